@@ -1,0 +1,479 @@
+#!/usr/bin/env bash
+# KAP Clinic local benchmark: start-up time, memory and HTTP throughput/latency
+# of the runnable jar against a persistent demo data set. See bench/README.md.
+#
+# Usage: bench/run.sh [--build] [--fresh] [--help]
+# Exit codes: 0 ok, 1 setup/start failure, 2 benchmark ran but saw errors.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+cd "$ROOT"
+
+PORT=${BENCH_PORT:-18080}
+DATA=${BENCH_DATA_DIR:-target/bench-data}
+PATIENTS=${BENCH_PATIENTS:-100000}
+DURATION=${BENCH_DURATION:-20s}
+WARMUP=${BENCH_WARMUP:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+OUT=${BENCH_OUT_DIR:-target}
+START_TIMEOUT=${BENCH_START_TIMEOUT:-240}
+JAR=${BENCH_JAR:-}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+USERNAME=${BENCH_USER:-admin}
+PASSWORD=${BENCH_PASSWORD:-demo-clinic-2026}
+MAX_IDS=2000
+
+BUILD=0
+FRESH=0
+for arg in "$@"; do
+  case $arg in
+    --build) BUILD=1 ;;
+    --fresh) FRESH=1 ;;
+    -h|--help) sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 1 ;;
+  esac
+done
+
+BASE="http://127.0.0.1:$PORT"
+DATA_ABS=$(realpath -m "$DATA")
+META="${DATA_ABS%/}.bench-meta"   # beside, not inside: the app owns DATA
+mkdir -p "$OUT"
+OUT=$(realpath "$OUT")
+
+APP_PID=""
+APP_LOG=""
+
+log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
+warn() { printf '[bench %s] WARNING: %s\n' "$(date +%T)" "$*" >&2; }
+die() { printf '[bench %s] ERROR: %s\n' "$(date +%T)" "$*" >&2; exit 1; }
+now_ms() { date +%s%3N; }
+
+# wrk durations ("20s", "1m") to whole seconds, for timeouts.
+to_seconds() {
+  local v=$1
+  case $v in
+    *ms) echo 1 ;;
+    *s) echo "${v%s}" ;;
+    *m) echo $(( ${v%m} * 60 )) ;;
+    *h) echo $(( ${v%h} * 3600 )) ;;
+    *) echo "$v" ;;
+  esac
+}
+
+DURATION_S=$(to_seconds "$DURATION")
+WARMUP_S=$(to_seconds "$WARMUP")
+[[ $DURATION_S =~ ^[0-9]+$ && $WARMUP_S =~ ^[0-9]+$ ]] \
+  || die "BENCH_DURATION/BENCH_WARMUP must look like 20s, 1m, ..."
+(( CONNECTIONS >= THREADS )) || die "BENCH_CONNECTIONS must be >= BENCH_THREADS"
+
+# ---------------------------------------------------------------- processes
+
+# /proc/PID/stat fields after "(comm)": comm may contain spaces and ")", so
+# split only after its last ") ". Field 0 is state, 1 ppid, 11 utime, 12 stime.
+stat_fields() {
+  local s
+  { read -r s < "/proc/$1/stat"; } 2>/dev/null || return 1
+  echo "${s##*) }"
+}
+
+comm_of() {
+  local c
+  { read -r c < "/proc/$1/comm"; } 2>/dev/null || return 1
+  echo "$c"
+}
+
+children_of() {
+  local p f ppid
+  for p in /proc/[0-9]*; do
+    f=$(stat_fields "${p#/proc/}") || continue
+    read -r _ ppid _ <<< "$f"
+    [[ $ppid == "$1" ]] && echo "${p#/proc/}"
+  done
+  return 0
+}
+
+# Embedded Postgres is started through pg_ctl, so the postmaster is not a
+# child of the JVM; find it through DATA (postmaster.pid, or -D on its
+# command line) to measure it and to make sure it never outlives the run.
+pg_postmasters() {
+  local f pid p
+  {
+    while IFS= read -r f; do
+      pid=$(head -n1 "$f" 2>/dev/null || true)
+      [[ $pid =~ ^[0-9]+$ ]] && echo "$pid"
+    done < <(find "$DATA_ABS" -maxdepth 4 -name postmaster.pid 2>/dev/null)
+    for p in /proc/[0-9]*; do
+      [[ $(comm_of "${p#/proc/}") == postgres ]] || continue
+      tr '\0' ' ' 2>/dev/null < "$p/cmdline" | grep -qF -- "$DATA_ABS" && echo "${p#/proc/}"
+    done
+  } | sort -un | while read -r pid; do
+    # Only real postmasters (not backends, not recycled PIDs).
+    [[ $(comm_of "$pid") == postgres ]] || continue
+    f=$(stat_fields "$pid") || continue
+    read -r _ ppid _ <<< "$f"
+    [[ $(comm_of "$ppid") == postgres ]] || echo "$pid"
+  done
+  return 0
+}
+
+pg_tree() {
+  local pm
+  for pm in $(pg_postmasters); do
+    echo "$pm"
+    children_of "$pm"
+  done
+}
+
+# CPU ticks (utime+stime) summed over the given PIDs.
+cpu_ticks() {
+  local t=0 pid f
+  local -a a
+  for pid in "$@"; do
+    f=$(stat_fields "$pid") || continue
+    read -ra a <<< "$f"
+    t=$(( t + a[11] + a[12] ))
+  done
+  echo "$t"
+}
+
+rss_mb() {
+  awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "n/a"
+}
+
+# PSS rather than RSS for the Postgres processes: they share shared_buffers,
+# and summing RSS would count that once per backend.
+pss_sum_mb() {
+  local pid kb=0 v
+  for pid in "$@"; do
+    v=$(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+    [[ $v =~ ^[0-9]+$ ]] && kb=$(( kb + v ))
+  done
+  echo $(( kb / 1024 ))
+}
+
+health_code() {
+  curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$BASE/actuator/health" 2>/dev/null || true
+}
+
+start_app() {
+  APP_LOG=$1
+  local -a opts=()
+  [[ -n $JAVA_OPTS ]] && read -ra opts <<< "$JAVA_OPTS"
+  START_MS=$(now_ms)
+  java "${opts[@]}" -jar "$JAR" \
+    --server.port="$PORT" \
+    --kap.data-dir="$DATA_ABS" \
+    --kap.demo.enabled=true \
+    --kap.demo.patients="$PATIENTS" \
+    > "$APP_LOG" 2>&1 < /dev/null &
+  APP_PID=$!
+  log "started java (pid $APP_PID), log: $APP_LOG"
+}
+
+# Polls health every 100 ms; sets HEALTHY_MS (ms since launch).
+wait_healthy() {
+  local deadline=$(( $(now_ms) + $1 * 1000 ))
+  while :; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      tail -n 40 "$APP_LOG" >&2 || true
+      wait "$APP_PID" 2>/dev/null || true
+      APP_PID=""
+      die "java exited before becoming healthy; see $APP_LOG"
+    fi
+    if [[ $(health_code) == 200 ]]; then
+      HEALTHY_MS=$(( $(now_ms) - START_MS ))
+      return 0
+    fi
+    (( $(now_ms) < deadline )) || return 1
+    sleep 0.1
+  done
+}
+
+# Health can be UP while an ApplicationRunner or a background task is still
+# generating demo data; stopping then would leave a half-seeded DATA. Wait
+# until the JVM and Postgres have been nearly idle for 3 s in a row.
+wait_quiescent() {
+  local deadline=$(( $(now_ms) + $1 * 1000 ))
+  local hz idle=0 before after
+  hz=$(getconf CLK_TCK)
+  before=$(cpu_ticks "$APP_PID" $(pg_tree))
+  while (( idle < 3 )); do
+    if (( $(now_ms) >= deadline )); then
+      warn "app still busy after ${1}s; demo data may be incomplete"
+      return 0
+    fi
+    sleep 1
+    after=$(cpu_ticks "$APP_PID" $(pg_tree))
+    # < 10% of one core; PIDs that exit can make the delta negative.
+    if (( after - before < hz / 10 )); then idle=$(( idle + 1 )); else idle=0; fi
+    before=$after
+  done
+}
+
+stop_app() {
+  [[ -n $APP_PID ]] || return 0
+  local pid=$APP_PID i
+  APP_PID=""
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping java (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    # Graceful first so Spring stops embedded Postgres cleanly.
+    for (( i = 0; i < 600; i++ )); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "java did not stop within 60 s; killing"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  wait "$pid" 2>/dev/null || true
+  stop_orphan_postgres
+}
+
+# Only reached if the JVM died without running its shutdown hooks.
+stop_orphan_postgres() {
+  local pm i
+  for pm in $(pg_postmasters); do
+    for (( i = 0; i < 50; i++ )); do
+      kill -0 "$pm" 2>/dev/null || continue 2
+      sleep 0.1
+    done
+    warn "embedded postgres (pid $pm) outlived the JVM; fast shutdown"
+    kill -INT "$pm" 2>/dev/null || true
+    for (( i = 0; i < 300; i++ )); do
+      kill -0 "$pm" 2>/dev/null || continue 2
+      sleep 0.1
+    done
+    warn "postgres $pm ignored SIGINT; immediate shutdown"
+    kill -QUIT "$pm" 2>/dev/null || true
+  done
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT
+  if [[ -n ${WRK_PID:-} ]]; then
+    kill -TERM "$WRK_PID" 2>/dev/null || true
+    wait "$WRK_PID" 2>/dev/null || true
+  fi
+  stop_app || true
+  stop_orphan_postgres || true
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+# ------------------------------------------------------------------ prepare
+
+for tool in java curl wrk python3; do
+  command -v "$tool" > /dev/null || die "$tool not found in PATH"
+done
+
+# Anything already answering on PORT would be measured instead of our jar.
+rc=0
+curl -s -o /dev/null --max-time 2 "$BASE/" || rc=$?
+[[ $rc -eq 7 ]] || die "something is already listening on 127.0.0.1:$PORT (set BENCH_PORT)"
+
+find_jar() {
+  ls -t target/kap-clinic-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n1 || true
+}
+
+if [[ -z $JAR ]]; then
+  if (( BUILD )) || [[ -z $(find_jar) ]]; then
+    log "building jar (./mvnw -q -DskipTests package)"
+    timeout 1800 ./mvnw -q -DskipTests package || die "build failed"
+  fi
+  JAR=$(find_jar)
+fi
+[[ -n $JAR && -f $JAR ]] || die "no runnable jar found (target/kap-clinic-*.jar)"
+log "jar: $JAR"
+
+if (( FRESH )); then
+  case $DATA_ABS in
+    /|"$ROOT"|"$HOME"|"") die "refusing to delete data dir '$DATA_ABS'" ;;
+  esac
+  log "--fresh: deleting $DATA_ABS"
+  rm -rf -- "$DATA_ABS" "$META"
+fi
+
+if [[ -n $(pg_postmasters) ]]; then
+  die "a postgres is still running on $DATA_ABS (pid $(pg_postmasters | tr '\n' ' ')); stop it first"
+fi
+
+if [[ -f $META ]] && ! grep -qx "patients=$PATIENTS" "$META"; then
+  die "$DATA_ABS was seeded with $(cat "$META"), not patients=$PATIENTS; rerun with --fresh"
+fi
+
+if [[ ! -d $DATA_ABS || -z $(ls -A "$DATA_ABS" 2>/dev/null) ]]; then
+  # Keep first-start demo generation out of the measured start.
+  log "data dir empty: seeding $PATIENTS demo patients (up to ${START_TIMEOUT}s)"
+  start_app "$OUT/bench-seed.log"
+  wait_healthy "$START_TIMEOUT" \
+    || die "app not healthy after ${START_TIMEOUT}s; see $APP_LOG (rerun with --fresh)"
+  log "healthy after $HEALTHY_MS ms; waiting for demo generation to settle"
+  wait_quiescent "$START_TIMEOUT"
+  stop_app
+  echo "patients=$PATIENTS" > "$META"
+  log "seeding done"
+elif [[ ! -f $META ]]; then
+  warn "$DATA_ABS has data but no $META; assuming it holds $PATIENTS patients"
+fi
+
+# ------------------------------------------------------------ measured start
+
+log "measured start"
+start_app "$OUT/bench-app.log"
+wait_healthy "$START_TIMEOUT" || die "app not healthy after ${START_TIMEOUT}s; see $APP_LOG"
+START_WALL_S=$(awk -v ms="$HEALTHY_MS" 'BEGIN { printf "%.2f", ms / 1000 }')
+log "healthy after ${START_WALL_S}s (wall); settling 5 s before reading RSS"
+sleep 5
+RSS_MB=$(rss_mb "$APP_PID")
+mapfile -t PG_PIDS < <(pg_tree)
+PG_PSS=$( (( ${#PG_PIDS[@]} )) && echo "$(pss_sum_mb "${PG_PIDS[@]}") MB" || echo "n/a (no postgres found under DATA)")
+STARTED_LINE=$(grep -o 'Started KapClinicApplication in [0-9.]* seconds[^)]*)\?' "$APP_LOG" | tail -n1 || true)
+SPRING_START_S=$(sed -n 's/.*in \([0-9.]*\) seconds.*/\1/p' <<< "$STARTED_LINE")
+PROCESS_S=$(sed -n 's/.*process running for \([0-9.]*\).*/\1/p' <<< "$STARTED_LINE")
+[[ -n $SPRING_START_S ]] || warn "no 'Started KapClinicApplication in X seconds' line in $APP_LOG"
+log "RSS ${RSS_MB} MB, Spring start ${SPRING_START_S:-n/a}s"
+
+# ---------------------------------------------------------------- fixtures
+
+TOKEN=$(curl -sS --fail --max-time 10 -H 'Content-Type: application/json' \
+  -d "$(python3 -c 'import json,sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2]}))' "$USERNAME" "$PASSWORD")" \
+  "$BASE/api/v1/auth/token" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])') \
+  || die "could not obtain a token for $USERNAME"
+
+IDS_LUA="$OUT/bench-ids.lua"
+TERMS_LUA="$OUT/bench-terms.lua"
+log "collecting up to $MAX_IDS patient ids and search terms"
+read -r N_IDS N_TERMS < <(BENCH_TOKEN=$TOKEN timeout 300 \
+  python3 "$BENCH_DIR/fixtures.py" "$BASE" "$IDS_LUA" "$TERMS_LUA" "$MAX_IDS") \
+  || die "fixture collection failed"
+log "$N_IDS ids, $N_TERMS search terms"
+
+first_entry() { grep -m1 -o '"[^"]*"' "$1" | tr -d '"'; }
+
+# name|script|path|auth|label
+ENDPOINTS=(
+  "ping|static.lua|/api/v1/ping|auth|GET /api/v1/ping (auth, baseline)"
+  "health|static.lua|/actuator/health|none|GET /actuator/health (no auth)"
+  "read|read.lua|/api/v1/patients/$(first_entry "$IDS_LUA")|auth|GET /api/v1/patients/{id}"
+  "search|search.lua|/api/v1/patients?q=$(first_entry "$TERMS_LUA")&size=20|auth|GET /api/v1/patients?q={3 letters}&size=20"
+)
+
+# --------------------------------------------------------------------- load
+
+declare -A R=()
+FAILED=0
+
+WRK_PID=""
+run_wrk() { # name script path auth duration outfile
+  local token="" rc=0
+  [[ $4 == auth ]] && token=$TOKEN
+  # Background + wait: bash defers traps while a foreground child runs, so
+  # this keeps Ctrl-C/SIGTERM from waiting out a whole wrk run.
+  BENCH_NAME=$1 BENCH_TOKEN=$token BENCH_THREADS=$THREADS \
+  BENCH_IDS_FILE=$IDS_LUA BENCH_TERMS_FILE=$TERMS_LUA \
+    timeout $(( $(to_seconds "$5") + 60 )) \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5" --timeout 5s --latency \
+      -s "$BENCH_DIR/wrk/$2" "$BASE$3" > "$6" 2>&1 &
+  WRK_PID=$!
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=""
+  return "$rc"
+}
+
+for ep in "${ENDPOINTS[@]}"; do
+  IFS='|' read -r name script path auth label <<< "$ep"
+
+  # One request first so a 401/302/404 is reported clearly, not as 20 s of noise.
+  hdr=()
+  [[ $auth == auth ]] && hdr=(-H "Authorization: Bearer $TOKEN")
+  code=$(curl -s -o "$OUT/bench-preflight-$name.json" -w '%{http_code}' --max-time 10 \
+    "${hdr[@]}" "$BASE$path" || true)
+  [[ $code == 2?? ]] || warn "$name preflight: HTTP $code for $path (body in $OUT/bench-preflight-$name.json)"
+
+  log "$name: warm-up $WARMUP"
+  run_wrk "$name" "$script" "$path" "$auth" "$WARMUP" "$OUT/bench-wrk-$name-warmup.txt" \
+    || warn "$name warm-up: wrk failed, see $OUT/bench-wrk-$name-warmup.txt"
+  log "$name: measuring $DURATION (-t$THREADS -c$CONNECTIONS)"
+  raw="$OUT/bench-wrk-$name.txt"
+  run_wrk "$name" "$script" "$path" "$auth" "$DURATION" "$raw" \
+    || { warn "$name: wrk failed, see $raw"; FAILED=1; continue; }
+
+  line=$(grep -m1 '^RESULT ' "$raw" || true)
+  [[ -n $line ]] || { warn "$name: no RESULT line in $raw"; FAILED=1; continue; }
+  read -r _ _ fields <<< "$line"
+  for kv in $fields; do R[$name.${kv%%=*}]=${kv#*=}; done
+  R[$name.label]=$label
+  log "$name: ${R[$name.rps]} req/s, p50 ${R[$name.p50_ms]} ms, p99 ${R[$name.p99_ms]} ms"
+
+  if grep -q 'Non-2xx or 3xx responses' "$raw" || (( ${R[$name.non2xx]:-0} > 0 )); then
+    warn "$name: ${R[$name.non2xx]} non-2xx responses -> benchmark FAILED (see $raw)"
+    FAILED=1
+  fi
+  if (( ${R[$name.sockerr]:-0} > 0 )); then
+    warn "$name: ${R[$name.sockerr]} socket errors/timeouts -> benchmark FAILED (see $raw)"
+    FAILED=1
+  fi
+done
+
+stop_app
+
+# ------------------------------------------------------------------ report
+
+cpu_model=$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')
+[[ -n $cpu_model ]] || cpu_model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1)
+mem_gb=$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
+java_ver=$(java -version 2>&1 | head -n1)
+wrk_ver=$(wrk --version 2>&1 | head -n1 | awk '{ print $2 }' || true)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "n/a")
+[[ $commit != n/a && -n $(git status --porcelain 2>/dev/null | head -n1) ]] && commit="$commit (dirty)"
+
+cell() { echo "${R[$1]:-n/a}"; }
+ratio() {
+  local b=${R[ping.rps]:-} v=${R[$1.rps]:-}
+  [[ -n $b && -n $v ]] || { echo "n/a"; return; }
+  awk -v v="$v" -v b="$b" 'BEGIN { if (b > 0) printf "%.2f", v / b; else print "n/a" }'
+}
+
+RESULTS="$OUT/bench-results.md"
+{
+  echo "## KAP Clinic benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "| Endpoint | req/s | p50 ms | p95 ms | p99 ms | vs ping | non-2xx | socket errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for ep in "${ENDPOINTS[@]}"; do
+    IFS='|' read -r name _ _ _ label <<< "$ep"
+    echo "| $label | $(cell "$name.rps") | $(cell "$name.p50_ms") | $(cell "$name.p95_ms") | $(cell "$name.p99_ms") | $(ratio "$name") | $(cell "$name.non2xx") | $(cell "$name.sockerr") |"
+  done
+  echo
+  echo "| | |"
+  echo "|---|---|"
+  echo "| Start, launch to first healthy (wall) | ${START_WALL_S} s |"
+  echo "| Start, Spring \`Started ... in\` | ${SPRING_START_S:-n/a} s (process running for ${PROCESS_S:-n/a} s) |"
+  echo "| JVM RSS, 5 s after healthy | ${RSS_MB} MB |"
+  echo "| Embedded Postgres PSS (all its processes) | ${PG_PSS} |"
+  echo "| Demo patients | $PATIENTS |"
+  echo "| Fixtures | $N_IDS ids, $N_TERMS surname prefixes |"
+  echo "| Load | wrk ${wrk_ver:-?}, -t$THREADS -c$CONNECTIONS, ${WARMUP} warm-up + ${DURATION} per endpoint, same host as the app |"
+  echo "| Machine | $(nproc) CPUs, ${cpu_model:-unknown CPU}, ${mem_gb} GB RAM, Linux $(uname -r) |"
+  echo "| Java | $java_ver${JAVA_OPTS:+, opts: $JAVA_OPTS} |"
+  echo "| App commit | $commit |"
+  (( FAILED )) && { echo; echo "**FAILED: non-2xx responses or socket errors during the run; numbers are not valid.**"; }
+  true
+} > "$RESULTS"
+
+echo
+cat "$RESULTS"
+echo
+log "results written to $RESULTS (raw wrk output: $OUT/bench-wrk-*.txt)"
+if (( FAILED )); then
+  warn "benchmark saw errors; see warnings above"
+  exit 2
+fi

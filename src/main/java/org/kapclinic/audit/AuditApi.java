@@ -1,0 +1,55 @@
+package org.kapclinic.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.kapclinic.audit.AuditQueries.AuditFilter;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail for administrators (enforced in {@link AuditQueries}). */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit trail")
+@Validated
+class AuditApi {
+
+	private final AuditQueries queries;
+
+	AuditApi(AuditQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping
+	@Operation(summary = "List audit entries, newest first",
+			description = "Filters combine; 'from' is inclusive and 'to' exclusive (ISO-8601 instants, UTC).")
+	AuditPage list(@RequestParam(required = false) UUID patientId, @RequestParam(required = false) UUID userId,
+			@RequestParam(required = false) AuditAction action,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+		List<AuditEntry> items = this.queries.find(new AuditFilter(patientId, userId, action, from, to), page, size);
+		return new AuditPage(items, page, size);
+	}
+
+	@GetMapping("/verify")
+	@Operation(summary = "Recompute the hash chain and report the first broken entry, if any")
+	ChainVerification verify() {
+		return this.queries.verify();
+	}
+
+	record AuditPage(List<AuditEntry> items, int page, int size) {
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.kapclinic.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One stored audit row, as read back. */
+public record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles, String action,
+		String resourceType, String resourceId, UUID patientId, String dataCategory, String outcome,
+		String clientAddress, String channel, String detail) {
+
+	/**
+	 * The exact text the hash chain covers. Built from the values as stored, so sealing
+	 * and verification agree byte for byte.
+	 */
+	String canonical() {
+		return String.join("|", String.valueOf(this.id),
+				String.valueOf(this.occurredAt.toEpochMilli() * 1000 + (this.occurredAt.getNano() / 1000) % 1000),
+				String.valueOf(this.actorId), this.actorName, String.valueOf(this.actorRoles), this.action,
+				this.resourceType, String.valueOf(this.resourceId), String.valueOf(this.patientId),
+				String.valueOf(this.dataCategory), this.outcome, String.valueOf(this.clientAddress),
+				String.valueOf(this.channel), String.valueOf(this.detail));
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.kapclinic.audit;
+
+public enum AuditOutcome {
+
+	SUCCESS,
+	/** Refused by an access rule. */
+	DENIED,
+	/** Attempted but failed (bad credentials, invalid input). */
+	FAILURE
+
+}

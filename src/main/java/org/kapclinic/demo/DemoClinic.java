@@ -1,0 +1,90 @@
+package org.kapclinic.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.kapclinic.identity.Role;
+import org.kapclinic.identity.StaffImport;
+import org.kapclinic.patient.PatientImport;
+import org.kapclinic.patient.PatientImport.ImportedPatient;
+import org.kapclinic.shared.ClinicTime;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Loads the synthetic demo clinic into an empty database, once. */
+@Component
+@ConditionalOnBooleanProperty("kap.demo.enabled")
+@Order(10)
+class DemoClinic implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoClinic.class);
+
+	private static final int BATCH = 2000;
+
+	private final StaffImport staff;
+
+	private final PatientImport patients;
+
+	private final DemoSettings settings;
+
+	private final ClinicTime clinicTime;
+
+	private final Clock clock;
+
+	DemoClinic(StaffImport staff, PatientImport patients, DemoSettings settings, ClinicTime clinicTime, Clock clock) {
+		this.staff = staff;
+		this.patients = patients;
+		this.settings = settings;
+		this.clinicTime = clinicTime;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		createStaff();
+		if (this.patients.anyPatients()) {
+			return;
+		}
+		long started = System.nanoTime();
+		List<UUID> nurses = List.of(member("nurse.bell", "Nell Bellweather, RN (demo)", Role.NURSE),
+				member("nurse.fern", "Fern Fiddlestick, RN (demo)", Role.NURSE));
+		List<UUID> therapists = List.of(member("therapist.cove", "Theo Covington, LMFT (demo)", Role.THERAPIST),
+				member("therapist.wren", "Wren Whistledown, PsyD (demo)", Role.THERAPIST));
+		SyntheticPatients generator = new SyntheticPatients(this.settings.seed(), this.clinicTime.today(this.clock),
+				Instant.now(this.clock));
+		List<ImportedPatient> batch = new ArrayList<>(BATCH);
+		for (int i = 0; i < this.settings.patients(); i++) {
+			batch.add(generator.next(nurses, therapists));
+			if (batch.size() == BATCH) {
+				this.patients.importBatch(batch, "demo generator");
+				batch.clear();
+			}
+		}
+		if (!batch.isEmpty()) {
+			this.patients.importBatch(batch, "demo generator");
+		}
+		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void createStaff() {
+		member("admin", "Ada Admin (demo)", Role.ADMIN);
+		member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER);
+		member("desk.dale", "Dale Deskworth (demo)", Role.FRONT_DESK);
+	}
+
+	private UUID member(String username, String displayName, Role role) {
+		return this.staff.ensure(username, displayName, DemoSettings.PASSWORD, EnumSet.of(role)).id();
+	}
+
+}

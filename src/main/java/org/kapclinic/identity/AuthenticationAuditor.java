@@ -1,0 +1,68 @@
+package org.kapclinic.identity;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditOutcome;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audits every sign-in, sign-out and failure, and feeds failures to the lockout counter.
+ * Password sign-ins (form and token endpoint) pass through here; bearer-token requests do
+ * not, as they are not sign-ins.
+ */
+@Component
+class AuthenticationAuditor {
+
+	private final AuditTrail audit;
+
+	private final LoginAttempts attempts;
+
+	AuthenticationAuditor(AuditTrail audit, LoginAttempts attempts) {
+		this.audit = audit;
+		this.attempts = attempts;
+	}
+
+	@EventListener
+	void onSuccess(AuthenticationSuccessEvent event) {
+		String username = event.getAuthentication().getName();
+		this.attempts.recordSuccess(username);
+		this.audit.recordIndependently(login(AuditAction.LOGIN, username, AuditOutcome.SUCCESS, null));
+	}
+
+	@EventListener
+	void onFailure(AbstractAuthenticationFailureEvent event) {
+		String username = event.getAuthentication().getName();
+		String reason = event.getException().getClass().getSimpleName();
+		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+			boolean wasLocked = this.attempts.isLocked(username);
+			this.attempts.recordFailure(username);
+			if (!wasLocked && this.attempts.isLocked(username)) {
+				this.audit.recordIndependently(
+						login(AuditAction.ACCOUNT_LOCKED, username, AuditOutcome.DENIED, "too many failed sign-ins"));
+			}
+		}
+		this.audit.recordIndependently(login(AuditAction.LOGIN_FAILED, username, AuditOutcome.FAILURE, reason));
+	}
+
+	@EventListener
+	void onLogout(LogoutSuccessEvent event) {
+		this.audit.recordIndependently(
+				login(AuditAction.LOGOUT, event.getAuthentication().getName(), AuditOutcome.SUCCESS, null));
+	}
+
+	private static AuditEvent login(AuditAction action, String username, AuditOutcome outcome, String detail) {
+		return AuditEvent.of(action, "Session", null)
+			.category(DataCategory.SECURITY)
+			.outcome(outcome)
+			.detail(detail)
+			.actor(username);
+	}
+
+}

@@ -1,0 +1,219 @@
+package org.kapclinic.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.VersionConflictException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administrators create, edit, deactivate and unlock staff accounts. Accounts are never
+ * deleted; every change is audited, role changes as privilege changes with before and
+ * after.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdministration {
+
+	private static final String RESOURCE = "StaffAccount";
+
+	/** BCrypt reads at most 72 bytes; longer passwords would be silently cut. */
+	private static final int MAX_PASSWORD_BYTES = 72;
+
+	private final StaffAccounts accounts;
+
+	private final PasswordEncoder passwords;
+
+	private final LoginAttempts attempts;
+
+	private final ApiTokens tokens;
+
+	private final AuditTrail audit;
+
+	private final IdentitySettings settings;
+
+	private final CurrentUser currentUser;
+
+	private final Clock clock;
+
+	UserAdministration(StaffAccounts accounts, PasswordEncoder passwords, LoginAttempts attempts, ApiTokens tokens,
+			AuditTrail audit, IdentitySettings settings, CurrentUser currentUser, Clock clock) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.attempts = attempts;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.settings = settings;
+		this.currentUser = currentUser;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	List<UserView> list() {
+		return this.accounts.findAll()
+			.stream()
+			.sorted(Comparator.comparing(StaffAccount::username))
+			.map(this::view)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	UserView get(UUID id) {
+		return view(load(id));
+	}
+
+	@Transactional
+	UserView create(String username, String password, String displayName, Set<Role> roles) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String normalised = (username == null) ? "" : username.trim().toLowerCase(Locale.ROOT);
+		if (!normalised.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+			problems.add(new FieldProblem("username",
+					"3 to 64 characters: letters, digits, dot, dash or underscore, starting with a letter or digit"));
+		}
+		else if (this.accounts.findByUsername(normalised).isPresent()) {
+			problems.add(new FieldProblem("username", "is already taken"));
+		}
+		problems.addAll(passwordProblems(password, normalised));
+		problems.addAll(profileProblems(displayName, roles));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		StaffAccount account = this.accounts.save(StaffAccount.create(normalised, displayName.trim(),
+				this.passwords.encode(password), roles, Instant.now(this.clock)));
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, account.id())
+			.category(DataCategory.ADMINISTRATION)
+			.detail("username=" + normalised + " roles=" + account.roles()));
+		this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, account.id())
+			.category(DataCategory.ADMINISTRATION)
+			.detail("roles: [] -> " + account.roles()));
+		return view(account);
+	}
+
+	@Transactional
+	UserView update(UUID id, long version, String displayName, Set<Role> roles) {
+		StaffAccount account = load(id);
+		if (account.version() != version) {
+			throw new VersionConflictException(RESOURCE, id, account.version());
+		}
+		List<FieldProblem> problems = new ArrayList<>(profileProblems(displayName, roles));
+		if (isSelf(id) && account.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+			problems.add(new FieldProblem("roles", "you cannot remove your own administrator role"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Set<Role> before = account.roles();
+		account.update(displayName.trim(), roles, Instant.now(this.clock));
+		this.accounts.save(account);
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id).category(DataCategory.ADMINISTRATION));
+		if (!before.equals(account.roles())) {
+			this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, id)
+				.category(DataCategory.ADMINISTRATION)
+				.detail("roles: " + before + " -> " + account.roles()));
+		}
+		return view(account);
+	}
+
+	@Transactional
+	UserView setActive(UUID id, boolean active) {
+		StaffAccount account = load(id);
+		if (!active && isSelf(id)) {
+			throw InvalidInputException.of("active", "you cannot deactivate your own account");
+		}
+		account.setActive(active, Instant.now(this.clock));
+		this.accounts.save(account);
+		if (!active) {
+			this.tokens.revokeAll(id);
+		}
+		this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, id)
+			.category(DataCategory.ADMINISTRATION)
+			.detail(active ? "reactivated" : "deactivated"));
+		return view(account);
+	}
+
+	@Transactional
+	void resetPassword(UUID id, String password) {
+		StaffAccount account = load(id);
+		List<FieldProblem> problems = passwordProblems(password, account.username());
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		account.changePassword(this.passwords.encode(password), Instant.now(this.clock));
+		this.accounts.save(account);
+		this.tokens.revokeAll(id);
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
+			.category(DataCategory.SECURITY)
+			.detail("password reset by administrator"));
+	}
+
+	@Transactional
+	void unlock(UUID id) {
+		StaffAccount account = load(id);
+		this.attempts.reset(account.username());
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
+			.category(DataCategory.SECURITY)
+			.detail("lockout lifted by administrator"));
+	}
+
+	List<FieldProblem> passwordProblems(String password, String username) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (password == null || password.length() < this.settings.minPasswordLength()) {
+			problems.add(new FieldProblem("password",
+					"must be at least " + this.settings.minPasswordLength() + " characters"));
+		}
+		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			problems.add(new FieldProblem("password", "must be at most 72 bytes"));
+		}
+		else if (password.toLowerCase(Locale.ROOT).contains(username)) {
+			problems.add(new FieldProblem("password", "must not contain the username"));
+		}
+		return problems;
+	}
+
+	private static List<FieldProblem> profileProblems(String displayName, Set<Role> roles) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+			problems.add(new FieldProblem("displayName", "is required (at most 200 characters)"));
+		}
+		if (roles == null || roles.isEmpty()) {
+			problems.add(new FieldProblem("roles", "at least one role is required"));
+		}
+		return problems;
+	}
+
+	private boolean isSelf(UUID id) {
+		return this.currentUser.require().id().equals(id);
+	}
+
+	private StaffAccount load(UUID id) {
+		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+	}
+
+	private UserView view(StaffAccount account) {
+		return new UserView(account.id(), account.username(), account.displayName(), account.roles(), account.active(),
+				this.attempts.isLocked(account.username()), account.version());
+	}
+
+	/** An account as administrators see it. */
+	record UserView(UUID id, String username, String displayName, Set<Role> roles, boolean active, boolean locked,
+			long version) {
+	}
+
+}

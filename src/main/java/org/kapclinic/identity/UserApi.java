@@ -1,0 +1,100 @@
+package org.kapclinic.identity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.kapclinic.identity.UserAdministration.UserView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff account administration (role ADMIN; enforced in {@link UserAdministration}). */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users")
+class UserApi {
+
+	private final UserAdministration users;
+
+	UserApi(UserAdministration users) {
+		this.users = users;
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a staff account")
+	ResponseEntity<UserView> create(@Valid @RequestBody NewUser request) {
+		UserView created = this.users.create(request.username(), request.password(), request.displayName(),
+				request.roles());
+		return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "List staff accounts")
+	List<UserView> list() {
+		return this.users.list();
+	}
+
+	@GetMapping("/{id}")
+	UserView get(@PathVariable UUID id) {
+		return this.users.get(id);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Change display name and roles",
+			description = "Send the current version; a stale one answers 409.")
+	UserView update(@PathVariable UUID id, @Valid @RequestBody UserChanges request) {
+		return this.users.update(id, request.version(), request.displayName(), request.roles());
+	}
+
+	@PostMapping("/{id}/deactivate")
+	@Operation(summary = "Deactivate an account (accounts are never deleted); revokes its tokens")
+	UserView deactivate(@PathVariable UUID id) {
+		return this.users.setActive(id, false);
+	}
+
+	@PostMapping("/{id}/activate")
+	UserView activate(@PathVariable UUID id) {
+		return this.users.setActive(id, true);
+	}
+
+	@PostMapping("/{id}/unlock")
+	@Operation(summary = "Lift a lockout after repeated failed sign-ins")
+	ResponseEntity<Void> unlock(@PathVariable UUID id) {
+		this.users.unlock(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/password")
+	@Operation(summary = "Set a new password; revokes the account's tokens")
+	ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody NewPassword request) {
+		this.users.resetPassword(id, request.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	record NewUser(@NotBlank @Size(max = 64) String username, @NotBlank String password,
+			@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles) {
+	}
+
+	record UserChanges(@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles,
+			@NotNull Long version) {
+	}
+
+	record NewPassword(@NotBlank String password) {
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.kapclinic.patient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.kapclinic.shared.InvalidInputException;
+import org.springframework.validation.BindingResult;
+
+/** Turns records into forms and business-rule failures into field errors. */
+final class PatientForms {
+
+	/** Forms always offer two guardian rows; blank rows are ignored on save. */
+	private static final int GUARDIAN_ROWS = 2;
+
+	private static final Address EMPTY_ADDRESS = new Address(null, null, null, null, null, null);
+
+	private static final EmergencyContact EMPTY_EMERGENCY = new EmergencyContact(null, null, null);
+
+	private static final ProviderContact EMPTY_PROVIDER = new ProviderContact(null, null, null, null);
+
+	private PatientForms() {
+	}
+
+	static PatientDetails blank() {
+		return new PatientDetails("", "", null, null, null, null, null, null, null, EMPTY_ADDRESS, EMPTY_EMERGENCY,
+				EMPTY_PROVIDER, EMPTY_PROVIDER, guardianRows(List.of()), null);
+	}
+
+	static PatientDetails from(PatientView view) {
+		return new PatientDetails(view.givenName(), view.familyName(), view.preferredName(), view.pronouns(),
+				view.birthDate(), view.sexAtBirth(), view.genderIdentity(), view.phone(), view.email(),
+				orEmpty(view.address(), EMPTY_ADDRESS), orEmpty(view.emergencyContact(), EMPTY_EMERGENCY),
+				orEmpty(view.primaryCare(), EMPTY_PROVIDER), orEmpty(view.outsideTherapist(), EMPTY_PROVIDER),
+				guardianRows(view.guardians()), view.version());
+	}
+
+	static void reject(InvalidInputException ex, BindingResult result) {
+		ex.problems().forEach((problem) -> {
+			if (problem.field().startsWith("guardians")) {
+				result.reject("guardians", problem.message());
+			}
+			else if (problem.field().equals("version")) {
+				result.reject("version", problem.message());
+			}
+			else {
+				result.rejectValue(problem.field(), "invalid", problem.message());
+			}
+		});
+	}
+
+	private static <T> T orEmpty(T value, T empty) {
+		return (value != null) ? value : empty;
+	}
+
+	private static List<Guardian> guardianRows(List<Guardian> guardians) {
+		List<Guardian> rows = new ArrayList<>(guardians);
+		while (rows.size() < GUARDIAN_ROWS) {
+			rows.add(new Guardian("", "", "", ""));
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.kapclinic.patient;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a search box text means: a medical record number, a date of birth, or name
+ * prefixes (every word must start a given, family or preferred name).
+ */
+sealed interface PatientQuery {
+
+	Pattern MRN = Pattern.compile("(?i)^KAP-?(\\d{4,12})$");
+
+	List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+			DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT));
+
+	static PatientQuery parse(String text) {
+		String q = (text == null) ? "" : text.trim();
+		if (q.isEmpty()) {
+			return new Everyone();
+		}
+		var mrn = MRN.matcher(q);
+		if (mrn.matches()) {
+			return new ByMrn("KAP-" + mrn.group(1));
+		}
+		for (DateTimeFormatter format : DATES) {
+			try {
+				return new ByBirthDate(LocalDate.parse(q, format));
+			}
+			catch (DateTimeParseException ex) {
+				// not this format
+			}
+		}
+		List<String> words = Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+"))
+			.filter((word) -> !word.isEmpty())
+			.limit(4)
+			.map(PatientQuery::likePrefix)
+			.toList();
+		return new ByName(words);
+	}
+
+	/** Escapes LIKE wildcards so user text is only ever a literal prefix. */
+	private static String likePrefix(String word) {
+		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	record Everyone() implements PatientQuery {
+	}
+
+	record ByMrn(String mrn) implements PatientQuery {
+	}
+
+	record ByBirthDate(LocalDate birthDate) implements PatientQuery {
+	}
+
+	record ByName(List<String> prefixes) implements PatientQuery {
+	}
+
+}

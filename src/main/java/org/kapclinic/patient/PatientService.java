@@ -1,0 +1,220 @@
+package org.kapclinic.patient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.VersionConflictException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering, finding, reading and updating patients, their care teams and body
+ * measurements. Every method checks access through {@link PatientAccessPolicy} and writes
+ * one audit row per record touched, in the same transaction as the work.
+ */
+@Service
+@Transactional
+class PatientService {
+
+	private static final String RESOURCE = PatientAccessPolicy.RESOURCE;
+
+	/**
+	 * Measurements may be entered slightly ahead of the server clock (device clocks
+	 * drift).
+	 */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private final PatientRepository patients;
+
+	private final PatientSearch search;
+
+	private final CareTeams careTeams;
+
+	private final BodyMeasurements measurements;
+
+	private final PatientAccessPolicy access;
+
+	private final CurrentUser currentUser;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final PatientSettings settings;
+
+	private final ClinicTime clinicTime;
+
+	private final Clock clock;
+
+	PatientService(PatientRepository patients, PatientSearch search, CareTeams careTeams, BodyMeasurements measurements,
+			PatientAccessPolicy access, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
+			PatientSettings settings, ClinicTime clinicTime, Clock clock) {
+		this.patients = patients;
+		this.search = search;
+		this.careTeams = careTeams;
+		this.measurements = measurements;
+		this.access = access;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.events = events;
+		this.settings = settings;
+		this.clinicTime = clinicTime;
+		this.clock = clock;
+	}
+
+	PatientView register(PatientDetails details) {
+		StaffMember user = this.currentUser.require();
+		check(details);
+		Instant now = Instant.now(this.clock);
+		Patient patient = this.patients.save(Patient.register(this.patients.nextMrn(), details, now));
+		if (PatientAccessPolicy.limitedToCareTeams(user)) {
+			// A nurse or therapist who registers a patient would otherwise lose sight of
+			// them at once.
+			this.careTeams.replace(patient.id(), List.of(user.id()), user.id(), now);
+		}
+		this.audit.record(event(AuditAction.CREATE, patient.id(), DataCategory.DEMOGRAPHICS));
+		this.events.publishEvent(new PatientRegistered(patient.id(), patient.mrn()));
+		return view(patient, user);
+	}
+
+	PatientView update(UUID id, PatientDetails details) {
+		StaffMember user = this.access.requireVisible(id);
+		Patient patient = load(id);
+		if (details.version() == null) {
+			throw InvalidInputException.of("version", "is required: send the version you edited");
+		}
+		if (details.version() != patient.version()) {
+			throw new VersionConflictException(RESOURCE, id, patient.version());
+		}
+		check(details);
+		patient.apply(details, Instant.now(this.clock));
+		patient = this.patients.save(patient);
+		this.audit.record(event(AuditAction.UPDATE, id, DataCategory.DEMOGRAPHICS));
+		return view(patient, user);
+	}
+
+	PatientView read(UUID id) {
+		StaffMember user = this.access.requireVisible(id);
+		PatientView view = view(load(id), user);
+		this.audit.record(
+				event(AuditAction.READ, id, view.clinicalAccess() ? DataCategory.CLINICAL : DataCategory.DEMOGRAPHICS));
+		return view;
+	}
+
+	SearchPage<PatientListItem> search(String q, int page, int size) {
+		StaffMember user = this.currentUser.require();
+		UUID careTeamOf = PatientAccessPolicy.limitedToCareTeams(user) ? user.id() : null;
+		SearchPage<PatientListItem> result = this.search.search(PatientQuery.parse(q), careTeamOf, today(), page, size);
+		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
+			.category(DataCategory.DEMOGRAPHICS)
+			.detail("q=" + ((q == null) ? "" : q) + " page=" + page + " results=" + result.items().size()));
+		return result;
+	}
+
+	List<CareTeamMember> careTeam(UUID id) {
+		this.access.requireVisible(id);
+		this.audit.record(event(AuditAction.READ, id, DataCategory.CARE_TEAM));
+		return this.careTeams.current(id);
+	}
+
+	List<CareTeamMember> replaceCareTeam(UUID id, List<UUID> members) {
+		StaffMember user = this.access.requireCareTeamManager(id);
+		load(id);
+		String change = this.careTeams.replace(id, members, user.id(), Instant.now(this.clock));
+		this.audit.record(event(AuditAction.UPDATE, id, DataCategory.CARE_TEAM).detail(change));
+		return this.careTeams.current(id);
+	}
+
+	BodyMeasurement recordMeasurement(UUID id, BigDecimal weightKg, BigDecimal heightCm, Instant measuredAt) {
+		StaffMember user = this.access.requireMeasurementRecorder(id);
+		load(id);
+		Instant now = Instant.now(this.clock);
+		Instant at = (measuredAt != null) ? measuredAt : now;
+		List<FieldProblem> problems = new ArrayList<>();
+		if (weightKg == null && heightCm == null) {
+			problems.add(new FieldProblem("weightKg", "give a weight, a height, or both"));
+		}
+		if (at.isAfter(now.plus(CLOCK_SKEW))) {
+			problems.add(new FieldProblem("measuredAt", "must not be in the future"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		BodyMeasurement measurement = this.measurements.add(id, weightKg, heightCm, at, user.id(), now);
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, "BodyMeasurement", measurement.id())
+			.patient(id)
+			.category(DataCategory.CLINICAL));
+		return measurement;
+	}
+
+	List<BodyMeasurement> measurements(UUID id) {
+		this.access.requireClinical(id);
+		load(id);
+		this.audit.record(
+				AuditEvent.of(AuditAction.READ, "BodyMeasurement", null).patient(id).category(DataCategory.CLINICAL));
+		return this.measurements.history(id);
+	}
+
+	void voidMeasurement(UUID id, UUID measurementId, String reason) {
+		StaffMember user = this.access.requireMeasurementRecorder(id);
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInputException.of("reason", "a reason is required to void a measurement");
+		}
+		if (!this.measurements.voidMeasurement(id, measurementId, reason.trim(), user.id(), Instant.now(this.clock))) {
+			throw new NotFoundException("BodyMeasurement", measurementId);
+		}
+		this.audit.record(AuditEvent.of(AuditAction.VOID, "BodyMeasurement", measurementId)
+			.patient(id)
+			.category(DataCategory.CLINICAL)
+			.detail(reason.trim()));
+	}
+
+	private void check(PatientDetails details) {
+		List<FieldProblem> problems = PatientRules.problems(details, today(), this.settings.ageOfMajority());
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	private PatientView view(Patient patient, StaffMember user) {
+		LocalDate today = today();
+		boolean clinical = this.access.seesClinical(user, patient.id());
+		return new PatientView(patient.id(), patient.mrn(), patient.version(), patient.givenName(),
+				patient.familyName(), patient.preferredName(), patient.pronouns(), patient.birthDate(),
+				patient.ageOn(today), PatientRules.isMinor(patient.birthDate(), today, this.settings.ageOfMajority()),
+				patient.sexAtBirth(), patient.genderIdentity(), patient.phone(), patient.email(), patient.address(),
+				patient.emergencyContact(), patient.primaryCare(), patient.outsideTherapist(), patient.guardians(),
+				this.careTeams.current(patient.id()), clinical,
+				clinical ? this.measurements.latest(patient.id()) : null, patient.createdAt(), patient.updatedAt());
+	}
+
+	private Patient load(UUID id) {
+		return this.patients.findById(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+	}
+
+	private LocalDate today() {
+		return this.clinicTime.today(this.clock);
+	}
+
+	private static AuditEvent event(AuditAction action, UUID patientId, DataCategory category) {
+		return AuditEvent.of(action, RESOURCE, patientId).patient(patientId).category(category);
+	}
+
+}

@@ -1,0 +1,7 @@
+package org.kapclinic.patient;
+
+public enum SexAtBirth {
+
+	FEMALE, MALE, INTERSEX, UNKNOWN
+
+}
