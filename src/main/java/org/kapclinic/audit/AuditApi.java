@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 
 import org.kapclinic.audit.AuditQueries.AuditFilter;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit trail")
-@Validated
 class AuditApi {
 
 	private final AuditQueries queries;

@@ -3,6 +3,7 @@ package org.kapclinic.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
 		return invalid(ex.problems().stream().map((p) -> new FieldMessage(p.field(), p.message())).toList());
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail violated(ConstraintViolationException ex) {
+		return invalid(ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new FieldMessage(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
+			.toList());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -114,6 +124,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.BAD_REQUEST, "Unreadable request",
 					"The body is not valid JSON of the expected shape (check types, dates as YYYY-MM-DD, "
 							+ "instants as ISO-8601 and enum values)."));
+	}
+
+	private static String lastNode(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 	private static ProblemDetail invalid(List<FieldMessage> errors) {

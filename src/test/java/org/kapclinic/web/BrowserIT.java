@@ -1,0 +1,142 @@
+package org.kapclinic.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.kapclinic.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's path through the UI in headless Chromium (Debian's chromium and
+ * chromedriver): sign in, register a patient, find them with the live search. Skipped
+ * when Chromium is not installed unless {@code -Dkap.browser.required=true} (CI sets it).
+ */
+class BrowserIT extends IntegrationTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() throws Exception {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!Boolean.getBoolean("kap.browser.required")) {
+			Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,900",
+				"--user-data-dir=" + Files.createTempDirectory("kap-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void signInRegisterAPatientAndFindThemInSearch() throws Exception {
+		String family = "Browserwick" + UUID.randomUUID().toString().substring(0, 6);
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("desk.dale");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-patient"))).click();
+
+		this.browser.findElement(By.id("givenName")).sendKeys("Clementine");
+		this.browser.findElement(By.id("familyName")).sendKeys(family);
+		setDate("birthDate", "1991-07-23");
+		this.browser.findElement(By.id("phone")).sendKeys("555-0177");
+		screenshot("patient-form");
+		click("save-patient");
+
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("patient-name"), family));
+		String mrn = this.browser.findElement(By.id("patient-mrn")).getText();
+		screenshot("patient-chart");
+		assertThat(mrn).startsWith("KAP-");
+
+		open("/patients");
+		this.browser.findElement(By.id("q")).sendKeys(family.substring(0, 14));
+		// The live search (htmx) replaces the full list with the single match.
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results tbody tr"), 1));
+		assertThat(this.browser.findElement(By.id("results")).getText()).contains(family, mrn, "Clementine");
+		assertThat(this.browser.getCurrentUrl()).contains("q=" + family.substring(0, 14));
+		screenshot("patient-search");
+	}
+
+	@Test
+	void aFormWithErrorsShowsThemNextToTheFields() {
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("dr.quill");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-patient"))).click();
+
+		this.browser.findElement(By.id("familyName")).sendKeys("Nofirstname");
+		click("save-patient");
+
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("givenName-error")));
+		assertThat(this.browser.findElement(By.id("givenName")).getAttribute("class")).contains("is-invalid");
+		assertThat(this.browser.findElement(By.id("birthDate-error")).getText()).isNotBlank();
+	}
+
+	/**
+	 * Scrolls the element into view at once (Bootstrap makes scrolling smooth, so a plain
+	 * click races it).
+	 */
+	private void click(String id) {
+		var element = this.browser.findElement(By.id(id));
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	private void setDate(String id, String isoDate) {
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, isoDate);
+	}
+
+	private void open(String path) {
+		this.browser.get("http://127.0.0.1:" + this.port + path);
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		byte[] png = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
+		Files.write(target.resolve(name + ".png"), png);
+	}
+
+}
