@@ -19,21 +19,26 @@ public class StaffImport {
 
 	private final PasswordEncoder passwords;
 
+	private final UserDirectory directory;
+
 	private final Clock clock;
 
-	StaffImport(StaffAccounts accounts, PasswordEncoder passwords, Clock clock) {
+	StaffImport(StaffAccounts accounts, PasswordEncoder passwords, UserDirectory directory, Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
 	/** The account with this username, created with the given details if missing. */
 	@Transactional
 	public StaffMember ensure(String username, String displayName, String password, Set<Role> roles) {
-		return this.accounts.findByUsername(username)
-			.orElseGet(() -> this.accounts.save(StaffAccount.create(username, displayName,
-					this.passwords.encode(password), roles, Instant.now(this.clock))))
-			.toMember();
+		return this.accounts.findByUsername(username).orElseGet(() -> {
+			StaffAccount created = this.accounts.save(StaffAccount.create(username, displayName,
+					this.passwords.encode(password), roles, Instant.now(this.clock)));
+			this.directory.invalidate();
+			return created;
+		}).toMember();
 	}
 
 }

@@ -51,10 +51,13 @@ class UserAdministration {
 
 	private final CurrentUser currentUser;
 
+	private final UserDirectory directory;
+
 	private final Clock clock;
 
 	UserAdministration(StaffAccounts accounts, PasswordEncoder passwords, LoginAttempts attempts, ApiTokens tokens,
-			AuditTrail audit, IdentitySettings settings, CurrentUser currentUser, Clock clock) {
+			AuditTrail audit, IdentitySettings settings, CurrentUser currentUser, UserDirectory directory,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -62,6 +65,7 @@ class UserAdministration {
 		this.audit = audit;
 		this.settings = settings;
 		this.currentUser = currentUser;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -97,6 +101,7 @@ class UserAdministration {
 		}
 		StaffAccount account = this.accounts.save(StaffAccount.create(normalised, displayName.trim(),
 				this.passwords.encode(password), roles, Instant.now(this.clock)));
+		this.directory.invalidate();
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, account.id())
 			.category(DataCategory.ADMINISTRATION)
 			.detail("username=" + normalised + " roles=" + account.roles()));
@@ -122,6 +127,7 @@ class UserAdministration {
 		Set<Role> before = account.roles();
 		account.update(displayName.trim(), roles, Instant.now(this.clock));
 		this.accounts.save(account);
+		this.directory.invalidate();
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id).category(DataCategory.ADMINISTRATION));
 		if (!before.equals(account.roles())) {
 			this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, id)
@@ -139,6 +145,7 @@ class UserAdministration {
 		}
 		account.setActive(active, Instant.now(this.clock));
 		this.accounts.save(account);
+		this.directory.invalidate();
 		if (!active) {
 			this.tokens.revokeAll(id);
 		}

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,24 +36,28 @@ class CareTeams {
 	}
 
 	List<CareTeamMember> current(UUID patientId) {
-		Map<UUID, Instant> rows = new LinkedHashMap<>();
-		this.jdbc.sql("""
+		return named(this.jdbc.sql("""
 				select user_id, added_at from patient.care_team_member
 				where patient_id = ? and removed_at is null order by added_at, user_id""")
 			.param(patientId)
-			.query((rs) -> {
-				rows.put(rs.getObject("user_id", UUID.class), rs.getTimestamp("added_at").toInstant());
-			});
-		if (rows.isEmpty()) {
+			.query((rs, n) -> new PatientRecord.TeamSeat(rs.getObject("user_id", UUID.class),
+					rs.getTimestamp("added_at").toInstant()))
+			.list());
+	}
+
+	/** Adds names and roles (for display) to care-team seats. */
+	List<CareTeamMember> named(List<PatientRecord.TeamSeat> seats) {
+		if (seats.isEmpty()) {
 			return List.of();
 		}
-		Map<UUID, StaffMember> members = this.directory.findAll(rows.keySet());
-		List<CareTeamMember> team = new ArrayList<>();
-		rows.forEach((userId, addedAt) -> {
-			StaffMember member = members.get(userId);
-			team.add(new CareTeamMember(userId, (member != null) ? member.displayName() : "(unknown user)",
-					(member != null) ? member.roles() : Set.of(), addedAt));
-		});
+		Map<UUID, StaffMember> members = this.directory
+			.findAll(seats.stream().map(PatientRecord.TeamSeat::userId).toList());
+		List<CareTeamMember> team = new ArrayList<>(seats.size());
+		for (PatientRecord.TeamSeat seat : seats) {
+			StaffMember member = members.get(seat.userId());
+			team.add(new CareTeamMember(seat.userId(), (member != null) ? member.displayName() : "(unknown user)",
+					(member != null) ? member.roles() : Set.of(), seat.addedAt()));
+		}
 		return team;
 	}
 
@@ -64,7 +67,7 @@ class CareTeams {
 	 */
 	String replace(UUID patientId, Collection<UUID> userIds, UUID changedBy, Instant now) {
 		Set<UUID> wanted = new LinkedHashSet<>(userIds);
-		Map<UUID, StaffMember> found = this.directory.findAll(wanted);
+		Map<UUID, StaffMember> found = this.directory.findAllCurrent(wanted);
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 		for (UUID userId : wanted) {
 			StaffMember member = found.get(userId);

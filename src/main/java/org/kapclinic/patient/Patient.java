@@ -2,7 +2,6 @@ package org.kapclinic.patient;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +58,12 @@ class Patient {
 	@MappedCollection(idColumn = "patient_id", keyColumn = "position")
 	private List<Guardian> guardians = new ArrayList<>();
 
+	private String familyKey;
+
+	private String givenKey;
+
+	private String preferredKey;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -97,11 +102,10 @@ class Patient {
 		this.outsideTherapist = (details.outsideTherapist() == null || details.outsideTherapist().isEmpty()) ? null
 				: details.outsideTherapist();
 		this.guardians = new ArrayList<>(details.guardianList());
+		this.familyKey = SearchKeys.of(this.familyName);
+		this.givenKey = SearchKeys.of(this.givenName);
+		this.preferredKey = SearchKeys.of(this.preferredName);
 		this.updatedAt = now;
-	}
-
-	int ageOn(LocalDate day) {
-		return Period.between(this.birthDate, day).getYears();
 	}
 
 	UUID id() {

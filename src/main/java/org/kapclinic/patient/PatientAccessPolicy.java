@@ -1,5 +1,6 @@
 package org.kapclinic.patient;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
@@ -49,8 +50,19 @@ class PatientAccessPolicy {
 	StaffMember requireVisible(UUID patientId) {
 		StaffMember user = this.currentUser.require();
 		if (!canSee(user, patientId)) {
-			deny(patientId, AuditAction.READ, "not on the care team");
-			throw new NotFoundException(RESOURCE, patientId);
+			throw notVisible(patientId);
+		}
+		return user;
+	}
+
+	/**
+	 * Same rule as {@link #requireVisible(UUID)} for a patient already read with its care
+	 * team.
+	 */
+	StaffMember requireVisible(UUID patientId, List<UUID> careTeam) {
+		StaffMember user = this.currentUser.require();
+		if (!canSee(user, careTeam)) {
+			throw notVisible(patientId);
 		}
 		return user;
 	}
@@ -90,9 +102,20 @@ class PatientAccessPolicy {
 		return seesEveryPatient(user) || (isCareTeamRole(user) && onCareTeam(user.id(), patientId));
 	}
 
+	static boolean canSee(StaffMember user, List<UUID> careTeam) {
+		return seesEveryPatient(user) || (isCareTeamRole(user) && careTeam.contains(user.id()));
+	}
+
 	boolean seesClinical(StaffMember user, UUID patientId) {
-		return user.has(Role.ADMIN) || user.has(Role.PRESCRIBER)
-				|| (isCareTeamRole(user) && onCareTeam(user.id(), patientId));
+		return seesAllClinical(user) || (isCareTeamRole(user) && onCareTeam(user.id(), patientId));
+	}
+
+	static boolean seesClinical(StaffMember user, List<UUID> careTeam) {
+		return seesAllClinical(user) || (isCareTeamRole(user) && careTeam.contains(user.id()));
+	}
+
+	private static boolean seesAllClinical(StaffMember user) {
+		return user.has(Role.ADMIN) || user.has(Role.PRESCRIBER);
 	}
 
 	/** Whether searches must be limited to the user's own care teams. */
@@ -115,6 +138,11 @@ class PatientAccessPolicy {
 			.params(patientId, userId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	private NotFoundException notVisible(UUID patientId) {
+		deny(patientId, AuditAction.READ, "not on the care team");
+		return new NotFoundException(RESOURCE, patientId);
 	}
 
 	private void deny(UUID patientId, AuditAction attempted, String why) {

@@ -53,7 +53,8 @@ public class PatientImport {
 		for (ImportedPatient p : batch) {
 			patients.add(new Object[] { p.id(), p.givenName(), p.familyName(), p.preferredName(), p.pronouns(),
 					p.birthDate(), p.sexAtBirth().name(), p.phone(), p.email(), p.city(), p.region(), p.emergencyName(),
-					p.emergencyPhone(), now, now });
+					p.emergencyPhone(), SearchKeys.of(p.familyName()), SearchKeys.of(p.givenName()),
+					SearchKeys.of(p.preferredName()), now, now });
 			for (int i = 0; i < p.guardians().size(); i++) {
 				Guardian g = p.guardians().get(i);
 				guardians.add(new Object[] { p.id(), i, g.name(), g.relationship(), g.phone(), g.email() });
@@ -66,11 +67,12 @@ public class PatientImport {
 				team.add(new Object[] { p.id(), userId, now });
 			}
 		}
-		this.jdbc.batchUpdate("""
-				insert into patient.patient (id, mrn, given_name, family_name, preferred_name, pronouns, birth_date,
-				    sex_at_birth, phone, email, address_city, address_region, emergency_contact_name,
-				    emergency_contact_phone, created_at, updated_at, version)
-				values (?, 'KAP-' || nextval('patient.mrn_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+		this.jdbc.batchUpdate(
+				"""
+						insert into patient.patient (id, mrn, given_name, family_name, preferred_name, pronouns, birth_date,
+						    sex_at_birth, phone, email, address_city, address_region, emergency_contact_name,
+						    emergency_contact_phone, family_key, given_key, preferred_key, created_at, updated_at, version)
+						values (?, 'KAP-' || nextval('patient.mrn_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
 				patients);
 		this.jdbc.batchUpdate("""
 				insert into patient.guardian (patient_id, position, name, relationship, phone, email)

@@ -36,17 +36,12 @@ sealed interface PatientQuery {
 				// not this format
 			}
 		}
-		List<String> words = Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+"))
-			.filter((word) -> !word.isEmpty())
+		List<String> words = Arrays.stream(q.split("[\\s,]+"))
+			.map(SearchKeys::of)
+			.filter((word) -> word != null)
 			.limit(4)
-			.map(PatientQuery::likePrefix)
 			.toList();
 		return new ByName(words);
-	}
-
-	/** Escapes LIKE wildcards so user text is only ever a literal prefix. */
-	private static String likePrefix(String word) {
-		return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	record Everyone() implements PatientQuery {
@@ -58,6 +53,10 @@ sealed interface PatientQuery {
 	record ByBirthDate(LocalDate birthDate) implements PatientQuery {
 	}
 
+	/**
+	 * Every prefix (a search key, see {@link SearchKeys}) must start a family, given or
+	 * preferred name.
+	 */
 	record ByName(List<String> prefixes) implements PatientQuery {
 	}
 

@@ -9,9 +9,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The search read model: one indexed SQL query per search, paged by offset. */
+/**
+ * The search read model: one SQL statement per search, built so that the common case (a
+ * family-name prefix) is an index range scan already in result order that stops after one
+ * page, however many patients share the prefix.
+ */
 @Component
 class PatientSearch {
+
+	private static final String COLUMNS = "p.id, p.mrn, p.given_name, p.family_name, p.preferred_name, p.pronouns,"
+			+ " p.birth_date, p.family_key, p.given_key";
+
+	private static final String ORDER = " order by family_key, given_key, id";
+
+	private static final List<String> NAME_KEYS = List.of("family_key", "given_key", "preferred_key");
 
 	private final JdbcClient jdbc;
 
@@ -24,36 +35,27 @@ class PatientSearch {
 	 * this user
 	 */
 	SearchPage<PatientListItem> search(PatientQuery query, UUID careTeamOf, LocalDate today, int page, int size) {
-		StringBuilder sql = new StringBuilder("""
-				select p.id, p.mrn, p.given_name, p.family_name, p.preferred_name, p.pronouns, p.birth_date
-				from patient.patient p where true""");
 		List<Object> params = new ArrayList<>();
-		if (query instanceof PatientQuery.ByMrn byMrn) {
-			sql.append(" and p.mrn = ?");
-			params.add(byMrn.mrn());
+		String sql;
+		if (query instanceof PatientQuery.ByName byName && !byName.prefixes().isEmpty()) {
+			sql = byName(byName.prefixes(), careTeamOf, page * size + size + 1, params);
 		}
-		else if (query instanceof PatientQuery.ByBirthDate byBirthDate) {
-			sql.append(" and p.birth_date = ?");
-			params.add(byBirthDate.birthDate());
-		}
-		else if (query instanceof PatientQuery.ByName byName) {
-			for (String prefix : byName.prefixes()) {
-				sql.append(" and (lower(p.family_name) like ? or lower(p.given_name) like ?"
-						+ " or lower(p.preferred_name) like ?)");
-				params.add(prefix);
-				params.add(prefix);
-				params.add(prefix);
+		else {
+			StringBuilder where = new StringBuilder(" where true");
+			if (query instanceof PatientQuery.ByMrn byMrn) {
+				where.append(" and p.mrn = ?");
+				params.add(byMrn.mrn());
 			}
+			else if (query instanceof PatientQuery.ByBirthDate byBirthDate) {
+				where.append(" and p.birth_date = ?");
+				params.add(byBirthDate.birthDate());
+			}
+			where.append(careTeamFilter(careTeamOf, params));
+			sql = "select " + COLUMNS + " from patient.patient p" + where + ORDER;
 		}
-		if (careTeamOf != null) {
-			sql.append(" and exists (select 1 from patient.care_team_member c"
-					+ " where c.patient_id = p.id and c.user_id = ? and c.removed_at is null)");
-			params.add(careTeamOf);
-		}
-		sql.append(" order by lower(p.family_name), lower(p.given_name), p.id limit ? offset ?");
 		params.add(size + 1);
 		params.add((long) page * size);
-		List<PatientListItem> rows = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+		List<PatientListItem> rows = this.jdbc.sql(sql + " limit ? offset ?").params(params).query((rs, n) -> {
 			LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
 			return new PatientListItem(rs.getObject("id", UUID.class), rs.getString("mrn"), rs.getString("given_name"),
 					rs.getString("family_name"), rs.getString("preferred_name"), rs.getString("pronouns"), birthDate,
@@ -61,6 +63,55 @@ class PatientSearch {
 		}).list();
 		boolean hasNext = rows.size() > size;
 		return new SearchPage<>(hasNext ? rows.subList(0, size) : rows, page, size, hasNext);
+	}
+
+	/**
+	 * Every result starts one of its names with the first word, so the union of one
+	 * branch per name key finds them all; the other words filter. Each branch delivers at
+	 * most {@code window} rows in result order, enough for the requested page.
+	 */
+	private static String byName(List<String> prefixes, UUID careTeamOf, int window, List<Object> params) {
+		List<String> branches = new ArrayList<>();
+		for (String key : NAME_KEYS) {
+			StringBuilder branch = new StringBuilder("(select " + COLUMNS + " from patient.patient p where ");
+			branch.append(prefixRange(key, prefixes.get(0), params));
+			for (String other : prefixes.subList(1, prefixes.size())) {
+				branch.append(" and (starts_with(p.family_key, ?) or starts_with(p.given_key, ?)"
+						+ " or starts_with(p.preferred_key, ?))");
+				params.add(other);
+				params.add(other);
+				params.add(other);
+			}
+			branch.append(careTeamFilter(careTeamOf, params));
+			branch.append(ORDER).append(" limit ?)");
+			params.add(window);
+			branches.add(branch.toString());
+		}
+		return "select * from (" + String.join(" union ", branches) + ") p" + ORDER;
+	}
+
+	/**
+	 * A prefix match an index can range-scan:
+	 * {@code key >= prefix and key < next(prefix)}.
+	 */
+	private static String prefixRange(String key, String prefix, List<Object> params) {
+		String upper = SearchKeys.upperBound(prefix);
+		params.add(prefix);
+		if (upper == null) {
+			params.add(prefix);
+			return "p." + key + " >= ? and starts_with(p." + key + ", ?)";
+		}
+		params.add(upper);
+		return "p." + key + " >= ? and p." + key + " < ?";
+	}
+
+	private static String careTeamFilter(UUID careTeamOf, List<Object> params) {
+		if (careTeamOf == null) {
+			return "";
+		}
+		params.add(careTeamOf);
+		return " and exists (select 1 from patient.care_team_member c"
+				+ " where c.patient_id = p.id and c.user_id = ? and c.removed_at is null)";
 	}
 
 }

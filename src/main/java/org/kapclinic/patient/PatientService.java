@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,8 @@ class PatientService {
 
 	private final PatientRepository patients;
 
+	private final PatientReads reads;
+
 	private final PatientSearch search;
 
 	private final CareTeams careTeams;
@@ -63,10 +66,11 @@ class PatientService {
 
 	private final Clock clock;
 
-	PatientService(PatientRepository patients, PatientSearch search, CareTeams careTeams, BodyMeasurements measurements,
-			PatientAccessPolicy access, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
-			PatientSettings settings, ClinicTime clinicTime, Clock clock) {
+	PatientService(PatientRepository patients, PatientReads reads, PatientSearch search, CareTeams careTeams,
+			BodyMeasurements measurements, PatientAccessPolicy access, CurrentUser currentUser, AuditTrail audit,
+			ApplicationEventPublisher events, PatientSettings settings, ClinicTime clinicTime, Clock clock) {
 		this.patients = patients;
+		this.reads = reads;
 		this.search = search;
 		this.careTeams = careTeams;
 		this.measurements = measurements;
@@ -91,7 +95,7 @@ class PatientService {
 		}
 		this.audit.record(event(AuditAction.CREATE, patient.id(), DataCategory.DEMOGRAPHICS));
 		this.events.publishEvent(new PatientRegistered(patient.id(), patient.mrn()));
-		return view(patient, user);
+		return view(patient.id(), user);
 	}
 
 	PatientView update(UUID id, PatientDetails details) {
@@ -105,14 +109,15 @@ class PatientService {
 		}
 		check(details);
 		patient.apply(details, Instant.now(this.clock));
-		patient = this.patients.save(patient);
+		this.patients.save(patient);
 		this.audit.record(event(AuditAction.UPDATE, id, DataCategory.DEMOGRAPHICS));
-		return view(patient, user);
+		return view(id, user);
 	}
 
 	PatientView read(UUID id) {
-		StaffMember user = this.access.requireVisible(id);
-		PatientView view = view(load(id), user);
+		PatientRecord record = this.reads.find(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+		StaffMember user = this.access.requireVisible(id, record.careTeamIds());
+		PatientView view = view(record, user);
 		this.audit.record(
 				event(AuditAction.READ, id, view.clinicalAccess() ? DataCategory.CLINICAL : DataCategory.DEMOGRAPHICS));
 		return view;
@@ -193,16 +198,19 @@ class PatientService {
 		}
 	}
 
-	private PatientView view(Patient patient, StaffMember user) {
+	private PatientView view(UUID id, StaffMember user) {
+		return view(this.reads.find(id).orElseThrow(() -> new NotFoundException(RESOURCE, id)), user);
+	}
+
+	private PatientView view(PatientRecord p, StaffMember user) {
 		LocalDate today = today();
-		boolean clinical = this.access.seesClinical(user, patient.id());
-		return new PatientView(patient.id(), patient.mrn(), patient.version(), patient.givenName(),
-				patient.familyName(), patient.preferredName(), patient.pronouns(), patient.birthDate(),
-				patient.ageOn(today), PatientRules.isMinor(patient.birthDate(), today, this.settings.ageOfMajority()),
-				patient.sexAtBirth(), patient.genderIdentity(), patient.phone(), patient.email(), patient.address(),
-				patient.emergencyContact(), patient.primaryCare(), patient.outsideTherapist(), patient.guardians(),
-				this.careTeams.current(patient.id()), clinical,
-				clinical ? this.measurements.latest(patient.id()) : null, patient.createdAt(), patient.updatedAt());
+		boolean clinical = PatientAccessPolicy.seesClinical(user, p.careTeamIds());
+		return new PatientView(p.id(), p.mrn(), p.version(), p.givenName(), p.familyName(), p.preferredName(),
+				p.pronouns(), p.birthDate(), Period.between(p.birthDate(), today).getYears(),
+				PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority()), p.sexAtBirth(),
+				p.genderIdentity(), p.phone(), p.email(), p.address(), p.emergencyContact(), p.primaryCare(),
+				p.outsideTherapist(), p.guardians(), this.careTeams.named(p.careTeam()), clinical,
+				clinical ? p.latestBody() : null, p.createdAt(), p.updatedAt());
 	}
 
 	private Patient load(UUID id) {

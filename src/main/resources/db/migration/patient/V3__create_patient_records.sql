@@ -33,18 +33,21 @@ create table patient.patient (
     outside_therapist_organization text,
     outside_therapist_phone        text,
     outside_therapist_email        text,
+    -- Search keys: names lower-cased and stripped of accents by the app (SearchKeys), compared
+    -- byte-wise (collation C) so one index serves both prefix search and sorting.
+    family_key                     text collate "C" not null,
+    given_key                      text collate "C" not null,
+    preferred_key                  text collate "C",
     created_at                     timestamptz not null,
     updated_at                     timestamptz not null,
     version                        bigint      not null
 );
 
--- Prefix search on names (case-insensitive) and exact search on date of birth.
-create index patient_family_name_idx on patient.patient (lower(family_name) text_pattern_ops);
-create index patient_given_name_idx on patient.patient (lower(given_name) text_pattern_ops);
-create index patient_preferred_name_idx on patient.patient (lower(preferred_name) text_pattern_ops)
-    where preferred_name is not null;
+-- Name search: a prefix range on one key, already in result order (family, given, id).
+create index patient_family_key_idx on patient.patient (family_key, given_key, id);
+create index patient_given_key_idx on patient.patient (given_key, family_key, id);
+create index patient_preferred_key_idx on patient.patient (preferred_key) where preferred_key is not null;
 create index patient_birth_date_idx on patient.patient (birth_date);
-create index patient_sort_idx on patient.patient (lower(family_name), lower(given_name), id);
 
 create table patient.guardian (
     patient_id   uuid    not null references patient.patient (id),

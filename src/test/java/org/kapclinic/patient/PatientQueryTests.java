@@ -24,10 +24,17 @@ class PatientQueryTests {
 	}
 
 	@Test
-	void splitsNamesIntoEscapedPrefixes() {
-		assertThat(PatientQuery.parse("  Quill,  JUNI "))
-			.isEqualTo(new PatientQuery.ByName(List.of("quill%", "juni%")));
-		assertThat(PatientQuery.parse("50%_off\\")).isEqualTo(new PatientQuery.ByName(List.of("50\\%\\_off\\\\%")));
+	void splitsNamesIntoSearchKeys() {
+		assertThat(PatientQuery.parse("  Quill,  JUNI ")).isEqualTo(new PatientQuery.ByName(List.of("quill", "juni")));
+		assertThat(PatientQuery.parse("Ölaf Núñez")).isEqualTo(new PatientQuery.ByName(List.of("olaf", "nunez")));
+		assertThat(PatientQuery.parse("50%_off")).isEqualTo(new PatientQuery.ByName(List.of("50%_off")));
+	}
+
+	@Test
+	void prefixUpperBoundsCoverExactlyThePrefix() {
+		assertThat(SearchKeys.upperBound("amb")).isEqualTo("amc");
+		assertThat(SearchKeys.upperBound("az")).isEqualTo("a{");
+		assertThat("ambz".compareTo(SearchKeys.upperBound("amb"))).isNegative();
 	}
 
 	@Test
