@@ -34,7 +34,7 @@ public class AuditQueries {
 
 	/** Entries matching every given filter, newest first. */
 	@PreAuthorize("hasRole('ADMIN')")
-	@Transactional
+	@Transactional(readOnly = true)
 	public List<AuditEntry> find(AuditFilter filter, int page, int size) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();

@@ -10,78 +10,75 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.kapclinic.shared.ClinicPrincipal;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Appends audit rows. {@link #record} joins the caller's transaction, so a change and its
- * audit row commit or roll back together; {@link #recordIndependently} commits at once,
- * for refusals and failures whose own transaction is about to roll back.
+ * Appends audit rows.
  *
  * <p>
- * An append is a single INSERT with no lock: the hash chain is sealed afterwards, in
- * order, by {@link AuditChainSealer}.
+ * Within a read-write transaction the row is inserted in that transaction, so a change
+ * and its audit row commit or roll back together. Otherwise (reads, searches, refusals,
+ * sign-in events) the row goes to {@link AuditBatchWriter}, and the caller waits until it
+ * is committed: nothing is disclosed without a durable audit row, and concurrent reads
+ * share commits. Appending takes no lock; {@link AuditChainSealer} chains the rows
+ * afterwards.
  */
 @Service
 public class AuditTrail {
 
-	private static final String INSERT = """
+	static final String INSERT_POSITIONAL = """
 			insert into audit.entry (occurred_at, actor_id, actor_name, actor_roles, action, resource_type,
 			    resource_id, patient_id, data_category, outcome, client_address, channel, detail)
-			values (:occurredAt, :actorId, :actorName, :actorRoles, :action, :resourceType,
-			    :resourceId, :patientId, :category, :outcome, :clientAddress, :channel, :detail)
-			""";
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
+
+	private final AuditBatchWriter batches;
 
 	private final Clock clock;
 
-	private final TransactionTemplate independent;
-
-	AuditTrail(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	AuditTrail(JdbcTemplate jdbc, AuditBatchWriter batches, Clock clock) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.clock = clock;
-		this.independent = new TransactionTemplate(transactions);
-		this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Appends an entry within the current transaction (or on its own if there is none).
+	 * Appends an entry: within the current read-write transaction, or committed before
+	 * returning.
 	 */
 	public void record(AuditEvent event) {
-		Actor actor = Actor.current(event.actorName());
-		HttpServletRequest request = currentRequest();
-		this.jdbc.sql(INSERT)
-			.param("occurredAt", Timestamp.from(Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS)))
-			.param("actorId", actor.id())
-			.param("actorName", actor.name())
-			.param("actorRoles", actor.roles())
-			.param("action", event.action().name())
-			.param("resourceType", event.resourceType())
-			.param("resourceId", event.resourceId())
-			.param("patientId", event.patientId())
-			.param("category", event.category() == null ? null : event.category().name())
-			.param("outcome", event.outcome().name())
-			.param("clientAddress", request == null ? null : request.getRemoteAddr())
-			.param("channel", channel(request))
-			.param("detail", truncate(event.detail()))
-			.update();
+		Object[] row = row(event);
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			this.jdbc.update(INSERT_POSITIONAL, row);
+		}
+		else {
+			this.batches.appendAndWait(row);
+		}
 	}
 
 	/**
-	 * Appends an entry in a transaction of its own that commits even if the caller's
-	 * rolls back.
+	 * Appends an entry committed on its own, even if the caller's transaction rolls back.
 	 */
 	public void recordIndependently(AuditEvent event) {
-		this.independent.executeWithoutResult((status) -> record(event));
+		this.batches.appendAndWait(row(event));
+	}
+
+	private Object[] row(AuditEvent event) {
+		Actor actor = Actor.current(event.actorName());
+		HttpServletRequest request = currentRequest();
+		return new Object[] { Timestamp.from(Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS)), actor.id(),
+				actor.name(), actor.roles(), event.action().name(), event.resourceType(), event.resourceId(),
+				event.patientId(), (event.category() == null) ? null : event.category().name(), event.outcome().name(),
+				(request == null) ? null : request.getRemoteAddr(), channel(request), truncate(event.detail()) };
 	}
 
 	private static String channel(HttpServletRequest request) {

@@ -6,13 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
@@ -38,6 +41,8 @@ class ApiTokens {
 	private final IdentitySettings settings;
 
 	private final AuditTrail audit;
+
+	private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
 	ApiTokens(JdbcClient jdbc, Clock clock, IdentitySettings settings, AuditTrail audit) {
 		this.jdbc = jdbc;
@@ -70,14 +75,38 @@ class ApiTokens {
 	 * deactivated.
 	 */
 	Optional<StaffPrincipal> authenticate(String token) {
+		String hash = hash(token);
+		long now = System.nanoTime();
+		Checked known = this.checked.get(hash);
+		if (known != null && now - known.validUntil() < 0) {
+			return Optional.of(known.principal());
+		}
+		Optional<Lookup> found = lookup(hash);
+		if (found.isEmpty()) {
+			this.checked.remove(hash);
+			return Optional.empty();
+		}
+		long ttl = Math.min(this.settings.tokenCacheTtl().toNanos(),
+				Duration.between(Instant.now(this.clock), found.get().expiresAt()).toNanos());
+		if (ttl > 0) {
+			if (this.checked.size() >= MAX_CACHED) {
+				this.checked.clear();
+			}
+			this.checked.put(hash, new Checked(found.get().principal(), now + ttl));
+		}
+		return Optional.of(found.get().principal());
+	}
+
+	private Optional<Lookup> lookup(String hash) {
 		return this.jdbc.sql("""
-				select u.id, u.username, u.display_name, array_agg(r.role) filter (where r.role is not null) as roles
+				select u.id, u.username, u.display_name, t.expires_at,
+				       array_agg(r.role) filter (where r.role is not null) as roles
 				from identity.api_token t
 				join identity.app_user u on u.id = t.user_id
 				left join identity.user_role r on r.user_id = u.id
 				where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.active
-				group by u.id, u.username, u.display_name""")
-			.params(hash(token), Timestamp.from(Instant.now(this.clock)))
+				group by u.id, u.username, u.display_name, t.expires_at""")
+			.params(hash, Timestamp.from(Instant.now(this.clock)))
 			.query((rs, n) -> {
 				Set<Role> roles = EnumSet.noneOf(Role.class);
 				for (String role : (String[]) rs.getArray("roles").getArray()) {
@@ -85,13 +114,14 @@ class ApiTokens {
 				}
 				StaffMember member = new StaffMember(rs.getObject("id", UUID.class), rs.getString("username"),
 						rs.getString("display_name"), roles, true);
-				return new StaffPrincipal(member, null, false);
+				return new Lookup(new StaffPrincipal(member, null, false), rs.getTimestamp("expires_at").toInstant());
 			})
 			.optional();
 	}
 
 	@Transactional
 	boolean revoke(String token) {
+		this.checked.remove(hash(token));
 		int revoked = this.jdbc
 			.sql("update identity.api_token set revoked_at = ? where token_hash = ? and revoked_at is null")
 			.params(Timestamp.from(Instant.now(this.clock)), hash(token))
@@ -105,6 +135,7 @@ class ApiTokens {
 
 	/** Ends every live token of a user (on deactivation or password change). */
 	void revokeAll(UUID userId) {
+		this.checked.values().removeIf((entry) -> entry.principal().userId().equals(userId));
 		this.jdbc.sql("update identity.api_token set revoked_at = ? where user_id = ? and revoked_at is null")
 			.params(Timestamp.from(Instant.now(this.clock)), userId)
 			.update();
@@ -118,6 +149,14 @@ class ApiTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static final int MAX_CACHED = 10_000;
+
+	private record Checked(StaffPrincipal principal, long validUntil) {
+	}
+
+	private record Lookup(StaffPrincipal principal, Instant expiresAt) {
 	}
 
 	record IssuedToken(String accessToken, long expiresInSeconds) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registering, finding, reading and updating patients, their care teams and body
  * measurements. Every method checks access through {@link PatientAccessPolicy} and writes
- * one audit row per record touched, in the same transaction as the work.
+ * one audit row per record touched: in the same transaction as a change, and committed
+ * before a read returns (see {@code AuditTrail}).
  */
 @Service
 @Transactional
@@ -114,6 +115,7 @@ class PatientService {
 		return view(id, user);
 	}
 
+	@Transactional(readOnly = true)
 	PatientView read(UUID id) {
 		PatientRecord record = this.reads.find(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
 		StaffMember user = this.access.requireVisible(id, record.careTeamIds());
@@ -123,6 +125,7 @@ class PatientService {
 		return view;
 	}
 
+	@Transactional(readOnly = true)
 	SearchPage<PatientListItem> search(String q, int page, int size) {
 		StaffMember user = this.currentUser.require();
 		UUID careTeamOf = PatientAccessPolicy.limitedToCareTeams(user) ? user.id() : null;
@@ -133,6 +136,7 @@ class PatientService {
 		return result;
 	}
 
+	@Transactional(readOnly = true)
 	List<CareTeamMember> careTeam(UUID id) {
 		this.access.requireVisible(id);
 		this.audit.record(event(AuditAction.READ, id, DataCategory.CARE_TEAM));
@@ -169,6 +173,7 @@ class PatientService {
 		return measurement;
 	}
 
+	@Transactional(readOnly = true)
 	List<BodyMeasurement> measurements(UUID id) {
 		this.access.requireClinical(id);
 		load(id);

@@ -57,6 +57,7 @@ class LockoutAndUsersIT extends IntegrationTest {
 		String username = "leaver." + UUID.randomUUID().toString().substring(0, 8);
 		UUID id = createUser(admin, username, List.of("NURSE"));
 		String token = this.api.token(username, NEW_PASSWORD);
+		assertThat(this.api.get("/api/v1/ping", token).status()).as("checked, and so remembered").isEqualTo(200);
 
 		assertThat(this.api.post("/api/v1/users/" + id + "/deactivate", Map.of(), admin).status()).isEqualTo(200);
 
