@@ -23,13 +23,15 @@ import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registering, finding, reading and updating patients, their care teams and body
  * measurements. Every method checks access through {@link PatientAccessPolicy} and writes
  * one audit row per record touched: in the same transaction as a change, and committed
- * before a read returns (see {@code AuditTrail}).
+ * before a read returns (see {@code AuditTrail}). Reads that are a single statement run
+ * outside a transaction: there is nothing to keep consistent, and no commit to pay for.
  */
 @Service
 @Transactional
@@ -115,7 +117,7 @@ class PatientService {
 		return view(id, user);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	PatientView read(UUID id) {
 		PatientRecord record = this.reads.find(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
 		StaffMember user = this.access.requireVisible(id, record.careTeamIds());
@@ -125,7 +127,7 @@ class PatientService {
 		return view;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	SearchPage<PatientListItem> search(String q, int page, int size) {
 		StaffMember user = this.currentUser.require();
 		UUID careTeamOf = PatientAccessPolicy.limitedToCareTeams(user) ? user.id() : null;
