@@ -16,6 +16,12 @@ sealed interface PatientQuery {
 
 	Pattern MRN = Pattern.compile("(?i)^KAP-?(\\d{4,12})$");
 
+	/**
+	 * Only text shaped like a date is parsed as one (a failed parse throws, which is
+	 * slow).
+	 */
+	Pattern DATE_LIKE = Pattern.compile("^\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}$");
+
 	List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
 			DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT), DateTimeFormatter.ofPattern("d.M.uuuu", Locale.ROOT));
 
@@ -28,12 +34,14 @@ sealed interface PatientQuery {
 		if (mrn.matches()) {
 			return new ByMrn("KAP-" + mrn.group(1));
 		}
-		for (DateTimeFormatter format : DATES) {
-			try {
-				return new ByBirthDate(LocalDate.parse(q, format));
-			}
-			catch (DateTimeParseException ex) {
-				// not this format
+		if (DATE_LIKE.matcher(q).matches()) {
+			for (DateTimeFormatter format : DATES) {
+				try {
+					return new ByBirthDate(LocalDate.parse(q, format));
+				}
+				catch (DateTimeParseException ex) {
+					// not this format
+				}
 			}
 		}
 		List<String> words = Arrays.stream(q.split("[\\s,]+"))

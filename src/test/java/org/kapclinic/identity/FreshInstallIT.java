@@ -1,0 +1,66 @@
+package org.kapclinic.identity;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.kapclinic.ApiClient;
+import org.kapclinic.ApiClient.Response;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plain jar on an empty database, as a clinic installs it: no demo data, and
+ * {@code KAP_ADMIN_PASSWORD} creates the first administrator. Runs on a database of its
+ * own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "kap.demo.enabled=false", "kap.admin-password=first-admin-passphrase" })
+class FreshInstallIT {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
+		String server = System.getProperty("kap.it.datasource.url");
+		if (server == null || server.isBlank()) {
+			registry.add("kap.data-dir", () -> Path.of("target", "it-data", "fresh-" + UUID.randomUUID()).toString());
+			return;
+		}
+		String database = "kap_fresh_" + UUID.randomUUID().toString().replace("-", "");
+		String user = System.getProperty("kap.it.datasource.username", "postgres");
+		try (Connection connection = DriverManager.getConnection(server, user, null);
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + database);
+		}
+		registry.add("spring.datasource.url", () -> server.substring(0, server.lastIndexOf('/') + 1) + database);
+		registry.add("spring.datasource.username", () -> user);
+	}
+
+	@Test
+	void startsEmptyWithTheAdministratorFromTheEnvironment() {
+		ApiClient api = new ApiClient(this.port);
+		String token = api.token("admin", "first-admin-passphrase");
+
+		Response patients = api.get("/api/v1/patients", token);
+		assertThat(patients.status()).isEqualTo(200);
+		assertThat(patients.json().get("items")).isEmpty();
+		Response users = api.get("/api/v1/users", token);
+		assertThat(users.json()).hasSize(1);
+		assertThat(users.json().get(0).get("roles").get(0).asString()).isEqualTo("ADMIN");
+		assertThat(api.post("/api/v1/auth/token", Map.of("username", "dr.quill", "password", "demo-clinic-2026"), null)
+			.status()).as("no demo staff").isEqualTo(401);
+	}
+
+}
