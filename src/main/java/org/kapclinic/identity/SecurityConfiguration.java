@@ -1,5 +1,7 @@
 package org.kapclinic.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -57,6 +61,24 @@ class SecurityConfiguration {
 		return manager;
 	}
 
+	/**
+	 * An expired session sends the browser to the sign-in page; for an htmx request
+	 * (which would swap the sign-in page into a fragment) it answers 401 with
+	 * {@code HX-Redirect}.
+	 */
+	private static AuthenticationEntryPoint signInAgain() {
+		LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, exception) -> {
+			if (request.getHeader("HX-Request") != null) {
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+			}
+			else {
+				page.commence(request, response, exception);
+			}
+		};
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authentication)
@@ -96,6 +118,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/patients", false).permitAll())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInAgain()))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())

@@ -24,6 +24,15 @@ public record PatientDetails(@NotBlank @Size(max = 100) String givenName, @NotBl
 		@Valid ProviderContact primaryCare, @Valid ProviderContact outsideTherapist,
 		@Valid @Size(max = 5) List<@Valid Guardian> guardians, Long version) {
 
+	/** Absent contact blocks become empty ones, so forms can always bind their fields. */
+	public PatientDetails {
+		address = (address != null) ? address : new Address(null, null, null, null, null, null);
+		emergencyContact = (emergencyContact != null) ? emergencyContact : new EmergencyContact(null, null, null);
+		primaryCare = (primaryCare != null) ? primaryCare : new ProviderContact(null, null, null, null);
+		outsideTherapist = (outsideTherapist != null) ? outsideTherapist : new ProviderContact(null, null, null, null);
+		guardians = (guardians != null) ? guardians : List.of();
+	}
+
 	/** Non-null guardians without blank rows (forms post empty rows). */
 	List<Guardian> guardianList() {
 		return (this.guardians == null) ? List.of() : this.guardians.stream()

@@ -28,6 +28,16 @@ class WebSecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void anHtmxRequestWithoutASessionIsToldToSignInAgain() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(uri("/patients?q=amb")).header("HX-Request", "true").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("HX-Redirect")).hasValue("/login");
+	}
+
+	@Test
 	void pagesCarrySecurityHeaders() throws Exception {
 		HttpResponse<String> login = get("/login");
 
