@@ -20,6 +20,14 @@ public class CareTeamAccess {
 		return this.policy.canSee(user, patientId);
 	}
 
+	/**
+	 * The signed-in user, if they may see this patient's clinical records; otherwise 404
+	 * (patient not visible to them) or 403 (role may not see clinical content), audited.
+	 */
+	public StaffMember requireClinical(UUID patientId) {
+		return this.policy.requireClinical(patientId);
+	}
+
 	/** Whether the user may see this patient's clinical records. */
 	public boolean canSeeClinical(StaffMember user, UUID patientId) {
 		return this.policy.seesClinical(user, patientId);

@@ -1,6 +1,13 @@
 package org.kapclinic.patient;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.kapclinic.shared.ClinicTime;
 
 import org.springframework.stereotype.Service;
 
@@ -13,8 +20,39 @@ public class Patients {
 
 	private final PatientService service;
 
-	Patients(PatientService service) {
+	private final PatientReads reads;
+
+	private final PatientSettings settings;
+
+	private final ClinicTime clinicTime;
+
+	private final Clock clock;
+
+	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock) {
 		this.service = service;
+		this.reads = reads;
+		this.settings = settings;
+		this.clinicTime = clinicTime;
+		this.clock = clock;
+	}
+
+	/**
+	 * Name, birth date, age and minor status, or empty if there is no such patient.
+	 * Neither checks access nor audits: callers check {@link CareTeamAccess} first and
+	 * audit their own action on the patient's record.
+	 */
+	public Optional<PatientSummary> summary(UUID patientId) {
+		LocalDate today = this.clinicTime.today(this.clock);
+		return this.reads.find(patientId)
+			.map((p) -> new PatientSummary(p.id(), p.mrn(),
+					((p.preferredName() != null) ? p.preferredName() : p.givenName()) + " " + p.familyName(),
+					p.birthDate(), Period.between(p.birthDate(), today).getYears(),
+					PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority())));
+	}
+
+	/** The guardians on file (consent checks who signs for a minor). */
+	public List<Guardian> guardians(UUID patientId) {
+		return this.reads.find(patientId).map(PatientRecord::guardians).orElse(List.of());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -65,6 +66,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Version conflict",
 				"The record was changed by someone else. Read it again and reapply your change.");
 		problem.setProperty("currentVersion", ex.currentVersion());
+		return problem;
+	}
+
+	@ExceptionHandler(RuleViolationException.class)
+	ProblemDetail ruleViolation(RuleViolationException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused by a safety rule", ex.getMessage());
+		problem.setProperty("reasons", ex.reasons());
 		return problem;
 	}
 

@@ -1,6 +1,7 @@
 package org.kapclinic.web;
 
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,12 @@ class PageExceptionHandler {
 	ModelAndView conflict() {
 		return page(HttpStatus.CONFLICT, "Changed meanwhile",
 				"Someone else changed this record while you were editing. Go back, reload and try again.");
+	}
+
+	@ExceptionHandler(RuleViolationException.class)
+	ModelAndView ruleViolation(RuleViolationException ex) {
+		return page(HttpStatus.UNPROCESSABLE_CONTENT, "Refused by a safety rule",
+				ex.getMessage() + " " + String.join(" ", ex.reasons()));
 	}
 
 	private static ModelAndView page(HttpStatus status, String title, String message) {

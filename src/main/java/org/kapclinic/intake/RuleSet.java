@@ -1,0 +1,96 @@
+package org.kapclinic.intake;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+
+/**
+ * A versioned eligibility rule set (see {@code eligibility/README.md} for the format).
+ * Parsing checks every rule, so a malformed set is refused before it is published.
+ */
+record RuleSet(String version, List<Rule> rules, int systolicMax, int diastolicMax,
+		Map<Program, Integer> minimumAgeYears) {
+
+	enum Kind {
+
+		CONDITION, MEDICATION, BLOOD_PRESSURE, AGE, DIAGNOSIS
+
+	}
+
+	record Rule(String id, Kind kind, String match, Severity severity, Set<Program> programs, String explanation,
+			String source, String confidence) {
+	}
+
+	static RuleSet parse(JsonNode document) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String version = text(document, "version");
+		if (version == null || version.isBlank()) {
+			problems.add(new FieldProblem("version", "is required"));
+		}
+		List<Rule> rules = new ArrayList<>();
+		JsonNode ruleNodes = document.get("rules");
+		if (ruleNodes == null || !ruleNodes.isArray() || ruleNodes.isEmpty()) {
+			problems.add(new FieldProblem("rules", "at least one rule is required"));
+		}
+		else {
+			for (int i = 0; i < ruleNodes.size(); i++) {
+				parseRule(ruleNodes.get(i), "rules[" + i + "]", rules, problems);
+			}
+		}
+		JsonNode thresholds = document.path("thresholds");
+		int systolic = thresholds.path("bloodPressure").path("systolicMax").asInt(0);
+		int diastolic = thresholds.path("bloodPressure").path("diastolicMax").asInt(0);
+		if (systolic <= 0 || diastolic <= 0) {
+			problems.add(new FieldProblem("thresholds.bloodPressure", "systolicMax and diastolicMax are required"));
+		}
+		Map<Program, Integer> ages = new EnumMap<>(Program.class);
+		for (Program program : Program.values()) {
+			int age = thresholds.path("minimumAgeYears").path(program.name()).asInt(-1);
+			if (age < 0) {
+				problems.add(new FieldProblem("thresholds.minimumAgeYears." + program, "is required"));
+			}
+			ages.put(program, age);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return new RuleSet(version, List.copyOf(rules), systolic, diastolic, Map.copyOf(ages));
+	}
+
+	private static void parseRule(JsonNode node, String path, List<Rule> rules, List<FieldProblem> problems) {
+		try {
+			Kind kind = Kind.valueOf(text(node, "kind"));
+			String match = text(node, "match");
+			if (kind == Kind.CONDITION) {
+				ConditionCode.valueOf(match);
+			}
+			else if (kind == Kind.MEDICATION) {
+				DrugClass.valueOf(match);
+			}
+			Set<Program> programs = java.util.EnumSet.noneOf(Program.class);
+			node.path("programs").forEach((program) -> programs.add(Program.valueOf(program.asString())));
+			if (programs.isEmpty() || text(node, "id") == null || text(node, "explanation") == null
+					|| text(node, "source") == null) {
+				throw new IllegalArgumentException("id, programs, explanation and source are required");
+			}
+			rules.add(new Rule(text(node, "id"), kind, match, Severity.valueOf(text(node, "severity")), programs,
+					text(node, "explanation"), text(node, "source"), text(node, "confidence")));
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			problems.add(new FieldProblem(path, "invalid rule: " + ex.getMessage()));
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+}
