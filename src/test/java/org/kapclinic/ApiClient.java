@@ -39,6 +39,14 @@ public final class ApiClient {
 		return send(request(path, token).POST(json(body)));
 	}
 
+	/**
+	 * A public (unauthenticated) POST as if from this client address, behind a proxy that
+	 * sets X-Forwarded-For.
+	 */
+	public Response postFrom(String clientAddress, String path, Object body) {
+		return send(request(path, null).header("X-Forwarded-For", clientAddress).POST(json(body)));
+	}
+
 	public Response put(String path, Object body, String token) {
 		return send(request(path, token).PUT(json(body)));
 	}

@@ -86,7 +86,8 @@ class SecurityConfiguration {
 		ProblemResponses problems = new ProblemResponses();
 		http.securityMatcher("/api/**")
 			.authenticationManager(authentication)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/consultation-requests")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -109,8 +110,8 @@ class SecurityConfiguration {
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+				.requestMatchers("/login", "/consultation", "/error", "/webjars/**", "/css/**", "/js/**",
+						"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/admin/**")

@@ -37,6 +37,15 @@ public class Patients {
 	}
 
 	/**
+	 * Registers a patient for the signed-in staff member, with the same validation,
+	 * access rules and audit as the registration form (a converted consultation request,
+	 * say).
+	 */
+	public PatientView register(PatientDetails details) {
+		return this.service.register(details);
+	}
+
+	/**
 	 * Name, birth date, age and minor status, or empty if there is no such patient.
 	 * Neither checks access nor audits: callers check {@link CareTeamAccess} first and
 	 * audit their own action on the patient's record.

@@ -2,6 +2,7 @@ package org.kapclinic.web;
 
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.TooManyRequestsException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -37,6 +38,11 @@ class PageExceptionHandler {
 	ModelAndView ruleViolation(RuleViolationException ex) {
 		return page(HttpStatus.UNPROCESSABLE_CONTENT, "Refused by a safety rule",
 				ex.getMessage() + " " + String.join(" ", ex.reasons()));
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ModelAndView tooMany(TooManyRequestsException ex) {
+		return page(HttpStatus.TOO_MANY_REQUESTS, "Please try again later", ex.getMessage());
 	}
 
 	private static ModelAndView page(HttpStatus status, String title, String message) {

@@ -1,0 +1,21 @@
+package org.kapclinic.intake.consultation;
+
+/** What a prospective patient wants help with (the clinic's condition list). */
+public enum Concern {
+
+	DEPRESSION("Depression"), TREATMENT_RESISTANT_DEPRESSION("Depression that has not improved with treatment"),
+	BIPOLAR_DEPRESSION("Bipolar depression"), PTSD("PTSD or trauma"), OCD("OCD"), ANXIETY("Anxiety"),
+	SUICIDAL_THOUGHTS("Suicidal thoughts"), ALCOHOL_USE("Alcohol use"), CHRONIC_PAIN("Chronic pain"),
+	FIBROMYALGIA("Fibromyalgia"), MIGRAINE("Migraine"), OTHER("Something else");
+
+	private final String label;
+
+	Concern(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+}

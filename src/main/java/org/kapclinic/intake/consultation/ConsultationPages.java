@@ -1,0 +1,103 @@
+package org.kapclinic.intake.consultation;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.kapclinic.patient.PatientView;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.RuleViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public consultation page and the staff triage queue. */
+@Controller
+class ConsultationPages {
+
+	private static final String FORM = "intake/consultation-form";
+
+	private final ConsultationService consultations;
+
+	ConsultationPages(ConsultationService consultations) {
+		this.consultations = consultations;
+	}
+
+	@ModelAttribute("crisisNotice")
+	String crisisNotice() {
+		return ConsultationApi.CRISIS_NOTICE;
+	}
+
+	@ModelAttribute("allConcerns")
+	Concern[] allConcerns() {
+		return Concern.values();
+	}
+
+	@GetMapping("/consultation")
+	String form(Model model) {
+		model.addAttribute("request",
+				new ConsultationRequestForm("", "", null, "", "", List.of(), "", "", "", false, ""));
+		return FORM;
+	}
+
+	@PostMapping("/consultation")
+	String submit(@Valid @ModelAttribute("request") ConsultationRequestForm request, BindingResult result,
+			HttpServletRequest http) {
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		this.consultations.submit(request, http.getRemoteAddr());
+		return "intake/consultation-thanks";
+	}
+
+	@GetMapping("/consultations")
+	String queue(@RequestParam(required = false) ConsultationStatus status, Model model) {
+		model.addAttribute("requests", this.consultations.list(status));
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", ConsultationStatus.values());
+		return "intake/consultations";
+	}
+
+	@PostMapping("/consultations/{id}/status")
+	String changeStatus(@PathVariable UUID id, @RequestParam ConsultationStatus status,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			this.consultations.changeStatus(id, status, reason);
+			redirect.addFlashAttribute("message", "Request marked " + status + ".");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", ex.problems().get(0).message());
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/consultations";
+	}
+
+	@PostMapping("/consultations/{id}/convert")
+	String convert(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			PatientView patient = this.consultations.convert(id);
+			redirect.addFlashAttribute("message", "Registered " + patient.displayName() + " (" + patient.mrn()
+					+ "). Complete the record: contact details, guardians for a minor.");
+			return "redirect:/patients/" + patient.id();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", "Could not convert: " + ex.problems().get(0).field() + " "
+					+ ex.problems().get(0).message() + ". Register the patient from the form instead.");
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/consultations";
+	}
+
+}
