@@ -97,6 +97,23 @@ class BrowserIT extends IntegrationTest {
 	}
 
 	@Test
+	void aPrescriberOpensTheEligibilityTabAndTheIntakeForm() throws Exception {
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("dr.quill");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-patient")));
+		this.browser.findElement(By.cssSelector("#results tbody a")).click();
+
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Eligibility"))).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "KAP"));
+		screenshot("eligibility");
+		this.browser.findElement(By.partialLinkText("intake")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("vitals.systolic")));
+		screenshot("intake-form");
+	}
+
+	@Test
 	void aFormWithErrorsShowsThemNextToTheFields() {
 		open("/login");
 		this.browser.findElement(By.id("username")).sendKeys("dr.quill");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.BrowserSession;
 import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.kapclinic.web;
+package org.kapclinic;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * A signed-in browser session over plain HTTP (cookies and CSRF tokens), for page tests.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -31,7 +31,7 @@ final class BrowserSession {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	static BrowserSession signIn(int port, String username, String password) {
+	public static BrowserSession signIn(int port, String username, String password) {
 		BrowserSession session = new BrowserSession(port);
 		HttpResponse<String> response = session.post("/login", "/login",
 				Map.of("username", username, "password", password));
@@ -41,12 +41,12 @@ final class BrowserSession {
 		return session;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 	}
 
 	/** Posts a form from {@code formPage}, with the CSRF token that page carries. */
-	HttpResponse<String> post(String formPage, String path, Map<String, String> fields) {
+	public HttpResponse<String> post(String formPage, String path, Map<String, String> fields) {
 		Matcher token = CSRF.matcher(get(formPage).body());
 		if (!token.find()) {
 			throw new IllegalStateException("no CSRF token on " + formPage);

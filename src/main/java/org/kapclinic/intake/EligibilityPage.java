@@ -1,0 +1,107 @@
+package org.kapclinic.intake;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.RuleViolationException;
+
+/**
+ * What the eligibility and intake pages show, in words: Thymeleaf may not reach enums
+ * statically, so labels and choices are made here.
+ */
+final class EligibilityPage {
+
+	private static final Map<String, String> MISSING = Map.of("INTAKE", "Intake not submitted", "SCREENING_DECISION",
+			"No current screening decision", "ELIGIBILITY", "Decided not eligible", "CONSENT",
+			"Patient consent not signed", "GUARDIAN_CONSENT", "Guardian consent not signed", "ASSENT",
+			"Patient's assent not signed");
+
+	private static final Map<Program, String> PROGRAMS = Map.of(Program.KAP, "Ketamine-assisted psychotherapy",
+			Program.IV_INFUSION, "IV ketamine infusion", Program.ESKETAMINE, "Esketamine nasal spray (REMS)");
+
+	private EligibilityPage() {
+	}
+
+	static ProgramPanel panel(EligibilityStatus status, Screening screening) {
+		List<Finding> findings = (screening != null) ? screening.findingsFor(status.program()) : List.of();
+		// One mitigation per rule: a rule can match more than once (two medications).
+		Map<String, Finding> relative = new LinkedHashMap<>();
+		findings.stream()
+			.filter((finding) -> finding.severity() == Severity.RELATIVE)
+			.forEach((finding) -> relative.putIfAbsent(finding.rule(), finding));
+		String badge = switch (status.status()) {
+			case "ELIGIBLE" -> "text-bg-success";
+			case "ELIGIBLE_WITH_PRECAUTIONS" -> "text-bg-warning";
+			case "NOT_ELIGIBLE" -> "text-bg-danger";
+			default -> "text-bg-secondary";
+		};
+		return new ProgramPanel(status.program().name(), program(status.program()), label(status.status()), badge,
+				status.consented(), status.missing().stream().map((code) -> MISSING.getOrDefault(code, code)).toList(),
+				status.decisionExpiresAt(), List.copyOf(relative.values()),
+				findings.stream().anyMatch((finding) -> finding.severity() == Severity.ABSOLUTE));
+	}
+
+	static String program(Program program) {
+		return PROGRAMS.getOrDefault(program, label(program.name()));
+	}
+
+	static List<Option> options(Enum<?>[] values) {
+		return Arrays.stream(values).map((value) -> new Option(value.name(), label(value.name()))).toList();
+	}
+
+	/** Abbreviations that must stay upper case in labels. */
+	private static final Map<String, String> ABBREVIATIONS = Map.of("avm", "AVM", "icp", "intracranial pressure (ICP)",
+			"iop", "intraocular pressure (IOP)", "maoi", "MAOI", "kap", "KAP", "iv", "IV");
+
+	/**
+	 * KETAMINE_MISUSE becomes "Ketamine misuse", RAISED_ICP "Raised intracranial pressure
+	 * (ICP)".
+	 */
+	static String label(String code) {
+		String[] words = code.toLowerCase(Locale.ROOT).split("_");
+		StringBuilder label = new StringBuilder();
+		for (String word : words) {
+			label.append((label.length() > 0) ? " " : "").append(ABBREVIATIONS.getOrDefault(word, word));
+		}
+		return (label.length() == 0) ? "" : Character.toUpperCase(label.charAt(0)) + label.substring(1);
+	}
+
+	/** A refused form post as one flash message. */
+	static String refusal(RuntimeException ex) {
+		if (ex instanceof InvalidInputException invalid) {
+			return invalid.problems()
+				.stream()
+				.map((problem) -> problem.field() + ": " + problem.message())
+				.collect(Collectors.joining("; "));
+		}
+		List<String> reasons = (ex instanceof RuleViolationException rule) ? rule.reasons() : List.of();
+		return reasons.isEmpty() ? ex.getMessage() : ex.getMessage() + " " + String.join("; ", reasons);
+	}
+
+	/** A select or checkbox choice. */
+	record Option(String value, String label) {
+	}
+
+	/**
+	 * One program's standing; each of {@code relativeFindings} gets a mitigation field in
+	 * the prescriber's decision form.
+	 *
+	 * @param missing what stands before a first dose, in words
+	 * @param absoluteFinding the latest screening found an absolute contraindication
+	 */
+	record ProgramPanel(String program, String label, String statusLabel, String badge, boolean consented,
+			List<String> missing, Instant decisionExpiresAt, List<Finding> relativeFindings, boolean absoluteFinding) {
+
+		public boolean ready() {
+			return this.missing.isEmpty();
+		}
+
+	}
+
+}
