@@ -110,7 +110,7 @@ class SecurityConfiguration {
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/consultation", "/error", "/webjars/**", "/css/**", "/js/**",
+				.requestMatchers("/login", "/consultation", "/intake/**", "/error", "/webjars/**", "/css/**", "/js/**",
 						"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()

@@ -55,6 +55,14 @@ final class EligibilityPage {
 		return Arrays.stream(values).map((value) -> new Option(value.name(), label(value.name()))).toList();
 	}
 
+	/** The choice lists of the intake form (staff and patient versions alike). */
+	static void intakeChoices(org.springframework.ui.Model model, DiagnosisCatalog diagnoses) {
+		model.addAttribute("conditionOptions", options(ConditionCode.values()));
+		model.addAttribute("drugClasses", options(DrugClass.values()));
+		model.addAttribute("responses", options(TrialResponse.values()));
+		model.addAttribute("catalog", diagnoses.search("", 500));
+	}
+
 	/** Abbreviations that must stay upper case in labels. */
 	private static final Map<String, String> ABBREVIATIONS = Map.of("avm", "AVM", "icp", "intracranial pressure (ICP)",
 			"iop", "intraocular pressure (IOP)", "maoi", "MAOI", "kap", "KAP", "iv", "IV");

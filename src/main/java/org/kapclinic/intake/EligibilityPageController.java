@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A patient's eligibility and consent page, and the staff intake form. The services check
@@ -57,9 +58,11 @@ class EligibilityPageController {
 
 	private final ClinicTime clinicTime;
 
+	private final IntakeLinks links;
+
 	EligibilityPageController(IntakeService intakes, ScreeningService screenings, Eligibility eligibility,
 			ConsentService consents, ConsentDocuments documents, DiagnosisCatalog diagnoses, Patients patients,
-			Validator validator, ClinicTime clinicTime) {
+			Validator validator, ClinicTime clinicTime, IntakeLinks links) {
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.eligibility = eligibility;
@@ -69,6 +72,7 @@ class EligibilityPageController {
 		this.patients = patients;
 		this.validator = validator;
 		this.clinicTime = clinicTime;
+		this.links = links;
 	}
 
 	@GetMapping("/patients/{id}/eligibility")
@@ -91,6 +95,18 @@ class EligibilityPageController {
 		model.addAttribute("outcomes", EligibilityPage.options(Outcome.values()));
 		model.addAttribute("signerRoles", EligibilityPage.options(SignerRole.values()));
 		return withPatient(id, model, ELIGIBILITY);
+	}
+
+	@PostMapping("/patients/{id}/intake-links")
+	String createLink(@PathVariable UUID id, RedirectAttributes redirect) {
+		IntakeLinks.IssuedLink link = this.links.create(id);
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/intake/{token}")
+			.buildAndExpand(link.token())
+			.toUriString();
+		redirect.addFlashAttribute("message", "Link for the patient (shown once; works until "
+				+ link.expiresAt().atZone(this.clinicTime.timeZone()).toLocalDate() + " or until submitted): " + url);
+		return backToEligibility(id);
 	}
 
 	@PostMapping("/patients/{id}/screenings")
@@ -212,10 +228,9 @@ class EligibilityPageController {
 		model.addAttribute("intake", intake);
 		model.addAttribute("problems", problems);
 		model.addAttribute("invalid", IntakeForm.invalidFields(problems));
-		model.addAttribute("conditionOptions", EligibilityPage.options(ConditionCode.values()));
-		model.addAttribute("drugClasses", EligibilityPage.options(DrugClass.values()));
-		model.addAttribute("responses", EligibilityPage.options(TrialResponse.values()));
-		model.addAttribute("catalog", this.diagnoses.search("", 500));
+		EligibilityPage.intakeChoices(model, this.diagnoses);
+		model.addAttribute("formAction", "/patients/" + id + "/intake");
+		model.addAttribute("staffView", true);
 		return withPatient(id, model, FORM);
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Intake, screening, decisions, eligibility and consent over JSON. */
 @RestController
@@ -43,14 +44,17 @@ class IntakeApi {
 
 	private final DiagnosisCatalog diagnoses;
 
+	private final IntakeLinks links;
+
 	IntakeApi(IntakeService intakes, ScreeningService screenings, Eligibility eligibility, ConsentService consents,
-			ConsentDocuments documents, DiagnosisCatalog diagnoses) {
+			ConsentDocuments documents, DiagnosisCatalog diagnoses, IntakeLinks links) {
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.eligibility = eligibility;
 		this.consents = consents;
 		this.documents = documents;
 		this.diagnoses = diagnoses;
+		this.links = links;
 	}
 
 	@PutMapping("/api/v1/patients/{id}/intake")
@@ -64,6 +68,21 @@ class IntakeApi {
 	@GetMapping("/api/v1/patients/{id}/intake")
 	IntakeView readIntake(@PathVariable UUID id) {
 		return this.intakes.read(id);
+	}
+
+	@PostMapping("/api/v1/patients/{id}/intake-links")
+	@Operation(summary = "Create a single-use link for the patient to fill in their own intake",
+			description = "The patient confirms their date of birth; the link expires (7 days by default) and closes "
+					+ "once the intake is submitted. The token is shown only in this answer.")
+	ResponseEntity<Map<String, Object>> createLink(@PathVariable UUID id) {
+		IntakeLinks.IssuedLink link = this.links.create(id);
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/intake/{token}")
+			.buildAndExpand(link.token())
+			.toUriString();
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.header("Cache-Control", "no-store")
+			.body(Map.of("url", url, "token", link.token(), "expiresAt", link.expiresAt()));
 	}
 
 	@GetMapping("/api/v1/diagnoses")

@@ -68,6 +68,18 @@ public class IntakeService {
 	 */
 	public IntakeView save(UUID patientId, IntakeAnswers answers, boolean submit) {
 		StaffMember user = this.access.requireClinical(patientId);
+		return store(patientId, answers, submit, user.id(), null);
+	}
+
+	/**
+	 * Saves answers the patient entered through their intake link ({@link IntakeLinks}
+	 * has checked the link and the date of birth); audited as the patient's own entry.
+	 */
+	IntakeView saveFromPatient(UUID patientId, IntakeAnswers answers, boolean submit) {
+		return store(patientId, answers, submit, null, "patient via intake link");
+	}
+
+	private IntakeView store(UUID patientId, IntakeAnswers answers, boolean submit, UUID userId, String actor) {
 		this.patients.summary(patientId).orElseThrow(() -> new NotFoundException("Patient", patientId));
 		List<FieldProblem> problems = IntakeValidation.problems(answers, this.diagnoses, submit);
 		if (!problems.isEmpty()) {
@@ -87,7 +99,7 @@ public class IntakeService {
 				.sql("""
 						insert into intake.intake (patient_id, status, revision, answers, submitted_at, updated_at, updated_by)
 						values (?, ?, ?, ?::jsonb, ?, ?, ?)""")
-				.params(patientId, status.name(), revision, document, submittedAt, now, user.id())
+				.params(patientId, status.name(), revision, document, submittedAt, now, userId)
 				.update();
 		}
 		else {
@@ -95,19 +107,20 @@ public class IntakeService {
 					update intake.intake set status = ?, revision = ?, answers = ?::jsonb, submitted_at = ?,
 					    updated_at = ?, updated_by = ?
 					where patient_id = ?""")
-				.params(status.name(), revision, document, submittedAt, now, user.id(), patientId)
+				.params(status.name(), revision, document, submittedAt, now, userId, patientId)
 				.update();
 		}
 		this.jdbc.sql("""
 				insert into intake.intake_revision (patient_id, revision, status, answers, saved_at, saved_by)
 				values (?, ?, ?, ?::jsonb, ?, ?)""")
-			.params(patientId, revision, status.name(), document, now, user.id())
+			.params(patientId, revision, status.name(), document, now, userId)
 			.update();
 		this.audit
 			.record(AuditEvent.of(existing.isEmpty() ? AuditAction.CREATE : AuditAction.UPDATE, RESOURCE, patientId)
 				.patient(patientId)
 				.category(DataCategory.CLINICAL)
-				.detail("revision " + revision + " " + status));
+				.detail("revision " + revision + " " + status)
+				.actor(actor));
 		return view(load(patientId, false).orElseThrow());
 	}
 

@@ -14,16 +14,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adequateTrialMinWeeks when a trial does not say whether it was adequate, at
  * least this many weeks count as adequate (6)
  * @param decisionValidity how long an eligibility decision stands (12 months)
+ * @param linkValidity how long a patient's intake link works (7 days)
+ * @param linkMaxFailedChecks wrong dates of birth after which a link stops working (5)
  */
 @ConfigurationProperties("kap.intake")
 record IntakeSettings(Integer failedAdequateTrialsForTreatmentResistance, Integer adequateTrialMinWeeks,
-		Duration decisionValidity) {
+		Duration decisionValidity, Duration linkValidity, Integer linkMaxFailedChecks) {
 
 	IntakeSettings {
 		failedAdequateTrialsForTreatmentResistance = (failedAdequateTrialsForTreatmentResistance == null) ? 2
 				: failedAdequateTrialsForTreatmentResistance;
 		adequateTrialMinWeeks = (adequateTrialMinWeeks == null) ? 6 : adequateTrialMinWeeks;
 		decisionValidity = (decisionValidity == null) ? Duration.ofDays(365) : decisionValidity;
+		linkValidity = (linkValidity == null) ? Duration.ofDays(7) : linkValidity;
+		linkMaxFailedChecks = (linkMaxFailedChecks == null) ? 5 : linkMaxFailedChecks;
 	}
 
 }

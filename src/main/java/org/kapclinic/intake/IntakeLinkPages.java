@@ -1,0 +1,147 @@
+package org.kapclinic.intake;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Validator;
+
+import org.kapclinic.intake.IntakeLinks.OpenLink;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The patient's side of an intake link (no account): confirm the date of birth, then fill
+ * in the intake, saving drafts until it is submitted. The confirmation lives in the HTTP
+ * session only, so the link alone never opens the answers.
+ */
+@Controller
+class IntakeLinkPages {
+
+	private static final String VERIFIED = "kap.intake-link.verified";
+
+	private final IntakeLinks links;
+
+	private final DiagnosisCatalog diagnoses;
+
+	private final Validator validator;
+
+	IntakeLinkPages(IntakeLinks links, DiagnosisCatalog diagnoses, Validator validator) {
+		this.links = links;
+		this.diagnoses = diagnoses;
+		this.validator = validator;
+	}
+
+	@org.springframework.web.bind.annotation.ModelAttribute("token")
+	String token(@PathVariable(required = false) String token) {
+		return token;
+	}
+
+	@GetMapping("/intake/{token}")
+	Object start(@PathVariable String token, HttpSession session) {
+		Optional<OpenLink> link = this.links.open(token);
+		if (link.isEmpty()) {
+			return closed();
+		}
+		return verified(session, link.get()) ? "redirect:/intake/" + token + "/form" : "intake/link-verify";
+	}
+
+	@PostMapping("/intake/{token}")
+	Object confirm(@PathVariable String token,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+			HttpSession session, Model model) {
+		Optional<OpenLink> link = this.links.open(token);
+		if (link.isEmpty()) {
+			return closed();
+		}
+		if (birthDate == null || !this.links.confirm(link.get(), birthDate)) {
+			model.addAttribute("error",
+					"That date of birth does not match our records. Please check it, or call " + "the clinic.");
+			return "intake/link-verify";
+		}
+		session.setAttribute(VERIFIED, link.get().id());
+		return "redirect:/intake/" + token + "/form";
+	}
+
+	@GetMapping("/intake/{token}/form")
+	Object form(@PathVariable String token, HttpSession session, Model model) {
+		Optional<OpenLink> link = this.links.open(token);
+		if (link.isEmpty()) {
+			return closed();
+		}
+		if (!verified(session, link.get())) {
+			return "redirect:/intake/" + token;
+		}
+		IntakeView intake = this.links.current(link.get()).orElse(null);
+		return page(token, link.get(), (intake != null) ? IntakeForm.of(intake.answers()) : IntakeForm.blank(), intake,
+				List.of(), model);
+	}
+
+	@PostMapping("/intake/{token}/form")
+	Object save(@PathVariable String token, @RequestParam MultiValueMap<String, String> params,
+			@RequestParam(defaultValue = "false") boolean submit, HttpSession session, Model model,
+			RedirectAttributes redirect) {
+		Optional<OpenLink> link = this.links.open(token);
+		if (link.isEmpty()) {
+			return closed();
+		}
+		if (!verified(session, link.get())) {
+			return "redirect:/intake/" + token;
+		}
+		IntakeForm form = IntakeForm.of(params);
+		try {
+			IntakeAnswers answers = form.answers();
+			List<FieldProblem> problems = IntakeForm.constraintProblems(this.validator, answers);
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			this.links.save(link.get(), answers, submit);
+		}
+		catch (InvalidInputException ex) {
+			return page(token, link.get(), form, null, ex.problems(), model);
+		}
+		if (submit) {
+			session.removeAttribute(VERIFIED);
+			return "intake/link-done";
+		}
+		redirect.addFlashAttribute("message", "Saved. You can come back to this link until you submit.");
+		return "redirect:/intake/" + token + "/form";
+	}
+
+	private String page(String token, OpenLink link, IntakeForm form, IntakeView intake, List<FieldProblem> problems,
+			Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("intake", intake);
+		model.addAttribute("problems", problems);
+		model.addAttribute("invalid", IntakeForm.invalidFields(problems));
+		model.addAttribute("patient", this.links.patient(link));
+		model.addAttribute("formAction", "/intake/" + token + "/form");
+		model.addAttribute("staffView", false);
+		EligibilityPage.intakeChoices(model, this.diagnoses);
+		return "intake/form";
+	}
+
+	private static boolean verified(HttpSession session, OpenLink link) {
+		return link.id().equals(session.getAttribute(VERIFIED));
+	}
+
+	/** Expired, used, locked or unknown: the same answer, so tokens cannot be probed. */
+	private static ModelAndView closed() {
+		ModelAndView view = new ModelAndView("intake/link-closed");
+		view.setStatus(HttpStatus.GONE);
+		return view;
+	}
+
+}
