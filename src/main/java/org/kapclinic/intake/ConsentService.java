@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -244,10 +243,6 @@ public class ConsentService {
 			return request.getRemoteAddr();
 		}
 		return null;
-	}
-
-	static String normalise(String name) {
-		return name.trim().toLowerCase(Locale.ROOT);
 	}
 
 }

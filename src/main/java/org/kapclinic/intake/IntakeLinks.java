@@ -1,15 +1,9 @@
 package org.kapclinic.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +17,7 @@ import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeLinks {
 
 	private static final String RESOURCE = "IntakeLink";
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -70,9 +63,7 @@ public class IntakeLinks {
 	public IssuedLink create(UUID patientId) {
 		StaffMember user = this.access.requireClinical(patientId);
 		this.patients.summary(patientId).orElseThrow(() -> new NotFoundException("Patient", patientId));
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = Secrets.newToken();
 		Instant now = Instant.now(this.clock);
 		Instant expiresAt = now.plus(this.settings.linkValidity());
 		UUID id = UUID.randomUUID();
@@ -150,13 +141,7 @@ public class IntakeLinks {
 	}
 
 	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Secrets.sha256Hex(token);
 	}
 
 	/** A new link's token (shown once) and when it stops working. */

@@ -12,26 +12,19 @@ final class PatientForms {
 	/** Forms always offer two guardian rows; blank rows are ignored on save. */
 	private static final int GUARDIAN_ROWS = 2;
 
-	private static final Address EMPTY_ADDRESS = new Address(null, null, null, null, null, null);
-
-	private static final EmergencyContact EMPTY_EMERGENCY = new EmergencyContact(null, null, null);
-
-	private static final ProviderContact EMPTY_PROVIDER = new ProviderContact(null, null, null, null);
-
 	private PatientForms() {
 	}
 
 	static PatientDetails blank() {
-		return new PatientDetails("", "", null, null, null, null, null, null, null, EMPTY_ADDRESS, EMPTY_EMERGENCY,
-				EMPTY_PROVIDER, EMPTY_PROVIDER, guardianRows(List.of()), null);
+		return new PatientDetails("", "", null, null, null, null, null, null, null, null, null, null, null,
+				guardianRows(List.of()), null);
 	}
 
 	static PatientDetails from(PatientView view) {
 		return new PatientDetails(view.givenName(), view.familyName(), view.preferredName(), view.pronouns(),
-				view.birthDate(), view.sexAtBirth(), view.genderIdentity(), view.phone(), view.email(),
-				orEmpty(view.address(), EMPTY_ADDRESS), orEmpty(view.emergencyContact(), EMPTY_EMERGENCY),
-				orEmpty(view.primaryCare(), EMPTY_PROVIDER), orEmpty(view.outsideTherapist(), EMPTY_PROVIDER),
-				guardianRows(view.guardians()), view.version());
+				view.birthDate(), view.sexAtBirth(), view.genderIdentity(), view.phone(), view.email(), view.address(),
+				view.emergencyContact(), view.primaryCare(), view.outsideTherapist(), guardianRows(view.guardians()),
+				view.version());
 	}
 
 	static void reject(InvalidInputException ex, BindingResult result) {
@@ -46,10 +39,6 @@ final class PatientForms {
 				result.rejectValue(problem.field(), "invalid", problem.message());
 			}
 		});
-	}
-
-	private static <T> T orEmpty(T value, T empty) {
-		return (value != null) ? value : empty;
 	}
 
 	private static List<Guardian> guardianRows(List<Guardian> guardians) {
