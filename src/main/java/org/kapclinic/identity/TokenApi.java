@@ -32,10 +32,13 @@ class TokenApi {
 
 	private final CurrentUser currentUser;
 
-	TokenApi(AuthenticationManager authentication, ApiTokens tokens, CurrentUser currentUser) {
+	private final OwnAccount account;
+
+	TokenApi(AuthenticationManager authentication, ApiTokens tokens, CurrentUser currentUser, OwnAccount account) {
 		this.authentication = authentication;
 		this.tokens = tokens;
 		this.currentUser = currentUser;
+		this.account = account;
 	}
 
 	@PostMapping("/api/v1/auth/token")
@@ -72,6 +75,13 @@ class TokenApi {
 		return this.currentUser.require();
 	}
 
+	@PostMapping("/api/v1/me/password")
+	@Operation(summary = "Change your own password (needs the current one); all your API tokens end")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change) {
+		this.account.changePassword(change.currentPassword(), change.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/api/v1/ping")
 	@Operation(summary = "Authenticated liveness check that touches no patient data")
 	Map<String, String> ping() {
@@ -79,6 +89,9 @@ class TokenApi {
 	}
 
 	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {
 	}
 
 	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,

@@ -1,6 +1,5 @@
 package org.kapclinic.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 class UserAdministration {
 
 	private static final String RESOURCE = "StaffAccount";
-
-	/** BCrypt reads at most 72 bytes; longer passwords would be silently cut. */
-	private static final int MAX_PASSWORD_BYTES = 72;
 
 	private final StaffAccounts accounts;
 
@@ -180,18 +176,7 @@ class UserAdministration {
 	}
 
 	List<FieldProblem> passwordProblems(String password, String username) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (password == null || password.length() < this.settings.minPasswordLength()) {
-			problems.add(new FieldProblem("password",
-					"must be at least " + this.settings.minPasswordLength() + " characters"));
-		}
-		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			problems.add(new FieldProblem("password", "must be at most 72 bytes"));
-		}
-		else if (password.toLowerCase(Locale.ROOT).contains(username)) {
-			problems.add(new FieldProblem("password", "must not contain the username"));
-		}
-		return problems;
+		return PasswordPolicy.problems(password, username, this.settings.minPasswordLength());
 	}
 
 	private static List<FieldProblem> profileProblems(String displayName, Set<Role> roles) {

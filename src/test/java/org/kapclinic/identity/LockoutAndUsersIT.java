@@ -112,6 +112,30 @@ class LockoutAndUsersIT extends IntegrationTest {
 			.list()).hasSize(2).last().asString().contains("PRESCRIBER");
 	}
 
+	@Test
+	void staffChangeTheirOwnPasswordWithTheCurrentOne() {
+		String admin = tokenFor("admin");
+		String username = "selfserve." + UUID.randomUUID().toString().substring(0, 8);
+		createUser(admin, username, List.of("THERAPIST"));
+		String token = this.api.token(username, NEW_PASSWORD);
+
+		Response wrongCurrent = this.api.post("/api/v1/me/password",
+				Map.of("currentPassword", "not-my-password", "newPassword", "another-long-passphrase"), token);
+		assertThat(wrongCurrent.status()).isEqualTo(400);
+		assertThat(wrongCurrent.body()).contains("\"field\":\"currentPassword\"");
+		assertThat(this.api
+			.post("/api/v1/me/password", Map.of("currentPassword", NEW_PASSWORD, "newPassword", "short"), token)
+			.body()).contains("\"field\":\"newPassword\"");
+
+		assertThat(this.api
+			.post("/api/v1/me/password",
+					Map.of("currentPassword", NEW_PASSWORD, "newPassword", "another-long-passphrase"), token)
+			.status()).isEqualTo(204);
+		assertThat(this.api.get("/api/v1/ping", token).status()).as("tokens end with the old password").isEqualTo(401);
+		assertThat(signIn(username, NEW_PASSWORD).status()).isEqualTo(401);
+		assertThat(signIn(username, "another-long-passphrase").status()).isEqualTo(200);
+	}
+
 	private UUID createUser(String admin, String username, List<String> roles) {
 		Response created = this.api.post("/api/v1/users", Map.of("username", username, "password", NEW_PASSWORD,
 				"displayName", "Test " + username, "roles", roles), admin);

@@ -1,0 +1,77 @@
+package org.kapclinic.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditOutcome;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What signed-in staff do with their own account: change their password. */
+@Service
+class OwnAccount {
+
+	private final StaffAccounts accounts;
+
+	private final CurrentUser currentUser;
+
+	private final PasswordEncoder passwords;
+
+	private final ApiTokens tokens;
+
+	private final AuditTrail audit;
+
+	private final IdentitySettings settings;
+
+	private final Clock clock;
+
+	OwnAccount(StaffAccounts accounts, CurrentUser currentUser, PasswordEncoder passwords, ApiTokens tokens,
+			AuditTrail audit, IdentitySettings settings, Clock clock) {
+		this.accounts = accounts;
+		this.currentUser = currentUser;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Changes the signed-in user's password after checking the current one; ends all
+	 * their API tokens (a stolen token must not outlive the password change).
+	 */
+	@Transactional
+	void changePassword(String currentPassword, String newPassword) {
+		StaffAccount account = this.accounts.findById(this.currentUser.require().id()).orElseThrow();
+		if (currentPassword == null || !this.passwords.matches(currentPassword, account.passwordHash())) {
+			this.audit.recordIndependently(AuditEvent.of(AuditAction.UPDATE, "StaffAccount", account.id())
+				.category(DataCategory.SECURITY)
+				.outcome(AuditOutcome.FAILURE)
+				.detail("own password change: wrong current password"));
+			throw InvalidInputException.of("currentPassword", "is not your current password");
+		}
+		List<FieldProblem> problems = PasswordPolicy
+			.problems(newPassword, account.username(), this.settings.minPasswordLength())
+			.stream()
+			.map((p) -> new FieldProblem("newPassword", p.message()))
+			.toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		account.changePassword(this.passwords.encode(newPassword), Instant.now(this.clock));
+		this.accounts.save(account);
+		this.tokens.revokeAll(account.id());
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "StaffAccount", account.id())
+			.category(DataCategory.SECURITY)
+			.detail("own password changed"));
+	}
+
+}
