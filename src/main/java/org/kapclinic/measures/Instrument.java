@@ -1,0 +1,63 @@
+package org.kapclinic.measures;
+
+import java.util.List;
+
+/**
+ * One rating instrument as shipped in {@code resources/instruments/<CODE>.json} (format
+ * in that folder's README). Adding an instrument with the existing scoring types needs no
+ * Java change.
+ */
+public record Instrument(String code, String name, String version, Mode mode, String recallPeriod, String licence,
+		String source, Loinc loinc, List<Item> items, Scoring scoring) {
+
+	/**
+	 * FORM: the patient or staff answer the items; SCORE_ENTRY: a clinician enters the
+	 * total.
+	 */
+	public enum Mode {
+
+		FORM, SCORE_ENTRY
+
+	}
+
+	public record Loinc(String panel, String total) {
+	}
+
+	public record Item(String id, String text, boolean scored, String loinc, List<Option> options) {
+
+		boolean allows(int score) {
+			return this.options.stream().anyMatch((option) -> option.score() == score);
+		}
+
+	}
+
+	public record Option(String label, int score) {
+	}
+
+	/**
+	 * @param type SUM, MEAN or NONE
+	 * @param missing INCOMPLETE: any unanswered scored item leaves no total and no
+	 * severity
+	 * @param algorithm a named special rule (PCL5_DSM5, AUDIT_C_SEX_CUTOFF, QIDS_DOMAINS,
+	 * MDQ_POSITIVE, CSSRS_RISK) or null
+	 */
+	public record Scoring(String type, double min, double max, String missing, List<Band> bands,
+			List<Subscale> subscales, List<Flag> flags, String algorithm) {
+	}
+
+	/** A severity band, inclusive at both ends. */
+	public record Band(String code, double min, double max) {
+	}
+
+	public record Subscale(String code, List<String> items) {
+	}
+
+	/**
+	 * A flag raised when an item's answer ({@code item}) or the total ({@code total}
+	 * true) reaches {@code atLeast}; {@code configKey} names a setting that overrides the
+	 * threshold.
+	 */
+	public record Flag(String code, String item, double atLeast, Boolean total, String configKey) {
+	}
+
+}
