@@ -62,9 +62,10 @@ final class Scorer {
 	}
 
 	/**
-	 * A clinician-entered total for a score-entry instrument (and C-SSRS's risk tier).
+	 * A clinician-entered total for a score-entry instrument, with C-SSRS's risk tier and
+	 * optional item scores (QIDS-SR16 item 12, suicidal ideation, raises the risk flag).
 	 */
-	static Score entered(Instrument instrument, BigDecimal total, String risk) {
+	static Score entered(Instrument instrument, BigDecimal total, String risk, Map<String, Integer> itemScores) {
 		List<String> flags = new ArrayList<>();
 		if ("CSSRS_RISK".equals(instrument.scoring().algorithm())) {
 			if (risk == null || !List.of("low", "moderate", "high").contains(risk)) {
