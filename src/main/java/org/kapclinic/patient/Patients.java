@@ -56,7 +56,7 @@ public class Patients {
 			.map((p) -> new PatientSummary(p.id(), p.mrn(),
 					((p.preferredName() != null) ? p.preferredName() : p.givenName()) + " " + p.familyName(),
 					p.birthDate(), Period.between(p.birthDate(), today).getYears(),
-					PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority())));
+					PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority()), p.sexAtBirth()));
 	}
 
 	/** The guardians on file (consent checks who signs for a minor). */

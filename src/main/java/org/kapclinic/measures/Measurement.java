@@ -1,0 +1,13 @@
+package org.kapclinic.measures;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One scored administration of an instrument. */
+public record Measurement(UUID id, UUID patientId, String instrument, String instrumentVersion, List<Integer> answers,
+		BigDecimal total, String severity, Map<String, Integer> subscales, List<String> flags, boolean complete,
+		Instant administeredAt, Instant recordedAt) {
+}

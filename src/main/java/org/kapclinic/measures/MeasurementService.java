@@ -1,0 +1,196 @@
+package org.kapclinic.measures;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.measures.Instrument.Flag;
+import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.patient.PatientSummary;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.patient.SexAtBirth;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.NotFoundException;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records and reads scored administrations. A suicide-risk answer opens a risk flag in
+ * the same transaction (clinical.md 4.1: PHQ-9 item 9 >= 1 needs same-day clinician
+ * review).
+ */
+@Service
+@Transactional
+public class MeasurementService {
+
+	static final String RESOURCE = "Measurement";
+
+	/** Answers may be timed slightly ahead of the server clock (device clocks drift). */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private static final TypeReference<List<Integer>> ANSWERS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, Integer>> SUBSCALES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final InstrumentLibrary library;
+
+	private final CareTeamAccess access;
+
+	private final Patients patients;
+
+	private final RiskFlags riskFlags;
+
+	private final AuditTrail audit;
+
+	private final Environment environment;
+
+	private final OutcomeRules rules;
+
+	private final Clock clock;
+
+	MeasurementService(JdbcClient jdbc, JsonMapper json, InstrumentLibrary library, CareTeamAccess access,
+			Patients patients, RiskFlags riskFlags, AuditTrail audit, Environment environment, OutcomeRules rules,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.library = library;
+		this.access = access;
+		this.patients = patients;
+		this.riskFlags = riskFlags;
+		this.audit = audit;
+		this.environment = environment;
+		this.rules = rules;
+		this.clock = clock;
+	}
+
+	public Measurement record(UUID patientId, MeasurementRequest request) {
+		StaffMember user = this.access.requireClinical(patientId);
+		PatientSummary patient = this.patients.summary(patientId)
+			.orElseThrow(() -> new NotFoundException("Patient", patientId));
+		Instrument instrument = this.library.find(request.instrument())
+			.orElseThrow(() -> InvalidInputException.of("instrument",
+					"unknown instrument '" + request.instrument() + "'; see GET /api/v1/instruments"));
+		Instant now = Instant.now(this.clock);
+		Instant administeredAt = (request.administeredAt() != null) ? request.administeredAt() : now;
+		if (administeredAt.isAfter(now.plus(CLOCK_SKEW))) {
+			throw InvalidInputException.of("administeredAt", "must not be in the future");
+		}
+		Score score = (instrument.mode() == Instrument.Mode.FORM)
+				? Scorer.score(instrument, request.answers(), this::threshold, female(patient.sexAtBirth()))
+				: Scorer.entered(instrument, request.total(), request.risk(), request.itemScores());
+		Measurement measurement = new Measurement(UUID.randomUUID(), patientId, instrument.code(), instrument.version(),
+				(instrument.mode() == Instrument.Mode.FORM) ? request.answers() : null, score.total(), score.severity(),
+				score.subscales(), score.flags(), score.complete(), administeredAt, now);
+		this.jdbc
+			.sql("""
+					insert into measures.measurement (id, patient_id, instrument, instrument_version, answers, total, severity,
+					    subscales, flags, complete, administered_at, recorded_at, recorded_by)
+					values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")
+			.params(measurement.id(), patientId, instrument.code(), instrument.version(),
+					(measurement.answers() != null) ? this.json.writeValueAsString(measurement.answers()) : null,
+					score.total(), score.severity(), this.json.writeValueAsString(score.subscales()),
+					score.flags().toArray(String[]::new), score.complete(), Timestamp.from(administeredAt),
+					Timestamp.from(now), user.id())
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, measurement.id())
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail(instrument.code() + " total=" + score.total() + " flags=" + score.flags()));
+		if (score.flags().contains("suicide-risk")) {
+			this.riskFlags.raise(patientId, "suicide-risk", measurement.id(),
+					instrument.code() + " answer indicates suicide risk", now);
+		}
+		return measurement;
+	}
+
+	/** The patient's administrations, newest first, optionally of one instrument. */
+	@Transactional(readOnly = true)
+	public List<Measurement> list(UUID patientId, String instrument, int limit) {
+		this.access.requireClinical(patientId);
+		List<Measurement> measurements = this.jdbc.sql("""
+				select * from measures.measurement where patient_id = ? and (cast(? as text) is null or instrument = ?)
+				order by administered_at desc limit ?""")
+			.params(patientId, instrument, instrument, limit)
+			.query((rs, n) -> map(rs))
+			.list();
+		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("instrument=" + instrument + " results=" + measurements.size()));
+		return measurements;
+	}
+
+	/** Baseline, latest and the judgements on them, for one instrument. */
+	@Transactional(readOnly = true)
+	public MeasurementSummary summary(UUID patientId, String instrument) {
+		this.access.requireClinical(patientId);
+		List<Measurement> complete = this.jdbc.sql("""
+				select * from measures.measurement where patient_id = ? and instrument = ? and complete
+				order by administered_at""").params(patientId, instrument).query((rs, n) -> map(rs)).list();
+		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("summary " + instrument));
+		if (complete.isEmpty()) {
+			return this.rules.summarise(instrument, 0, null, null, null, null);
+		}
+		Measurement first = complete.get(0);
+		Measurement last = complete.get(complete.size() - 1);
+		return this.rules.summarise(instrument, complete.size(), first.total(), first.administeredAt(), last.total(),
+				last.administeredAt());
+	}
+
+	/**
+	 * A flag's threshold: its configured override ({@code configKey}) or the published
+	 * value.
+	 */
+	private double threshold(Flag flag) {
+		if (flag.configKey() == null) {
+			return flag.atLeast();
+		}
+		return this.environment.getProperty(flag.configKey(), Double.class, flag.atLeast());
+	}
+
+	private static Boolean female(SexAtBirth sex) {
+		return (sex == SexAtBirth.FEMALE) ? Boolean.TRUE : (sex == SexAtBirth.MALE) ? Boolean.FALSE : null;
+	}
+
+	private Measurement map(ResultSet rs) throws SQLException {
+		String answers = rs.getString("answers");
+		Array flags = rs.getArray("flags");
+		BigDecimal total = rs.getBigDecimal("total");
+		return new Measurement(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+				rs.getString("instrument"), rs.getString("instrument_version"),
+				(answers != null) ? this.json.readValue(answers, ANSWERS) : null,
+				(total != null) ? total.stripTrailingZeros() : null, rs.getString("severity"),
+				this.json.readValue(rs.getString("subscales"), SUBSCALES), Arrays.asList((String[]) flags.getArray()),
+				rs.getBoolean("complete"), rs.getTimestamp("administered_at").toInstant(),
+				rs.getTimestamp("recorded_at").toInstant());
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.kapclinic.measures;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Outcome measures")
+class MeasuresApi {
+
+	private final InstrumentLibrary library;
+
+	private final MeasurementService measurements;
+
+	private final RiskFlags flags;
+
+	MeasuresApi(InstrumentLibrary library, MeasurementService measurements, RiskFlags flags) {
+		this.library = library;
+		this.measurements = measurements;
+		this.flags = flags;
+	}
+
+	@GetMapping("/api/v1/instruments")
+	@Operation(summary = "The instrument library: items, options, scoring, bands, licence and source of each")
+	List<Instrument> instruments() {
+		return this.library.all();
+	}
+
+	@PostMapping("/api/v1/patients/{id}/measurements")
+	@Operation(summary = "Record and score an administration",
+			description = "Forms: answers in item order (the chosen option's score; null when unanswered; yes/no as "
+					+ "1/0). Score entry: total (plus risk for C-SSRS, optional itemScores). Out-of-range answers are "
+					+ "400 and nothing is stored. A suicide-risk answer opens a risk flag.")
+	ResponseEntity<Measurement> record(@PathVariable UUID id, @Valid @RequestBody MeasurementRequest request) {
+		Measurement measurement = this.measurements.record(id, request);
+		return ResponseEntity.created(URI.create("/api/v1/patients/" + id + "/measurements/" + measurement.id()))
+			.body(measurement);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/measurements")
+	@Operation(summary = "The patient's administrations, newest first")
+	List<Measurement> list(@PathVariable UUID id, @RequestParam(required = false) @Size(max = 40) String instrument,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		return this.measurements.list(id, instrument, limit);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/measurements/summary")
+	@Operation(summary = "Baseline, latest, change, response, remission and reliable improvement")
+	MeasurementSummary summary(@PathVariable UUID id, @RequestParam @NotBlank String instrument) {
+		return this.measurements.summary(id, instrument);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/flags")
+	@Operation(summary = "The patient's open risk flags")
+	List<RiskFlag> openFlags(@PathVariable UUID id) {
+		return this.flags.open(id);
+	}
+
+	@PostMapping("/api/v1/flags/{id}/close")
+	@Operation(summary = "Close a risk flag with the clinician's documented safety assessment and plan")
+	RiskFlag close(@PathVariable UUID id, @Valid @RequestBody Closure closure) {
+		return this.flags.close(id, closure.assessment(), closure.plan());
+	}
+
+	record Closure(@Size(max = 8000) String assessment, @Size(max = 8000) String plan) {
+	}
+
+}
