@@ -52,13 +52,16 @@ class PatientController {
 
 	private final ClinicTime clinicTime;
 
+	private final List<ChartAlerts> alerts;
+
 	PatientController(PatientService patients, UserDirectory directory, CurrentUser currentUser, List<ChartTab> tabs,
-			ClinicTime clinicTime) {
+			ClinicTime clinicTime, List<ChartAlerts> alerts) {
 		this.patients = patients;
 		this.directory = directory;
 		this.currentUser = currentUser;
 		this.tabs = tabs.stream().sorted(Comparator.comparingInt(ChartTab::order)).toList();
 		this.clinicTime = clinicTime;
+		this.alerts = alerts;
 	}
 
 	@ModelAttribute("sexes")
@@ -113,6 +116,8 @@ class PatientController {
 		}
 		if (patient.clinicalAccess()) {
 			model.addAttribute("measurements", this.patients.measurements(id));
+			model.addAttribute("alerts",
+					this.alerts.stream().flatMap((source) -> source.alertsFor(id).stream()).toList());
 		}
 		return CHART;
 	}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.kapclinic.ApiClient.Response;
+import org.kapclinic.BrowserSession;
 import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,12 @@ class MeasurementsIT extends IntegrationTest {
 		assertThat(this.api.post(close, Map.of("assessment", "x", "plan", "y"), tokenFor("therapist.wren")).status())
 			.as("not on the care team")
 			.isEqualTo(404);
+		String chart = this.path.replace("/api/v1", "");
+		assertThat(BrowserSession.signIn(this.port, "therapist.cove", PASSWORD).get(chart).body())
+			.contains("Open suicide-risk flag");
+		assertThat(BrowserSession.signIn(this.port, "desk.dale", PASSWORD).get(chart).body())
+			.as("no clinical alerts for the front desk")
+			.doesNotContain("suicide-risk");
 		Response closed = this.api
 			.post(close,
 					Map.of("assessment", "Passive ideation, no plan or intent; protective factors reviewed", "plan",
@@ -88,6 +95,8 @@ class MeasurementsIT extends IntegrationTest {
 					tokenFor("therapist.cove"));
 		assertThat(closed.status()).isEqualTo(200);
 		assertThat(this.api.get(this.path + "/flags", this.prescriber).json()).isEmpty();
+		assertThat(BrowserSession.signIn(this.port, "therapist.cove", PASSWORD).get(chart).body())
+			.doesNotContain("Open suicide-risk flag");
 	}
 
 	@Test
