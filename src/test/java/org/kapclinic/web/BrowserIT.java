@@ -97,6 +97,32 @@ class BrowserIT extends IntegrationTest {
 	}
 
 	@Test
+	void theMeasuresTabDrawsTheTrajectory() throws Exception {
+		String token = tokenFor("dr.quill");
+		String id = this.api.post("/api/v1/patients",
+				java.util.Map.of("givenName", "Chart", "familyName", "Trajectory", "birthDate", "1980-08-08"), token)
+			.json()
+			.get("id")
+			.asString();
+		for (int[] answers : new int[][] { { 3, 3, 2, 2, 2, 2, 2, 2, 0, 1 }, { 2, 2, 1, 1, 1, 1, 1, 1, 0, 1 },
+				{ 1, 1, 0, 0, 1, 0, 0, 0, 0, 0 } }) {
+			this.api.post("/api/v1/patients/" + id + "/measurements", java.util.Map.of("instrument", "PHQ-9", "answers",
+					java.util.Arrays.stream(answers).boxed().toList()), token);
+		}
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("dr.quill");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-patient")));
+
+		open("/patients/" + id + "/measures?instrument=PHQ-9");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("trajectory")));
+		Thread.sleep(500);
+		screenshot("measures");
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Baseline", "83.3 %", "Remission");
+	}
+
+	@Test
 	void aPrescriberOpensTheEligibilityTabAndTheIntakeForm() throws Exception {
 		open("/login");
 		this.browser.findElement(By.id("username")).sendKeys("dr.quill");
