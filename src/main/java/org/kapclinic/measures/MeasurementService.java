@@ -132,10 +132,14 @@ public class MeasurementService {
 	@Transactional(readOnly = true)
 	public List<Measurement> list(UUID patientId, String instrument, int limit) {
 		this.access.requireClinical(patientId);
-		List<Measurement> measurements = this.jdbc.sql("""
-				select * from measures.measurement where patient_id = ? and (cast(? as text) is null or instrument = ?)
-				order by administered_at desc limit ?""")
-			.params(patientId, instrument, instrument, limit)
+		// Two statements rather than "? is null or instrument = ?", which a generic plan
+		// cannot
+		// answer from the (patient, instrument, time) index.
+		List<Measurement> measurements = ((instrument == null) ? this.jdbc.sql("""
+				select * from measures.measurement where patient_id = ?
+				order by administered_at desc limit ?""").params(patientId, limit) : this.jdbc.sql("""
+				select * from measures.measurement where patient_id = ? and instrument = ?
+				order by administered_at desc limit ?""").params(patientId, instrument, limit))
 			.query((rs, n) -> map(rs))
 			.list();
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
