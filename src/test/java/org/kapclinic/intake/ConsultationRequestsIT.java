@@ -46,6 +46,17 @@ class ConsultationRequestsIT extends IntegrationTest {
 	}
 
 	@Test
+	void conditionsAndDateOfBirthAreAcceptedAsAliases() {
+		String family = "Aliaswick" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, Object> body = request(family);
+		body.put("conditions", body.remove("concerns"));
+		body.put("dateOfBirth", body.remove("birthDate"));
+
+		assertThat(this.api.postFrom(address(), PATH, body).status()).isEqualTo(202);
+		assertThat(find(family, tokenFor("desk.dale")).get("concerns").toString()).contains("PTSD");
+	}
+
+	@Test
 	void decliningNeedsAReason() {
 		String family = "Declinewick" + UUID.randomUUID().toString().substring(0, 8);
 		this.api.postFrom(address(), PATH, request(family));
