@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffImport;
+import org.kapclinic.measures.MeasurementImport;
+import org.kapclinic.measures.MeasurementImport.ImportedAnswers;
 import org.kapclinic.patient.PatientImport;
 import org.kapclinic.patient.PatientImport.ImportedPatient;
 import org.kapclinic.shared.ClinicTime;
@@ -35,15 +37,19 @@ class DemoClinic implements ApplicationRunner {
 
 	private final PatientImport patients;
 
+	private final MeasurementImport measurements;
+
 	private final DemoSettings settings;
 
 	private final ClinicTime clinicTime;
 
 	private final Clock clock;
 
-	DemoClinic(StaffImport staff, PatientImport patients, DemoSettings settings, ClinicTime clinicTime, Clock clock) {
+	DemoClinic(StaffImport staff, PatientImport patients, MeasurementImport measurements, DemoSettings settings,
+			ClinicTime clinicTime, Clock clock) {
 		this.staff = staff;
 		this.patients = patients;
+		this.measurements = measurements;
 		this.settings = settings;
 		this.clinicTime = clinicTime;
 		this.clock = clock;
@@ -63,18 +69,27 @@ class DemoClinic implements ApplicationRunner {
 		SyntheticPatients generator = new SyntheticPatients(this.settings.seed(), this.clinicTime.today(this.clock),
 				Instant.now(this.clock));
 		List<ImportedPatient> batch = new ArrayList<>(BATCH);
+		List<ImportedAnswers> scores = new ArrayList<>();
 		for (int i = 0; i < this.settings.patients(); i++) {
-			batch.add(generator.next(nurses, therapists));
+			ImportedPatient patient = generator.next(nurses, therapists);
+			batch.add(patient);
+			scores.addAll(generator.phq9Course(patient.id(), this.settings.phq9PerPatient()));
 			if (batch.size() == BATCH) {
-				this.patients.importBatch(batch, "demo generator");
-				batch.clear();
+				load(batch, scores);
 			}
 		}
 		if (!batch.isEmpty()) {
-			this.patients.importBatch(batch, "demo generator");
+			load(batch, scores);
 		}
 		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void load(List<ImportedPatient> batch, List<ImportedAnswers> scores) {
+		this.patients.importBatch(batch, "demo generator");
+		this.measurements.importBatch(scores);
+		batch.clear();
+		scores.clear();
 	}
 
 	private void createStaff() {

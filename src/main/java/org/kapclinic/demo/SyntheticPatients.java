@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
+import org.kapclinic.measures.MeasurementImport.ImportedAnswers;
 import org.kapclinic.patient.Guardian;
 import org.kapclinic.patient.PatientImport.ImportedMeasurement;
 import org.kapclinic.patient.PatientImport.ImportedPatient;
@@ -80,6 +81,36 @@ final class SyntheticPatients {
 						+ "@example.test",
 				pick(CITIES), "Fictional County", pick(GIVEN) + " " + family, phone(), guardians, measurements(minor),
 				careTeam);
+	}
+
+	/**
+	 * Weekly PHQ-9s of a course that mostly improves: a baseline of 10 to 24 falling by
+	 * about two points a week, with noise. Item 9 stays 0 (imported history raises no
+	 * risk flags).
+	 */
+	List<ImportedAnswers> phq9Course(UUID patientId, int count) {
+		List<ImportedAnswers> course = new ArrayList<>(count);
+		int baseline = 10 + this.random.nextInt(15);
+		for (int week = 0; week < count; week++) {
+			int total = Math.max(0, Math.min(24, baseline - 2 * week + this.random.nextInt(5) - 2));
+			List<Integer> answers = new ArrayList<>(10);
+			int left = total;
+			for (int item = 0; item < 8; item++) {
+				int value = Math.min(3, Math.min(left, this.random.nextInt(4)));
+				answers.add(value);
+				left -= value;
+			}
+			for (int item = 0; item < 8 && left > 0; item++) {
+				int add = Math.min(3 - answers.get(item), left);
+				answers.set(item, answers.get(item) + add);
+				left -= add;
+			}
+			answers.add(0);
+			answers.add(this.random.nextInt(4));
+			course.add(new ImportedAnswers(patientId, "PHQ-9", answers,
+					this.now.minus(Duration.ofDays(7L * (count - week)))));
+		}
+		return course;
 	}
 
 	private List<ImportedMeasurement> measurements(boolean minor) {

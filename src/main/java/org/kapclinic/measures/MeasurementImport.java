@@ -1,0 +1,59 @@
+package org.kapclinic.measures;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk loading of scored administrations without a signed-in user, for the synthetic demo
+ * clinic and benchmarks. Answers go through the same {@link Scorer} as live entries; risk
+ * flags are not raised for imported history. Not reachable from any web endpoint.
+ */
+@Service
+public class MeasurementImport {
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	private final InstrumentLibrary library;
+
+	MeasurementImport(JdbcTemplate jdbc, JsonMapper json, InstrumentLibrary library) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.library = library;
+	}
+
+	@Transactional
+	public void importBatch(List<ImportedAnswers> batch) {
+		List<Object[]> rows = new ArrayList<>(batch.size());
+		Timestamp now = Timestamp.from(Instant.now());
+		for (ImportedAnswers imported : batch) {
+			Instrument instrument = this.library.find(imported.instrument()).orElseThrow();
+			Score score = Scorer.score(instrument, imported.answers(), Instrument.Flag::atLeast, null);
+			rows.add(new Object[] { UUID.randomUUID(), imported.patientId(), instrument.code(), instrument.version(),
+					this.json.writeValueAsString(imported.answers()), score.total(), score.severity(),
+					this.json.writeValueAsString(score.subscales()), score.flags().toArray(String[]::new),
+					score.complete(), Timestamp.from(imported.administeredAt()), now });
+		}
+		this.jdbc.batchUpdate(
+				"""
+						insert into measures.measurement (id, patient_id, instrument, instrument_version, answers, total, severity,
+						    subscales, flags, complete, administered_at, recorded_at)
+						values (?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+				rows);
+	}
+
+	/** Answers of one historical administration. */
+	public record ImportedAnswers(UUID patientId, String instrument, List<Integer> answers, Instant administeredAt) {
+	}
+
+}
