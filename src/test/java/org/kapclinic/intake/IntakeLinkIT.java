@@ -60,6 +60,9 @@ class IntakeLinkIT extends IntegrationTest {
 		assertThat(patient.post(form, form, Map.of("conditions", "PREGNANT", "submit", "false")).statusCode())
 			.isEqualTo(302);
 		assertThat(status()).isEqualTo("DRAFT");
+		assertThat(patient.get(form).body()).as("no staff details on the patient's page")
+			.doesNotContain("patient-mrn")
+			.doesNotContain("Back to eligibility");
 		assertThat(patient.get(form).body()).as("the draft comes back")
 			.containsPattern("value=\"PREGNANT\"[^>]*checked");
 
