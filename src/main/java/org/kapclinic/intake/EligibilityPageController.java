@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A patient's eligibility and consent page, and the staff intake form. The services check
@@ -100,10 +99,7 @@ class EligibilityPageController {
 	@PostMapping("/patients/{id}/intake-links")
 	String createLink(@PathVariable UUID id, RedirectAttributes redirect) {
 		IntakeLinks.IssuedLink link = this.links.create(id);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/intake/{token}")
-			.buildAndExpand(link.token())
-			.toUriString();
+		String url = link.url();
 		redirect.addFlashAttribute("message", "Link for the patient (shown once; works until "
 				+ link.expiresAt().atZone(this.clinicTime.timeZone()).toLocalDate() + " or until submitted): " + url);
 		return backToEligibility(id);

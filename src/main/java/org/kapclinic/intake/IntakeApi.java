@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Intake, screening, decisions, eligibility and consent over JSON. */
 @RestController
@@ -76,10 +75,7 @@ class IntakeApi {
 					+ "once the intake is submitted. The token is shown only in this answer.")
 	ResponseEntity<Map<String, Object>> createLink(@PathVariable UUID id) {
 		IntakeLinks.IssuedLink link = this.links.create(id);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/intake/{token}")
-			.buildAndExpand(link.token())
-			.toUriString();
+		String url = link.url();
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")
 			.body(Map.of("url", url, "token", link.token(), "expiresAt", link.expiresAt()));

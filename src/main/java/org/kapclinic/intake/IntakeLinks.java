@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Links that let a patient fill in their own intake without an account: random, stored as
@@ -146,6 +147,15 @@ public class IntakeLinks {
 
 	/** A new link's token (shown once) and when it stops working. */
 	public record IssuedLink(String token, Instant expiresAt) {
+
+		/** The link the patient opens, on the address of the request that created it. */
+		public String url() {
+			return ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/intake/{token}")
+				.buildAndExpand(this.token)
+				.toUriString();
+		}
+
 	}
 
 	/** A link that may be used now. */
