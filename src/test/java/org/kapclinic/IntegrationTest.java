@@ -1,8 +1,13 @@
 package org.kapclinic;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,15 +22,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * By default an embedded PostgreSQL in a fresh directory under {@code target/}; with
  * {@code -Dkap.it.datasource.url=…} (CI) the PostgreSQL server at that URL. All
  * subclasses share one application context, and the synthetic demo clinic provides staff
- * of every role (password {@code demo-clinic-2026}).
+ * of every role (password {@code demo-clinic-2026}). Outgoing mail goes to one in-process
+ * SMTP server ({@link #mail()}) shared by all tests: tell your mails apart by recipient.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "kap.demo.enabled=true",
+		"kap.demo.patients=60", "kap.audit.seal-interval=100ms", "kap.mail.poll-interval=200ms" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";
 
 	private static final Path DATA_DIR = Path.of("target", "it-data", UUID.randomUUID().toString());
+
+	/**
+	 * A fixed port (free when the JVM loads this class) rather than a dynamic one, so a
+	 * test can stop the server to simulate an outage and start it again where the app
+	 * expects it.
+	 */
+	private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+
+	private static final GreenMail MAIL = startMail();
 
 	@LocalServerPort
 	protected int port;
@@ -45,6 +60,29 @@ public abstract class IntegrationTest {
 		}
 		else {
 			registry.add("kap.data-dir", DATA_DIR::toString);
+		}
+		registry.add("spring.mail.host", SMTP::getBindAddress);
+		registry.add("spring.mail.port", SMTP::getPort);
+	}
+
+	/** The SMTP server that receives every mail the app sends during the tests. */
+	protected static GreenMail mail() {
+		return MAIL;
+	}
+
+	private static GreenMail startMail() {
+		GreenMail mail = new GreenMail(SMTP);
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "greenmail-stop"));
+		return mail;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
