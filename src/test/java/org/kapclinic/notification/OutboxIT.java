@@ -16,7 +16,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
+import org.kapclinic.BrowserSession;
 import org.kapclinic.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -225,11 +227,26 @@ class OutboxIT extends IntegrationTest {
 		});
 		assertThat(this.outbox.counts().failed()).isPositive();
 
-		this.outbox.retry(id);
+		BrowserSession admin = BrowserSession.signIn(this.port, "admin", PASSWORD);
+		assertThat(admin.get("/admin/outbox").body()).contains(to, "Given up", "/admin/outbox/" + id + "/retry");
+		assertThat(BrowserSession.signIn(this.port, "nurse.bell", PASSWORD).get("/admin/outbox").statusCode())
+			.isEqualTo(403);
+		admin.post("/admin/outbox", "/admin/outbox/" + id + "/retry", Map.of());
 
 		assertThat(row(id)).containsEntry("attempts", 0);
 		awaitOne(to);
 		awaitStatus(id, "SENT");
+	}
+
+	@Test
+	void administratorsSeeTheOutboxOverTheApiAndOthersDoNot() {
+		JsonNode overview = this.api.get("/api/v1/admin/outbox", tokenFor("admin")).json();
+		assertThat(overview.get("counts").has("pending")).isTrue();
+		assertThat(overview.get("failed").isArray()).isTrue();
+		assertThat(this.api.get("/api/v1/admin/outbox", tokenFor("dr.quill")).status()).isEqualTo(403);
+		var missing = this.api.post("/api/v1/admin/outbox/" + UUID.randomUUID() + "/retry", "", tokenFor("admin"));
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test
