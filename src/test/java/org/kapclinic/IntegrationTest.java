@@ -25,8 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * of every role (password {@code demo-clinic-2026}). Outgoing mail goes to one in-process
  * SMTP server ({@link #mail()}) shared by all tests: tell your mails apart by recipient.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "kap.demo.enabled=true",
-		"kap.demo.patients=60", "kap.audit.seal-interval=100ms", "kap.mail.poll-interval=200ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
+				"kap.mail.poll-interval=200ms", "kap.measures.schedule.poll-interval=1h" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";
@@ -68,6 +69,45 @@ public abstract class IntegrationTest {
 	/** The SMTP server that receives every mail the app sends during the tests. */
 	protected static GreenMail mail() {
 		return MAIL;
+	}
+
+	/**
+	 * Waits (up to 10 s) for the first mail to this address and returns its subject and
+	 * plain text.
+	 */
+	protected static ReceivedMail awaitMailTo(String address) {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> mail().findReceivedMessages((user) -> address.equalsIgnoreCase(user.getEmail()), (m) -> true)
+				.findAny()
+				.isPresent());
+		jakarta.mail.internet.MimeMessage message = mail()
+			.findReceivedMessages((user) -> address.equalsIgnoreCase(user.getEmail()), (m) -> true)
+			.findFirst()
+			.orElseThrow();
+		try {
+			return new ReceivedMail(message.getSubject(), plainText(message.getContent()));
+		}
+		catch (jakarta.mail.MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String plainText(Object content) throws jakarta.mail.MessagingException, IOException {
+		if (content instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String text = plainText(multipart.getBodyPart(i).getContent());
+				if (text != null) {
+					return text;
+				}
+			}
+			return null;
+		}
+		return (content instanceof String text) ? text : null;
+	}
+
+	/** A received mail's subject and plain text. */
+	protected record ReceivedMail(String subject, String text) {
 	}
 
 	private static GreenMail startMail() {

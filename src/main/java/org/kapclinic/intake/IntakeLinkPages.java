@@ -7,7 +7,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Validator;
 
-import org.kapclinic.intake.IntakeLinks.OpenLink;
+import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -49,13 +49,23 @@ class IntakeLinkPages {
 		return token;
 	}
 
+	@org.springframework.web.bind.annotation.ModelAttribute("heading")
+	String heading() {
+		return "Your intake questionnaire";
+	}
+
+	@org.springframework.web.bind.annotation.ModelAttribute("verifyAction")
+	String verifyAction(@PathVariable(required = false) String token) {
+		return "/intake/" + token;
+	}
+
 	@GetMapping("/intake/{token}")
 	Object start(@PathVariable String token, HttpSession session) {
 		Optional<OpenLink> link = this.links.open(token);
 		if (link.isEmpty()) {
 			return closed();
 		}
-		return verified(session, link.get()) ? "redirect:/intake/" + token + "/form" : "intake/link-verify";
+		return verified(session, link.get()) ? "redirect:/intake/" + token + "/form" : "patient/link-verify";
 	}
 
 	@PostMapping("/intake/{token}")
@@ -69,7 +79,7 @@ class IntakeLinkPages {
 		if (birthDate == null || !this.links.confirm(link.get(), birthDate)) {
 			model.addAttribute("error",
 					"That date of birth does not match our records. Please check it, or call " + "the clinic.");
-			return "intake/link-verify";
+			return "patient/link-verify";
 		}
 		session.setAttribute(VERIFIED, link.get().id());
 		return "redirect:/intake/" + token + "/form";
@@ -139,7 +149,7 @@ class IntakeLinkPages {
 
 	/** Expired, used, locked or unknown: the same answer, so tokens cannot be probed. */
 	private static ModelAndView closed() {
-		ModelAndView view = new ModelAndView("intake/link-closed");
+		ModelAndView view = new ModelAndView("patient/link-closed");
 		view.setStatus(HttpStatus.GONE);
 		return view;
 	}

@@ -15,11 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * least this many weeks count as adequate (6)
  * @param decisionValidity how long an eligibility decision stands (12 months)
  * @param linkValidity how long a patient's intake link works (7 days)
- * @param linkMaxFailedChecks wrong dates of birth after which a link stops working (5)
  */
 @ConfigurationProperties("kap.intake")
 record IntakeSettings(Integer failedAdequateTrialsForTreatmentResistance, Integer adequateTrialMinWeeks,
-		Duration decisionValidity, Duration linkValidity, Integer linkMaxFailedChecks) {
+		Duration decisionValidity, Duration linkValidity) {
 
 	IntakeSettings {
 		failedAdequateTrialsForTreatmentResistance = (failedAdequateTrialsForTreatmentResistance == null) ? 2
@@ -27,7 +26,6 @@ record IntakeSettings(Integer failedAdequateTrialsForTreatmentResistance, Intege
 		adequateTrialMinWeeks = (adequateTrialMinWeeks == null) ? 6 : adequateTrialMinWeeks;
 		decisionValidity = (decisionValidity == null) ? Duration.ofDays(365) : decisionValidity;
 		linkValidity = (linkValidity == null) ? Duration.ofDays(7) : linkValidity;
-		linkMaxFailedChecks = (linkMaxFailedChecks == null) ? 5 : linkMaxFailedChecks;
 	}
 
 }

@@ -23,6 +23,7 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.measures.Instrument.Flag;
 import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.patient.PatientLinks;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.patient.SexAtBirth;
@@ -71,11 +72,14 @@ public class MeasurementService {
 
 	private final OutcomeRules rules;
 
+	private final DueMeasures due;
+
 	private final Clock clock;
 
 	MeasurementService(JdbcClient jdbc, JsonMapper json, InstrumentLibrary library, CareTeamAccess access,
 			Patients patients, RiskFlags riskFlags, AuditTrail audit, Environment environment, OutcomeRules rules,
-			Clock clock) {
+			DueMeasures due, Clock clock) {
+		this.due = due;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.library = library;
@@ -88,13 +92,29 @@ public class MeasurementService {
 		this.clock = clock;
 	}
 
+	/** Staff record an administration (in clinic, or a score-entry instrument). */
 	public Measurement record(UUID patientId, MeasurementRequest request) {
 		StaffMember user = this.access.requireClinical(patientId);
+		return store(patientId, request, user.id(), null);
+	}
+
+	/**
+	 * The patient submits answers through their self-report link (no account; the link's
+	 * date-of-birth check has passed). Audited as the patient; forms only.
+	 */
+	Measurement recordFromPatient(UUID patientId, MeasurementRequest request) {
+		return store(patientId, request, null, PatientLinks.PATIENT_ACTOR);
+	}
+
+	private Measurement store(UUID patientId, MeasurementRequest request, UUID recordedBy, String actor) {
 		PatientSummary patient = this.patients.summary(patientId)
 			.orElseThrow(() -> new NotFoundException("Patient", patientId));
 		Instrument instrument = this.library.find(request.instrument())
 			.orElseThrow(() -> InvalidInputException.of("instrument",
 					"unknown instrument '" + request.instrument() + "'; see GET /api/v1/instruments"));
+		if (actor != null && instrument.mode() != Instrument.Mode.FORM) {
+			throw InvalidInputException.of("instrument", instrument.code() + " is entered by a clinician");
+		}
 		Instant now = Instant.now(this.clock);
 		Instant administeredAt = (request.administeredAt() != null) ? request.administeredAt() : now;
 		if (administeredAt.isAfter(now.plus(CLOCK_SKEW))) {
@@ -115,12 +135,14 @@ public class MeasurementService {
 					(measurement.answers() != null) ? this.json.writeValueAsString(measurement.answers()) : null,
 					score.total(), score.severity(), this.json.writeValueAsString(score.subscales()),
 					score.flags().toArray(String[]::new), score.complete(), Timestamp.from(administeredAt),
-					Timestamp.from(now), user.id())
+					Timestamp.from(now), recordedBy)
 			.update();
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, measurement.id())
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
+			.actor(actor)
 			.detail(instrument.code() + " total=" + score.total() + " flags=" + score.flags()));
+		this.due.complete(patientId, instrument.code(), measurement.id(), administeredAt);
 		if (score.flags().contains("suicide-risk")) {
 			this.riskFlags.raise(patientId, "suicide-risk", measurement.id(),
 					instrument.code() + " answer indicates suicide risk", now);

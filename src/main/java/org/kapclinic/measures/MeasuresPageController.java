@@ -56,10 +56,17 @@ class MeasuresPageController {
 
 	private final ClinicTime clinicTime;
 
+	private final DueMeasures due;
+
+	private final MeasureSchedules schedules;
+
 	private final Clock clock;
 
 	MeasuresPageController(MeasurementService measurements, RiskFlags riskFlags, InstrumentLibrary library,
-			Patients patients, JsonMapper json, ClinicTime clinicTime, Clock clock) {
+			Patients patients, JsonMapper json, ClinicTime clinicTime, DueMeasures due, MeasureSchedules schedules,
+			Clock clock) {
+		this.due = due;
+		this.schedules = schedules;
 		this.measurements = measurements;
 		this.riskFlags = riskFlags;
 		this.library = library;
@@ -85,6 +92,10 @@ class MeasuresPageController {
 		model.addAttribute("chartable", MeasuresPage.chartable(selected));
 		model.addAttribute("points", history.stream().filter((m) -> m.total() != null).count());
 		model.addAttribute("trajectory", MeasuresPage.trajectory(this.json, selected, history, zone()));
+		model.addAttribute("due", this.due.forPatient(id));
+		model.addAttribute("schedules", this.schedules.list(id));
+		model.addAttribute("forms",
+				this.library.all().stream().filter((i) -> i.mode() == Instrument.Mode.FORM).toList());
 		return withPatient(id, model, "measures/overview");
 	}
 

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
@@ -16,7 +18,11 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.tasks.CareTasks;
+import org.kapclinic.tasks.NewTask;
+import org.kapclinic.tasks.TaskPriority;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
@@ -34,18 +40,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RiskFlags {
 
+	static final String RESOURCE = "RiskFlag";
+
+	static final String REVIEW_TASK = "RISK_REVIEW";
+
 	private final JdbcClient jdbc;
 
 	private final CareTeamAccess access;
 
 	private final AuditTrail audit;
 
+	private final CareTasks tasks;
+
+	private final ClinicTime clinicTime;
+
 	private final Clock clock;
 
-	RiskFlags(JdbcClient jdbc, CareTeamAccess access, AuditTrail audit, Clock clock) {
+	RiskFlags(JdbcClient jdbc, CareTeamAccess access, AuditTrail audit, CareTasks tasks, ClinicTime clinicTime,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
+		this.tasks = tasks;
+		this.clinicTime = clinicTime;
 		this.clock = clock;
 	}
 
@@ -60,18 +77,29 @@ public class RiskFlags {
 					values (?, ?, ?, ?, ?, ?)""")
 				.params(id, patientId, code, measurementId, Timestamp.from(at), detail)
 				.update();
-			this.audit.record(AuditEvent.of(AuditAction.CREATE, "RiskFlag", id)
+			this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id)
 				.patient(patientId)
 				.category(DataCategory.CLINICAL)
 				.detail("URGENT " + code + ": " + detail));
+			// Same-day clinician review (clinical.md 4.1): an urgent task for the
+			// prescriber
+			// and therapist on the care team, due by the end of the clinic's day.
+			this.tasks.open(new NewTask(patientId, TaskPriority.URGENT, REVIEW_TASK,
+					"Same-day " + code + " review: safety assessment and plan", detail, RESOURCE, id, true,
+					endOfClinicDay(at), Set.of(Role.PRESCRIBER, Role.THERAPIST)));
 		}
+	}
+
+	private Instant endOfClinicDay(Instant at) {
+		ZoneId zone = this.clinicTime.timeZone();
+		return at.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
 	}
 
 	@Transactional(readOnly = true)
 	public List<RiskFlag> open(UUID patientId) {
 		this.access.requireClinical(patientId);
-		this.audit.record(
-				AuditEvent.of(AuditAction.READ, "RiskFlag", null).patient(patientId).category(DataCategory.CLINICAL));
+		this.audit
+			.record(AuditEvent.of(AuditAction.READ, RESOURCE, null).patient(patientId).category(DataCategory.CLINICAL));
 		return this.jdbc
 			.sql("select * from measures.risk_flag where patient_id = ? and closed_at is null order by raised_at")
 			.param(patientId)
@@ -85,7 +113,7 @@ public class RiskFlags {
 			.param(flagId)
 			.query((rs, n) -> map(rs))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("RiskFlag", flagId));
+			.orElseThrow(() -> new NotFoundException(RESOURCE, flagId));
 		StaffMember user = this.access.requireClinical(flag.patientId());
 		if (!(user.has(Role.PRESCRIBER) || user.has(Role.NURSE) || user.has(Role.THERAPIST))) {
 			throw new AccessDeniedException("Only a clinician closes a risk flag");
@@ -107,10 +135,11 @@ public class RiskFlags {
 			.sql("update measures.risk_flag set closed_at = ?, closed_by = ?, assessment = ?, plan = ? where id = ?")
 			.params(Timestamp.from(Instant.now(this.clock)), user.id(), assessment.trim(), plan.trim(), flagId)
 			.update();
-		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "RiskFlag", flagId)
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, flagId)
 			.patient(flag.patientId())
 			.category(DataCategory.CLINICAL)
 			.detail("closed with safety assessment and plan"));
+		this.tasks.completeBySource(RESOURCE, flagId, user.id(), "flag closed with safety assessment and plan");
 		return this.jdbc.sql("select * from measures.risk_flag where id = ?")
 			.param(flagId)
 			.query((rs, n) -> map(rs))

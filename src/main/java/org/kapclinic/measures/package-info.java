@@ -1,8 +1,9 @@
 /**
  * Measurement-based care: the instrument library (data files, not code), exact scoring as
- * published, and, later, administrations, schedules, self-report links, risk flags and
- * trajectories.
+ * published, administrations, schedules (interval and dose-anchored) with due and overdue
+ * measures, self-report links sent through the notification outbox, risk flags with an
+ * urgent care-team task, and trajectories.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Outcome measures",
-		allowedDependencies = { "patient", "identity", "audit", "shared" })
+		allowedDependencies = { "patient", "notification", "tasks", "identity", "audit", "shared" })
 package org.kapclinic.measures;

@@ -50,6 +50,14 @@ public class Patients {
 	 * Neither checks access nor audits: callers check {@link CareTeamAccess} first and
 	 * audit their own action on the patient's record.
 	 */
+	/**
+	 * The patient's own e-mail address, for messages the clinic sends them (links,
+	 * reminders). The caller decides and audits what it sends.
+	 */
+	public Optional<String> email(UUID patientId) {
+		return this.reads.find(patientId).map(PatientRecord::email).filter((email) -> !email.isBlank());
+	}
+
 	public Optional<PatientSummary> summary(UUID patientId) {
 		LocalDate today = this.clinicTime.today(this.clock);
 		return this.reads.find(patientId)

@@ -1,29 +1,20 @@
 package org.kapclinic.intake;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.kapclinic.IntegrationTest;
+import org.kapclinic.PatientBrowser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A patient fills in their own intake through a single-use, expiring link. */
 class IntakeLinkIT extends IntegrationTest {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	private String patientId;
 
@@ -46,7 +37,7 @@ class IntakeLinkIT extends IntegrationTest {
 
 	@Test
 	void thePatientConfirmsTheirBirthDateSavesADraftThenSubmitsAndTheLinkCloses() throws Exception {
-		Browser patient = new Browser();
+		PatientBrowser patient = new PatientBrowser(this.port);
 		assertThat(patient.get(this.link).statusCode()).isEqualTo(200);
 		assertThat(patient.get(this.link + "/form").headers().firstValue("Location")).as("not confirmed yet")
 			.hasValueSatisfying((location) -> assertThat(location).endsWith(this.link));
@@ -73,7 +64,7 @@ class IntakeLinkIT extends IntegrationTest {
 		assertThat(status()).isEqualTo("SUBMITTED");
 		assertThat(patient.get(this.link).statusCode()).as("single use").isEqualTo(410);
 		assertThat(this.jdbc.sql("select count(*) from audit.entry where patient_id = ?::uuid and actor_name = ?")
-			.params(this.patientId, "patient via intake link")
+			.params(this.patientId, "patient via link")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(3);
 	}
@@ -81,26 +72,26 @@ class IntakeLinkIT extends IntegrationTest {
 	@Test
 	void anExpiredLinkIsClosed() throws Exception {
 		this.jdbc
-			.sql("update intake.intake_link set expires_at = now() - interval '1 minute' where patient_id = ?::uuid")
+			.sql("update patient.patient_link set expires_at = now() - interval '1 minute' where patient_id = ?::uuid")
 			.param(this.patientId)
 			.update();
 
-		assertThat(new Browser().get(this.link).statusCode()).isEqualTo(410);
+		assertThat(new PatientBrowser(this.port).get(this.link).statusCode()).isEqualTo(410);
 	}
 
 	@Test
 	void repeatedWrongBirthDatesCloseTheLink() throws Exception {
-		Browser stranger = new Browser();
+		PatientBrowser stranger = new PatientBrowser(this.port);
 		for (int i = 0; i < 5; i++) {
 			stranger.post(this.link, this.link, Map.of("birthDate", "2000-01-0" + (i + 1)));
 		}
 
-		assertThat(new Browser().get(this.link).statusCode()).isEqualTo(410);
+		assertThat(new PatientBrowser(this.port).get(this.link).statusCode()).isEqualTo(410);
 	}
 
 	@Test
 	void anUnknownTokenLooksLikeAClosedLink() throws Exception {
-		assertThat(new Browser().get("/intake/not-a-real-token").statusCode()).isEqualTo(410);
+		assertThat(new PatientBrowser(this.port).get("/intake/not-a-real-token").statusCode()).isEqualTo(410);
 	}
 
 	private String status() {
@@ -108,42 +99,6 @@ class IntakeLinkIT extends IntegrationTest {
 			.param(this.patientId)
 			.query(String.class)
 			.single();
-	}
-
-	/**
-	 * A cookie-keeping client that posts forms with their CSRF token, like a phone
-	 * browser.
-	 */
-	private final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> get(String path) throws Exception {
-			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> post(String page, String path, Map<String, String> fields) throws Exception {
-			Matcher token = CSRF.matcher(get(page).body());
-			assertThat(token.find()).as("CSRF token on " + page).isTrue();
-			String body = fields.entrySet()
-				.stream()
-				.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&",
-						"_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) + "&", ""));
-			return this.http.send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://127.0.0.1:" + IntakeLinkIT.this.port + path);
-		}
-
 	}
 
 }

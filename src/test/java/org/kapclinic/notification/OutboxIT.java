@@ -14,6 +14,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -249,7 +250,9 @@ class OutboxIT extends IntegrationTest {
 		assertThat(missing.contentType()).startsWith("application/problem+json");
 	}
 
+	/** Part of the benchmark (bench/run.sh sends), not of every build: about 10 s. */
 	@Test
+	@EnabledIfSystemProperty(named = "kap.bench", matches = "true")
 	void tenThousandQueuedMailsAreDeliveredToALocalSmtpServer() {
 		int count = 10_000;
 		String to = recipient();

@@ -155,6 +155,58 @@ class BrowserIT extends IntegrationTest {
 		assertThat(this.browser.findElement(By.id("birthDate-error")).getText()).isNotBlank();
 	}
 
+	@Test
+	void aPatientFillsAPhq9ThroughTheirLinkOnAPhoneAndTheChartShowsIt() throws Exception {
+		String token = tokenFor("dr.quill");
+		String id = this.api.post("/api/v1/patients",
+				java.util.Map.of("givenName", "Phone", "familyName", "Selfreport", "birthDate", "1993-03-03"), token)
+			.json()
+			.get("id")
+			.asString();
+		String url = this.api
+			.post("/api/v1/patients/" + id + "/measure-links",
+					java.util.Map.of("instruments", java.util.List.of("PHQ-9"), "send", false), token)
+			.json()
+			.get("url")
+			.asString();
+
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		open(java.net.URI.create(url).getPath());
+		setDate("birthDate", "1993-03-03");
+		click("confirm-birth-date");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("self-report-form")));
+		int[] answers = { 2, 2, 1, 1, 2, 1, 1, 0, 0, 1 };
+		for (int i = 0; i < answers.length; i++) {
+			clickLabel("a-PHQ-9." + i + "-" + answers[i]);
+		}
+		// Every tap is saved at once (htmx), so a dropped connection loses nothing.
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-status"), "Saved"));
+		screenshot("self-report-phone");
+		click("submit-self-report");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Thank you"));
+		assertThat(this.browser.findElements(By.id("crisis-resources"))).as("no risk answer").isEmpty();
+
+		this.browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		this.browser.manage().deleteAllCookies();
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("dr.quill");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-patient")));
+		open("/patients/" + id + "/measures?instrument=PHQ-9");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("measurements")));
+		assertThat(this.browser.findElement(By.id("measurements")).getText()).contains("10", "moderate");
+		screenshot("self-report-in-chart");
+	}
+
+	/** Bootstrap's button-style radios hide the input: click its label. */
+	private void clickLabel(String inputId) {
+		var label = this.browser.findElement(By.cssSelector("label[for='" + inputId + "']"));
+		((org.openqa.selenium.JavascriptExecutor) this.browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", label);
+		this.wait.until(ExpectedConditions.elementToBeClickable(label)).click();
+	}
+
 	/**
 	 * Scrolls the element into view at once (Bootstrap makes scrolling smooth, so a plain
 	 * click races it).

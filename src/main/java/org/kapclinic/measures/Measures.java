@@ -1,0 +1,54 @@
+package org.kapclinic.measures;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules ask of measures (design/modules.md). Dosing calls measures, never
+ * the other way round: check-in asks what is {@link #due(UUID)}, planning a session calls
+ * {@link #scheduleBeforeDose(UUID, Instant)} and discharge calls
+ * {@link #scheduleAfterDose(UUID, Instant)} for the dose-anchored schedule (PHQ-9 + GAD-7
+ * before each session and 24 h and 7 days after each dose).
+ */
+@Service
+@Transactional
+public class Measures {
+
+	private final DueMeasures due;
+
+	private final MeasurementService measurements;
+
+	Measures(DueMeasures due, MeasurementService measurements) {
+		this.due = due;
+		this.measurements = measurements;
+	}
+
+	/** The patient's open occurrences (the caller has checked its own access rule). */
+	@Transactional(readOnly = true)
+	public List<DueMeasure> due(UUID patientId) {
+		return this.due.openFor(patientId);
+	}
+
+	/**
+	 * Occurrences after a dose given at {@code doseAt}; repeating the call is harmless.
+	 */
+	public int scheduleAfterDose(UUID patientId, Instant doseAt) {
+		return this.due.afterDose(patientId, doseAt);
+	}
+
+	/** Occurrences before a dosing session planned at {@code sessionAt}. */
+	public int scheduleBeforeDose(UUID patientId, Instant sessionAt) {
+		return this.due.beforeDose(patientId, sessionAt);
+	}
+
+	/** Baseline, latest, response, remission (access-checked and audited). */
+	@Transactional(readOnly = true)
+	public MeasurementSummary summary(UUID patientId, String instrument) {
+		return this.measurements.summary(patientId, instrument);
+	}
+
+}

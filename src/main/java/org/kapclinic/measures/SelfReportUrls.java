@@ -1,0 +1,40 @@
+package org.kapclinic.measures;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The address a patient opens: {@code kap.clinic.public-url} when set (it must be, for
+ * links e-mailed by the schedule, which runs outside any request), otherwise the address
+ * of the request that created the link.
+ */
+@Component
+class SelfReportUrls {
+
+	private final String publicUrl;
+
+	private final int port;
+
+	SelfReportUrls(@Value("${kap.clinic.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+		this.publicUrl = publicUrl;
+		this.port = port;
+	}
+
+	String link(String token) {
+		UriComponentsBuilder base;
+		if (!this.publicUrl.isBlank()) {
+			base = UriComponentsBuilder.fromUriString(this.publicUrl);
+		}
+		else if (RequestContextHolder.getRequestAttributes() != null) {
+			base = ServletUriComponentsBuilder.fromCurrentContextPath();
+		}
+		else {
+			base = UriComponentsBuilder.fromUriString("http://localhost:" + this.port);
+		}
+		return base.path("/self-report/{token}").buildAndExpand(token).toUriString();
+	}
+
+}
