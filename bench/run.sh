@@ -13,6 +13,10 @@ cd "$ROOT"
 PORT=${BENCH_PORT:-18080}
 DATA=${BENCH_DATA_DIR:-target/bench-data}
 PATIENTS=${BENCH_PATIENTS:-100000}
+# Weekly PHQ-9 courses per demo patient: 6 x 100,000 = 600,000 scores, 6 million answers.
+PHQ9=${BENCH_PHQ9_PER_PATIENT:-6}
+# Space-separated endpoint names to run (default: all), e.g. BENCH_ONLY="ping phq9 submit".
+ONLY=${BENCH_ONLY:-}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-10s}
 # The JIT needs about a minute of mixed traffic before the numbers settle (measured:
@@ -170,6 +174,7 @@ start_app() {
     --kap.data-dir="$DATA_ABS" \
     --kap.demo.enabled=true \
     --kap.demo.patients="$PATIENTS" \
+    --kap.demo.phq9-per-patient="$PHQ9" \
     > "$APP_LOG" 2>&1 < /dev/null &
   APP_PID=$!
   log "started java (pid $APP_PID), log: $APP_LOG"
@@ -307,7 +312,7 @@ if [[ -n $(pg_postmasters) ]]; then
   die "a postgres is still running on $DATA_ABS (pid $(pg_postmasters | tr '\n' ' ')); stop it first"
 fi
 
-if [[ -f $META ]] && ! grep -qx "patients=$PATIENTS" "$META"; then
+if [[ -f $META ]] && ! { grep -qx "patients=$PATIENTS" "$META" && grep -qx "phq9=$PHQ9" "$META"; }; then
   die "$DATA_ABS was seeded with $(cat "$META"), not patients=$PATIENTS; rerun with --fresh"
 fi
 
@@ -320,7 +325,7 @@ if [[ ! -d $DATA_ABS || -z $(ls -A "$DATA_ABS" 2>/dev/null) ]]; then
   log "healthy after $HEALTHY_MS ms; waiting for demo generation to settle"
   wait_quiescent "$START_TIMEOUT"
   stop_app
-  echo "patients=$PATIENTS" > "$META"
+  printf 'patients=%s\nphq9=%s\n' "$PATIENTS" "$PHQ9" > "$META"
   log "seeding done"
 elif [[ ! -f $META ]]; then
   warn "$DATA_ABS has data but no $META; assuming it holds $PATIENTS patients"
@@ -381,7 +386,16 @@ ENDPOINTS=(
   "search|search.lua|/api/v1/patients?q=$(first_entry "$TERMS_LUA")&size=20|auth|GET /api/v1/patients?q={3 letters}&size=20"
   "screen|post.lua|/api/v1/patients/$SCREEN_ID/screenings|auth|POST /api/v1/patients/{id}/screenings"
   "consult|consult.lua|/api/v1/consultation-requests|none|POST /api/v1/consultation-requests (public)"
+  "phq9|phq9.lua|/api/v1/patients/$(first_entry "$IDS_LUA")/measurements?instrument=PHQ-9&limit=20|auth|GET /api/v1/patients/{id}/measurements?instrument=PHQ-9&limit=20"
+  "submit|submit.lua|/api/v1/patients/{id}/measurements|auth|POST /api/v1/patients/{id}/measurements (PHQ-9: score + persist)"
 )
+if [[ -n $ONLY ]]; then
+  selected=()
+  for ep in "${ENDPOINTS[@]}"; do
+    [[ " $ONLY " == *" ${ep%%|*} "* ]] && selected+=("$ep")
+  done
+  ENDPOINTS=("${selected[@]}")
+fi
 
 # --------------------------------------------------------------------- load
 
@@ -417,7 +431,7 @@ for ep in "${ENDPOINTS[@]}"; do
 
   # One request first so a 401/302/404 is reported clearly, not as 20 s of noise
   # (GET endpoints only; the POST scripts' first requests show up in their counts).
-  if [[ $script != post.lua && $script != consult.lua ]]; then
+  if [[ $script != post.lua && $script != consult.lua && $script != submit.lua ]]; then
     hdr=()
     [[ $auth == auth ]] && hdr=(-H "Authorization: Bearer $TOKEN")
     code=$(curl -s -o "$OUT/bench-preflight-$name.json" -w '%{http_code}' --max-time 10 \
@@ -449,6 +463,16 @@ for ep in "${ENDPOINTS[@]}"; do
     FAILED=1
   fi
 done
+
+# A 500-measurement PHQ-9 trajectory page (chart + table), timed as a signed-in browser
+# would fetch it; same host, so the time is the server's.
+TRAJ_LINE=""
+if [[ -z $ONLY || " $ONLY " == *" trajectory "* ]]; then
+  log "trajectory: creating a patient with 500 PHQ-9 scores and timing its measures page"
+  TRAJ_LINE=$(BENCH_TOKEN=$TOKEN timeout 600 python3 "$BENCH_DIR/trajectory.py" "$BASE" "$USERNAME" "$PASSWORD" 500 40) \
+    || { warn "trajectory timing failed"; FAILED=1; }
+  log "trajectory: $TRAJ_LINE"
+fi
 
 stop_app
 
@@ -486,7 +510,8 @@ RESULTS="$OUT/bench-results.md"
   echo "| Start, Spring \`Started ... in\` | ${SPRING_START_S:-n/a} s (process running for ${PROCESS_S:-n/a} s) |"
   echo "| JVM RSS, 5 s after healthy | ${RSS_MB} MB |"
   echo "| Embedded Postgres PSS (all its processes) | ${PG_PSS} |"
-  echo "| Demo patients | $PATIENTS |"
+  echo "| Demo patients | $PATIENTS, $PHQ9 PHQ-9 scores each (before the run's own submissions) |"
+  [[ -n $TRAJ_LINE ]] && echo "| 500-measurement trajectory page (GET /patients/{id}/measures) | $TRAJ_LINE |"
   echo "| Fixtures | $N_IDS ids, $N_TERMS surname prefixes |"
   echo "| Load | wrk ${wrk_ver:-?}, -t$THREADS -c$CONNECTIONS, ${JIT_WARMUP} JIT warm-up per endpoint, then ${WARMUP} warm-up + ${DURATION} per endpoint, same host as the app |"
   echo "| Machine | $(nproc) CPUs, ${cpu_model:-unknown CPU}, ${mem_gb} GB RAM, Linux $(uname -r) |"
