@@ -1,6 +1,7 @@
 package org.kapclinic.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +15,7 @@ import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffImport;
 import org.kapclinic.measures.MeasurementImport;
 import org.kapclinic.measures.MeasurementImport.ImportedAnswers;
+import org.kapclinic.measures.MeasurementImport.ImportedSchedule;
 import org.kapclinic.patient.PatientImport;
 import org.kapclinic.patient.PatientImport.ImportedPatient;
 import org.kapclinic.shared.ClinicTime;
@@ -70,26 +72,38 @@ class DemoClinic implements ApplicationRunner {
 				Instant.now(this.clock));
 		List<ImportedPatient> batch = new ArrayList<>(BATCH);
 		List<ImportedAnswers> scores = new ArrayList<>();
+		List<ImportedSchedule> schedules = new ArrayList<>();
+		Instant now = Instant.now(this.clock);
 		for (int i = 0; i < this.settings.patients(); i++) {
 			ImportedPatient patient = generator.next(nurses, therapists);
 			batch.add(patient);
 			scores.addAll(generator.phq9Course(patient.id(), this.settings.phq9PerPatient()));
+			// Every fourth patient has a weekly PHQ-9 + GAD-7 taken in clinic (no e-mail,
+			// so
+			// the demo sends no mail): a mix of upcoming, due and overdue on the
+			// worklist.
+			if (i % 4 == 0) {
+				schedules.add(new ImportedSchedule(patient.id(), List.of("PHQ-9", "GAD-7"), 7,
+						now.minus(Duration.ofDays(i % 7)), false));
+			}
 			if (batch.size() == BATCH) {
-				load(batch, scores);
+				load(batch, scores, schedules);
 			}
 		}
 		if (!batch.isEmpty()) {
-			load(batch, scores);
+			load(batch, scores, schedules);
 		}
 		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
-	private void load(List<ImportedPatient> batch, List<ImportedAnswers> scores) {
+	private void load(List<ImportedPatient> batch, List<ImportedAnswers> scores, List<ImportedSchedule> schedules) {
 		this.patients.importBatch(batch, "demo generator");
 		this.measurements.importBatch(scores);
+		this.measurements.importSchedules(schedules);
 		batch.clear();
 		scores.clear();
+		schedules.clear();
 	}
 
 	private void createStaff() {

@@ -52,6 +52,29 @@ public class MeasurementImport {
 				rows);
 	}
 
+	/**
+	 * Interval schedules in bulk; the schedule runner creates their occurrences on its
+	 * next pass.
+	 */
+	@Transactional
+	public void importSchedules(List<ImportedSchedule> schedules) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.batchUpdate("""
+				insert into measures.schedule (id, patient_id, instruments, cadence, every_days, next_due_at, send_link,
+				    created_at)
+				values (?, ?, ?, 'INTERVAL', ?, ?, ?, ?)""",
+				schedules.stream()
+					.map((schedule) -> new Object[] { UUID.randomUUID(), schedule.patientId(),
+							schedule.instruments().toArray(String[]::new), schedule.everyDays(),
+							Timestamp.from(schedule.nextDueAt()), schedule.sendLink(), now })
+					.toList());
+	}
+
+	/** An interval schedule to import. */
+	public record ImportedSchedule(UUID patientId, List<String> instruments, int everyDays, Instant nextDueAt,
+			boolean sendLink) {
+	}
+
 	/** Answers of one historical administration. */
 	public record ImportedAnswers(UUID patientId, String instrument, List<Integer> answers, Instant administeredAt) {
 	}
