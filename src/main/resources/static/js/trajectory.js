@@ -1,6 +1,6 @@
 // Score trajectory on the measures page: a line of totals over the instrument's severity
 // bands. The data sits in <script type="application/json" id="trajectory-data">
-// ({labels, totals, bands: [{code, min, max}], min, max, continuous}), so no inline
+// ({labels, totals, bands: [{code, min, max}], doses: [{at, label}], min, max, continuous}), so no inline
 // script is needed (CSP script-src 'self'). Loaded with defer after Chart.js.
 (function () {
   'use strict';
@@ -82,6 +82,36 @@
     }
   };
 
+  // Doses (reported by the dosing module) as dashed vertical lines between the scores
+  // before and after them; data.doses = [{at: fractional index, label}].
+  var doses = Array.isArray(data.doses) ? data.doses : [];
+  var doseLines = {
+    id: 'doseLines',
+    afterDatasetsDraw: function (chart) {
+      if (!doses.length) {
+        return;
+      }
+      var area = chart.chartArea;
+      var x = chart.scales.x;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = 'rgba(111, 66, 193, 0.8)';
+      ctx.setLineDash([4, 3]);
+      ctx.lineWidth = 1.5;
+      doses.forEach(function (dose) {
+        var px = x.getPixelForValue(dose.at);
+        if (px < area.left || px > area.right) {
+          return;
+        }
+        ctx.beginPath();
+        ctx.moveTo(px, area.top);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+      });
+      ctx.restore();
+    }
+  };
+
   var yTicks = data.continuous ? { includeBounds: false } : { precision: 0, includeBounds: false };
   var options = {
     responsive: true,
@@ -123,6 +153,6 @@
       }]
     },
     options: options,
-    plugins: [severityBands]
+    plugins: [severityBands, doseLines]
   });
 }());

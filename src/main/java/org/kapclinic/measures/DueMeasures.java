@@ -118,6 +118,9 @@ public class DueMeasures {
 	 * Occurrences after a dose for every active dose-anchored schedule of the patient.
 	 */
 	public int afterDose(UUID patientId, Instant doseAt) {
+		this.jdbc.sql("insert into measures.dose_marker (patient_id, dose_at) values (?, ?) on conflict do nothing")
+			.params(patientId, Timestamp.from(doseAt))
+			.update();
 		int created = 0;
 		for (AnchoredRow schedule : doseAnchored(patientId)) {
 			for (Duration offset : this.settings.afterDoseOffsets()) {
@@ -156,6 +159,14 @@ public class DueMeasures {
 			.params(measurementId, Timestamp.from(Instant.now(this.clock)), patientId, instrument,
 					Timestamp.from(administeredAt.plus(this.settings.earlyCompletion())))
 			.update();
+	}
+
+	/** Doses reported for the patient, oldest first (the caller checked access). */
+	List<Instant> doses(UUID patientId) {
+		return this.jdbc.sql("select dose_at from measures.dose_marker where patient_id = ? order by dose_at")
+			.param(patientId)
+			.query((rs, n) -> rs.getTimestamp("dose_at").toInstant())
+			.list();
 	}
 
 	/** Ending a schedule cancels its open occurrences. */

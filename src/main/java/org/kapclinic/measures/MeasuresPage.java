@@ -65,14 +65,26 @@ final class MeasuresPage {
 	 * max}], min, max, continuous}. Every {@code <} is escaped so that no value can end
 	 * the script element the JSON is placed in.
 	 */
-	static String trajectory(JsonMapper json, Instrument instrument, List<Measurement> newestFirst, ZoneId zone) {
+	static String trajectory(JsonMapper json, Instrument instrument, List<Measurement> newestFirst, List<Instant> doses,
+			ZoneId zone) {
 		List<String> labels = new ArrayList<>();
 		List<BigDecimal> totals = new ArrayList<>();
+		List<Instant> times = new ArrayList<>();
 		for (int i = newestFirst.size() - 1; i >= 0; i--) {
 			Measurement measurement = newestFirst.get(i);
 			if (measurement.total() != null) {
 				labels.add(measurement.administeredAt().atZone(zone).toLocalDate().toString());
 				totals.add(measurement.total());
+				times.add(measurement.administeredAt());
+			}
+		}
+		// A dose sits between the last score before it and the first after it (the x axis
+		// is one step per score): position = scores before it - 0.5.
+		List<Map<String, Object>> doseMarks = new ArrayList<>();
+		for (Instant dose : doses) {
+			long before = times.stream().filter((time) -> !time.isAfter(dose)).count();
+			if (before > 0 && before < times.size()) {
+				doseMarks.add(Map.of("at", before - 0.5, "label", "dose " + dose.atZone(zone).toLocalDate()));
 			}
 		}
 		List<Map<String, Object>> bands = instrument.scoring()
@@ -85,6 +97,7 @@ final class MeasuresPage {
 		data.put("labels", labels);
 		data.put("totals", totals);
 		data.put("bands", bands);
+		data.put("doses", doseMarks);
 		data.put("min", instrument.scoring().min());
 		data.put("max", instrument.scoring().max());
 		// A mean (PEG, BPI) has a decimal: its band is the last starting at or below it.

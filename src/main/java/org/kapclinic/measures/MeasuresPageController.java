@@ -91,7 +91,8 @@ class MeasuresPageController {
 		model.addAttribute("history", history);
 		model.addAttribute("chartable", MeasuresPage.chartable(selected));
 		model.addAttribute("points", history.stream().filter((m) -> m.total() != null).count());
-		model.addAttribute("trajectory", MeasuresPage.trajectory(this.json, selected, history, zone()));
+		model.addAttribute("trajectory",
+				MeasuresPage.trajectory(this.json, selected, history, this.due.doses(id), zone()));
 		model.addAttribute("due", this.due.forPatient(id));
 		model.addAttribute("schedules", this.schedules.list(id));
 		model.addAttribute("forms",

@@ -56,3 +56,10 @@ create table measures.due_measure (
 create index due_measure_open_idx on measures.due_measure (due_at) where status = 'OPEN';
 create index due_measure_patient_idx on measures.due_measure (patient_id, instrument) where status = 'OPEN';
 create index due_measure_unsent_idx on measures.due_measure (due_at) where status = 'OPEN' and sent_at is null;
+
+-- Doses the dosing module reported (Measures.scheduleAfterDose), marked on trajectories.
+create table measures.dose_marker (
+    patient_id uuid        not null references patient.patient (id),
+    dose_at    timestamptz not null,
+    primary key (patient_id, dose_at)
+);
