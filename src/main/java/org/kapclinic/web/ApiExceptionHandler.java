@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
@@ -67,6 +68,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Version conflict",
 				"The record was changed by someone else. Read it again and reapply your change.");
 		problem.setProperty("currentVersion", ex.currentVersion());
+		return problem;
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+		problem.setProperty("conflict",
+				java.util.Map.of("resourceType", ex.resourceType(), "resourceId", String.valueOf(ex.resourceId())));
 		return problem;
 	}
 

@@ -1,0 +1,230 @@
+package org.kapclinic.scheduling;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.identity.Role;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.identity.UserDirectory;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What can be booked and when: rooms and chairs, staff working hours, concurrent capacity
+ * and time off, clinic hours and holidays. Administrators change them; all staff read
+ * them.
+ */
+@Service
+@Transactional
+public class ClinicResources {
+
+	private final JdbcClient jdbc;
+
+	private final CurrentUser currentUser;
+
+	private final UserDirectory directory;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	ClinicResources(JdbcClient jdbc, CurrentUser currentUser, UserDirectory directory, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.currentUser = currentUser;
+		this.directory = directory;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public Room createRoom(String name, String kind, List<String> capabilities) {
+		requireAdmin();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (name == null || name.isBlank() || name.length() > 80) {
+			problems.add(new FieldProblem("name", "1–80 characters"));
+		}
+		if (!"CHAIR".equals(kind) && !"ROOM".equals(kind)) {
+			problems.add(new FieldProblem("kind", "must be CHAIR or ROOM"));
+		}
+		List<String> caps = (capabilities != null)
+				? capabilities.stream().filter((c) -> c != null && !c.isBlank()).map(String::trim).distinct().toList()
+				: List.of();
+		if (caps.size() > 20 || caps.stream().anyMatch((c) -> c.length() > 60)) {
+			problems.add(new FieldProblem("capabilities", "at most 20, each at most 60 characters"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		UUID id = UUID.randomUUID();
+		try {
+			this.jdbc.sql("""
+					insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, ?, ?, ?)""")
+				.params(id, name.trim(), kind, caps.toArray(String[]::new), Timestamp.from(Instant.now(this.clock)))
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw InvalidInputException.of("name", "a room or chair with this name exists");
+		}
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, "Room", id)
+			.category(DataCategory.ADMINISTRATION)
+			.detail(kind + " " + name.trim() + " " + caps));
+		return room(id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Room> rooms() {
+		this.currentUser.require();
+		return this.jdbc.sql("select * from scheduling.room where active order by kind, name")
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Room room(UUID id) {
+		return this.jdbc.sql("select * from scheduling.room where id = ?")
+			.param(id)
+			.query((rs, n) -> map(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Room", id));
+	}
+
+	/** Replaces a staff member's weekly hours and concurrent capacity. */
+	public StaffHours setHours(UUID userId, StaffHours hours) {
+		requireAdmin();
+		StaffMember member = this.directory.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (hours.capacity() < 1 || hours.capacity() > 8) {
+			problems.add(new FieldProblem("capacity", "1–8 concurrent appointments"));
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < hours.hours().size(); i++) {
+			StaffHours.Shift shift = hours.hours().get(i);
+			if (shift.weekday() < 1 || shift.weekday() > 7 || shift.start() == null || shift.end() == null
+					|| !shift.end().isAfter(shift.start())) {
+				problems.add(new FieldProblem("hours[" + i + "]", "weekday 1–7 (Monday = 1), start before end"));
+			}
+			else if (!seen.add(shift.weekday() + "@" + shift.start())) {
+				problems.add(new FieldProblem("hours[" + i + "]", "duplicate shift"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		this.jdbc.sql("delete from scheduling.staff_hours where user_id = ?").param(userId).update();
+		for (StaffHours.Shift shift : hours.hours()) {
+			this.jdbc.sql("""
+					insert into scheduling.staff_hours (user_id, weekday, start_time, end_time) values (?, ?, ?, ?)""")
+				.params(userId, shift.weekday(), shift.start(), shift.end())
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into scheduling.staff_capacity (user_id, capacity) values (?, ?)
+				on conflict (user_id) do update set capacity = excluded.capacity""")
+			.params(userId, hours.capacity())
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "StaffHours", userId)
+			.category(DataCategory.ADMINISTRATION)
+			.detail(member.username() + " capacity=" + hours.capacity() + " shifts=" + hours.hours().size()));
+		return hours(userId);
+	}
+
+	@Transactional(readOnly = true)
+	public StaffHours hours(UUID userId) {
+		List<StaffHours.Shift> shifts = this.jdbc
+			.sql("select * from scheduling.staff_hours where user_id = ? order by weekday, start_time")
+			.param(userId)
+			.query((rs, n) -> new StaffHours.Shift(rs.getInt("weekday"), rs.getObject("start_time", LocalTime.class),
+					rs.getObject("end_time", LocalTime.class)))
+			.list();
+		return new StaffHours(capacity(userId), shifts);
+	}
+
+	int capacity(UUID userId) {
+		return this.jdbc.sql("select capacity from scheduling.staff_capacity where user_id = ?")
+			.param(userId)
+			.query(Integer.class)
+			.optional()
+			.orElse(1);
+	}
+
+	public UUID addTimeOff(UUID userId, Instant from, Instant to, String reason) {
+		requireAdmin();
+		this.directory.find(userId).orElseThrow(() -> new NotFoundException("User", userId));
+		if (from == null || to == null || !to.isAfter(from)) {
+			throw InvalidInputException.of("to", "time off needs from and to, from before to");
+		}
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("insert into scheduling.time_off (id, user_id, during, reason) values (?, ?, tstzrange(?, ?), ?)")
+			.params(id, userId, Timestamp.from(from), Timestamp.from(to), reason)
+			.update();
+		this.audit.record(
+				AuditEvent.of(AuditAction.CREATE, "TimeOff", id).category(DataCategory.ADMINISTRATION).detail(reason));
+		return id;
+	}
+
+	/** Opening hours per weekday (Monday = 1); a weekday not listed is closed. */
+	public void setClinicHours(List<StaffHours.Shift> hours) {
+		requireAdmin();
+		Set<Integer> days = new HashSet<>();
+		for (int i = 0; i < hours.size(); i++) {
+			StaffHours.Shift day = hours.get(i);
+			if (day.weekday() < 1 || day.weekday() > 7 || day.start() == null || day.end() == null
+					|| !day.end().isAfter(day.start()) || !days.add(day.weekday())) {
+				throw InvalidInputException.of("hours[" + i + "]", "one range per weekday 1–7, open before close");
+			}
+		}
+		this.jdbc.sql("delete from scheduling.clinic_hours").update();
+		for (StaffHours.Shift day : hours) {
+			this.jdbc.sql("insert into scheduling.clinic_hours (weekday, open_time, close_time) values (?, ?, ?)")
+				.params(day.weekday(), day.start(), day.end())
+				.update();
+		}
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "ClinicHours", null)
+			.category(DataCategory.ADMINISTRATION)
+			.detail(hours.size() + " days open"));
+	}
+
+	public void addHoliday(LocalDate day, String name) {
+		requireAdmin();
+		if (day == null || name == null || name.isBlank()) {
+			throw InvalidInputException.of("day", "a holiday needs a day and a name");
+		}
+		this.jdbc
+			.sql("insert into scheduling.holiday (day, name) values (?, ?) on conflict (day) do update set name = ?")
+			.params(day, name.trim(), name.trim())
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "Holiday", day).category(DataCategory.ADMINISTRATION));
+	}
+
+	private void requireAdmin() {
+		if (!this.currentUser.require().has(Role.ADMIN)) {
+			throw new AccessDeniedException("Only administrators change rooms, hours and holidays");
+		}
+	}
+
+	static Room map(ResultSet rs) throws SQLException {
+		return new Room(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
+				List.of((String[]) rs.getArray("capabilities").getArray()), rs.getBoolean("active"));
+	}
+
+}

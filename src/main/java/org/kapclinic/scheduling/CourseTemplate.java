@@ -1,0 +1,28 @@
+package org.kapclinic.scheduling;
+
+import java.util.List;
+
+/**
+ * A program template (data: resources/courses/*.json, new versions by ADMIN).
+ *
+ * @param spacing rules for the dosing steps; null fields fall back to
+ * {@code kap.scheduling.*}
+ */
+public record CourseTemplate(String code, String version, String name, String program, String description,
+		String source, List<Step> steps, Spacing spacing) {
+
+	/**
+	 * One kind of session in the plan.
+	 *
+	 * @param roles staff roles the appointment needs
+	 * @param needs capabilities the chair or room needs
+	 * @param integrationAfter an integration session is expected after each such dose
+	 */
+	public record Step(String type, int count, int durationMinutes, List<String> roles, List<String> needs,
+			Boolean integrationAfter, String phase) {
+	}
+
+	public record Spacing(Integer maxDosesPerWeek, Integer minHoursBetweenDoses, Integer integrationWithinDays) {
+	}
+
+}

@@ -1,0 +1,274 @@
+package org.kapclinic.scheduling;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.kapclinic.identity.Role;
+import org.kapclinic.shared.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Courses and scheduling")
+class SchedulingApi {
+
+	private final CourseTemplates templates;
+
+	private final Courses courses;
+
+	private final ClinicResources resources;
+
+	private final RemsEnrollments rems;
+
+	private final Appointments appointments;
+
+	private final Availability availability;
+
+	SchedulingApi(CourseTemplates templates, Courses courses, ClinicResources resources, RemsEnrollments rems,
+			Appointments appointments, Availability availability) {
+		this.templates = templates;
+		this.courses = courses;
+		this.resources = resources;
+		this.rems = rems;
+		this.appointments = appointments;
+		this.availability = availability;
+	}
+
+	@GetMapping("/api/v1/course-templates")
+	@Operation(summary = "Program templates, newest version of each")
+	List<CourseTemplate> templates() {
+		return this.templates.current();
+	}
+
+	@PostMapping("/api/v1/course-templates")
+	@Operation(summary = "Publish a new template version (ADMIN); versions are never edited")
+	ResponseEntity<CourseTemplate> publish(@RequestBody CourseTemplate template) {
+		return ResponseEntity.status(201).body(this.templates.publish(template));
+	}
+
+	@PostMapping("/api/v1/patients/{id}/courses")
+	@Operation(summary = "Start a course from a template (PRESCRIBER, ADMIN)")
+	ResponseEntity<Course> startCourse(@PathVariable UUID id, @Valid @RequestBody CourseRequest request) {
+		Course course = this.courses.start(id, request);
+		return ResponseEntity.created(URI.create("/api/v1/courses/" + course.id())).body(course);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/courses")
+	@Operation(summary = "The patient's courses, newest first")
+	List<Course> courses(@PathVariable UUID id) {
+		return this.courses.list(id);
+	}
+
+	@GetMapping("/api/v1/courses/{id}")
+	@Operation(summary = "A course with its plan")
+	Course course(@PathVariable UUID id) {
+		return this.courses.find(id);
+	}
+
+	@PostMapping("/api/v1/courses/{id}/status")
+	@Operation(summary = "Move a course: PLANNED → ACTIVE → PAUSED → COMPLETED / DISCONTINUED (reason)")
+	Course status(@PathVariable UUID id, @RequestBody StatusChange change) {
+		return this.courses.changeStatus(id, change.status(), change.reason(), change.version());
+	}
+
+	@PostMapping("/api/v1/courses/{id}/plan")
+	@Operation(summary = "Adjust the plan (add a booster, extend a series) with a reason")
+	Course adjust(@PathVariable UUID id, @RequestBody PlanChange change) {
+		return this.courses.adjustPlan(id, change.type(), (change.add() != null) ? change.add() : 0, change.reason(),
+				change.version());
+	}
+
+	@GetMapping("/api/v1/courses/{id}/progress")
+	@Operation(summary = "Planned against booked and completed sessions per type (the course timeline)")
+	List<Course.Progress> progress(@PathVariable UUID id) {
+		return this.courses.progress(id);
+	}
+
+	@GetMapping("/api/v1/courses/{id}/history")
+	@Operation(summary = "Every change of the course's status and plan, with its reason")
+	List<Map<String, Object>> history(@PathVariable UUID id) {
+		return this.courses.history(id);
+	}
+
+	@PostMapping("/api/v1/rooms")
+	@Operation(summary = "Add a room or treatment chair (ADMIN)")
+	ResponseEntity<Room> createRoom(@RequestBody RoomRequest request) {
+		Room room = this.resources.createRoom(request.name(), request.kind(), request.capabilities());
+		return ResponseEntity.created(URI.create("/api/v1/rooms/" + room.id())).body(room);
+	}
+
+	@GetMapping("/api/v1/rooms")
+	@Operation(summary = "Rooms and chairs")
+	List<Room> rooms() {
+		return this.resources.rooms();
+	}
+
+	@PutMapping("/api/v1/staff/{id}/hours")
+	@Operation(summary = "A staff member's weekly hours (Monday = 1) and concurrent capacity (ADMIN)")
+	StaffHours setHours(@PathVariable UUID id, @RequestBody StaffHours hours) {
+		return this.resources.setHours(id, hours);
+	}
+
+	@GetMapping("/api/v1/staff/{id}/hours")
+	@Operation(summary = "A staff member's weekly hours and capacity")
+	StaffHours hours(@PathVariable UUID id) {
+		return this.resources.hours(id);
+	}
+
+	@PostMapping("/api/v1/staff/{id}/time-off")
+	@Operation(summary = "Record time off (ADMIN)")
+	ResponseEntity<Map<String, UUID>> timeOff(@PathVariable UUID id, @RequestBody TimeOff timeOff) {
+		return ResponseEntity.status(201)
+			.body(Map.of("id", this.resources.addTimeOff(id, timeOff.from(), timeOff.to(), timeOff.reason())));
+	}
+
+	@PutMapping("/api/v1/clinic/hours")
+	@Operation(summary = "Clinic opening hours per weekday (ADMIN); a weekday not listed is closed")
+	void clinicHours(@RequestBody List<StaffHours.Shift> hours) {
+		this.resources.setClinicHours(hours);
+	}
+
+	@PostMapping("/api/v1/clinic/holidays")
+	@Operation(summary = "A day the clinic is closed (ADMIN)")
+	void holiday(@RequestBody Holiday holiday) {
+		this.resources.addHoliday(holiday.day(), holiday.name());
+	}
+
+	@PostMapping("/api/v1/patients/{id}/rems-enrollment")
+	@Operation(summary = "Record the patient's Spravato REMS enrollment (needed before booking esketamine)")
+	void rems(@PathVariable UUID id, @RequestBody Rems rems) {
+		this.rems.record(id, rems.enrollmentId(), rems.enrolledOn());
+	}
+
+	@PostMapping("/api/v1/appointments")
+	@Operation(summary = "Book an appointment (or a recurring series with repeat)",
+			description = "201 with the appointment (a series: {seriesId, appointments}). 409 problem naming the "
+					+ "conflicting resource (conflict.resourceType Room|Staff|Patient). 422 naming what a gate misses "
+					+ "(reasons: NOT_READY, REMS_ENROLLMENT, NURSE_REQUIRED, SPACING, STAFF_HOURS, …).")
+	ResponseEntity<Object> book(@Valid @RequestBody AppointmentRequest request) {
+		List<Appointment> booked = this.appointments.book(request);
+		URI location = URI.create("/api/v1/appointments/" + booked.get(0).id());
+		if (booked.size() == 1) {
+			return ResponseEntity.created(location).body(booked.get(0));
+		}
+		return ResponseEntity.created(location)
+			.body(Map.of("seriesId", booked.get(0).seriesId(), "appointments", booked));
+	}
+
+	@GetMapping("/api/v1/appointments")
+	@Operation(summary = "Booked appointments overlapping [from, to), optionally of one room or staff member")
+	List<Appointment> between(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID staffId,
+			@RequestParam(defaultValue = "false") boolean all) {
+		return this.appointments.between(from, to, roomId, staffId, all);
+	}
+
+	@GetMapping("/api/v1/appointments/{id}")
+	Appointment find(@PathVariable UUID id) {
+		return this.appointments.find(id);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/appointments")
+	@Operation(summary = "The patient's appointments with their history, newest first")
+	List<Appointment> forPatient(@PathVariable UUID id) {
+		return this.appointments.forPatient(id);
+	}
+
+	@PostMapping("/api/v1/appointments/{id}/cancel")
+	@Operation(summary = "Cancel with a reason (kept)")
+	Appointment cancel(@PathVariable UUID id, @RequestBody Reason reason) {
+		return this.appointments.cancel(id, reason.reason());
+	}
+
+	@PostMapping("/api/v1/appointments/{id}/no-show")
+	Appointment noShow(@PathVariable UUID id) {
+		return this.appointments.noShow(id);
+	}
+
+	@PostMapping("/api/v1/appointments/{id}/complete")
+	Appointment complete(@PathVariable UUID id) {
+		return this.appointments.complete(id);
+	}
+
+	@PostMapping("/api/v1/appointments/{id}/reschedule")
+	@Operation(summary = "Move one appointment (also one occurrence of a series); the old one is kept as RESCHEDULED")
+	Appointment reschedule(@PathVariable UUID id, @RequestBody Reschedule change) {
+		if (change.start() == null) {
+			throw InvalidInputException.of("start", "required");
+		}
+		return this.appointments.reschedule(id, change.start(), change.durationMinutes(), change.roomId(),
+				change.staffIds(), change.reason());
+	}
+
+	@GetMapping("/api/v1/availability")
+	@Operation(summary = "Free slots: a room or chair with the needed capabilities and one staff member per role",
+			description = "needs: comma-separated capabilities (e.g. IV pump); roles: default NURSE for DOSING; "
+					+ "staffIds: these people instead of any one per role.")
+	List<Slot> availability(@RequestParam String type,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@RequestParam(defaultValue = "60") int durationMinutes, @RequestParam(required = false) List<String> needs,
+			@RequestParam(required = false) List<String> roles, @RequestParam(required = false) List<UUID> staffIds,
+			@RequestParam(defaultValue = "10") @Min(1) @Max(200) int limit) {
+		AppointmentType appointmentType;
+		List<Role> wanted;
+		try {
+			appointmentType = AppointmentType.valueOf(type);
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInputException.of("type", "one of " + Arrays.toString(AppointmentType.values()));
+		}
+		try {
+			wanted = (roles != null) ? roles.stream().map(Role::valueOf).toList() : List.of();
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInputException.of("roles", "staff roles, e.g. NURSE,PRESCRIBER");
+		}
+		return this.availability.find(appointmentType, from, to, durationMinutes, (needs != null) ? needs : List.of(),
+				wanted, staffIds, limit);
+	}
+
+	record RoomRequest(String name, String kind, List<String> capabilities) {
+	}
+
+	record StatusChange(String status, String reason, Integer version) {
+	}
+
+	record PlanChange(String type, Integer add, String reason, Integer version) {
+	}
+
+	record TimeOff(Instant from, Instant to, String reason) {
+	}
+
+	record Holiday(LocalDate day, String name) {
+	}
+
+	record Rems(String enrollmentId, LocalDate enrolledOn) {
+	}
+
+	record Reason(String reason) {
+	}
+
+	record Reschedule(Instant start, Integer durationMinutes, UUID roomId, List<UUID> staffIds, String reason) {
+	}
+
+}
