@@ -62,6 +62,31 @@ class PagesByRoleIT extends IntegrationTest {
 	}
 
 	@Test
+	void theScheduleTabShowsCoursesToCliniciansAndAppointmentsToTheFrontDesk() {
+		HttpResponse<String> prescriber = BrowserSession.signIn(this.port, "dr.quill", PASSWORD)
+			.get(this.chart + "/schedule");
+		assertThat(prescriber.statusCode()).isEqualTo(200);
+		assertThat(prescriber.body()).contains("id=\"course-form\"", "id=\"booking-form\"", "KAP_IN_SESSION");
+		HttpResponse<String> desk = BrowserSession.signIn(this.port, "desk.dale", PASSWORD)
+			.get(this.chart + "/schedule");
+		assertThat(desk.statusCode()).isEqualTo(200);
+		assertThat(desk.body()).contains("id=\"booking-form\"").doesNotContain("id=\"course-form\"");
+		HttpResponse<String> week = BrowserSession.signIn(this.port, "desk.dale", PASSWORD)
+			.get("/schedule?date=2030-03-04&view=week");
+		assertThat(week.statusCode()).isEqualTo(200);
+		assertThat(week.body()).contains("id=\"calendar\"", "Mon 4 Mar");
+	}
+
+	@Test
+	void measuresWorklistAndTasksAreForClinicians() {
+		BrowserSession nurse = BrowserSession.signIn(this.port, "nurse.bell", PASSWORD);
+		assertThat(nurse.get("/measures/worklist").statusCode()).isEqualTo(200);
+		assertThat(nurse.get("/tasks").body()).contains("My tasks");
+		assertThat(BrowserSession.signIn(this.port, "desk.dale", PASSWORD).get("/measures/worklist").statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
 	void onlyAdministratorsReachUserAdministrationAndTheAuditTrail() {
 		BrowserSession nurse = BrowserSession.signIn(this.port, "nurse.bell", PASSWORD);
 		assertThat(nurse.get("/admin/users").statusCode()).isEqualTo(403);

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * of due and overdue measures.
  */
 @Controller
-class SchedulePages {
+class MeasureSchedulePages {
 
 	private static final int WORKLIST_LIMIT = 500;
 
@@ -31,7 +31,7 @@ class SchedulePages {
 
 	private final ClinicTime clinicTime;
 
-	SchedulePages(MeasureSchedules schedules, SelfReports selfReports, DueMeasures due, ClinicTime clinicTime) {
+	MeasureSchedulePages(MeasureSchedules schedules, SelfReports selfReports, DueMeasures due, ClinicTime clinicTime) {
 		this.schedules = schedules;
 		this.selfReports = selfReports;
 		this.due = due;

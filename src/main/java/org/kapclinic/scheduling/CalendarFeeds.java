@@ -1,0 +1,115 @@
+package org.kapclinic.scheduling;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.patient.PatientSummary;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.shared.Secrets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A staff member's own calendar as an ICS feed behind a secret URL (calendar apps cannot
+ * sign in). The token is stored as SHA-256 and replaced when a new one is made. A feed
+ * leaves the clinic's systems, so events carry the type, place and MRN, never the
+ * patient's name; every fetch is audited.
+ */
+@Service
+@Transactional
+public class CalendarFeeds {
+
+	private static final Duration PAST = Duration.ofDays(30);
+
+	private static final Duration AHEAD = Duration.ofDays(180);
+
+	private final JdbcClient jdbc;
+
+	private final CurrentUser currentUser;
+
+	private final Appointments appointments;
+
+	private final ClinicResources resources;
+
+	private final Patients patients;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	CalendarFeeds(JdbcClient jdbc, CurrentUser currentUser, Appointments appointments, ClinicResources resources,
+			Patients patients, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.currentUser = currentUser;
+		this.appointments = appointments;
+		this.resources = resources;
+		this.patients = patients;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A new feed token for the signed-in user (the old one stops working). */
+	public String renew() {
+		StaffMember user = this.currentUser.require();
+		String token = Secrets.newToken();
+		this.jdbc
+			.sql("""
+					insert into scheduling.calendar_feed (user_id, token_hash, created_at) values (?, ?, ?)
+					on conflict (user_id) do update set token_hash = excluded.token_hash, created_at = excluded.created_at""")
+			.params(user.id(), Secrets.sha256Hex(token), Timestamp.from(Instant.now(this.clock)))
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, "CalendarFeed", user.id()).category(DataCategory.SECURITY));
+		return token;
+	}
+
+	/** The feed for a token, if it is one. */
+	public Optional<String> feed(String token) {
+		if (token == null || token.length() > 100) {
+			return Optional.empty();
+		}
+		Optional<UUID> userId = this.jdbc.sql("select user_id from scheduling.calendar_feed where token_hash = ?")
+			.param(Secrets.sha256Hex(token))
+			.query(UUID.class)
+			.optional();
+		if (userId.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = Instant.now(this.clock);
+		List<UUID> ids = this.jdbc.sql("""
+				select a.id from scheduling.appointment a join scheduling.appointment_staff s on s.appointment_id = a.id
+				where s.user_id = ? and a.status = 'BOOKED' and a.start_at between ? and ? order by a.start_at""")
+			.params(userId.get(), Timestamp.from(now.minus(PAST)), Timestamp.from(now.plus(AHEAD)))
+			.query(UUID.class)
+			.list();
+		Map<UUID, String> rooms = new HashMap<>();
+		List<CalendarFiles.Event> events = new ArrayList<>();
+		for (UUID id : ids) {
+			Appointment appointment = this.appointments.load(id).orElseThrow();
+			String mrn = this.patients.summary(appointment.patientId()).map(PatientSummary::mrn).orElse("?");
+			String where = (appointment.telehealthLink() != null) ? "Telehealth" : (appointment.roomId() != null)
+					? rooms.computeIfAbsent(appointment.roomId(), (r) -> this.resources.room(r).name()) : null;
+			events.add(new CalendarFiles.Event(appointment, appointment.type() + " · " + mrn, where, null));
+		}
+		this.audit.record(AuditEvent.of(AuditAction.EXPORT, "CalendarFeed", userId.get())
+			.category(DataCategory.DEMOGRAPHICS)
+			.actor("calendar feed of " + userId.get())
+			.detail(events.size() + " events"));
+		return Optional.of(CalendarFiles.calendar(events));
+	}
+
+}

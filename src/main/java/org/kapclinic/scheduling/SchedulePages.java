@@ -1,0 +1,212 @@
+package org.kapclinic.scheduling;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.kapclinic.identity.Role;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.identity.UserDirectory;
+import org.kapclinic.patient.PatientSummary;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.ConflictException;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.RuleViolationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The clinic's day and week calendar (whole clinic, one chair or room, one staff member)
+ * and the patient chart's schedule tab: courses with planned against done, appointments
+ * with their history, and forms to start a course and book.
+ */
+@Controller
+class SchedulePages {
+
+	private final Appointments appointments;
+
+	private final Courses courses;
+
+	private final CourseTemplates templates;
+
+	private final ClinicResources resources;
+
+	private final UserDirectory directory;
+
+	private final Patients patients;
+
+	private final ClinicTime clinicTime;
+
+	SchedulePages(Appointments appointments, Courses courses, CourseTemplates templates, ClinicResources resources,
+			UserDirectory directory, Patients patients, ClinicTime clinicTime) {
+		this.appointments = appointments;
+		this.courses = courses;
+		this.templates = templates;
+		this.resources = resources;
+		this.directory = directory;
+		this.patients = patients;
+		this.clinicTime = clinicTime;
+	}
+
+	@GetMapping("/schedule")
+	String calendar(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(defaultValue = "week") String view, @RequestParam(required = false) UUID roomId,
+			@RequestParam(required = false) UUID staffId, Model model) {
+		ZoneId zone = this.clinicTime.timeZone();
+		LocalDate day = (date != null) ? date : LocalDate.now(zone);
+		boolean week = !"day".equals(view);
+		LocalDate first = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+		LocalDate end = first.plusDays(week ? 7 : 1);
+		List<Appointment> found = this.appointments.between(first.atStartOfDay(zone).toInstant(),
+				end.atStartOfDay(zone).toInstant(), roomId, staffId, false);
+		Map<LocalDate, List<Appointment>> days = new LinkedHashMap<>();
+		for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+			days.put(d, new ArrayList<>());
+		}
+		found.forEach(
+				(a) -> days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>()).add(a));
+		model.addAttribute("days", days);
+		model.addAttribute("names", names(found));
+		model.addAttribute("rooms", roomNames());
+		model.addAttribute("roomList", this.resources.rooms());
+		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
+		model.addAttribute("staffNames", staffNames(found));
+		model.addAttribute("date", day);
+		model.addAttribute("view", week ? "week" : "day");
+		model.addAttribute("roomId", roomId);
+		model.addAttribute("staffId", staffId);
+		model.addAttribute("previous", day.minusDays(week ? 7 : 1));
+		model.addAttribute("next", day.plusDays(week ? 7 : 1));
+		model.addAttribute("zone", zone.getId());
+		return "scheduling/calendar";
+	}
+
+	@GetMapping("/patients/{id}/schedule")
+	String patient(@PathVariable UUID id, Model model) {
+		List<Appointment> history = this.appointments.forPatient(id);
+		PatientSummary patient = this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id));
+		model.addAttribute("patient", patient);
+		model.addAttribute("appointments", history);
+		model.addAttribute("rooms", roomNames());
+		model.addAttribute("roomList", this.resources.rooms());
+		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
+		model.addAttribute("staffNames", staffNames(history));
+		model.addAttribute("types", AppointmentType.values());
+		model.addAttribute("zone", this.clinicTime.timeZone().getId());
+		try {
+			List<Course> list = this.courses.list(id);
+			Map<UUID, List<Course.Progress>> progress = new HashMap<>();
+			list.forEach((course) -> progress.put(course.id(), this.courses.progress(course.id())));
+			model.addAttribute("courses", list);
+			model.addAttribute("progress", progress);
+			model.addAttribute("templates", this.templates.current());
+			model.addAttribute("therapists", this.directory.activeWithAnyRole(List.of(Role.THERAPIST)));
+		}
+		catch (org.springframework.security.access.AccessDeniedException ex) {
+			// Front desk: appointments yes, clinical courses no.
+			model.addAttribute("courses", null);
+		}
+		return "scheduling/patient";
+	}
+
+	@PostMapping("/patients/{id}/appointments")
+	String book(@PathVariable UUID id, @RequestParam String type,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
+			@RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) UUID roomId,
+			@RequestParam(required = false) List<UUID> staffIds, @RequestParam(required = false) UUID courseId,
+			@RequestParam(required = false) String program, RedirectAttributes redirect) {
+		try {
+			Instant at = (start != null) ? start.atZone(this.clinicTime.timeZone()).toInstant() : null;
+			this.appointments.book(new AppointmentRequest(id, type, at, durationMinutes, roomId, staffIds, courseId,
+					(program == null || program.isBlank()) ? null : program, null, null));
+			redirect.addFlashAttribute("message", "Booked.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error",
+					"Not booked: " + ex.problems()
+						.stream()
+						.map((p) -> p.field() + " " + p.message())
+						.reduce((a, b) -> a + "; " + b)
+						.orElse(ex.getMessage()));
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage() + " " + String.join("; ", ex.reasons()));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", "Not booked: " + ex.getMessage());
+		}
+		return "redirect:/patients/" + id + "/schedule";
+	}
+
+	@PostMapping("/patients/{id}/courses")
+	String startCourse(@PathVariable UUID id, @RequestParam String templateCode,
+			@RequestParam(required = false) UUID therapistId, @RequestParam(required = false) String outsideTherapist,
+			@RequestParam(required = false) String goals, RedirectAttributes redirect) {
+		try {
+			this.courses.start(id, new CourseRequest(templateCode, null, therapistId, outsideTherapist, goals));
+			redirect.addFlashAttribute("message", "Course planned.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error",
+					"Not started: " + ex.problems()
+						.stream()
+						.map((p) -> p.field() + " " + p.message())
+						.reduce((a, b) -> a + "; " + b)
+						.orElse(ex.getMessage()));
+		}
+		return "redirect:/patients/" + id + "/schedule";
+	}
+
+	@PostMapping("/appointments/{id}/cancel")
+	String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Appointment appointment = this.appointments.find(id);
+		try {
+			this.appointments.cancel(id, reason);
+			redirect.addFlashAttribute("message", "Cancelled.");
+		}
+		catch (InvalidInputException | RuleViolationException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/patients/" + appointment.patientId() + "/schedule";
+	}
+
+	private Map<UUID, String> names(List<Appointment> appointments) {
+		Map<UUID, String> names = new HashMap<>();
+		appointments.forEach((a) -> names.computeIfAbsent(a.patientId(),
+				(p) -> this.patients.summary(p).map(PatientSummary::displayName).orElse("?")));
+		return names;
+	}
+
+	private Map<UUID, String> roomNames() {
+		Map<UUID, String> rooms = new HashMap<>();
+		this.resources.rooms().forEach((room) -> rooms.put(room.id(), room.name()));
+		return rooms;
+	}
+
+	private Map<UUID, String> staffNames(List<Appointment> appointments) {
+		Map<UUID, StaffMember> members = this.directory
+			.findAll(appointments.stream().flatMap((a) -> a.staffIds().stream()).distinct().toList());
+		Map<UUID, String> names = new HashMap<>();
+		members.forEach((id, member) -> names.put(id, member.displayName()));
+		return names;
+	}
+
+}
