@@ -389,6 +389,21 @@ ENDPOINTS=(
   "phq9|phq9.lua|/api/v1/patients/$(first_entry "$IDS_LUA")/measurements?instrument=PHQ-9&limit=20|auth|GET /api/v1/patients/{id}/measurements?instrument=PHQ-9&limit=20"
   "submit|submit.lua|/api/v1/patients/{id}/measurements|auth|POST /api/v1/patients/{id}/measurements (PHQ-9: score + persist)"
 )
+if [[ -z $ONLY || " $ONLY " == *" book "* || " $ONLY " == *" slots "* || " $ONLY " == *" week "* ]]; then
+  CHAIRS_LUA="$OUT/bench-chairs.lua"
+  log "scheduling fixtures: 20 chairs, 40 nurses, 5,000 appointments over 30 days (first run only)"
+  BENCH_TOKEN=$TOKEN timeout 900 python3 "$BENCH_DIR/scheduling.py" "$BASE" "$IDS_LUA" "$CHAIRS_LUA" > /dev/null \
+    || die "scheduling fixtures failed"
+  COOKIE=$(timeout 60 python3 "$BENCH_DIR/session.py" "$BASE" "$USERNAME" "$PASSWORD") || die "could not sign in"
+  SLOT_FROM=$(date -u -d '+1 day' +%Y-%m-%dT00:00:00Z)
+  SLOT_TO=$(date -u -d '+31 days' +%Y-%m-%dT00:00:00Z)
+  WEEK_DATE=$(date -u -d '+4 days' +%Y-%m-%d)
+  ENDPOINTS+=(
+    "book|book.lua|/api/v1/appointments|auth|POST /api/v1/appointments (10-min follow-up in a free chair slot)"
+    "slots|static.lua|/api/v1/availability?type=DOSING&from=$SLOT_FROM&to=$SLOT_TO&durationMinutes=120&needs=pulse%20oximeter&limit=20|auth|GET /api/v1/availability (DOSING 2 h + nurse, 30 days, 20 chairs, 40 nurses, 5,000 appointments)"
+    "week|page.lua|/schedule?date=$WEEK_DATE&view=week|none|GET /schedule?view=week (signed-in page, ~1,800 appointments that week)"
+  )
+fi
 if [[ -n $ONLY ]]; then
   selected=()
   for ep in "${ENDPOINTS[@]}"; do
@@ -409,7 +424,8 @@ run_wrk() { # name script path auth duration outfile
   # Background + wait: bash defers traps while a foreground child runs, so
   # this keeps Ctrl-C/SIGTERM from waiting out a whole wrk run.
   BENCH_NAME=$1 BENCH_TOKEN=$token BENCH_THREADS=$THREADS \
-  BENCH_IDS_FILE=$IDS_LUA BENCH_TERMS_FILE=$TERMS_LUA \
+  BENCH_IDS_FILE=$IDS_LUA BENCH_TERMS_FILE=$TERMS_LUA BENCH_CHAIRS_FILE=${CHAIRS_LUA:-} \
+  BENCH_SEED=$RANDOM BENCH_COOKIE=${COOKIE:-} \
     timeout $(( $(to_seconds "$5") + 60 )) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5" --timeout 5s --latency \
       -s "$BENCH_DIR/wrk/$2" "$BASE$3" > "$6" 2>&1 &
@@ -431,7 +447,8 @@ for ep in "${ENDPOINTS[@]}"; do
 
   # One request first so a 401/302/404 is reported clearly, not as 20 s of noise
   # (GET endpoints only; the POST scripts' first requests show up in their counts).
-  if [[ $script != post.lua && $script != consult.lua && $script != submit.lua ]]; then
+  if [[ $script != post.lua && $script != consult.lua && $script != submit.lua && $script != book.lua \
+        && $script != page.lua ]]; then
     hdr=()
     [[ $auth == auth ]] && hdr=(-H "Authorization: Bearer $TOKEN")
     code=$(curl -s -o "$OUT/bench-preflight-$name.json" -w '%{http_code}' --max-time 10 \

@@ -17,6 +17,7 @@ import org.kapclinic.measures.MeasurementImport;
 import org.kapclinic.measures.MeasurementImport.ImportedAnswers;
 import org.kapclinic.measures.MeasurementImport.ImportedSchedule;
 import org.kapclinic.patient.PatientImport;
+import org.kapclinic.scheduling.SchedulingImport;
 import org.kapclinic.patient.PatientImport.ImportedPatient;
 import org.kapclinic.shared.ClinicTime;
 import org.springframework.boot.ApplicationArguments;
@@ -35,6 +36,10 @@ class DemoClinic implements ApplicationRunner {
 
 	private static final int BATCH = 2000;
 
+	private static final int SCHEDULED_PATIENTS = 40;
+
+	private final SchedulingImport scheduling;
+
 	private final StaffImport staff;
 
 	private final PatientImport patients;
@@ -47,9 +52,10 @@ class DemoClinic implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoClinic(StaffImport staff, PatientImport patients, MeasurementImport measurements, DemoSettings settings,
-			ClinicTime clinicTime, Clock clock) {
+	DemoClinic(StaffImport staff, PatientImport patients, MeasurementImport measurements, SchedulingImport scheduling,
+			DemoSettings settings, ClinicTime clinicTime, Clock clock) {
 		this.staff = staff;
+		this.scheduling = scheduling;
 		this.patients = patients;
 		this.measurements = measurements;
 		this.settings = settings;
@@ -73,10 +79,14 @@ class DemoClinic implements ApplicationRunner {
 		List<ImportedPatient> batch = new ArrayList<>(BATCH);
 		List<ImportedAnswers> scores = new ArrayList<>();
 		List<ImportedSchedule> schedules = new ArrayList<>();
+		List<UUID> scheduled = new ArrayList<>();
 		Instant now = Instant.now(this.clock);
 		for (int i = 0; i < this.settings.patients(); i++) {
 			ImportedPatient patient = generator.next(nurses, therapists);
 			batch.add(patient);
+			if (scheduled.size() < SCHEDULED_PATIENTS) {
+				scheduled.add(patient.id());
+			}
 			scores.addAll(generator.phq9Course(patient.id(), this.settings.phq9PerPatient()));
 			// Every fourth patient has a weekly PHQ-9 + GAD-7 taken in clinic (no e-mail,
 			// so
@@ -93,6 +103,9 @@ class DemoClinic implements ApplicationRunner {
 		if (!batch.isEmpty()) {
 			load(batch, scores, schedules);
 		}
+		// Two weeks of preparation and integration sessions, so the calendar has content.
+		this.scheduling.demoWeeks(scheduled, therapists, this.clinicTime.today(this.clock).plusDays(1),
+				this.clinicTime.timeZone());
 		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
 				(System.nanoTime() - started) / 1_000_000);
 	}

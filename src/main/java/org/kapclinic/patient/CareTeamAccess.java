@@ -47,12 +47,26 @@ public class CareTeamAccess {
 		if (!(user.has(Role.NURSE) || user.has(Role.THERAPIST))) {
 			throw new AccessDeniedException("Your role may not see clinical content");
 		}
-		return new ClinicalScope(false,
-				Set.copyOf(this.jdbc
-					.sql("select patient_id from patient.care_team_member where user_id = ? and removed_at is null")
-					.param(user.id())
-					.query(UUID.class)
-					.list()));
+		return new ClinicalScope(false, careTeamPatients(user));
+	}
+
+	private Set<UUID> careTeamPatients(StaffMember user) {
+		return Set.copyOf(this.jdbc
+			.sql("select patient_id from patient.care_team_member where user_id = ? and removed_at is null")
+			.param(user.id())
+			.query(UUID.class)
+			.list());
+	}
+
+	/**
+	 * Which patients the user may see at all (demographics) in a clinic-wide list such as
+	 * a calendar: every patient for roles that see everyone, else their care teams'.
+	 */
+	public ClinicalScope visibleScope(StaffMember user) {
+		if (PatientAccessPolicy.seesEveryPatient(user)) {
+			return new ClinicalScope(true, Set.of());
+		}
+		return new ClinicalScope(false, careTeamPatients(user));
 	}
 
 	/** Every patient, or just these. */

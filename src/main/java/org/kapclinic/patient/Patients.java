@@ -3,12 +3,16 @@ package org.kapclinic.patient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.kapclinic.shared.ClinicTime;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +32,11 @@ public class Patients {
 
 	private final Clock clock;
 
-	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock) {
+	private final JdbcClient jdbc;
+
+	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.service = service;
 		this.reads = reads;
 		this.settings = settings;
@@ -50,6 +58,29 @@ public class Patients {
 	 * Neither checks access nor audits: callers check {@link CareTeamAccess} first and
 	 * audit their own action on the patient's record.
 	 */
+	/**
+	 * Display names and MRNs of many patients in one query, for lists the caller has
+	 * already filtered by its access rule (calendars, worklists).
+	 */
+	public Map<UUID, PatientName> names(Collection<UUID> patientIds) {
+		Map<UUID, PatientName> names = new HashMap<>();
+		if (patientIds.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("""
+				select id, mrn, coalesce(preferred_name, given_name) || ' ' || family_name as name
+				from patient.patient where id = any(?)""")
+			.param(patientIds.stream().distinct().toArray(UUID[]::new))
+			.query((rs, n) -> names.put(rs.getObject("id", UUID.class),
+					new PatientName(rs.getString("mrn"), rs.getString("name"))))
+			.list();
+		return names;
+	}
+
+	/** A patient's MRN and display name. */
+	public record PatientName(String mrn, String displayName) {
+	}
+
 	/**
 	 * The patient's own e-mail address, for messages the clinic sends them (links,
 	 * reminders). The caller decides and audits what it sends.

@@ -172,12 +172,15 @@ public class Appointments {
 			params.put("staff", staffId);
 		}
 		sql.append(" order by a.start_at limit 5000");
+		// One scope for the whole list; staff also see the appointments they are booked
+		// on.
+		CareTeamAccess.ClinicalScope scope = this.access.visibleScope(user);
 		List<Appointment> found = this.jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> map(rs))
 			.list()
 			.stream()
-			.filter((a) -> this.access.canSee(user, a.patientId()))
+			.filter((a) -> scope.includes(a.patientId()) || a.staffIds().contains(user.id()))
 			.toList();
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.DEMOGRAPHICS)

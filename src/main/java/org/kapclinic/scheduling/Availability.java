@@ -125,7 +125,7 @@ public class Availability {
 			Instant start, Instant end, ZoneId zone) {
 		Room free = null;
 		for (Room room : rooms) {
-			if (!overlaps(window.roomBusy().get(room.id()), start, end)) {
+			if (window.roomBusy().overlapping(room.id(), start, end) == 0) {
 				free = room;
 				break;
 			}
@@ -163,49 +163,46 @@ public class Availability {
 				return false;
 			}
 		}
-		if (overlaps(window.timeOff().get(userId), start, end)) {
+		if (window.timeOff().overlapping(userId, start, end) > 0) {
 			return false;
 		}
-		List<Instant[]> busy = window.staffBusy().get(userId);
-		if (busy == null) {
-			return true;
-		}
-		long concurrent = busy.stream().filter((b) -> b[0].isBefore(end) && b[1].isAfter(start)).count();
-		return concurrent < window.capacity().getOrDefault(userId, 1);
-	}
-
-	private static boolean overlaps(List<Instant[]> busy, Instant start, Instant end) {
-		return busy != null && busy.stream().anyMatch((b) -> b[0].isBefore(end) && b[1].isAfter(start));
+		return window.staffBusy().overlapping(userId, start, end) < window.capacity().getOrDefault(userId, 1);
 	}
 
 	private Window load(Instant from, Instant to, List<Room> rooms, List<List<StaffMember>> needed) {
 		Timestamp f = Timestamp.from(from);
 		Timestamp t = Timestamp.from(to);
-		Map<UUID, List<Instant[]>> roomBusy = new HashMap<>();
+		BusyIndex roomBusy = new BusyIndex();
 		this.jdbc.sql("""
 				select room_id, lower(during) as s, upper(during) as e from scheduling.room_booking
 				where active and during && tstzrange(?, ?) and room_id = any(?)""")
 			.params(f, t, rooms.stream().map(Room::id).toArray(UUID[]::new))
-			.query((rs, n) -> roomBusy.computeIfAbsent(rs.getObject("room_id", UUID.class), (k) -> new ArrayList<>())
-				.add(new Instant[] { rs.getTimestamp("s").toInstant(), rs.getTimestamp("e").toInstant() }))
+			.query((rs, n) -> {
+				roomBusy.add(rs.getObject("room_id", UUID.class), rs.getTimestamp("s").toInstant(),
+						rs.getTimestamp("e").toInstant());
+				return null;
+			})
 			.list();
 		UUID[] staffIds = needed.stream().flatMap(List::stream).map(StaffMember::id).distinct().toArray(UUID[]::new);
-		Map<UUID, List<Instant[]>> staffBusy = new HashMap<>();
+		BusyIndex staffBusy = new BusyIndex();
 		this.jdbc.sql("""
 				select user_id, lower(during) as s, upper(during) as e from scheduling.staff_booking
 				where active and during && tstzrange(?, ?) and user_id = any(?)""")
 			.params(f, t, staffIds)
-			.query((rs, n) -> staffBusy.computeIfAbsent(rs.getObject("user_id", UUID.class), (k) -> new ArrayList<>())
-				.add(new Instant[] { rs.getTimestamp("s").toInstant(), rs.getTimestamp("e").toInstant() }))
+			.query((rs, n) -> {
+				staffBusy.add(rs.getObject("user_id", UUID.class), rs.getTimestamp("s").toInstant(),
+						rs.getTimestamp("e").toInstant());
+				return null;
+			})
 			.list();
-		Map<UUID, List<Instant[]>> timeOff = new HashMap<>();
+		BusyIndex timeOff = new BusyIndex();
 		this.jdbc.sql("""
 				select user_id, lower(during) as s, upper(during) as e from scheduling.time_off
-				where during && tstzrange(?, ?) and user_id = any(?)""")
-			.params(f, t, staffIds)
-			.query((rs, n) -> timeOff.computeIfAbsent(rs.getObject("user_id", UUID.class), (k) -> new ArrayList<>())
-				.add(new Instant[] { rs.getTimestamp("s").toInstant(), rs.getTimestamp("e").toInstant() }))
-			.list();
+				where during && tstzrange(?, ?) and user_id = any(?)""").params(f, t, staffIds).query((rs, n) -> {
+			timeOff.add(rs.getObject("user_id", UUID.class), rs.getTimestamp("s").toInstant(),
+					rs.getTimestamp("e").toInstant());
+			return null;
+		}).list();
 		Map<UUID, List<StaffHours.Shift>> staffHours = new HashMap<>();
 		this.jdbc
 			.sql("select user_id, weekday, start_time, end_time from scheduling.staff_hours where user_id = any(?)")
@@ -234,9 +231,9 @@ public class Availability {
 		return new Window(roomBusy, staffBusy, timeOff, staffHours, capacity, clinicHours, holidays);
 	}
 
-	private record Window(Map<UUID, List<Instant[]>> roomBusy, Map<UUID, List<Instant[]>> staffBusy,
-			Map<UUID, List<Instant[]>> timeOff, Map<UUID, List<StaffHours.Shift>> staffHours,
-			Map<UUID, Integer> capacity, Map<Integer, LocalTime[]> clinicHours, Set<LocalDate> holidays) {
+	private record Window(BusyIndex roomBusy, BusyIndex staffBusy, BusyIndex timeOff,
+			Map<UUID, List<StaffHours.Shift>> staffHours, Map<UUID, Integer> capacity,
+			Map<Integer, LocalTime[]> clinicHours, Set<LocalDate> holidays) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -77,18 +78,28 @@ class SchedulePages {
 		LocalDate end = first.plusDays(week ? 7 : 1);
 		List<Appointment> found = this.appointments.between(first.atStartOfDay(zone).toInstant(),
 				end.atStartOfDay(zone).toInstant(), roomId, staffId, false);
-		Map<LocalDate, List<Appointment>> days = new LinkedHashMap<>();
+		// Rows are prepared here, not in the template: a busy clinic week has well over a
+		// thousand entries and per-entry expressions dominated the render time.
+		Map<LocalDate, List<CalendarEntry>> days = new LinkedHashMap<>();
 		for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
 			days.put(d, new ArrayList<>());
 		}
-		found.forEach(
-				(a) -> days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>()).add(a));
+		Map<UUID, String> names = names(found);
+		Map<UUID, String> rooms = roomNames();
+		Map<UUID, String> staff = staffNames(found);
+		DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+		for (Appointment a : found) {
+			StringBuilder place = new StringBuilder((a.roomId() != null) ? rooms.getOrDefault(a.roomId(), "")
+					: (a.telehealthLink() != null) ? "telehealth" : "");
+			a.staffIds().forEach((id) -> place.append(" · ").append(staff.getOrDefault(id, "?")));
+			days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>())
+				.add(new CalendarEntry(time.format(a.start()) + "–" + time.format(a.end()), a.type(),
+						"DOSING".equals(a.type()), "/patients/" + a.patientId() + "/schedule",
+						names.getOrDefault(a.patientId(), "?"), place.toString()));
+		}
 		model.addAttribute("days", days);
-		model.addAttribute("names", names(found));
-		model.addAttribute("rooms", roomNames());
 		model.addAttribute("roomList", this.resources.rooms());
 		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
-		model.addAttribute("staffNames", staffNames(found));
 		model.addAttribute("date", day);
 		model.addAttribute("view", week ? "week" : "day");
 		model.addAttribute("roomId", roomId);
@@ -188,10 +199,14 @@ class SchedulePages {
 		return "redirect:/patients/" + appointment.patientId() + "/schedule";
 	}
 
+	/** One line of the calendar, ready to print. */
+	record CalendarEntry(String time, String type, boolean dosing, String href, String patient, String place) {
+	}
+
 	private Map<UUID, String> names(List<Appointment> appointments) {
 		Map<UUID, String> names = new HashMap<>();
-		appointments.forEach((a) -> names.computeIfAbsent(a.patientId(),
-				(p) -> this.patients.summary(p).map(PatientSummary::displayName).orElse("?")));
+		this.patients.names(appointments.stream().map(Appointment::patientId).toList())
+			.forEach((id, name) -> names.put(id, name.displayName()));
 		return names;
 	}
 

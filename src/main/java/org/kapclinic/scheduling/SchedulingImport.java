@@ -1,0 +1,86 @@
+package org.kapclinic.scheduling;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk load of rooms and appointments for the synthetic demo clinic. It writes the same
+ * rows (and resource holds) a booking writes but skips the gate, so it is for synthetic
+ * data only; real bookings go through {@link Appointments}.
+ */
+@Service
+public class SchedulingImport {
+
+	private final JdbcTemplate jdbc;
+
+	SchedulingImport(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Four chairs (two with IV pumps), two therapy rooms, and two weeks of preparation
+	 * and integration sessions for the given patients, one therapist per room.
+	 */
+	@Transactional
+	public void demoWeeks(List<UUID> patients, List<UUID> therapists, LocalDate firstDay, ZoneId zone) {
+		Timestamp now = Timestamp.from(Instant.now());
+		for (int i = 1; i <= 4; i++) {
+			this.jdbc.update(
+					"insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, 'CHAIR', ?, ?)",
+					UUID.randomUUID(), "Chair " + i,
+					(i <= 2) ? new String[] { "IV pump", "pulse oximeter" } : new String[] { "pulse oximeter" }, now);
+		}
+		List<UUID> rooms = List.of(UUID.randomUUID(), UUID.randomUUID());
+		for (int i = 0; i < rooms.size(); i++) {
+			this.jdbc.update(
+					"insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, 'ROOM', '{}', ?)",
+					rooms.get(i), "Therapy room " + (char) ('A' + i), now);
+		}
+		LocalDate day = firstDay;
+		int k = 0;
+		while (k < patients.size()) {
+			if (day.getDayOfWeek().getValue() <= 5) {
+				for (int hour = 9; hour <= 15 && k < patients.size(); hour += 2) {
+					for (int r = 0; r < rooms.size() && k < patients.size(); r++) {
+						Instant start = day.atTime(hour, 0).atZone(zone).toInstant();
+						book(patients.get(k), (k % 3 == 0) ? "PREPARATION" : "INTEGRATION", start, rooms.get(r),
+								therapists.get(r % therapists.size()), now);
+						k++;
+					}
+				}
+			}
+			day = day.plusDays(1);
+		}
+	}
+
+	private void book(UUID patient, String type, Instant start, UUID room, UUID staff, Timestamp now) {
+		UUID id = UUID.randomUUID();
+		Timestamp from = Timestamp.from(start);
+		Timestamp to = Timestamp.from(start.plus(Duration.ofMinutes(60)));
+		this.jdbc.update("""
+				insert into scheduling.appointment (id, patient_id, type, start_at, end_at, room_id, status, created_at)
+				values (?, ?, ?, ?, ?, ?, 'BOOKED', ?)""", id, patient, type, from, to, room, now);
+		this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id, staff);
+		this.jdbc.update("""
+				insert into scheduling.room_booking (appointment_id, room_id, during) values (?, ?, tstzrange(?, ?))""",
+				id, room, from, to);
+		this.jdbc
+			.update("""
+					insert into scheduling.patient_booking (appointment_id, patient_id, during) values (?, ?, tstzrange(?, ?))""",
+					id, patient, from, to);
+		this.jdbc
+			.update("""
+					insert into scheduling.staff_booking (appointment_id, user_id, seat, during) values (?, ?, 1, tstzrange(?, ?))""",
+					id, staff, from, to);
+	}
+
+}
