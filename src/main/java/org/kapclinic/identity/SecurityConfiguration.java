@@ -111,7 +111,7 @@ class SecurityConfiguration {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/consultation", "/intake/**", "/self-report/**", "/calendar/**", "/error",
-						"/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+						"/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/admin/**")

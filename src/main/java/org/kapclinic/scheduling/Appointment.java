@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record Appointment(UUID id, UUID patientId, String type, String program, Instant start, Instant end, UUID roomId,
 		List<UUID> staffIds, UUID courseId, UUID seriesId, String telehealthLink, String status, String statusReason,
-		UUID rescheduledFrom, int version) {
+		UUID rescheduledFrom, UUID groupId, int version) {
 
 	public long durationMinutes() {
 		return java.time.Duration.between(this.start, this.end).toMinutes();

@@ -50,6 +50,9 @@ public class Appointments {
 
 	private static final int MAX_OCCURRENCES = 26;
 
+	/** Integration circles default to 8 places (the issue's example). */
+	private static final int DEFAULT_GROUP_CAPACITY = 8;
+
 	private final JdbcClient jdbc;
 
 	private final CareTeamAccess access;
@@ -108,10 +111,14 @@ public class Appointments {
 		if (!"BOOKED".equals(old.status())) {
 			throw new RuleViolationException("Only a booked appointment can be moved.", List.of("NOT_BOOKED"));
 		}
+		if (old.groupId() != null) {
+			throw new RuleViolationException("A group member is moved by cancelling and joining another circle.",
+					List.of("GROUP_MEMBER"));
+		}
 		AppointmentRequest request = new AppointmentRequest(old.patientId(), old.type(), start,
 				(durationMinutes != null) ? durationMinutes : (int) old.durationMinutes(),
 				(roomId != null) ? roomId : old.roomId(), (staffIds != null) ? staffIds : old.staffIds(),
-				old.courseId(), old.program(), old.telehealthLink(), null);
+				old.courseId(), old.program(), old.telehealthLink(), null, null, null);
 		Checked checked = validate(request);
 		release(id, "RESCHEDULED", reason);
 		Appointment moved = insert(request, checked, start, old.seriesId(), id, user, List.of(id));
@@ -210,9 +217,27 @@ public class Appointments {
 	private Appointment insert(AppointmentRequest request, Checked checked, Instant start, UUID seriesId,
 			UUID rescheduledFrom, StaffMember user, List<UUID> ignore) {
 		Duration duration = Duration.ofMinutes(request.durationMinutes());
-		List<String> reasons = this.gate.check(new BookingGate.Booking(request.patientId(), checked.type(),
-				checked.program(), start, duration, checked.room(), checked.staffIds(), checked.course(),
-				checked.template(), request.telehealthLink() != null, ignore));
+		Room room = checked.room();
+		List<UUID> staffIds = checked.staffIds();
+		UUID groupId = null;
+		if (checked.type() == AppointmentType.GROUP_INTEGRATION) {
+			Group group = (request.groupId() != null) ? join(request.groupId()) : null;
+			if (group != null) {
+				// A member takes the circle's time and room; room and facilitator are
+				// held once.
+				start = group.start();
+				duration = Duration.between(group.start(), group.end());
+				room = (group.roomId() != null) ? this.resources.room(group.roomId()) : null;
+				staffIds = List.of();
+				groupId = group.id();
+			}
+			else {
+				groupId = newGroup(start, duration, room, request.capacity());
+			}
+		}
+		List<String> reasons = this.gate
+			.check(new BookingGate.Booking(request.patientId(), checked.type(), checked.program(), start, duration,
+					room, staffIds, checked.course(), checked.template(), request.telehealthLink() != null, ignore));
 		if (!reasons.isEmpty()) {
 			throw new RuleViolationException(
 					"This appointment cannot be booked"
@@ -226,25 +251,27 @@ public class Appointments {
 		Timestamp to = Timestamp.from(start.plus(duration));
 		this.jdbc.sql("""
 				insert into scheduling.appointment (id, patient_id, type, program, start_at, end_at, room_id, course_id,
-				    series_id, telehealth_link, status, rescheduled_from, created_at, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?)""")
+				    series_id, telehealth_link, status, rescheduled_from, created_at, created_by, group_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?)""")
 			.params(id, request.patientId(), checked.type().name(), checked.program(), from, to,
-					(checked.room() != null) ? checked.room().id() : null, request.courseId(), seriesId,
-					request.telehealthLink(), rescheduledFrom, Timestamp.from(Instant.now(this.clock)), user.id())
+					(room != null) ? room.id() : null, request.courseId(), seriesId, request.telehealthLink(),
+					rescheduledFrom, Timestamp.from(Instant.now(this.clock)), user.id(), groupId)
 			.update();
 		hold("Patient", request.patientId(), () -> this.jdbc
 			.sql("""
 					insert into scheduling.patient_booking (appointment_id, patient_id, during) values (?, ?, tstzrange(?, ?))""")
 			.params(id, request.patientId(), from, to)
 			.update(), "The patient has another appointment at that time.");
-		if (checked.room() != null) {
-			hold("Room", checked.room().id(), () -> this.jdbc
+		boolean member = groupId != null && request.groupId() != null;
+		if (room != null && !member) {
+			Room held = room;
+			hold("Room", held.id(), () -> this.jdbc
 				.sql("""
 						insert into scheduling.room_booking (appointment_id, room_id, during) values (?, ?, tstzrange(?, ?))""")
-				.params(id, checked.room().id(), from, to)
-				.update(), checked.room().name() + " is booked at that time.");
+				.params(id, held.id(), from, to)
+				.update(), held.name() + " is booked at that time.");
 		}
-		for (UUID staffId : checked.staffIds()) {
+		for (UUID staffId : staffIds) {
 			this.jdbc.sql("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)")
 				.params(id, staffId)
 				.update();
@@ -259,6 +286,43 @@ public class Appointments {
 			.category(DataCategory.DEMOGRAPHICS)
 			.detail(checked.type() + " " + start + " " + duration.toMinutes() + " min"));
 		return load(id).orElseThrow();
+	}
+
+	/** Locks the circle and checks there is a place left (409 when full). */
+	private Group join(UUID groupId) {
+		Group group = this.jdbc.sql("select * from scheduling.group_session where id = ? for update")
+			.param(groupId)
+			.query((rs, n) -> new Group(rs.getObject("id", UUID.class), rs.getTimestamp("start_at").toInstant(),
+					rs.getTimestamp("end_at").toInstant(), rs.getObject("room_id", UUID.class), rs.getInt("capacity")))
+			.optional()
+			.orElseThrow(() -> InvalidInputException.of("groupId", "no such group session"));
+		long members = this.jdbc
+			.sql("select count(*) from scheduling.appointment where group_id = ? and status = 'BOOKED'")
+			.param(groupId)
+			.query(Long.class)
+			.single();
+		if (members >= group.capacity()) {
+			throw new ConflictException("The group is full (" + group.capacity() + " places).", "Group", groupId);
+		}
+		return group;
+	}
+
+	private UUID newGroup(Instant start, Duration duration, Room room, Integer capacity) {
+		int places = (capacity != null) ? capacity : DEFAULT_GROUP_CAPACITY;
+		if (places < 2 || places > 30) {
+			throw InvalidInputException.of("capacity", "a group has 2–30 places");
+		}
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into scheduling.group_session (id, start_at, end_at, room_id, capacity, created_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(id, Timestamp.from(start), Timestamp.from(start.plus(duration)), (room != null) ? room.id() : null,
+					places, Timestamp.from(Instant.now(this.clock)))
+			.update();
+		return id;
+	}
+
+	private record Group(UUID id, Instant start, Instant end, UUID roomId, int capacity) {
 	}
 
 	/**
@@ -393,7 +457,8 @@ public class Appointments {
 				problems.add(new FieldProblem("roomId", "no such active room or chair"));
 			}
 		}
-		else if (request.telehealthLink() == null && type != null && type != AppointmentType.CONSULTATION) {
+		else if (request.telehealthLink() == null && type != null && type != AppointmentType.CONSULTATION
+				&& request.groupId() == null) {
 			problems.add(new FieldProblem("roomId", "an in-person appointment needs a room or chair"));
 		}
 		Course course = null;
@@ -452,7 +517,8 @@ public class Appointments {
 				rs.getTimestamp("end_at").toInstant(), rs.getObject("room_id", UUID.class), staffIds,
 				rs.getObject("course_id", UUID.class), rs.getObject("series_id", UUID.class),
 				rs.getString("telehealth_link"), rs.getString("status"), rs.getString("status_reason"),
-				rs.getObject("rescheduled_from", UUID.class), rs.getInt("version"));
+				rs.getObject("rescheduled_from", UUID.class), rs.getObject("group_id", UUID.class),
+				rs.getInt("version"));
 	}
 
 	private record Checked(AppointmentType type, String program, Room room, List<UUID> staffIds, Course course,

@@ -147,7 +147,7 @@ class SchedulePages {
 		try {
 			Instant at = (start != null) ? start.atZone(this.clinicTime.timeZone()).toInstant() : null;
 			this.appointments.book(new AppointmentRequest(id, type, at, durationMinutes, roomId, staffIds, courseId,
-					(program == null || program.isBlank()) ? null : program, null, null));
+					(program == null || program.isBlank()) ? null : program, null, null, null, null));
 			redirect.addFlashAttribute("message", "Booked.");
 		}
 		catch (InvalidInputException ex) {

@@ -30,7 +30,7 @@ class UrgentTaskBadge implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).excludePathPatterns("/api/**", "/webjars/**", "/css/**", "/js/**");
+		registry.addInterceptor(this).excludePathPatterns("/api/**", "/webjars/**", "/assets/**");
 	}
 
 	@Override

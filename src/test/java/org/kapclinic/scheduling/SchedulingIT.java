@@ -209,6 +209,36 @@ class SchedulingIT extends IntegrationTest {
 	}
 
 	@Test
+	void anIntegrationCircleHoldsItsRoomOnceAndTakesAsManyMembersAsItHasPlaces() {
+		String roomId = room("ROOM", List.of());
+		Map<String, Object> open = booking(patient("Circlea"), "GROUP_INTEGRATION", "2030-11-05T17:00:00Z", 90, roomId,
+				staff("therapist.cove"));
+		open.put("capacity", 3);
+		Response first = this.api.post("/api/v1/appointments", open, this.prescriber);
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		String group = first.json().get("groupId").asString();
+
+		for (String member : List.of("Circleb", "Circlec")) {
+			Map<String, Object> join = booking(patient(member), "GROUP_INTEGRATION", "2030-11-05T08:00:00Z", 10, null,
+					List.of());
+			join.put("groupId", group);
+			Response joined = this.api.post("/api/v1/appointments", join, this.prescriber);
+			assertThat(joined.status()).as(joined.body()).isEqualTo(201);
+			assertThat(joined.json().get("start").asString()).as("the circle's time").isEqualTo("2030-11-05T17:00:00Z");
+			assertThat(joined.json().get("roomId").asString()).isEqualTo(roomId);
+		}
+		Map<String, Object> late = booking(patient("Circled"), "GROUP_INTEGRATION", "2030-11-05T17:00:00Z", 90, null,
+				List.of());
+		late.put("groupId", group);
+		Response full = this.api.post("/api/v1/appointments", late, this.prescriber);
+		assertThat(full.status()).isEqualTo(409);
+		assertThat(full.body()).contains("\"resourceType\":\"Group\"");
+		assertThat(book(patient("Elsewhere"), "FOLLOW_UP", "2030-11-05T17:30:00Z", roomId, List.of()).status())
+			.as("the room is the circle's")
+			.isEqualTo(409);
+	}
+
+	@Test
 	void aCourseFollowsItsTemplateAndKeepsEveryChangeWithItsReason() {
 		String patient = patient("Coursewell");
 		Response noTherapist = this.api.post("/api/v1/patients/" + patient + "/courses",
