@@ -253,6 +253,33 @@ public class Courses {
 			.toList();
 	}
 
+	/**
+	 * What the plan's spacing rules find missing: a dose without an integration session
+	 * within the template's {@code integrationWithinDays} (KAP: 7) after it.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> checks(UUID courseId) {
+		Course course = find(courseId);
+		CourseTemplate template = this.templates.version(course.templateCode(), course.templateVersion()).orElse(null);
+		Integer days = (template != null && template.spacing() != null) ? template.spacing().integrationWithinDays()
+				: null;
+		if (days == null) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select d.start_at from scheduling.appointment d
+				where d.course_id = ? and d.type = 'DOSING' and d.status in ('BOOKED', 'COMPLETED')
+				  and not exists (select 1 from scheduling.appointment i
+				                  where i.patient_id = d.patient_id and i.type in ('INTEGRATION', 'GROUP_INTEGRATION')
+				                    and i.status in ('BOOKED', 'COMPLETED')
+				                    and i.start_at > d.start_at and i.start_at <= d.start_at + make_interval(days => ?))
+				order by d.start_at""")
+			.params(courseId, days)
+			.query((rs, n) -> "MISSING_INTEGRATION: the dose on " + rs.getTimestamp("start_at").toInstant()
+					+ " has no integration session within " + days + " days")
+			.list();
+	}
+
 	/** The course's history of changes, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Map<String, Object>> history(UUID courseId) {

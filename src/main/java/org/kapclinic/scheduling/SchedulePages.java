@@ -125,7 +125,10 @@ class SchedulePages {
 		try {
 			List<Course> list = this.courses.list(id);
 			Map<UUID, List<Course.Progress>> progress = new HashMap<>();
+			Map<UUID, List<String>> checks = new HashMap<>();
 			list.forEach((course) -> progress.put(course.id(), this.courses.progress(course.id())));
+			list.forEach((course) -> checks.put(course.id(), this.courses.checks(course.id())));
+			model.addAttribute("checks", checks);
 			model.addAttribute("courses", list);
 			model.addAttribute("progress", progress);
 			model.addAttribute("templates", this.templates.current());

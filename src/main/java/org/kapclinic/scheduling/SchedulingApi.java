@@ -102,6 +102,12 @@ class SchedulingApi {
 		return this.courses.progress(id);
 	}
 
+	@GetMapping("/api/v1/courses/{id}/checks")
+	@Operation(summary = "What the course's spacing rules find missing (e.g. MISSING_INTEGRATION after a dose)")
+	List<String> checks(@PathVariable UUID id) {
+		return this.courses.checks(id);
+	}
+
 	@GetMapping("/api/v1/courses/{id}/history")
 	@Operation(summary = "Every change of the course's status and plan, with its reason")
 	List<Map<String, Object>> history(@PathVariable UUID id) {

@@ -274,6 +274,19 @@ class SchedulingIT extends IntegrationTest {
 			.contains("{\"type\":\"PREPARATION\",\"planned\":2,\"booked\":1,\"completed\":0}");
 		assertThat(this.api.get("/api/v1/courses/" + course + "/history", this.prescriber).body())
 			.contains("partial response: one booster", "PLANNED -> ACTIVE");
+		makeReady(patient, "KAP", "KAP_TREATMENT");
+		Map<String, Object> dose = booking(patient, "DOSING", "2030-10-09T10:00:00Z", 150,
+				room("CHAIR", List.of("pulse oximeter")), staff("nurse.bell", "therapist.wren"));
+		dose.put("courseId", course);
+		Response dosed = this.api.post("/api/v1/appointments", dose, this.prescriber);
+		assertThat(dosed.status()).as(dosed.body()).isEqualTo(201);
+		assertThat(this.api.get("/api/v1/courses/" + course + "/checks", this.prescriber).body())
+			.contains("MISSING_INTEGRATION");
+		Map<String, Object> integration = booking(patient, "INTEGRATION", "2030-10-11T10:00:00Z", 60,
+				room("ROOM", List.of()), staff("therapist.wren"));
+		integration.put("courseId", course);
+		assertThat(this.api.post("/api/v1/appointments", integration, this.prescriber).status()).isEqualTo(201);
+		assertThat(this.api.get("/api/v1/courses/" + course + "/checks", this.prescriber).json()).isEmpty();
 		assertThat(this.api.get("/api/v1/course-templates", this.prescriber).body()).contains("ESKETAMINE_REMS",
 				"IV_INFUSION_SERIES", "MAINTENANCE_BOOSTER");
 	}
