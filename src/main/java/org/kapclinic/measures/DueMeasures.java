@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.patient.CareTeamAccess.ClinicalScope;
-import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -222,11 +220,10 @@ public class DueMeasures {
 			query = query.param("patients", scope.patientIds().toArray(UUID[]::new));
 		}
 		List<DueMeasure> due = query.query((rs, n) -> map(rs, now)).list();
-		Map<UUID, PatientSummary> names = new HashMap<>();
+		Map<UUID, Patients.PatientName> names = this.patients.names(due.stream().map(DueMeasure::patientId).toList());
 		List<DueMeasure.Row> rows = new ArrayList<>(due.size());
 		for (DueMeasure measure : due) {
-			PatientSummary patient = names.computeIfAbsent(measure.patientId(),
-					(id) -> this.patients.summary(id).orElse(null));
+			Patients.PatientName patient = names.get(measure.patientId());
 			rows.add(new DueMeasure.Row(measure, (patient != null) ? patient.mrn() : "",
 					(patient != null) ? patient.displayName() : ""));
 		}

@@ -406,6 +406,24 @@ public class Appointments {
 		return load(id).orElseThrow();
 	}
 
+	/**
+	 * A staff member's booked appointments starting in [from, to], oldest first (no
+	 * access check).
+	 */
+	List<Appointment> forStaff(UUID userId, Instant from, Instant to) {
+		return this.jdbc
+			.sql("""
+					select a.*, (select array_agg(user_id) from scheduling.appointment_staff s where s.appointment_id = a.id)
+					    as staff
+					from scheduling.appointment a
+					where a.status = 'BOOKED' and a.start_at between ? and ?
+					  and exists (select 1 from scheduling.appointment_staff s where s.appointment_id = a.id and s.user_id = ?)
+					order by a.start_at""")
+			.params(Timestamp.from(from), Timestamp.from(to), userId)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
 	Optional<Appointment> load(UUID id) {
 		return this.jdbc
 			.sql("""

@@ -17,7 +17,6 @@ import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.StaffMember;
-import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,20 +89,16 @@ public class CalendarFeeds {
 			return Optional.empty();
 		}
 		Instant now = Instant.now(this.clock);
-		List<UUID> ids = this.jdbc.sql("""
-				select a.id from scheduling.appointment a join scheduling.appointment_staff s on s.appointment_id = a.id
-				where s.user_id = ? and a.status = 'BOOKED' and a.start_at between ? and ? order by a.start_at""")
-			.params(userId.get(), Timestamp.from(now.minus(PAST)), Timestamp.from(now.plus(AHEAD)))
-			.query(UUID.class)
-			.list();
-		Map<UUID, String> rooms = new HashMap<>();
+		List<Appointment> booked = this.appointments.forStaff(userId.get(), now.minus(PAST), now.plus(AHEAD));
+		Map<UUID, Patients.PatientName> names = this.patients
+			.names(booked.stream().map(Appointment::patientId).toList());
+		Map<UUID, String> rooms = this.resources.names();
 		List<CalendarFiles.Event> events = new ArrayList<>();
-		for (UUID id : ids) {
-			Appointment appointment = this.appointments.load(id).orElseThrow();
-			String mrn = this.patients.summary(appointment.patientId()).map(PatientSummary::mrn).orElse("?");
-			String where = (appointment.telehealthLink() != null) ? "Telehealth" : (appointment.roomId() != null)
-					? rooms.computeIfAbsent(appointment.roomId(), (r) -> this.resources.room(r).name()) : null;
-			events.add(new CalendarFiles.Event(appointment, appointment.type() + " · " + mrn, where, null));
+		for (Appointment appointment : booked) {
+			Patients.PatientName name = names.get(appointment.patientId());
+			String where = (appointment.telehealthLink() != null) ? "Telehealth" : rooms.get(appointment.roomId());
+			events.add(new CalendarFiles.Event(appointment,
+					appointment.type() + " · " + ((name != null) ? name.mrn() : "?"), where, null));
 		}
 		this.audit.record(AuditEvent.of(AuditAction.EXPORT, "CalendarFeed", userId.get())
 			.category(DataCategory.DEMOGRAPHICS)

@@ -1,11 +1,8 @@
 package org.kapclinic.tasks;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.RuleViolationException;
@@ -35,10 +32,8 @@ class TasksPageController {
 		List<CareTask> mine = this.tasks.mine();
 		// Assigned because the user is on the patient's care team: they may see who it
 		// is.
-		Map<UUID, PatientSummary> names = new HashMap<>();
-		mine.forEach((task) -> names.computeIfAbsent(task.patientId(), (id) -> this.patients.summary(id).orElse(null)));
 		model.addAttribute("tasks", mine);
-		model.addAttribute("patients", names);
+		model.addAttribute("patients", this.patients.names(mine.stream().map(CareTask::patientId).toList()));
 		return "tasks/mine";
 	}
 
