@@ -98,6 +98,15 @@ public class Patients {
 					PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority()), p.sexAtBirth()));
 	}
 
+	/**
+	 * The latest weight and height with when each was measured, for weight-based dosing.
+	 * Neither checks access nor audits: the caller has checked {@link CareTeamAccess} and
+	 * audits its own use.
+	 */
+	public LatestBody latestBody(UUID patientId) {
+		return this.reads.find(patientId).map(PatientRecord::latestBody).orElse(LatestBody.NONE);
+	}
+
 	/** The guardians on file (consent checks who signs for a minor). */
 	public List<Guardian> guardians(UUID patientId) {
 		return this.reads.find(patientId).map(PatientRecord::guardians).orElse(List.of());

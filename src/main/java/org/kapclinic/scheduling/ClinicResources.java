@@ -103,7 +103,7 @@ public class ClinicResources {
 	 * Names of all rooms and chairs, for labels (no signed-in user needed: feeds, mails).
 	 */
 	@Transactional(readOnly = true)
-	java.util.Map<UUID, String> names() {
+	public java.util.Map<UUID, String> names() {
 		java.util.Map<UUID, String> names = new java.util.HashMap<>();
 		this.jdbc.sql("select id, name from scheduling.room")
 			.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))

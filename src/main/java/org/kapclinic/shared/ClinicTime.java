@@ -25,4 +25,9 @@ public record ClinicTime(ZoneId timeZone) {
 		return LocalDate.now(clock.withZone(this.timeZone));
 	}
 
+	/** The clinic's calendar date of an instant. */
+	public LocalDate date(java.time.Instant instant) {
+		return instant.atZone(this.timeZone).toLocalDate();
+	}
+
 }

@@ -13,6 +13,8 @@ public class ConflictException extends RuntimeException {
 
 	private final Object resourceId;
 
+	private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+
 	public ConflictException(String message, String resourceType, Object resourceId) {
 		super(message);
 		this.resourceType = resourceType;
@@ -25,6 +27,19 @@ public class ConflictException extends RuntimeException {
 
 	public Object resourceId() {
 		return this.resourceId;
+	}
+
+	/**
+	 * Adds a property to the problem answer (e.g. {@code remainingMinutes},
+	 * {@code openItems}), so a client can act on it without parsing the message.
+	 */
+	public ConflictException with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public java.util.Map<String, Object> properties() {
+		return java.util.Collections.unmodifiableMap(this.properties);
 	}
 
 }

@@ -76,6 +76,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
 		problem.setProperty("conflict",
 				java.util.Map.of("resourceType", ex.resourceType(), "resourceId", String.valueOf(ex.resourceId())));
+		ex.properties().forEach(problem::setProperty);
 		return problem;
 	}
 

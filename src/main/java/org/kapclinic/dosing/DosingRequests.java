@@ -1,0 +1,62 @@
+package org.kapclinic.dosing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request bodies of the dosing API (field names are the public contract of issue 6). */
+public final class DosingRequests {
+
+	private DosingRequests() {
+	}
+
+	/** Check-in: {@code {"patientId","protocol","appointmentId"}}. */
+	public record CheckIn(UUID patientId, String protocol, UUID appointmentId) {
+	}
+
+	/**
+	 * Checklist items confirmed (true) or still open (false), merged into what is on
+	 * file; {@code concomitant} lists drug classes taken (REMS form: BENZODIAZEPINE,
+	 * NON_BENZODIAZEPINE_HYPNOTIC, PSYCHOSTIMULANT, MAOI).
+	 */
+	public record Checklist(Map<String, Boolean> items, List<String> concomitant) {
+	}
+
+	public record VitalsEntry(Integer systolic, Integer diastolic, Integer heartRate, Integer spo2,
+			Integer respiratoryRate, Instant at) {
+	}
+
+	/** A written reason for going past a soft limit. */
+	public record Override(String reason) {
+	}
+
+	/** Either {@code doseMgPerKg} or {@code doseMg}. */
+	public record Order(BigDecimal doseMgPerKg, BigDecimal doseMg, Override override) {
+	}
+
+	/** {@code kind}: START, RATE_CHANGE, PAUSE, RESUME, STOP, ADDITIONAL or DEVICE. */
+	public record AdministrationEntry(String kind, BigDecimal doseMg, UUID lotId, Instant at, BigDecimal rateMgPerHour,
+			Override override) {
+	}
+
+	/**
+	 * {@code kind}: SEDATION ({@code moaas}), DISSOCIATION ({@code cadssTotal}),
+	 * SIDE_EFFECT / ADVERSE_EVENT ({@code effect}, {@code severity}, {@code text}),
+	 * INTERVENTION ({@code drug}, {@code dose}, {@code text}), NOTE ({@code text}).
+	 */
+	public record EventEntry(String kind, Integer moaas, Integer cadssTotal, String effect, String severity,
+			String drug, String dose, String text, Instant at) {
+	}
+
+	/**
+	 * Discharge criteria attested, by code (VITALS_NEAR_BASELINE, ALERT_ORIENTED, ...).
+	 */
+	public record Discharge(Map<String, Boolean> criteria) {
+	}
+
+	public record Reason(String reason) {
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.kapclinic.dosing;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Dosing policy ({@code kap.dosing.*}); the clinical thresholds themselves live in the
+ * versioned protocols.
+ *
+ * @param lateEntryAfter an entry whose time ({@code at}) is this much before it was
+ * recorded is flagged as late (10 min)
+ * @param vitalsOverdueGrace a due vitals check turns overdue this long after its time (2
+ * min)
+ * @param checkInEarly check-in opens this long before the appointment starts (2 h) and
+ * closes when it ends
+ * @param pregnancyTestMaxAge the PREGNANCY_TEST checklist item applies to patients female
+ * at birth up to this age (55; clinic policy)
+ * @param futureTolerance clock skew allowed for an entry's {@code at} (1 min)
+ * @param boardPoll the floor board also refreshes this often without a push (5 s)
+ */
+@ConfigurationProperties("kap.dosing")
+record DosingSettings(Duration lateEntryAfter, Duration vitalsOverdueGrace, Duration checkInEarly,
+		Integer pregnancyTestMaxAge, Duration futureTolerance, Duration boardPoll) {
+
+	DosingSettings {
+		lateEntryAfter = (lateEntryAfter == null) ? Duration.ofMinutes(10) : lateEntryAfter;
+		vitalsOverdueGrace = (vitalsOverdueGrace == null) ? Duration.ofMinutes(2) : vitalsOverdueGrace;
+		checkInEarly = (checkInEarly == null) ? Duration.ofHours(2) : checkInEarly;
+		pregnancyTestMaxAge = (pregnancyTestMaxAge == null) ? 55 : pregnancyTestMaxAge;
+		futureTolerance = (futureTolerance == null) ? Duration.ofMinutes(1) : futureTolerance;
+		boardPoll = (boardPoll == null) ? Duration.ofSeconds(5) : boardPoll;
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.kapclinic.dosing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.patient.CareTeamAccess.ClinicalScope;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.ClinicResources;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The treatment floor's read model: every active session the user may see, with the
+ * latest vitals against the thresholds, the next vitals check (overdue in red) and open
+ * alerts. Four queries whatever the number of sessions: sessions, their vitals, their
+ * open alerts, and the patients' names.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FloorBoard {
+
+	private final JdbcClient jdbc;
+
+	private final SessionRows rows;
+
+	private final Protocols protocols;
+
+	private final CareTeamAccess access;
+
+	private final CurrentUser currentUser;
+
+	private final Patients patients;
+
+	private final ClinicResources resources;
+
+	private final AuditTrail audit;
+
+	private final DosingSettings settings;
+
+	private final Clock clock;
+
+	FloorBoard(JdbcClient jdbc, SessionRows rows, Protocols protocols, CareTeamAccess access, CurrentUser currentUser,
+			Patients patients, ClinicResources resources, AuditTrail audit, DosingSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.rows = rows;
+		this.protocols = protocols;
+		this.access = access;
+		this.currentUser = currentUser;
+		this.patients = patients;
+		this.resources = resources;
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	public List<BoardRow> rows() {
+		ClinicalScope scope = this.access.requireClinicalScope(this.currentUser.require());
+		Instant now = Instant.now(this.clock);
+		String sql = "select * from dosing.session where state not in ('DISCHARGED', 'ABORTED')"
+				+ (scope.all() ? "" : " and patient_id = any(:patients)") + " order by checked_in_at";
+		var query = this.jdbc.sql(sql);
+		if (!scope.all()) {
+			query = query.param("patients", scope.patientIds().toArray(UUID[]::new));
+		}
+		List<DosingSession> sessions = query.query(this.rows::session).list();
+		UUID[] ids = sessions.stream().map(DosingSession::id).toArray(UUID[]::new);
+		Map<UUID, List<Vitals>> vitals = new HashMap<>();
+		Map<UUID, List<Alert>> alerts = new HashMap<>();
+		if (ids.length > 0) {
+			this.jdbc.sql("""
+					select session_id, id, pre_dose, systolic, diastolic, heart_rate, spo2, respiratory_rate, at,
+					       recorded_at, recorded_by, late
+					from dosing.vitals where session_id = any(?) and voided_at is null order by at""")
+				.param(ids)
+				.query((ResultSet rs) -> {
+					vitals.computeIfAbsent(rs.getObject("session_id", UUID.class), (k) -> new ArrayList<>())
+						.add(vitals(rs));
+				});
+			this.jdbc
+				.sql("""
+						select * from dosing.alert where session_id = any(?) and acknowledged_at is null order by raised_at""")
+				.param(ids)
+				.query((ResultSet rs) -> {
+					alerts.computeIfAbsent(rs.getObject("session_id", UUID.class), (k) -> new ArrayList<>())
+						.add(new Alert(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("message"),
+								SessionRows.instant(rs, "at"), SessionRows.instant(rs, "raised_at"), null, null, null));
+				});
+		}
+		Map<UUID, Patients.PatientName> names = this.patients
+			.names(sessions.stream().map(DosingSession::patientId).toList());
+		Map<UUID, String> chairs = this.resources.names();
+		List<BoardRow> board = new ArrayList<>(sessions.size());
+		for (DosingSession s : sessions) {
+			Protocol protocol = this.protocols.version(s.protocol(), s.protocolVersion());
+			List<Vitals> readings = vitals.getOrDefault(s.id(), List.of());
+			VitalsSchedule.Due due = VitalsSchedule.next(protocol.vitals(), s.state(), s.checkedInAt(), s.firstDoseAt(),
+					s.state() == SessionState.DOSING, readings.stream().map(Vitals::at).toList(), now,
+					this.settings.vitalsOverdueGrace());
+			Vitals latest = readings.isEmpty() ? null : readings.get(readings.size() - 1);
+			List<String> flags = (latest == null) ? List.of()
+					: Thresholds
+						.vitals(protocol.alerts(), latest.systolic(), latest.diastolic(), latest.heartRate(),
+								latest.spo2(), latest.respiratoryRate())
+						.stream()
+						.map(Thresholds.Crossing::code)
+						.toList();
+			Patients.PatientName name = names.get(s.patientId());
+			board.add(new BoardRow(s.id(), s.patientId(), (name != null) ? name.mrn() : "",
+					(name != null) ? name.displayName() : "", chairs.getOrDefault(s.roomId(), "—"), protocol.name(),
+					s.route(), s.state(), s.held(),
+					(s.firstDoseAt() != null) ? Duration.between(s.firstDoseAt(), now).toMinutes() : null,
+					(due != null) ? due.at() : null, (due != null) ? due.kind() : null, due != null && due.overdue(),
+					latest, flags, alerts.getOrDefault(s.id(), List.of()),
+					s.state().doseGiven() ? DischargeRules.remainingMinutes(protocol, s.lastDoseAt(), now) : 0));
+		}
+		this.audit.record(AuditEvent.of(AuditAction.QUERY, "DosingBoard", null)
+			.category(DataCategory.CLINICAL)
+			.detail("active sessions=" + board.size()));
+		return board;
+	}
+
+	private static Vitals vitals(ResultSet rs) throws SQLException {
+		return new Vitals(rs.getObject("id", UUID.class), rs.getBoolean("pre_dose"), rs.getInt("systolic"),
+				rs.getInt("diastolic"), rs.getInt("heart_rate"), (Integer) rs.getObject("spo2"),
+				(Integer) rs.getObject("respiratory_rate"), SessionRows.instant(rs, "at"),
+				SessionRows.instant(rs, "recorded_at"), rs.getObject("recorded_by", UUID.class), rs.getBoolean("late"));
+	}
+
+}

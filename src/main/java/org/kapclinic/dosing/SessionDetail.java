@@ -1,0 +1,30 @@
+package org.kapclinic.dosing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything about one session, as the API and the session page show it.
+ *
+ * @param openChecklistItems checklist items (and BASELINE_VITALS) still open before an
+ * order
+ * @param nextVitalsAt when the next vitals check is due ({@code nextVitalsKind}); null
+ * when none is
+ * @param remainingObservationMinutes minutes until discharge is allowed (0 = allowed)
+ */
+public record SessionDetail(DosingSession session, String protocolName, String doseUnit,
+		List<String> openChecklistItems, DoseOrder order, List<DoseOrder> orders, List<Administration> administrations,
+		BigDecimal totalGivenMg, BigDecimal totalGivenMgPerKg, List<Vitals> vitals, List<Observation> events,
+		List<Alert> alerts, List<SessionRows.Transition> transitions, Instant nextVitalsAt, String nextVitalsKind,
+		boolean vitalsOverdue, Long minutesSinceFirstDose, long remainingObservationMinutes) {
+
+	public SessionState state() {
+		return this.session.state();
+	}
+
+	public List<Alert> openAlerts() {
+		return this.alerts.stream().filter(Alert::open).toList();
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.kapclinic.dosing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.kapclinic.identity.Role;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.shared.ConflictException;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every step on a session checks first: the session exists and is locked, the user
+ * may see the patient's clinical record and has a role for this step, the state allows
+ * the step, and an entry's time is real (never in the future, never before check-in).
+ */
+@Component
+class SessionGuard {
+
+	static final String RESOURCE = "DosingSession";
+
+	static final Set<Role> DOSING_STAFF = Set.of(Role.NURSE, Role.PRESCRIBER);
+
+	private final SessionRows rows;
+
+	private final Protocols protocols;
+
+	private final CareTeamAccess access;
+
+	private final DosingSettings settings;
+
+	private final Clock clock;
+
+	SessionGuard(SessionRows rows, Protocols protocols, CareTeamAccess access, DosingSettings settings, Clock clock) {
+		this.rows = rows;
+		this.protocols = protocols;
+		this.access = access;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * The locked session, its protocol and the user, if the user holds one of the roles.
+	 */
+	Step lock(UUID sessionId, Set<Role> roles) {
+		DosingSession session = this.rows.lock(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
+		StaffMember user = this.access.requireClinical(session.patientId());
+		if (roles.stream().noneMatch(user::has)) {
+			throw new AccessDeniedException("This step needs one of the roles " + roles);
+		}
+		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
+				Instant.now(this.clock));
+	}
+
+	/** Read access: the session and its protocol (no lock). */
+	Step read(UUID sessionId) {
+		DosingSession session = this.rows.find(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
+		StaffMember user = this.access.requireClinical(session.patientId());
+		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
+				Instant.now(this.clock));
+	}
+
+	/** 409 unless the session is in one of the states. */
+	static void requireState(DosingSession session, String step, SessionState... allowed) {
+		if (!Arrays.asList(allowed).contains(session.state())) {
+			throw new ConflictException(step + " is not possible while the session is " + session.state() + " (needs "
+					+ Arrays.toString(allowed) + ")", RESOURCE, session.id())
+				.with("state", session.state().name())
+				.with("allowedStates", Arrays.stream(allowed).map(Enum::name).toList());
+		}
+	}
+
+	/**
+	 * The moment an entry happened: now if not given; refused in the future (beyond the
+	 * clock tolerance) or before the check-in.
+	 */
+	Instant when(Instant requested, DosingSession session, Instant now) {
+		if (requested == null) {
+			return now;
+		}
+		if (requested.isAfter(now.plus(this.settings.futureTolerance()))) {
+			throw InvalidInputException.of("at", "cannot be in the future");
+		}
+		if (requested.isBefore(session.checkedInAt().minus(this.settings.futureTolerance()))) {
+			throw InvalidInputException.of("at", "cannot be before the check-in at " + session.checkedInAt());
+		}
+		return requested;
+	}
+
+	/** A late entry: recorded well after it happened. */
+	boolean late(Instant at, Instant now) {
+		return at.plus(this.settings.lateEntryAfter()).isBefore(now);
+	}
+
+	static String text(String value, String field, int max, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				throw InvalidInputException.of(field, "is required");
+			}
+			return null;
+		}
+		if (value.length() > max) {
+			throw InvalidInputException.of(field, "at most " + max + " characters");
+		}
+		return value.strip();
+	}
+
+	static List<String> codes(List<String> values) {
+		return (values == null) ? List.of() : values;
+	}
+
+	/** One step's context. */
+	record Step(DosingSession session, Protocol protocol, StaffMember user, Instant now) {
+
+		UUID id() {
+			return this.session.id();
+		}
+
+	}
+
+}

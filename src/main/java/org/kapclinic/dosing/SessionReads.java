@@ -1,0 +1,170 @@
+package org.kapclinic.dosing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.dosing.SessionGuard.Step;
+import org.kapclinic.patient.CareTeamAccess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading sessions: the detail, a patient's list, and the timeline (all audited). */
+@Service
+@Transactional(readOnly = true)
+public class SessionReads {
+
+	private final SessionGuard guard;
+
+	private final SessionRows rows;
+
+	private final DosingSessions sessions;
+
+	private final CareTeamAccess access;
+
+	private final AuditTrail audit;
+
+	private final DosingSettings settings;
+
+	SessionReads(SessionGuard guard, SessionRows rows, DosingSessions sessions, CareTeamAccess access, AuditTrail audit,
+			DosingSettings settings) {
+		this.guard = guard;
+		this.rows = rows;
+		this.sessions = sessions;
+		this.access = access;
+		this.audit = audit;
+		this.settings = settings;
+	}
+
+	public SessionDetail detail(UUID sessionId) {
+		Step step = this.guard.read(sessionId);
+		read(step, "detail");
+		return detail(step);
+	}
+
+	SessionDetail detail(Step step) {
+		DosingSession s = step.session();
+		UUID id = s.id();
+		List<Administration> administrations = this.rows.administrations(id);
+		List<Vitals> vitals = this.rows.vitals(id);
+		BigDecimal given = SessionRows.sumGiven(administrations);
+		VitalsSchedule.Due due = VitalsSchedule.next(step.protocol().vitals(), s.state(), s.checkedInAt(),
+				s.firstDoseAt(), running(s, administrations), vitals.stream().map(Vitals::at).toList(), step.now(),
+				this.settings.vitalsOverdueGrace());
+		List<String> open = List.of();
+		if (s.state() == SessionState.CHECKED_IN || s.state() == SessionState.PRE_DOSE_CHECKS) {
+			List<String> items = new ArrayList<>(
+					this.sessions.openChecklistItems(step.protocol(), s.checklist(), this.sessions.summary(s)));
+			if (vitals.stream().noneMatch(Vitals::preDose)) {
+				items.add("BASELINE_VITALS");
+			}
+			open = items;
+		}
+		Long sinceDose = (s.firstDoseAt() != null)
+				? Duration.between(s.firstDoseAt(), (s.closedAt() != null) ? s.closedAt() : step.now()).toMinutes()
+				: null;
+		long remaining = s.state().doseGiven()
+				? DischargeRules.remainingMinutes(step.protocol(), s.lastDoseAt(), step.now()) : 0;
+		return new SessionDetail(s, step.protocol().name(), ProtocolRules.unit(step.protocol().doseUnit()), open,
+				this.rows.currentOrder(id).orElse(null), this.rows.orders(id), administrations, given,
+				given.divide(s.weightKg(), 3, RoundingMode.HALF_UP), vitals, this.rows.observations(id),
+				this.rows.alerts(id), this.rows.transitions(id), (due != null) ? due.at() : null,
+				(due != null) ? due.kind() : null, due != null && due.overdue(), sinceDose,
+				s.state().closed() ? 0 : remaining);
+	}
+
+	/**
+	 * The drug is running: an IV infusion started and not stopped, or devices in
+	 * progress.
+	 */
+	static boolean running(DosingSession session, List<Administration> administrations) {
+		return session.state() == SessionState.DOSING;
+	}
+
+	public List<DosingSession> forPatient(UUID patientId) {
+		this.access.requireClinical(patientId);
+		List<DosingSession> list = this.rows.forPatient(patientId);
+		this.audit.record(AuditEvent.of(AuditAction.QUERY, SessionGuard.RESOURCE, null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("sessions: " + list.size()));
+		return list;
+	}
+
+	/**
+	 * The session's timeline in time order (access-checked and audited), for the session
+	 * page and the dosing-session therapist note.
+	 */
+	public List<TimelineEntry> timeline(UUID sessionId) {
+		Step step = this.guard.read(sessionId);
+		read(step, "timeline");
+		UUID id = step.id();
+		List<TimelineEntry> entries = new ArrayList<>();
+		for (SessionRows.Transition t : this.rows.transitions(id)) {
+			entries.add(new TimelineEntry(t.at(), "STATE", t.to() + ((t.reason() != null) ? ": " + t.reason() : ""),
+					t.by(), false));
+		}
+		for (DoseOrder o : this.rows.orders(id)) {
+			entries.add(new TimelineEntry(o.orderedAt(), "ORDER",
+					o.doseMg() + " mg (" + o.doseMgPerKg() + " mg/kg at " + o.weightKg() + " kg)"
+							+ ((o.rateMgPerHour() != null)
+									? ", " + o.rateMgPerHour() + " mg/h over " + o.infusionMinutes() + " min" : "")
+							+ ((o.overrideReason() != null) ? ", override: " + o.overrideReason() : "")
+							+ ((o.supersededAt() != null) ? " (replaced)" : ""),
+					o.orderedBy(), false));
+		}
+		for (Administration a : this.rows.administrations(id)) {
+			entries.add(new TimelineEntry(a.at(), "ADMINISTRATION",
+					a.kind() + ((a.doseMg() != null) ? " " + a.doseMg() + " mg" : "")
+							+ ((a.rateMgPerHour() != null) ? " at " + a.rateMgPerHour() + " mg/h" : ""),
+					a.recordedBy(), a.late()));
+		}
+		for (Vitals v : this.rows.vitals(id)) {
+			entries.add(new TimelineEntry(v.at(), "VITALS",
+					"BP " + v.systolic() + "/" + v.diastolic() + ", HR " + v.heartRate()
+							+ ((v.spo2() != null) ? ", SpO2 " + v.spo2() + " %" : "")
+							+ ((v.respiratoryRate() != null) ? ", RR " + v.respiratoryRate() : "")
+							+ (v.preDose() ? " (pre-dose)" : ""),
+					v.recordedBy(), v.late()));
+		}
+		for (Observation o : this.rows.observations(id)) {
+			entries.add(new TimelineEntry(o.at(), o.kind(), describe(o), o.recordedBy(), o.late()));
+		}
+		for (Alert a : this.rows.alerts(id)) {
+			entries.add(new TimelineEntry(a.at(), "ALERT",
+					a.message() + ((a.acknowledgedAt() != null) ? " — acknowledged: " + a.acknowledgement() : ""), null,
+					false));
+		}
+		entries.sort(Comparator.comparing(TimelineEntry::at));
+		return entries;
+	}
+
+	static String describe(Observation o) {
+		return switch (o.kind()) {
+			case "SEDATION" -> "MOAA/S " + o.moaas();
+			case "DISSOCIATION" -> "CADSS " + o.cadssTotal();
+			case "SIDE_EFFECT", "ADVERSE_EVENT" ->
+				o.effect() + " (" + o.severity() + ")" + ((o.text() != null) ? ": " + o.text() : "");
+			case "INTERVENTION" ->
+				((o.drug() != null) ? o.drug() + " " + o.drugDose() : "") + ((o.text() != null) ? " " + o.text() : "");
+			default -> o.text();
+		};
+	}
+
+	private void read(Step step, String what) {
+		this.audit.record(AuditEvent.of(AuditAction.READ, SessionGuard.RESOURCE, step.id())
+			.patient(step.session().patientId())
+			.category(DataCategory.CLINICAL)
+			.detail(what));
+	}
+
+}

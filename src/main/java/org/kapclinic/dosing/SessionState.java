@@ -1,0 +1,36 @@
+package org.kapclinic.dosing;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a dosing session stands. Each step is a named method on {@link DosingSessions}
+ * with its own preconditions; this table is the one place that says which step may follow
+ * which, so an illegal transition is refused the same way everywhere.
+ */
+public enum SessionState {
+
+	CHECKED_IN, PRE_DOSE_CHECKS, ORDERED, DOSING, MONITORING, READY_FOR_DISCHARGE, DISCHARGED, ABORTED;
+
+	private static final Map<SessionState, Set<SessionState>> NEXT = Map.of(CHECKED_IN,
+			EnumSet.of(PRE_DOSE_CHECKS, ABORTED), PRE_DOSE_CHECKS, EnumSet.of(ORDERED, ABORTED), ORDERED,
+			EnumSet.of(ORDERED, DOSING, MONITORING, ABORTED), DOSING, EnumSet.of(MONITORING, ABORTED), MONITORING,
+			EnumSet.of(READY_FOR_DISCHARGE, ABORTED), READY_FOR_DISCHARGE, EnumSet.of(MONITORING, DISCHARGED, ABORTED),
+			DISCHARGED, EnumSet.noneOf(SessionState.class), ABORTED, EnumSet.noneOf(SessionState.class));
+
+	public boolean canMoveTo(SessionState next) {
+		return NEXT.get(this).contains(next);
+	}
+
+	/** Discharged or aborted: nothing more may be recorded. */
+	public boolean closed() {
+		return this == DISCHARGED || this == ABORTED;
+	}
+
+	/** A dose has been started (the drug may be in the patient). */
+	public boolean doseGiven() {
+		return this == DOSING || this == MONITORING || this == READY_FOR_DISCHARGE || this == DISCHARGED;
+	}
+
+}

@@ -1,0 +1,15 @@
+package org.kapclinic.dosing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One line of a session's timeline, in time order: state changes, orders,
+ * administrations, vitals, observations, alerts. The notes module pulls it into the
+ * dosing-session therapist note.
+ *
+ * @param kind STATE, ORDER, ADMINISTRATION, VITALS, SEDATION, DISSOCIATION, SIDE_EFFECT,
+ * ADVERSE_EVENT, INTERVENTION, NOTE or ALERT
+ */
+public record TimelineEntry(Instant at, String kind, String text, UUID by, boolean late) {
+}

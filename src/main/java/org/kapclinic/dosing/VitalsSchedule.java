@@ -1,0 +1,79 @@
+package org.kapclinic.dosing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.kapclinic.dosing.Protocol.VitalsPlan;
+
+/**
+ * When the next set of vitals is due: a baseline before the dose; while the drug runs,
+ * every {@code duringDoseEveryMinutes} after the last reading; each fixed check after the
+ * first dose (esketamine ~40 min, clinical.md 2.1) unless a reading was taken from five
+ * minutes before it on; and every {@code afterDoseEveryMinutes} until discharge. A check
+ * that is due and not recorded after the grace period is overdue.
+ */
+final class VitalsSchedule {
+
+	/** A reading this long before a fixed check counts for it. */
+	static final Duration CHECK_TOLERANCE = Duration.ofMinutes(5);
+
+	private VitalsSchedule() {
+	}
+
+	/**
+	 * @param readings times of the session's live readings, any order
+	 * @param running the drug is being given now (infusion running, devices in progress)
+	 * @return the next due check, or null when none is (closed session)
+	 */
+	static Due next(VitalsPlan plan, SessionState state, Instant checkedInAt, Instant firstDoseAt, boolean running,
+			List<Instant> readings, Instant now, Duration grace) {
+		if (state.closed()) {
+			return null;
+		}
+		if (firstDoseAt == null) {
+			boolean baseline = !readings.isEmpty();
+			return baseline ? null : due("BASELINE", checkedInAt, now, grace);
+		}
+		Instant last = readings.stream().filter((t) -> !t.isBefore(firstDoseAt)).max(Instant::compareTo).orElse(null);
+		Instant since = (last != null) ? last : firstDoseAt;
+		Due next = null;
+		if (running && plan.duringDoseEveryMinutes() != null) {
+			next = earlier(next,
+					due("DURING_DOSE", since.plus(Duration.ofMinutes(plan.duringDoseEveryMinutes())), now, grace));
+		}
+		if (plan.atMinutesAfterFirstDose() != null) {
+			for (Integer minutes : plan.atMinutesAfterFirstDose()) {
+				Instant check = firstDoseAt.plus(Duration.ofMinutes(minutes));
+				Instant from = check.minus(CHECK_TOLERANCE);
+				boolean taken = readings.stream().anyMatch((t) -> !t.isBefore(from));
+				if (!taken) {
+					next = earlier(next, due("AT_" + minutes + "_MIN", check, now, grace));
+					break;
+				}
+			}
+		}
+		if (!running && plan.afterDoseEveryMinutes() != null) {
+			next = earlier(next,
+					due("AFTER_DOSE", since.plus(Duration.ofMinutes(plan.afterDoseEveryMinutes())), now, grace));
+		}
+		return next;
+	}
+
+	private static Due due(String kind, Instant at, Instant now, Duration grace) {
+		return new Due(kind, at, now.isAfter(at.plus(grace)));
+	}
+
+	private static Due earlier(Due a, Due b) {
+		return (a == null || b.at().isBefore(a.at())) ? b : a;
+	}
+
+	/**
+	 * The next vitals check.
+	 *
+	 * @param kind BASELINE, DURING_DOSE, AT_40_MIN (etc.) or AFTER_DOSE
+	 */
+	record Due(String kind, Instant at, boolean overdue) {
+	}
+
+}
