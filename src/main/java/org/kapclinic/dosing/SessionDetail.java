@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Everything about one session, as the API and the session page show it.
  *
@@ -19,10 +21,12 @@ public record SessionDetail(DosingSession session, String protocolName, String d
 		List<Alert> alerts, List<SessionRows.Transition> transitions, Instant nextVitalsAt, String nextVitalsKind,
 		boolean vitalsOverdue, Long minutesSinceFirstDose, long remainingObservationMinutes) {
 
+	@JsonProperty("state")
 	public SessionState state() {
 		return this.session.state();
 	}
 
+	@JsonProperty("openAlerts")
 	public List<Alert> openAlerts() {
 		return this.alerts.stream().filter(Alert::open).toList();
 	}

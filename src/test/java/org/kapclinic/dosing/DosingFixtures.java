@@ -1,0 +1,208 @@
+package org.kapclinic.dosing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.kapclinic.ApiClient;
+import org.kapclinic.ApiClient.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A patient ready for a dosing session today, through the real API: registered, care
+ * team, weight, intake, an ELIGIBLE decision, the program's consent, a chair and a DOSING
+ * appointment that is open for check-in now. Fictional people only.
+ */
+final class DosingFixtures {
+
+	private final ApiClient api;
+
+	private final JdbcClient jdbc;
+
+	private final String admin;
+
+	private final String prescriber;
+
+	private final Map<String, UUID> users;
+
+	DosingFixtures(ApiClient api, JdbcClient jdbc, String admin, String prescriber, Map<String, UUID> users) {
+		this.api = api;
+		this.jdbc = jdbc;
+		this.admin = admin;
+		this.prescriber = prescriber;
+		this.users = users;
+	}
+
+	/**
+	 * A booked dosing appointment for a new patient who has everything a first dose
+	 * needs.
+	 */
+	Ready ready(String program, double weightKg) {
+		String patient = patient("Dosewell" + UUID.randomUUID().toString().substring(0, 6), "1984-04-04");
+		weight(patient, weightKg, Instant.now().minus(Duration.ofDays(2)));
+		eligible(patient, program);
+		if ("ESKETAMINE".equals(program)) {
+			assertThat(
+					this.api
+						.post("/api/v1/patients/" + patient + "/rems-enrollment",
+								Map.of("enrollmentId", "REMS-FICTION-" + patient.substring(0, 6), "enrolledOn",
+										LocalDate.now().minusDays(3).toString()),
+								this.prescriber)
+						.status())
+				.isEqualTo(200);
+		}
+		String appointment = appointment(patient, "DOSING", program);
+		return new Ready(patient, appointment);
+	}
+
+	String patient(String family, String birthDate) {
+		Response created = this.api.post("/api/v1/patients",
+				Map.of("givenName", "Dosing", "familyName", family, "birthDate", birthDate, "sexAtBirth", "MALE"),
+				this.prescriber);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(this.api
+			.put("/api/v1/patients/" + id + "/care-team", Map.of("members", List.of(this.users.get("dr.quill"),
+					this.users.get("nurse.bell"), this.users.get("therapist.cove"))), this.admin)
+			.status()).isEqualTo(200);
+		return id;
+	}
+
+	void weight(String patient, double kg, Instant measuredAt) {
+		Response weighed = this.api.post("/api/v1/patients/" + patient + "/body-measurements",
+				Map.of("weightKg", kg, "measuredAt", measuredAt.toString()), this.prescriber);
+		assertThat(weighed.status()).as(weighed.body()).isEqualTo(201);
+	}
+
+	void eligible(String patient, String program) {
+		String path = "/api/v1/patients/" + patient;
+		Map<String, Object> intake = new HashMap<>();
+		intake.put("diagnoses", List.of("F33.2"));
+		intake.put("conditions", List.of());
+		intake.put("medications", List.of());
+		intake.put("antidepressantTrials", List.of());
+		intake.put("vitals", Map.of("systolic", 122, "diastolic", 78, "heartRate", 70));
+		intake.put("submit", true);
+		assertThat(this.api.put(path + "/intake", intake, this.prescriber).status()).isEqualTo(200);
+		Response screening = this.api.post(path + "/screenings", Map.of(), this.prescriber);
+		assertThat(this.api
+			.post("/api/v1/screenings/" + screening.json().get("id").asString() + "/decision",
+					Map.of("program", program, "decision", "ELIGIBLE", "mitigations", Map.of()), this.prescriber)
+			.status()).isEqualTo(201);
+		String document = switch (program) {
+			case "KAP" -> "KAP_TREATMENT";
+			case "IV_INFUSION" -> "IV_INFUSION_TREATMENT";
+			default -> "ESKETAMINE_REMS_ENROLLMENT";
+		};
+		int version = this.jdbc.sql("select max(version) from intake.consent_document where code = ?")
+			.param(document)
+			.query(Integer.class)
+			.single();
+		assertThat(
+				this.api
+					.post(path + "/consents",
+							Map.of("document", document, "version", version, "signerName", "Dosing Patient",
+									"signerRole", "PATIENT"),
+							this.prescriber)
+					.status())
+			.isEqualTo(201);
+	}
+
+	/** An appointment open for check-in now, on one clinic day. */
+	String appointment(String patient, String type, String program) {
+		int minutes = 150;
+		Map<String, Object> request = new HashMap<>();
+		request.put("patientId", patient);
+		request.put("type", type);
+		request.put("start", startNow(minutes).toString());
+		request.put("durationMinutes", minutes);
+		request.put("roomId", chair());
+		// Staff of their own: every fixture appointment is "now", and a seat is held per
+		// person.
+		request.put("staffIds", List.of(newStaff("NURSE"), newStaff("PRESCRIBER"), newStaff("THERAPIST")));
+		request.put("program", program);
+		Response booked = this.api.post("/api/v1/appointments", request, this.prescriber);
+		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+		return booked.json().get("id").asString();
+	}
+
+	/**
+	 * A start a few minutes ago whose appointment ends the same clinic day (the booking
+	 * gate refuses one that crosses midnight).
+	 */
+	static Instant startNow(int minutes) {
+		ZoneId zone = ZoneId.systemDefault();
+		ZonedDateTime now = ZonedDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
+		ZonedDateTime midnight = now.toLocalDate().atStartOfDay(zone);
+		ZonedDateTime start = now.minusMinutes(10);
+		if (start.isBefore(midnight)) {
+			start = midnight;
+		}
+		ZonedDateTime nextMidnight = midnight.plusDays(1);
+		if (start.plusMinutes(minutes).isAfter(nextMidnight)) {
+			start = nextMidnight.minusMinutes(minutes);
+		}
+		return start.toInstant();
+	}
+
+	private String newStaff(String role) {
+		String username = "dosing." + UUID.randomUUID().toString().substring(0, 8);
+		Response created = this.api.post("/api/v1/users", Map.of("username", username, "displayName",
+				"Test " + username + " (synthetic)", "password", "synthetic-pass-2030", "roles", List.of(role)),
+				this.admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	private String chair() {
+		Response created = this.api.post("/api/v1/rooms", Map.of("name", "chair-" + UUID.randomUUID(), "kind", "CHAIR",
+				"capabilities", List.of("IV pump", "pulse oximeter")), this.admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	/**
+	 * Moves everything recorded in a session back by {@code minutes}, as if that much
+	 * time had passed since (the rules compare with the real clock).
+	 */
+	void rewind(String session, int minutes) {
+		String interval = minutes + " minutes";
+		UUID id = UUID.fromString(session);
+		this.jdbc.sql("""
+				update dosing.session set checked_in_at = checked_in_at - ?::interval,
+				    first_dose_at = first_dose_at - ?::interval, last_dose_at = last_dose_at - ?::interval,
+				    ready_at = ready_at - ?::interval where id = ?""")
+			.params(interval, interval, interval, interval, id)
+			.update();
+		for (String table : List.of("administration", "vitals", "observation")) {
+			this.jdbc
+				.sql("update dosing." + table + " set at = at - ?::interval, recorded_at = recorded_at - ?::interval"
+						+ " where session_id = ?")
+				.params(interval, interval, id)
+				.update();
+		}
+		this.jdbc.sql("update dosing.dose_order set ordered_at = ordered_at - ?::interval where session_id = ?")
+			.params(interval, id)
+			.update();
+		this.jdbc
+			.sql("update dosing.alert set at = at - ?::interval, raised_at = raised_at - ?::interval"
+					+ " where session_id = ?")
+			.params(interval, interval, id)
+			.update();
+	}
+
+	/** A patient ready for a dose and their appointment. */
+	record Ready(String patientId, String appointmentId) {
+	}
+
+}

@@ -1,0 +1,422 @@
+package org.kapclinic.dosing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.kapclinic.ApiClient.Response;
+import org.kapclinic.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Dosing sessions against the real database, through the API: the check-in gate, the
+ * state machine, doses and ceilings, hold and alert thresholds, overdue vitals, late
+ * entries, the minimum observation before discharge (REMS 2 h for esketamine).
+ */
+class DosingSessionIT extends IntegrationTest {
+
+	private static final String SESSIONS = "/api/v1/dosing-sessions";
+
+	private String admin;
+
+	private String prescriber;
+
+	private String nurse;
+
+	private String therapist;
+
+	private DosingFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		this.admin = tokenFor("admin");
+		this.prescriber = tokenFor("dr.quill");
+		this.nurse = tokenFor("nurse.bell");
+		this.therapist = tokenFor("therapist.cove");
+		Map<String, UUID> users = new HashMap<>();
+		for (String name : List.of("dr.quill", "nurse.bell", "therapist.cove")) {
+			users.put(name, userId(name));
+		}
+		this.fixtures = new DosingFixtures(this.api, this.jdbc, this.admin, this.prescriber, users);
+	}
+
+	@Test
+	void protocolsArePublishedAsDataWithTheirChecklists() {
+		Response protocols = this.api.get("/api/v1/protocols", this.nurse);
+		assertThat(protocols.status()).isEqualTo(200);
+		assertThat(protocols.body()).contains("\"code\":\"IV_KETAMINE\"", "\"program\":\"IV_INFUSION\"",
+				"\"route\":\"IV\"", "\"route\":\"IN\"", "\"checklist\":[\"FASTING\"", "\"hardMaximum\":1.0",
+				"\"minimumObservationMinutes\":120");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> shorter = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readValue(this.api.get("/api/v1/protocols/ESKETAMINE_REMS", this.admin).body(), HashMap.class);
+		shorter.put("version", 99);
+		shorter.put("minimumObservationMinutes", 90);
+		Response refused = this.api.post("/api/v1/protocols", shorter, this.admin);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("minimumObservationMinutes", "REMS");
+		assertThat(this.api.post("/api/v1/protocols", shorter, this.prescriber).status()).isEqualTo(403);
+	}
+
+	@Test
+	void checkInNamesEveryMissingPrerequisiteAndStoresNothing() {
+		String patient = this.fixtures.patient("Unready" + UUID.randomUUID().toString().substring(0, 5), "1990-02-02");
+		String preparation = this.fixtures.appointment(patient, "PREPARATION", "ESKETAMINE");
+		Response refused = checkIn(patient, "ESKETAMINE_REMS", preparation, this.nurse);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("NOT_READY: INTAKE", "NOT_READY: CONSENT", "REMS_ENROLLMENT",
+				"APPOINTMENT_TYPE", "WEIGHT_MISSING");
+		this.fixtures.weight(patient, 80, Instant.now().minus(Duration.ofDays(40)));
+		assertThat(checkIn(patient, "ESKETAMINE_REMS", preparation, this.nurse).body()).contains("WEIGHT_STALE");
+		assertThat(this.jdbc.sql("select count(*) from dosing.session where patient_id = ?::uuid")
+			.param(patient)
+			.query(Long.class)
+			.single()).isZero();
+		Response unknown = checkIn(patient, "NO_SUCH_PROTOCOL", preparation, this.nurse);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"field\":\"protocol\"");
+		assertThat(checkIn(patient, "ESKETAMINE_REMS", preparation, this.therapist).status()).isEqualTo(403);
+	}
+
+	@Test
+	void anIvSessionFromCheckInToDischarge() {
+		DosingFixtures.Ready ready = this.fixtures.ready("IV_INFUSION", 72.4);
+		Response created = checkIn(ready.patientId(), "IV_KETAMINE", ready.appointmentId(), this.nurse);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String session = created.json().get("id").asString();
+		assertThat(created.json().get("state").asString()).isEqualTo("CHECKED_IN");
+		assertThat(checkIn(ready.patientId(), "IV_KETAMINE", ready.appointmentId(), this.nurse).status())
+			.as("one session per appointment")
+			.isEqualTo(409);
+
+		Response early = order(session, Map.of("doseMgPerKg", 0.5), this.prescriber);
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.json().get("openItems").toString())
+			.contains("FASTING", "RIDE_HOME", "PRE_SESSION_MEASURES", "INTERACTING_MEDICATIONS", "BASELINE_VITALS")
+			.doesNotContain("PREGNANCY_TEST");
+		Response partial = checklist(session, Map.of("FASTING", true, "RIDE_HOME", true), this.nurse);
+		assertThat(partial.json().get("complete").asBoolean()).isFalse();
+		assertThat(checklist(session, Map.of("PRE_SESSION_MEASURES", true, "INTERACTING_MEDICATIONS", true), this.nurse)
+			.json()
+			.get("complete")
+			.asBoolean()).isTrue();
+
+		Response high = vitals(session, 152, 94, 80, 98, 14, null);
+		assertThat(high.status()).isEqualTo(201);
+		assertThat(high.json().get("held").asBoolean()).isTrue();
+		Response held = order(session, Map.of("doseMgPerKg", 0.5), this.prescriber);
+		assertThat(held.status()).isEqualTo(409);
+		assertThat(held.body()).contains("HELD", "systolic 152 > 140");
+		assertThat(vitals(session, 138, 88, 78, 98, 14, null).json().get("held").asBoolean())
+			.as("a recheck within thresholds releases the hold")
+			.isFalse();
+
+		assertThat(order(session, Map.of("doseMgPerKg", 0.5), this.nurse).status()).as("prescribers order")
+			.isEqualTo(403);
+		Response ordered = order(session, Map.of("doseMgPerKg", 0.5), this.prescriber);
+		assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
+		assertThat(ordered.json().get("doseMg").decimalValue()).isEqualByComparingTo("36.2");
+		assertThat(ordered.json().get("doseMgPerKg").decimalValue()).isEqualByComparingTo("0.5");
+		assertThat(ordered.json().get("weightKg").decimalValue()).isEqualByComparingTo("72.4");
+		assertThat(ordered.json().get("rateMgPerHour").decimalValue()).isEqualByComparingTo("54.3");
+
+		Response unverified = administer(session, Map.of("kind", "START"), this.nurse);
+		assertThat(unverified.status()).isEqualTo(409);
+		assertThat(unverified.body()).contains("ORDER_NOT_VERIFIED");
+		Response self = this.api.post(SESSIONS + "/" + session + "/order/verify", Map.of(), this.prescriber);
+		assertThat(self.status()).isEqualTo(422);
+		assertThat(self.body()).contains("SECOND_PERSON");
+		assertThat(this.api.post(SESSIONS + "/" + session + "/order/verify", Map.of(), this.nurse).status())
+			.isEqualTo(200);
+		Response started = administer(session, Map.of("kind", "START"), this.nurse);
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		assertThat(started.json().get("doseMg").decimalValue()).isEqualByComparingTo("36.2");
+
+		Response surge = vitals(session, 184, 104, 96, 97, 16, null);
+		assertThat(surge.json().get("alerts").toString()).contains("SYSTOLIC_HIGH").doesNotContain("DIASTOLIC_HIGH");
+		Response board = this.api.get(SESSIONS + "/board", this.nurse);
+		assertThat(board.body()).contains(session, "SYSTOLIC_HIGH", "\"state\":\"DOSING\"");
+
+		assertThat(administer(session, Map.of("kind", "STOP"), this.nurse).status()).isEqualTo(201);
+		Response tooSoon = discharge(session, criteria());
+		assertThat(tooSoon.status()).isEqualTo(409);
+		assertThat(tooSoon.json().get("remainingMinutes").asInt()).isBetween(59, 60);
+
+		this.fixtures.rewind(session, 61);
+		Response unacknowledged = discharge(session, criteria());
+		assertThat(unacknowledged.status()).isEqualTo(422);
+		assertThat(unacknowledged.body()).contains("OPEN_ALERTS", "VITALS_AFTER_DOSE");
+		String alert = this.api.get(SESSIONS + "/" + session, this.nurse)
+			.json()
+			.get("alerts")
+			.get(0)
+			.get("id")
+			.asString();
+		assertThat(this.api
+			.post(SESSIONS + "/" + session + "/alerts/" + alert + "/acknowledge",
+					Map.of("note", "rechecked after 5 min, 162/96, no symptoms"), this.nurse)
+			.status()).isEqualTo(204);
+		vitals(session, 142, 90, 76, 98, 14, null);
+		Map<String, Object> missingEscort = new HashMap<>(criteria());
+		missingEscort.put("ESCORT_PRESENT", false);
+		assertThat(discharge(session, missingEscort).body()).contains("CRITERION_NOT_MET: ESCORT_PRESENT");
+		Response discharged = discharge(session, criteria());
+		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
+		assertThat(discharged.json().get("state").asString()).isEqualTo("DISCHARGED");
+
+		JsonNode detail = this.api.get(SESSIONS + "/" + session, this.nurse).json();
+		assertThat(detail.get("transitions").toString()).contains("CHECKED_IN", "PRE_DOSE_CHECKS", "ORDERED", "DOSING",
+				"MONITORING", "READY_FOR_DISCHARGE", "DISCHARGED");
+		assertThat(vitals(session, 120, 80, 70, 98, 14, null).status()).as("closed").isEqualTo(409);
+		assertThat(this.api.get(SESSIONS + "/" + session + "/timeline", this.therapist).body()).contains("ORDER",
+				"36.2 mg", "BP 184/104");
+		assertThat(this.api.get(SESSIONS + "/" + session, tokenFor("desk.dale")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void everyIllegalTransitionIsRefused() {
+		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
+		assertThat(administer(session, Map.of("kind", "START"), this.nurse).status()).isEqualTo(409);
+		assertThat(administer(session, Map.of("kind", "STOP"), this.nurse).status()).isEqualTo(409);
+		assertThat(discharge(session, criteria()).status()).isEqualTo(409);
+		assertThat(this.api
+			.post(SESSIONS + "/" + session + "/ready-for-discharge", Map.of("criteria", criteria()), this.nurse)
+			.status()).isEqualTo(409);
+		assertThat(this.api.post(SESSIONS + "/" + session + "/order/verify", Map.of(), this.nurse).status())
+			.isEqualTo(409);
+		readyToOrder(session);
+		assertThat(order(session, Map.of("doseMgPerKg", 0.5), this.prescriber).status()).isEqualTo(201);
+		assertThat(checklist(session, Map.of("FASTING", false), this.nurse).status()).as("checklist after the order")
+			.isEqualTo(409);
+		assertThat(administer(session, Map.of("kind", "STOP"), this.nurse).status()).isEqualTo(409);
+		assertThat(this.api.post(SESSIONS + "/" + session + "/abort", Map.of("reason", " "), this.nurse).status())
+			.isEqualTo(400);
+		Response aborted = this.api.post(SESSIONS + "/" + session + "/abort",
+				Map.of("reason", "patient changed their mind"), this.nurse);
+		assertThat(aborted.json().get("state").asString()).isEqualTo("ABORTED");
+		assertThat(this.api.post(SESSIONS + "/" + session + "/abort", Map.of("reason", "again"), this.nurse).status())
+			.isEqualTo(409);
+		assertThat(order(session, Map.of("doseMgPerKg", 0.5), this.prescriber).status()).isEqualTo(409);
+	}
+
+	@Test
+	void ceilingsCountAdditionalDosesAndTheSoftMaximumNeedsAReason() {
+		String session = checkedIn("KAP", "KAP_IM_KETAMINE", 70);
+		readyToOrder(session);
+		Response hard = order(session, Map.of("doseMgPerKg", 2.6), this.prescriber);
+		assertThat(hard.status()).isEqualTo(422);
+		assertThat(hard.body()).contains("ABOVE_HARD_MAXIMUM");
+		assertThat(order(session, Map.of("doseMgPerKg", 2.6, "override", Map.of("reason", "insist")), this.prescriber)
+			.status()).as("no override above the hard maximum").isEqualTo(422);
+		assertThat(order(session, Map.of("doseMgPerKg", 1.6), this.prescriber).body())
+			.contains("SOFT_MAXIMUM_REASON_REQUIRED");
+		Response overridden = order(session,
+				Map.of("doseMgPerKg", 1.6, "override", Map.of("reason", "partial response at 1.5 mg/kg")),
+				this.prescriber);
+		assertThat(overridden.status()).isEqualTo(201);
+		assertThat(overridden.json().get("doseMg").decimalValue()).isEqualByComparingTo("112.0");
+		assertThat(overridden.json().get("overrideReason").asString()).contains("partial response");
+		assertThat(administer(session, Map.of("kind", "START"), this.nurse).status()).isEqualTo(201);
+		Response beyond = administer(session,
+				Map.of("kind", "ADDITIONAL", "doseMg", 64, "override", Map.of("reason", "x")), this.prescriber);
+		assertThat(beyond.status()).isEqualTo(422);
+		assertThat(beyond.body()).contains("ABOVE_HARD_MAXIMUM", "2.514 mg/kg", "112.0 mg already");
+		assertThat(administer(session, Map.of("kind", "ADDITIONAL", "doseMg", 20), this.nurse).status())
+			.as("a prescriber gives additional doses")
+			.isEqualTo(403);
+		Response topUp = administer(session,
+				Map.of("kind", "ADDITIONAL", "doseMg", 63, "override", Map.of("reason", "no effect at 30 min")),
+				this.prescriber);
+		assertThat(topUp.status()).as(topUp.body()).isEqualTo(201);
+		JsonNode detail = this.api.get(SESSIONS + "/" + session, this.nurse).json();
+		assertThat(detail.get("totalGivenMg").decimalValue()).isEqualByComparingTo("175.0");
+		assertThat(detail.get("totalGivenMgPerKg").decimalValue()).isEqualByComparingTo("2.5");
+	}
+
+	@Test
+	void esketamineDevicesAreFiveMinutesApartAndDischargeWaitsTwoHours() {
+		String session = checkedIn("ESKETAMINE", "ESKETAMINE_REMS", 80);
+		assertThat(vitals(session, 128, 82, 74, null, 14, null).body()).as("pulse oximetry is required (REMS)")
+			.contains("spo2");
+		readyToOrder(session);
+		assertThat(order(session, Map.of("doseMg", 70), this.prescriber).body()).contains("DOSE_NOT_ALLOWED");
+		assertThat(order(session, Map.of("doseMg", 56), this.prescriber).status()).isEqualTo(201);
+		assertThat(administer(session, Map.of("kind", "START"), this.nurse).body()).contains("USE_DEVICE");
+		assertThat(administer(session, Map.of("kind", "DEVICE"), this.nurse).status()).isEqualTo(201);
+		Response tooSoon = administer(session, Map.of("kind", "DEVICE"), this.nurse);
+		assertThat(tooSoon.status()).isEqualTo(422);
+		assertThat(tooSoon.body()).contains("DEVICE_INTERVAL");
+		this.fixtures.rewind(session, 6);
+		Response second = administer(session, Map.of("kind", "DEVICE"), this.nurse);
+		assertThat(second.status()).as(second.body()).isEqualTo(201);
+		assertThat(this.api.get(SESSIONS + "/" + session, this.nurse).json().get("state").asString())
+			.isEqualTo("MONITORING");
+		assertThat(administer(session, Map.of("kind", "DEVICE"), this.nurse).status()).as("all devices given")
+			.isEqualTo(409);
+
+		this.fixtures.rewind(session, 40);
+		vitals(session, 150, 92, 84, 97, 15, null);
+		event(session, Map.of("kind", "SEDATION", "moaas", 4), this.nurse);
+		event(session, Map.of("kind", "DISSOCIATION", "cadssTotal", 18), this.therapist);
+		this.fixtures.rewind(session, 50);
+		vitals(session, 130, 84, 76, 98, 14, null);
+		Response early = discharge(session, criteria());
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.json().get("remainingMinutes").asInt()).isBetween(29, 30);
+		assertThat(early.body()).contains("Spravato REMS", "minutes remaining");
+		assertThat(this.api
+			.post(SESSIONS + "/" + session + "/ready-for-discharge", Map.of("criteria", criteria()), this.nurse)
+			.status()).as("ready before the 2 hours are over (REMS form)").isEqualTo(200);
+		assertThat(discharge(session, null).status()).isEqualTo(409);
+		this.fixtures.rewind(session, 31);
+		assertThat(discharge(session, null).status()).isEqualTo(200);
+
+		JsonNode rems = this.api.get(SESSIONS + "/" + session + "/rems-summary", this.nurse).json();
+		assertThat(rems.get("doseMg").decimalValue()).isEqualByComparingTo("56");
+		assertThat(rems.get("devices").asInt()).isEqualTo(2);
+		assertThat(rems.get("bloodPressureAt40Minutes").asString()).isEqualTo("150/92");
+		assertThat(rems.get("bloodPressureBeforeDischarge").asString()).isEqualTo("130/84");
+		assertThat(rems.get("sedation").asBoolean()).isTrue();
+		assertThat(rems.get("dissociation").asBoolean()).isTrue();
+		assertThat(rems.get("respiratoryDepression").asBoolean()).isFalse();
+		assertThat(rems.get("totalMonitoringMinutes").asInt()).isBetween(126, 128);
+	}
+
+	@Test
+	void lateEntriesKeepTheirRealTimeAndTheFutureIsRefused() {
+		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
+		this.fixtures.rewind(session, 30);
+		Response late = vitals(session, 124, 80, 72, 98, 14, Instant.now().minus(Duration.ofMinutes(20)));
+		assertThat(late.status()).isEqualTo(201);
+		assertThat(late.json().get("late").asBoolean()).isTrue();
+		assertThat(vitals(session, 124, 80, 72, 98, 14, null).json().get("late").asBoolean()).isFalse();
+		Response future = vitals(session, 124, 80, 72, 98, 14, Instant.now().plus(Duration.ofMinutes(10)));
+		assertThat(future.status()).isEqualTo(400);
+		assertThat(future.body()).contains("\"field\":\"at\"", "future");
+		Response beforeCheckIn = vitals(session, 124, 80, 72, 98, 14, Instant.now().minus(Duration.ofHours(2)));
+		assertThat(beforeCheckIn.status()).isEqualTo(400);
+		Response invalid = this.api.post(SESSIONS + "/" + session + "/vitals", Map.of("systolic", 400, "heartRate", 72),
+				this.nurse);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.body()).contains("\"field\":\"systolic\"", "\"field\":\"diastolic\"");
+		assertThat(this.jdbc.sql("select count(*) from dosing.vitals where session_id = ?::uuid")
+			.param(session)
+			.query(Long.class)
+			.single()).as("nothing half-saved").isEqualTo(2);
+	}
+
+	@Test
+	void aVitalsCheckThatIsDueAndNotRecordedTurnsOverdue() {
+		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
+		JsonNode fresh = this.api.get(SESSIONS + "/" + session, this.nurse).json();
+		assertThat(fresh.get("nextVitalsKind").asString()).isEqualTo("BASELINE");
+		assertThat(fresh.get("vitalsOverdue").asBoolean()).isFalse();
+		this.fixtures.rewind(session, 5);
+		assertThat(this.api.get(SESSIONS + "/" + session, this.nurse).json().get("vitalsOverdue").asBoolean()).isTrue();
+		assertThat(this.api.get(SESSIONS + "/board", this.nurse).body()).contains(session);
+	}
+
+	@Test
+	void therapistsWriteNotesAndObservationsButNoDrugsOrVitals() {
+		String session = checkedIn("KAP", "KAP_SL_KETAMINE", 70);
+		Response note = event(session, Map.of("kind", "NOTE", "text", "Set intention: <b>kindness</b> toward self"),
+				this.therapist);
+		assertThat(note.status()).isEqualTo(201);
+		assertThat(event(session, Map.of("kind", "INTERVENTION", "drug", "ondansetron", "dose", "4 mg"), this.therapist)
+			.status()).isEqualTo(403);
+		assertThat(vitals(session, 120, 80, 70, 98, 14, null, this.therapist).status()).isEqualTo(403);
+		Response nausea = event(session, Map.of("kind", "SIDE_EFFECT", "effect", "NAUSEA", "severity", "MILD"),
+				this.nurse);
+		assertThat(nausea.status()).isEqualTo(201);
+		Response severe = event(session, Map.of("kind", "ADVERSE_EVENT", "effect", "EMERGENCE_REACTION", "severity",
+				"SEVERE", "text", "acute anxiety"), this.nurse);
+		assertThat(severe.json().get("alerts").toString()).contains("ADVERSE_EVENT_SEVERE");
+		assertThat(event(session, Map.of("kind", "SEDATION", "moaas", 1), this.nurse).json().get("alerts").toString())
+			.contains("SEDATION_DEEP");
+		assertThat(event(session, Map.of("kind", "SEDATION", "moaas", 7), this.nurse).status()).isEqualTo(400);
+		assertThat(this.api.get(SESSIONS + "/" + session + "/timeline", this.nurse).body())
+			.contains("Set intention: <b>kindness</b> toward self", "NAUSEA (MILD)");
+	}
+
+	// --- helpers -----------------------------------------------------------------
+
+	private String checkedIn(String program, String protocol, double weightKg) {
+		DosingFixtures.Ready ready = this.fixtures.ready(program, weightKg);
+		Response created = checkIn(ready.patientId(), protocol, ready.appointmentId(), this.nurse);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	private void readyToOrder(String session) {
+		Map<String, Object> all = new HashMap<>();
+		for (String item : List.of("FASTING", "RIDE_HOME", "PRE_SESSION_MEASURES", "INTERACTING_MEDICATIONS",
+				"INTENTIONS_REVIEWED")) {
+			all.put(item, true);
+		}
+		assertThat(checklist(session, all, this.nurse).status()).isEqualTo(200);
+		assertThat(vitals(session, 126, 80, 72, 98, 14, null).status()).isEqualTo(201);
+	}
+
+	private Response checkIn(String patient, String protocol, String appointment, String token) {
+		return this.api.post(SESSIONS, Map.of("patientId", patient, "protocol", protocol, "appointmentId", appointment),
+				token);
+	}
+
+	private Response checklist(String session, Map<String, ?> items, String token) {
+		return this.api.post(SESSIONS + "/" + session + "/checklist", Map.of("items", items), token);
+	}
+
+	private Response vitals(String session, int sys, int dia, int hr, Integer spo2, Integer rr, Instant at) {
+		return vitals(session, sys, dia, hr, spo2, rr, at, this.nurse);
+	}
+
+	private Response vitals(String session, int sys, int dia, int hr, Integer spo2, Integer rr, Instant at,
+			String token) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("systolic", sys);
+		body.put("diastolic", dia);
+		body.put("heartRate", hr);
+		body.put("spo2", spo2);
+		body.put("respiratoryRate", rr);
+		if (at != null) {
+			body.put("at", at.toString());
+		}
+		return this.api.post(SESSIONS + "/" + session + "/vitals", body, token);
+	}
+
+	private Response order(String session, Map<String, Object> body, String token) {
+		return this.api.post(SESSIONS + "/" + session + "/order", body, token);
+	}
+
+	private Response administer(String session, Map<String, Object> body, String token) {
+		return this.api.post(SESSIONS + "/" + session + "/administrations", body, token);
+	}
+
+	private Response event(String session, Map<String, Object> body, String token) {
+		return this.api.post(SESSIONS + "/" + session + "/events", body, token);
+	}
+
+	private Response discharge(String session, Map<String, Object> criteria) {
+		return this.api.post(SESSIONS + "/" + session + "/discharge",
+				(criteria != null) ? Map.of("criteria", criteria) : Map.of(), this.nurse);
+	}
+
+	private static Map<String, Object> criteria() {
+		Map<String, Object> criteria = new HashMap<>();
+		for (String c : List.of("VITALS_NEAR_BASELINE", "ALERT_ORIENTED", "ESCORT_PRESENT", "INSTRUCTIONS_GIVEN",
+				"CLINICALLY_STABLE")) {
+			criteria.put(c, true);
+		}
+		return criteria;
+	}
+
+}
