@@ -33,6 +33,13 @@ class BoardPush {
 		return emitter;
 	}
 
+	/** Open streams would hold a graceful shutdown for its whole timeout. */
+	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	void close() {
+		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.clear();
+	}
+
 	@TransactionalEventListener
 	void changed(SessionChanged event) {
 		this.dirty.set(true);

@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * at birth up to this age (55; clinic policy)
  * @param futureTolerance clock skew allowed for an entry's {@code at} (1 min)
  * @param boardPoll the floor board also refreshes this often without a push (5 s)
+ * @param holdRecheckAfter a held session's recheck after rest is due this long after the
+ * last reading (10 min; clinic policy)
  */
 @ConfigurationProperties("kap.dosing")
 record DosingSettings(Duration lateEntryAfter, Duration vitalsOverdueGrace, Duration checkInEarly,
-		Integer pregnancyTestMaxAge, Duration futureTolerance, Duration boardPoll) {
+		Integer pregnancyTestMaxAge, Duration futureTolerance, Duration boardPoll, Duration holdRecheckAfter) {
 
 	DosingSettings {
 		lateEntryAfter = (lateEntryAfter == null) ? Duration.ofMinutes(10) : lateEntryAfter;
@@ -30,6 +32,7 @@ record DosingSettings(Duration lateEntryAfter, Duration vitalsOverdueGrace, Dura
 		pregnancyTestMaxAge = (pregnancyTestMaxAge == null) ? 55 : pregnancyTestMaxAge;
 		futureTolerance = (futureTolerance == null) ? Duration.ofMinutes(1) : futureTolerance;
 		boardPoll = (boardPoll == null) ? Duration.ofSeconds(5) : boardPoll;
+		holdRecheckAfter = (holdRecheckAfter == null) ? Duration.ofMinutes(10) : holdRecheckAfter;
 	}
 
 }

@@ -68,6 +68,11 @@ public class FloorBoard {
 		this.clock = clock;
 	}
 
+	/** The board is for roles that see clinical content (403 otherwise). */
+	void requireViewer() {
+		this.access.requireClinicalScope(this.currentUser.require());
+	}
+
 	public List<BoardRow> rows() {
 		ClinicalScope scope = this.access.requireClinicalScope(this.currentUser.require());
 		Instant now = Instant.now(this.clock);

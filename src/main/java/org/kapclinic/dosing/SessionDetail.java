@@ -26,6 +26,20 @@ public record SessionDetail(DosingSession session, String protocolName, String d
 		return this.session.state();
 	}
 
+	/** Everyone who recorded something in the session (for names on the page). */
+	java.util.Set<java.util.UUID> timelineUsers() {
+		java.util.Set<java.util.UUID> users = new java.util.HashSet<>();
+		this.administrations.forEach((a) -> users.add(a.recordedBy()));
+		this.vitals.forEach((v) -> users.add(v.recordedBy()));
+		this.events.forEach((e) -> users.add(e.recordedBy()));
+		this.orders.forEach((o) -> users.add(o.orderedBy()));
+		this.transitions.stream()
+			.map(SessionRows.Transition::by)
+			.filter(java.util.Objects::nonNull)
+			.forEach(users::add);
+		return users;
+	}
+
 	@JsonProperty("openAlerts")
 	public List<Alert> openAlerts() {
 		return this.alerts.stream().filter(Alert::open).toList();

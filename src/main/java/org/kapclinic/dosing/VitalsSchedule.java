@@ -28,12 +28,24 @@ final class VitalsSchedule {
 	 */
 	static Due next(VitalsPlan plan, SessionState state, Instant checkedInAt, Instant firstDoseAt, boolean running,
 			List<Instant> readings, Instant now, Duration grace) {
+		return next(plan, state, checkedInAt, firstDoseAt, running, false, null, readings, now, grace);
+	}
+
+	/**
+	 * @param held pre-dose readings above the hold thresholds: a recheck after rest is
+	 * due {@code recheckAfter} the last reading
+	 */
+	static Due next(VitalsPlan plan, SessionState state, Instant checkedInAt, Instant firstDoseAt, boolean running,
+			boolean held, Duration recheckAfter, List<Instant> readings, Instant now, Duration grace) {
 		if (state.closed()) {
 			return null;
 		}
 		if (firstDoseAt == null) {
-			boolean baseline = !readings.isEmpty();
-			return baseline ? null : due("BASELINE", checkedInAt, now, grace);
+			if (readings.isEmpty()) {
+				return due("BASELINE", checkedInAt, now, grace);
+			}
+			Instant last = readings.stream().max(Instant::compareTo).orElseThrow();
+			return held ? due("RECHECK", last.plus(recheckAfter), now, grace) : null;
 		}
 		Instant last = readings.stream().filter((t) -> !t.isBefore(firstDoseAt)).max(Instant::compareTo).orElse(null);
 		Instant since = (last != null) ? last : firstDoseAt;
@@ -71,7 +83,7 @@ final class VitalsSchedule {
 	/**
 	 * The next vitals check.
 	 *
-	 * @param kind BASELINE, DURING_DOSE, AT_40_MIN (etc.) or AFTER_DOSE
+	 * @param kind BASELINE, RECHECK (held), DURING_DOSE, AT_40_MIN (etc.) or AFTER_DOSE
 	 */
 	record Due(String kind, Instant at, boolean overdue) {
 	}

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team, weight, intake, an ELIGIBLE decision, the program's consent, a chair and a DOSING
  * appointment that is open for check-in now. Fictional people only.
  */
-final class DosingFixtures {
+public final class DosingFixtures {
 
 	private final ApiClient api;
 
@@ -35,7 +35,7 @@ final class DosingFixtures {
 
 	private final Map<String, UUID> users;
 
-	DosingFixtures(ApiClient api, JdbcClient jdbc, String admin, String prescriber, Map<String, UUID> users) {
+	public DosingFixtures(ApiClient api, JdbcClient jdbc, String admin, String prescriber, Map<String, UUID> users) {
 		this.api = api;
 		this.jdbc = jdbc;
 		this.admin = admin;
@@ -47,7 +47,7 @@ final class DosingFixtures {
 	 * A booked dosing appointment for a new patient who has everything a first dose
 	 * needs.
 	 */
-	Ready ready(String program, double weightKg) {
+	public Ready ready(String program, double weightKg) {
 		String patient = patient("Dosewell" + UUID.randomUUID().toString().substring(0, 6), "1984-04-04");
 		weight(patient, weightKg, Instant.now().minus(Duration.ofDays(2)));
 		eligible(patient, program);
@@ -175,7 +175,7 @@ final class DosingFixtures {
 	 * Moves everything recorded in a session back by {@code minutes}, as if that much
 	 * time had passed since (the rules compare with the real clock).
 	 */
-	void rewind(String session, int minutes) {
+	public void rewind(String session, int minutes) {
 		String interval = minutes + " minutes";
 		UUID id = UUID.fromString(session);
 		this.jdbc.sql("""
@@ -202,7 +202,7 @@ final class DosingFixtures {
 	}
 
 	/** A patient ready for a dose and their appointment. */
-	record Ready(String patientId, String appointmentId) {
+	public record Ready(String patientId, String appointmentId) {
 	}
 
 }

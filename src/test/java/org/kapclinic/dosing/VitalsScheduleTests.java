@@ -38,6 +38,16 @@ class VitalsScheduleTests {
 	}
 
 	@Test
+	void aHeldSessionNeedsARecheckAfterRest() {
+		Instant high = CHECK_IN.plus(Duration.ofMinutes(1));
+		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.PRE_DOSE_CHECKS, CHECK_IN, null, false, true,
+				Duration.ofMinutes(10), List.of(high), high.plus(Duration.ofMinutes(13)), GRACE);
+		assertThat(due.kind()).isEqualTo("RECHECK");
+		assertThat(due.at()).isEqualTo(high.plus(Duration.ofMinutes(10)));
+		assertThat(due.overdue()).isTrue();
+	}
+
+	@Test
 	void duringAnInfusionEveryTenMinutesAfterTheLastReading() {
 		Instant reading = DOSE.plus(Duration.ofMinutes(10));
 		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.DOSING, CHECK_IN, DOSE, true,

@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.kapclinic.IntegrationTest;
+import org.kapclinic.dosing.DosingFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,6 +198,52 @@ class BrowserIT extends IntegrationTest {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("measurements")));
 		assertThat(this.browser.findElement(By.id("measurements")).getText()).contains("10", "moderate");
 		screenshot("self-report-in-chart");
+	}
+
+	@Test
+	void theFloorBoardShowsAnAlertMomentsAfterTheVitalsAreSaved() throws Exception {
+		String admin = tokenFor("admin");
+		String nurse = tokenFor("nurse.bell");
+		java.util.Map<String, UUID> users = new java.util.HashMap<>();
+		for (String name : java.util.List.of("dr.quill", "nurse.bell", "therapist.cove")) {
+			users.put(name, userId(name));
+		}
+		DosingFixtures.Ready ready = new DosingFixtures(this.api, this.jdbc, admin, tokenFor("dr.quill"), users)
+			.ready("IV_INFUSION", 68);
+		String session = this.api
+			.post("/api/v1/dosing-sessions", java.util.Map.of("patientId", ready.patientId(), "protocol", "IV_KETAMINE",
+					"appointmentId", ready.appointmentId()), nurse)
+			.json()
+			.get("id")
+			.asString();
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys("nurse.bell");
+		this.browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-patient")));
+		open("/dosing/board");
+		By card = By.id("board-" + session);
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(card));
+		assertThat(this.browser.findElement(card).getText()).contains("CHECKED_IN", "BASELINE");
+		this.wait.until(ExpectedConditions.textToBe(By.id("board-status"), "Live"));
+
+		long saved = System.nanoTime();
+		assertThat(this.api
+			.post("/api/v1/dosing-sessions/" + session + "/vitals",
+					java.util.Map.of("systolic", 186, "diastolic", 112, "heartRate", 88, "spo2", 97), nurse)
+			.status()).isEqualTo(201);
+		By alert = By.cssSelector("#board-" + session + " .open-alerts");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(alert));
+		long millis = (System.nanoTime() - saved) / 1_000_000;
+		System.out.println("BOARD alert visible " + millis + " ms after the reading was saved");
+		assertThat(this.browser.findElement(alert).getText()).contains("SYSTOLIC_HIGH", "DIASTOLIC_HIGH");
+		assertThat(this.browser.findElement(card).getText()).contains("BP 186/112", "Held");
+		screenshot("floor-board");
+
+		this.browser.findElement(By.cssSelector("#board-" + session + " a")).click();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("session-state")));
+		assertThat(this.browser.findElement(By.id("alerts")).getText()).contains("SYSTOLIC_HIGH");
+		screenshot("dosing-session");
 	}
 
 	/** Bootstrap's button-style radios hide the input: click its label. */
