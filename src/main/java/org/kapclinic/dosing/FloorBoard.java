@@ -114,8 +114,8 @@ public class FloorBoard {
 			Protocol protocol = this.protocols.version(s.protocol(), s.protocolVersion());
 			List<Vitals> readings = vitals.getOrDefault(s.id(), List.of());
 			VitalsSchedule.Due due = VitalsSchedule.next(protocol.vitals(), s.state(), s.checkedInAt(), s.firstDoseAt(),
-					s.state() == SessionState.DOSING, readings.stream().map(Vitals::at).toList(), now,
-					this.settings.vitalsOverdueGrace());
+					s.state() == SessionState.DOSING, s.held(), this.settings.holdRecheckAfter(),
+					readings.stream().map(Vitals::at).toList(), now, this.settings.vitalsOverdueGrace());
 			Vitals latest = readings.isEmpty() ? null : readings.get(readings.size() - 1);
 			List<String> flags = (latest == null) ? List.of()
 					: Thresholds
