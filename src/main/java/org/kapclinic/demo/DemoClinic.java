@@ -17,6 +17,7 @@ import org.kapclinic.measures.MeasurementImport;
 import org.kapclinic.measures.MeasurementImport.ImportedAnswers;
 import org.kapclinic.measures.MeasurementImport.ImportedSchedule;
 import org.kapclinic.patient.PatientImport;
+import org.kapclinic.dosing.DosingImport;
 import org.kapclinic.scheduling.SchedulingImport;
 import org.kapclinic.patient.PatientImport.ImportedPatient;
 import org.kapclinic.shared.ClinicTime;
@@ -40,6 +41,8 @@ class DemoClinic implements ApplicationRunner {
 
 	private final SchedulingImport scheduling;
 
+	private final DosingImport dosing;
+
 	private final StaffImport staff;
 
 	private final PatientImport patients;
@@ -53,8 +56,9 @@ class DemoClinic implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoClinic(StaffImport staff, PatientImport patients, MeasurementImport measurements, SchedulingImport scheduling,
-			DemoSettings settings, ClinicTime clinicTime, Clock clock) {
+			DosingImport dosing, DemoSettings settings, ClinicTime clinicTime, Clock clock) {
 		this.staff = staff;
+		this.dosing = dosing;
 		this.scheduling = scheduling;
 		this.patients = patients;
 		this.measurements = measurements;
@@ -80,12 +84,19 @@ class DemoClinic implements ApplicationRunner {
 		List<ImportedAnswers> scores = new ArrayList<>();
 		List<ImportedSchedule> schedules = new ArrayList<>();
 		List<UUID> scheduled = new ArrayList<>();
+		List<UUID> floor = new ArrayList<>();
+		List<java.math.BigDecimal> floorWeights = new ArrayList<>();
 		Instant now = Instant.now(this.clock);
 		for (int i = 0; i < this.settings.patients(); i++) {
 			ImportedPatient patient = generator.next(nurses, therapists);
 			batch.add(patient);
 			if (scheduled.size() < SCHEDULED_PATIENTS) {
 				scheduled.add(patient.id());
+			}
+			else if (floor.size() < this.settings.activeSessions() && patient.guardians().isEmpty()
+					&& !patient.measurements().isEmpty()) {
+				floor.add(patient.id());
+				floorWeights.add(patient.measurements().get(patient.measurements().size() - 1).weightKg());
 			}
 			scores.addAll(generator.phq9Course(patient.id(), this.settings.phq9PerPatient()));
 			// Every fourth patient has a weekly PHQ-9 + GAD-7 taken in clinic (no e-mail,
@@ -106,6 +117,9 @@ class DemoClinic implements ApplicationRunner {
 		// Two weeks of preparation and integration sessions, so the calendar has content.
 		this.scheduling.demoWeeks(scheduled, therapists, this.clinicTime.today(this.clock).plusDays(1),
 				this.clinicTime.timeZone());
+		// Sessions in progress on the treatment floor right now (the floor board).
+		this.dosing.demoFloor(floor, floorWeights, nurses.get(0),
+				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));
 		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
 				(System.nanoTime() - started) / 1_000_000);
 	}

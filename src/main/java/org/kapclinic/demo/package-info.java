@@ -4,5 +4,5 @@
  * {@code demo} profile, the run command, tests and benchmarks).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo clinic",
-		allowedDependencies = { "identity", "patient", "measures", "scheduling", "shared" })
+		allowedDependencies = { "identity", "patient", "measures", "scheduling", "dosing", "shared" })
 package org.kapclinic.demo;

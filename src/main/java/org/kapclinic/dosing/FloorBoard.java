@@ -84,17 +84,17 @@ public class FloorBoard {
 		}
 		List<DosingSession> sessions = query.query(this.rows::session).list();
 		UUID[] ids = sessions.stream().map(DosingSession::id).toArray(UUID[]::new);
-		Map<UUID, List<Vitals>> vitals = new HashMap<>();
+		Map<UUID, Vitals> latestVitals = new HashMap<>();
 		Map<UUID, List<Alert>> alerts = new HashMap<>();
 		if (ids.length > 0) {
+			// The latest reading per session is all the board and the schedule need.
 			this.jdbc.sql("""
-					select session_id, id, pre_dose, systolic, diastolic, heart_rate, spo2, respiratory_rate, at,
-					       recorded_at, recorded_by, late
-					from dosing.vitals where session_id = any(?) and voided_at is null order by at""")
+					select distinct on (session_id) session_id, id, pre_dose, systolic, diastolic, heart_rate, spo2,
+					       respiratory_rate, at, recorded_at, recorded_by, late
+					from dosing.vitals where session_id = any(?) and voided_at is null order by session_id, at desc""")
 				.param(ids)
 				.query((ResultSet rs) -> {
-					vitals.computeIfAbsent(rs.getObject("session_id", UUID.class), (k) -> new ArrayList<>())
-						.add(vitals(rs));
+					latestVitals.put(rs.getObject("session_id", UUID.class), vitals(rs));
 				});
 			this.jdbc
 				.sql("""
@@ -112,11 +112,10 @@ public class FloorBoard {
 		List<BoardRow> board = new ArrayList<>(sessions.size());
 		for (DosingSession s : sessions) {
 			Protocol protocol = this.protocols.version(s.protocol(), s.protocolVersion());
-			List<Vitals> readings = vitals.getOrDefault(s.id(), List.of());
+			Vitals latest = latestVitals.get(s.id());
 			VitalsSchedule.Due due = VitalsSchedule.next(protocol.vitals(), s.state(), s.checkedInAt(), s.firstDoseAt(),
 					s.state() == SessionState.DOSING, s.held(), this.settings.holdRecheckAfter(),
-					readings.stream().map(Vitals::at).toList(), now, this.settings.vitalsOverdueGrace());
-			Vitals latest = readings.isEmpty() ? null : readings.get(readings.size() - 1);
+					(latest != null) ? latest.at() : null, now, this.settings.vitalsOverdueGrace());
 			List<String> flags = (latest == null) ? List.of()
 					: Thresholds
 						.vitals(protocol.alerts(), latest.systolic(), latest.diastolic(), latest.heartRate(),

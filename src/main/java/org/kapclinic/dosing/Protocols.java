@@ -74,6 +74,19 @@ public class Protocols {
 		}
 	}
 
+	/**
+	 * The shipped protocols, for callers that run before the application is ready (the
+	 * demo loader); storing twice is harmless.
+	 */
+	public void storeShippedQuietly() {
+		try {
+			storeShipped();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** The newest version of every protocol. */
 	@Transactional(readOnly = true)
 	public List<Protocol> current() {

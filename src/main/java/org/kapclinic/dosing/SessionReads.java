@@ -59,7 +59,8 @@ public class SessionReads {
 		BigDecimal given = SessionRows.sumGiven(administrations);
 		VitalsSchedule.Due due = VitalsSchedule.next(step.protocol().vitals(), s.state(), s.checkedInAt(),
 				s.firstDoseAt(), running(s, administrations), s.held(), this.settings.holdRecheckAfter(),
-				vitals.stream().map(Vitals::at).toList(), step.now(), this.settings.vitalsOverdueGrace());
+				vitals.stream().map(Vitals::at).max(Instant::compareTo).orElse(null), step.now(),
+				this.settings.vitalsOverdueGrace());
 		List<String> open = List.of();
 		if (s.state() == SessionState.CHECKED_IN || s.state() == SessionState.PRE_DOSE_CHECKS) {
 			List<String> items = new ArrayList<>(

@@ -2,7 +2,6 @@ package org.kapclinic.dosing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.kapclinic.dosing.Protocol.VitalsPlan;
 
@@ -22,13 +21,15 @@ final class VitalsSchedule {
 	}
 
 	/**
-	 * @param readings times of the session's live readings, any order
+	 * @param lastReading the time of the session's latest live reading, or null (the
+	 * latest is all the schedule needs: a fixed check is met by any reading from five
+	 * minutes before it on)
 	 * @param running the drug is being given now (infusion running, devices in progress)
 	 * @return the next due check, or null when none is (closed session)
 	 */
 	static Due next(VitalsPlan plan, SessionState state, Instant checkedInAt, Instant firstDoseAt, boolean running,
-			List<Instant> readings, Instant now, Duration grace) {
-		return next(plan, state, checkedInAt, firstDoseAt, running, false, null, readings, now, grace);
+			Instant lastReading, Instant now, Duration grace) {
+		return next(plan, state, checkedInAt, firstDoseAt, running, false, null, lastReading, now, grace);
 	}
 
 	/**
@@ -36,19 +37,17 @@ final class VitalsSchedule {
 	 * due {@code recheckAfter} the last reading
 	 */
 	static Due next(VitalsPlan plan, SessionState state, Instant checkedInAt, Instant firstDoseAt, boolean running,
-			boolean held, Duration recheckAfter, List<Instant> readings, Instant now, Duration grace) {
+			boolean held, Duration recheckAfter, Instant lastReading, Instant now, Duration grace) {
 		if (state.closed()) {
 			return null;
 		}
 		if (firstDoseAt == null) {
-			if (readings.isEmpty()) {
+			if (lastReading == null) {
 				return due("BASELINE", checkedInAt, now, grace);
 			}
-			Instant last = readings.stream().max(Instant::compareTo).orElseThrow();
-			return held ? due("RECHECK", last.plus(recheckAfter), now, grace) : null;
+			return held ? due("RECHECK", lastReading.plus(recheckAfter), now, grace) : null;
 		}
-		Instant last = readings.stream().filter((t) -> !t.isBefore(firstDoseAt)).max(Instant::compareTo).orElse(null);
-		Instant since = (last != null) ? last : firstDoseAt;
+		Instant since = (lastReading != null && !lastReading.isBefore(firstDoseAt)) ? lastReading : firstDoseAt;
 		Due next = null;
 		if (running && plan.duringDoseEveryMinutes() != null) {
 			next = earlier(next,
@@ -58,7 +57,7 @@ final class VitalsSchedule {
 			for (Integer minutes : plan.atMinutesAfterFirstDose()) {
 				Instant check = firstDoseAt.plus(Duration.ofMinutes(minutes));
 				Instant from = check.minus(CHECK_TOLERANCE);
-				boolean taken = readings.stream().anyMatch((t) -> !t.isBefore(from));
+				boolean taken = lastReading != null && !lastReading.isBefore(from);
 				if (!taken) {
 					next = earlier(next, due("AT_" + minutes + "_MIN", check, now, grace));
 					break;

@@ -62,14 +62,49 @@ public class SchedulingImport {
 		}
 	}
 
+	/**
+	 * Treatment chairs for the demo floor ("Floor chair 1" …), with pump and oximeter.
+	 */
+	@Transactional
+	public List<UUID> demoChairs(int count) {
+		Timestamp now = Timestamp.from(Instant.now());
+		List<UUID> chairs = new java.util.ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			UUID id = UUID.randomUUID();
+			this.jdbc.update(
+					"insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, 'CHAIR', ?, ?)",
+					id, "Floor chair " + i, new String[] { "IV pump", "pulse oximeter" }, now);
+			chairs.add(id);
+		}
+		return chairs;
+	}
+
+	/**
+	 * A DOSING appointment in a chair for the demo floor (no gate, no staff seat:
+	 * synthetic data only).
+	 */
+	@Transactional
+	public UUID demoDosing(UUID patient, String program, Instant start, int minutes, UUID chair) {
+		return book(patient, "DOSING", program, start, minutes, chair, null, Timestamp.from(Instant.now()));
+	}
+
 	private void book(UUID patient, String type, Instant start, UUID room, UUID staff, Timestamp now) {
+		book(patient, type, null, start, 60, room, staff, now);
+	}
+
+	private UUID book(UUID patient, String type, String program, Instant start, int minutes, UUID room, UUID staff,
+			Timestamp now) {
 		UUID id = UUID.randomUUID();
 		Timestamp from = Timestamp.from(start);
-		Timestamp to = Timestamp.from(start.plus(Duration.ofMinutes(60)));
+		Timestamp to = Timestamp.from(start.plus(Duration.ofMinutes(minutes)));
 		this.jdbc.update("""
-				insert into scheduling.appointment (id, patient_id, type, start_at, end_at, room_id, status, created_at)
-				values (?, ?, ?, ?, ?, ?, 'BOOKED', ?)""", id, patient, type, from, to, room, now);
-		this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id, staff);
+				insert into scheduling.appointment (id, patient_id, type, program, start_at, end_at, room_id, status,
+				    created_at)
+				values (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?)""", id, patient, type, program, from, to, room, now);
+		if (staff != null) {
+			this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id,
+					staff);
+		}
 		this.jdbc.update("""
 				insert into scheduling.room_booking (appointment_id, room_id, during) values (?, ?, tstzrange(?, ?))""",
 				id, room, from, to);
@@ -77,10 +112,12 @@ public class SchedulingImport {
 			.update("""
 					insert into scheduling.patient_booking (appointment_id, patient_id, during) values (?, ?, tstzrange(?, ?))""",
 					id, patient, from, to);
-		this.jdbc
-			.update("""
-					insert into scheduling.staff_booking (appointment_id, user_id, seat, during) values (?, ?, 1, tstzrange(?, ?))""",
-					id, staff, from, to);
+		if (staff != null) {
+			this.jdbc.update("""
+					insert into scheduling.staff_booking (appointment_id, user_id, seat, during)
+					values (?, ?, 1, tstzrange(?, ?))""", id, staff, from, to);
+		}
+		return id;
 	}
 
 }

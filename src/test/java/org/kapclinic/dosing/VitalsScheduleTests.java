@@ -2,7 +2,6 @@ package org.kapclinic.dosing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +23,15 @@ class VitalsScheduleTests {
 
 	@Test
 	void aBaselineIsDueAtCheckInAndOverdueAfterTheGrace() {
-		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.CHECKED_IN, CHECK_IN, null, false, List.of(),
+		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.CHECKED_IN, CHECK_IN, null, false, null,
 				CHECK_IN.plus(Duration.ofMinutes(2)), GRACE);
 		assertThat(due.kind()).isEqualTo("BASELINE");
 		assertThat(due.overdue()).isFalse();
 		assertThat(VitalsSchedule
-			.next(this.iv, SessionState.CHECKED_IN, CHECK_IN, null, false, List.of(),
-					CHECK_IN.plus(Duration.ofMinutes(3)), GRACE)
+			.next(this.iv, SessionState.CHECKED_IN, CHECK_IN, null, false, null, CHECK_IN.plus(Duration.ofMinutes(3)),
+					GRACE)
 			.overdue()).isTrue();
-		assertThat(VitalsSchedule.next(this.iv, SessionState.PRE_DOSE_CHECKS, CHECK_IN, null, false, List.of(CHECK_IN),
+		assertThat(VitalsSchedule.next(this.iv, SessionState.PRE_DOSE_CHECKS, CHECK_IN, null, false, CHECK_IN,
 				CHECK_IN.plus(Duration.ofMinutes(3)), GRACE))
 			.isNull();
 	}
@@ -41,7 +40,7 @@ class VitalsScheduleTests {
 	void aHeldSessionNeedsARecheckAfterRest() {
 		Instant high = CHECK_IN.plus(Duration.ofMinutes(1));
 		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.PRE_DOSE_CHECKS, CHECK_IN, null, false, true,
-				Duration.ofMinutes(10), List.of(high), high.plus(Duration.ofMinutes(13)), GRACE);
+				Duration.ofMinutes(10), high, high.plus(Duration.ofMinutes(13)), GRACE);
 		assertThat(due.kind()).isEqualTo("RECHECK");
 		assertThat(due.at()).isEqualTo(high.plus(Duration.ofMinutes(10)));
 		assertThat(due.overdue()).isTrue();
@@ -50,13 +49,13 @@ class VitalsScheduleTests {
 	@Test
 	void duringAnInfusionEveryTenMinutesAfterTheLastReading() {
 		Instant reading = DOSE.plus(Duration.ofMinutes(10));
-		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.DOSING, CHECK_IN, DOSE, true,
-				List.of(CHECK_IN, reading), reading.plus(Duration.ofMinutes(5)), GRACE);
+		VitalsSchedule.Due due = VitalsSchedule.next(this.iv, SessionState.DOSING, CHECK_IN, DOSE, true, reading,
+				reading.plus(Duration.ofMinutes(5)), GRACE);
 		assertThat(due.kind()).isEqualTo("DURING_DOSE");
 		assertThat(due.at()).isEqualTo(reading.plus(Duration.ofMinutes(10)));
 		assertThat(VitalsSchedule
-			.next(this.iv, SessionState.DOSING, CHECK_IN, DOSE, true, List.of(CHECK_IN, reading),
-					reading.plus(Duration.ofMinutes(13)), GRACE)
+			.next(this.iv, SessionState.DOSING, CHECK_IN, DOSE, true, reading, reading.plus(Duration.ofMinutes(13)),
+					GRACE)
 			.overdue()).isTrue();
 	}
 
@@ -64,12 +63,12 @@ class VitalsScheduleTests {
 	void esketamineBloodPressureIsDueAtFortyMinutesThenEveryThirty() {
 		Instant now = DOSE.plus(Duration.ofMinutes(20));
 		VitalsSchedule.Due due = VitalsSchedule.next(this.esketamine, SessionState.MONITORING, CHECK_IN, DOSE, false,
-				List.of(CHECK_IN, DOSE.plus(Duration.ofMinutes(15))), now, GRACE);
+				DOSE.plus(Duration.ofMinutes(15)), now, GRACE);
 		assertThat(due.kind()).isEqualTo("AT_40_MIN");
 		assertThat(due.at()).isEqualTo(DOSE.plus(Duration.ofMinutes(40)));
 		Instant at41 = DOSE.plus(Duration.ofMinutes(41));
 		VitalsSchedule.Due after = VitalsSchedule.next(this.esketamine, SessionState.MONITORING, CHECK_IN, DOSE, false,
-				List.of(CHECK_IN, at41), at41.plus(Duration.ofMinutes(1)), GRACE);
+				at41, at41.plus(Duration.ofMinutes(1)), GRACE);
 		assertThat(after.kind()).isEqualTo("AFTER_DOSE");
 		assertThat(after.at()).isEqualTo(at41.plus(Duration.ofMinutes(30)));
 	}
@@ -78,10 +77,10 @@ class VitalsScheduleTests {
 	void aMissedFortyMinuteCheckIsOverdueAndNothingIsDueOnceClosed() {
 		Instant now = DOSE.plus(Duration.ofMinutes(43));
 		assertThat(VitalsSchedule
-			.next(this.esketamine, SessionState.MONITORING, CHECK_IN, DOSE, false, List.of(CHECK_IN), now, GRACE)
+			.next(this.esketamine, SessionState.MONITORING, CHECK_IN, DOSE, false, CHECK_IN, now, GRACE)
 			.overdue()).isTrue();
-		assertThat(VitalsSchedule.next(this.esketamine, SessionState.DISCHARGED, CHECK_IN, DOSE, false,
-				List.of(CHECK_IN), now, GRACE))
+		assertThat(VitalsSchedule.next(this.esketamine, SessionState.DISCHARGED, CHECK_IN, DOSE, false, CHECK_IN, now,
+				GRACE))
 			.isNull();
 	}
 
