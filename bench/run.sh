@@ -31,6 +31,8 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 USERNAME=${BENCH_USER:-admin}
 PASSWORD=${BENCH_PASSWORD:-demo-clinic-2026}
 MAX_IDS=2000
+# Dosing sessions in progress on the demo floor (seeded once; changing it needs --fresh).
+ACTIVE_SESSIONS=${BENCH_ACTIVE_SESSIONS:-30}
 
 BUILD=0
 FRESH=0
@@ -175,6 +177,7 @@ start_app() {
     --kap.demo.enabled=true \
     --kap.demo.patients="$PATIENTS" \
     --kap.demo.phq9-per-patient="$PHQ9" \
+    --kap.demo.active-sessions="$ACTIVE_SESSIONS" \
     > "$APP_LOG" 2>&1 < /dev/null &
   APP_PID=$!
   log "started java (pid $APP_PID), log: $APP_LOG"
@@ -404,6 +407,20 @@ if [[ -z $ONLY || " $ONLY " == *" book "* || " $ONLY " == *" slots "* || " $ONLY
     "week|page.lua|/schedule?date=$WEEK_DATE&view=week|none|GET /schedule?view=week (signed-in page, ~1,800 appointments that week)"
   )
 fi
+if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" board "* ]]; then
+  # Vitals are recorded by a clinician (the admin may not): a prescriber sees every session.
+  DOSING_TOKEN=$(curl -sS --fail --max-time 10 -H 'Content-Type: application/json' \
+    -d "{\"username\":\"dr.quill\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])') || die "no token for dr.quill"
+  SESSIONS_LUA="$OUT/bench-sessions.lua"
+  N_SESSIONS=$(BENCH_DOSING_TOKEN=$DOSING_TOKEN python3 "$BENCH_DIR/dosing.py" sessions "$BASE" "$SESSIONS_LUA") \
+    || die "could not list the active dosing sessions"
+  log "$N_SESSIONS active dosing sessions"
+  ENDPOINTS+=(
+    "vitals|vitals.lua|/api/v1/dosing-sessions/{id}/vitals|dosing|POST /api/v1/dosing-sessions/{id}/vitals (durable, thresholds, audited; $N_SESSIONS sessions)"
+    "board|static.lua|/api/v1/dosing-sessions/board|dosing|GET /api/v1/dosing-sessions/board ($N_SESSIONS active sessions)"
+  )
+fi
 if [[ -n $ONLY ]]; then
   selected=()
   for ep in "${ENDPOINTS[@]}"; do
@@ -421,11 +438,12 @@ WRK_PID=""
 run_wrk() { # name script path auth duration outfile
   local token="" rc=0
   [[ $4 == auth ]] && token=$TOKEN
+  [[ $4 == dosing ]] && token=$DOSING_TOKEN
   # Background + wait: bash defers traps while a foreground child runs, so
   # this keeps Ctrl-C/SIGTERM from waiting out a whole wrk run.
   BENCH_NAME=$1 BENCH_TOKEN=$token BENCH_THREADS=$THREADS \
   BENCH_IDS_FILE=$IDS_LUA BENCH_TERMS_FILE=$TERMS_LUA BENCH_CHAIRS_FILE=${CHAIRS_LUA:-} \
-  BENCH_SEED=$RANDOM BENCH_COOKIE=${COOKIE:-} \
+  BENCH_SEED=$RANDOM BENCH_COOKIE=${COOKIE:-} BENCH_SESSIONS_FILE=${SESSIONS_LUA:-} \
     timeout $(( $(to_seconds "$5") + 60 )) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5" --timeout 5s --latency \
       -s "$BENCH_DIR/wrk/$2" "$BASE$3" > "$6" 2>&1 &
@@ -448,9 +466,10 @@ for ep in "${ENDPOINTS[@]}"; do
   # One request first so a 401/302/404 is reported clearly, not as 20 s of noise
   # (GET endpoints only; the POST scripts' first requests show up in their counts).
   if [[ $script != post.lua && $script != consult.lua && $script != submit.lua && $script != book.lua \
-        && $script != page.lua ]]; then
+        && $script != page.lua && $script != vitals.lua ]]; then
     hdr=()
     [[ $auth == auth ]] && hdr=(-H "Authorization: Bearer $TOKEN")
+    [[ $auth == dosing ]] && hdr=(-H "Authorization: Bearer $DOSING_TOKEN")
     code=$(curl -s -o "$OUT/bench-preflight-$name.json" -w '%{http_code}' --max-time 10 \
       "${hdr[@]}" "$BASE$path" || true)
     [[ $code == 2?? ]] || warn "$name preflight: HTTP $code for $path (body in $OUT/bench-preflight-$name.json)"
@@ -491,6 +510,20 @@ if [[ -z $ONLY || " $ONLY " == *" trajectory "* ]]; then
   log "trajectory: $TRAJ_LINE"
 fi
 
+# The floor board as a signed-in page fragment, one request at a time (server time), and
+# how long an alert takes from the saved reading to the rows a board fetches on the push.
+BOARD_LINE=""
+ALERT_LINE=""
+if [[ -z $ONLY || " $ONLY " == *" board "* ]]; then
+  BOARD_COOKIE=$(timeout 60 python3 "$BENCH_DIR/session.py" "$BASE" "$USERNAME" "$PASSWORD") || die "could not sign in"
+  BOARD_LINE=$(BENCH_DOSING_TOKEN=$DOSING_TOKEN timeout 300 python3 "$BENCH_DIR/dosing.py" board "$BASE" "$BOARD_COOKIE" 50) \
+    || { warn "board timing failed"; FAILED=1; }
+  log "board rows: $BOARD_LINE"
+  ALERT_LINE=$(BENCH_DOSING_TOKEN=$DOSING_TOKEN timeout 300 python3 "$BENCH_DIR/dosing.py" alert "$BASE" "$BOARD_COOKIE" 20) \
+    || { warn "alert latency failed"; FAILED=1; }
+  log "alert on board: $ALERT_LINE"
+fi
+
 stop_app
 
 # ------------------------------------------------------------------ report
@@ -528,6 +561,8 @@ RESULTS="$OUT/bench-results.md"
   echo "| JVM RSS, 5 s after healthy | ${RSS_MB} MB |"
   echo "| Embedded Postgres PSS (all its processes) | ${PG_PSS} |"
   echo "| Demo patients | $PATIENTS, $PHQ9 PHQ-9 scores each (before the run's own submissions) |"
+  [[ -n $BOARD_LINE ]] && echo "| Floor board rows (GET /dosing/board/rows, signed-in, one at a time) | $BOARD_LINE |"
+  [[ -n $ALERT_LINE ]] && echo "| Alert visible on the board (reading saved -> SSE push -> rows fetched) | $ALERT_LINE |"
   [[ -n $TRAJ_LINE ]] && echo "| 500-measurement trajectory page (GET /patients/{id}/measures) | $TRAJ_LINE |"
   echo "| Fixtures | $N_IDS ids, $N_TERMS surname prefixes |"
   echo "| Load | wrk ${wrk_ver:-?}, -t$THREADS -c$CONNECTIONS, ${JIT_WARMUP} JIT warm-up per endpoint, then ${WARMUP} warm-up + ${DURATION} per endpoint, same host as the app |"
