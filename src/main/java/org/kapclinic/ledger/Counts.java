@@ -88,7 +88,7 @@ class Counts {
 				: null;
 		lot = this.entries.lock(lot.lotId()).orElseThrow();
 		BigDecimal expected = lot.balanceMg();
-		BigDecimal difference = count.countedMg().subtract(expected).stripTrailingZeros();
+		BigDecimal difference = Entries.mg(count.countedMg().subtract(expected));
 		UUID countId = UUID.randomUUID();
 		Timestamp now = this.entries.now();
 		this.jdbc.sql("""
@@ -116,8 +116,8 @@ class Counts {
 			.detail("COUNT lot " + lot.lot() + ": counted " + Entries.plain(count.countedMg()) + " mg, expected "
 					+ Entries.plain(expected) + " mg: " + status
 					+ ((witness != null) ? ", witnessed by " + witness.username() : "")));
-		return new CountResult(countId, lot.lotId(), lot.lot(), count.countedMg().stripTrailingZeros(),
-				expected.stripTrailingZeros(), difference, status, discrepancyId, now.toInstant(), user.username(),
+		return new CountResult(countId, lot.lotId(), lot.lot(), Entries.mg(count.countedMg()), Entries.mg(expected),
+				difference, status, discrepancyId, now.toInstant(), user.username(),
 				(witness != null) ? witness.username() : null);
 	}
 
@@ -190,11 +190,11 @@ class Counts {
 		Timestamp resolvedAt = rs.getTimestamp("resolved_at");
 		return new Discrepancy(rs.getObject("id", UUID.class), rs.getObject("count_id", UUID.class),
 				rs.getObject("lot_id", UUID.class), rs.getString("lot_number"), rs.getString("product"),
-				expected.stripTrailingZeros(), counted.stripTrailingZeros(),
-				counted.subtract(expected).stripTrailingZeros(), rs.getTimestamp("found_at").toInstant(),
-				rs.getString("counted_by_name"), (resolvedAt != null) ? "RESOLVED" : "OPEN",
-				(resolvedAt != null) ? resolvedAt.toInstant() : null, rs.getString("resolved_by_name"),
-				rs.getString("reason"), rs.getObject("adjustment_entry_id", UUID.class));
+				Entries.mg(expected), Entries.mg(counted), Entries.mg(counted.subtract(expected)),
+				rs.getTimestamp("found_at").toInstant(), rs.getString("counted_by_name"),
+				(resolvedAt != null) ? "RESOLVED" : "OPEN", (resolvedAt != null) ? resolvedAt.toInstant() : null,
+				rs.getString("resolved_by_name"), rs.getString("reason"),
+				rs.getObject("adjustment_entry_id", UUID.class));
 	}
 
 }

@@ -145,17 +145,29 @@ class Entries {
 		return mg.stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * Without trailing zeros but never in exponent form (900, not 9E+2), so JSON shows
+	 * plain numbers.
+	 */
+	static BigDecimal mg(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
 	static LotBalance lotBalance(ResultSet rs) throws SQLException {
 		return new LotBalance(rs.getObject("id", UUID.class), rs.getString("product"), rs.getString("ndc"),
 				rs.getString("lot_number"), rs.getObject("expiry", LocalDate.class),
-				rs.getBigDecimal("concentration_mg_per_ml").stripTrailingZeros(), rs.getString("location"),
-				rs.getBigDecimal("balance_mg").stripTrailingZeros());
+				mg(rs.getBigDecimal("concentration_mg_per_ml")), rs.getString("location"),
+				mg(rs.getBigDecimal("balance_mg")));
 	}
 
 	private static LedgerEntry entry(ResultSet rs) throws SQLException {
 		return new LedgerEntry(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class), rs.getInt("lot_seq"),
-				EntryKind.valueOf(rs.getString("kind")), rs.getBigDecimal("quantity_mg").stripTrailingZeros(),
-				rs.getBigDecimal("balance_after_mg").stripTrailingZeros(), rs.getTimestamp("occurred_at").toInstant(),
+				EntryKind.valueOf(rs.getString("kind")), mg(rs.getBigDecimal("quantity_mg")),
+				mg(rs.getBigDecimal("balance_after_mg")), rs.getTimestamp("occurred_at").toInstant(),
 				rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by_name"),
 				rs.getString("witness_name"), rs.getObject("dosing_session_id", UUID.class),
 				rs.getObject("patient_id", UUID.class), rs.getObject("corrects_entry_id", UUID.class),

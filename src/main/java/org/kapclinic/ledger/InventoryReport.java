@@ -96,7 +96,7 @@ class InventoryReport {
 
 	private static BigDecimal mg(ResultSet rs, String column) throws SQLException {
 		BigDecimal value = rs.getBigDecimal(column);
-		return (value.signum() == 0) ? BigDecimal.ZERO : value.stripTrailingZeros();
+		return (value.signum() == 0) ? BigDecimal.ZERO : Entries.mg(value);
 	}
 
 }
