@@ -130,6 +130,15 @@ public class Ledger {
 		return lots;
 	}
 
+	/**
+	 * {@link #lotsInStock()} of one product family ({@code KETAMINE} for IV, IM and
+	 * sublingual racemic ketamine, {@code ESKETAMINE} for Spravato devices).
+	 */
+	@Transactional(readOnly = true)
+	public List<LotBalance> lotsInStock(Product product) {
+		return lotsInStock().stream().filter((lot) -> lot.product().equals(product.name())).toList();
+	}
+
 	/** Lots with a balance, expired ones included (they still need a count or waste). */
 	@Transactional(readOnly = true)
 	public List<LotBalance> lots(boolean includeEmpty) {

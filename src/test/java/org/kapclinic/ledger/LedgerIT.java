@@ -140,6 +140,8 @@ class LedgerIT extends IntegrationTest {
 				LocalDate.now(zone()).minusDays(2).atTime(12, 0).atZone(zone()).toInstant());
 		assertThat(late.balanceAfterMg()).isEqualByComparingTo("490");
 		assertThat(this.ledger.lotsInStock()).extracting(LotBalance::lotId).contains(lot).doesNotContain(expired);
+		assertThat(this.ledger.lotsInStock(Product.KETAMINE)).extracting(LotBalance::lotId).contains(lot);
+		assertThat(this.ledger.lotsInStock(Product.ESKETAMINE)).extracting(LotBalance::lotId).doesNotContain(lot);
 
 		assertThat(balanceOf(lot, nurse)).as("nothing drawn by the refusals").isEqualByComparingTo("100");
 		assertThat(entryCount(lot)).isEqualTo(1);
