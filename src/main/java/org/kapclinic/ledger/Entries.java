@@ -137,6 +137,13 @@ class Entries {
 			.list();
 	}
 
+	List<LedgerEntry> forSession(UUID dosingSessionId) {
+		return this.jdbc.sql(ENTRIES + " where e.dosing_session_id = ? order by e.seq")
+			.param(dosingSessionId)
+			.query((rs, n) -> entry(rs))
+			.list();
+	}
+
 	Timestamp now() {
 		return Timestamp.from(Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS));
 	}

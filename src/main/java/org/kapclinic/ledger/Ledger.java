@@ -174,6 +174,26 @@ public class Ledger {
 	}
 
 	/**
+	 * The draws, waste and corrections recorded for a dosing session, in the order they
+	 * were recorded (for the session's record and its REMS summary).
+	 */
+	@Transactional(readOnly = true)
+	public List<LedgerEntry> forSession(UUID dosingSessionId) {
+		this.access.requireKeeper("entries of dosing session " + dosingSessionId);
+		List<LedgerEntry> list = this.entries.forSession(dosingSessionId);
+		UUID patientId = list.stream()
+			.map(LedgerEntry::patientId)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, dosingSessionId)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("ledger entries of dosing session: " + list.size()));
+		return list;
+	}
+
+	/**
 	 * Corrects an entry with a new one that references it (the old one stays as it was):
 	 * {@code correctMg} is what the entry should have recorded (0 or null reverses it).
 	 * An entry is corrected at most once (409); a wrong correction is itself corrected.

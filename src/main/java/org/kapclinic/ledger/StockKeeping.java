@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditOutcome;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.StaffMember;
@@ -128,14 +129,25 @@ class StockKeeping {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		if (lot.balanceMg().compareTo(waste.quantityMg()) < 0) {
-			// Checked again under the lock; refused here before the witness is asked.
-			throw new RuleViolationException("The lot holds " + Entries.plain(lot.balanceMg()) + " mg; "
-					+ Entries.plain(waste.quantityMg()) + " mg cannot be wasted from it.",
-					List.of("INSUFFICIENT_BALANCE"));
+		StaffMember witness;
+		try {
+			if (lot.balanceMg().compareTo(waste.quantityMg()) < 0) {
+				// Checked again under the lock; refused here before the witness is asked.
+				throw new RuleViolationException("The lot holds " + Entries.plain(lot.balanceMg()) + " mg; "
+						+ Entries.plain(waste.quantityMg()) + " mg cannot be wasted from it.",
+						List.of("INSUFFICIENT_BALANCE"));
+			}
+			// The witness signs before the lot is locked: a password check takes a while.
+			witness = this.witnesses.require(waste.witness(), user, "waste from lot " + lot.lot());
 		}
-		// The witness signs before the lot is locked: a password check takes a while.
-		StaffMember witness = this.witnesses.require(waste.witness(), user, "waste from lot " + lot.lot());
+		catch (RuleViolationException ex) {
+			this.audit.recordIndependently(AuditEvent.of(AuditAction.CREATE, Ledger.RESOURCE, lot.lotId())
+				.category(DataCategory.ADMINISTRATION)
+				.outcome(AuditOutcome.FAILURE)
+				.detail("waste of " + Entries.plain(waste.quantityMg()) + " mg refused: "
+						+ String.join(",", ex.reasons())));
+			throw ex;
+		}
 		this.entries.lock(lot.lotId());
 		LedgerEntry entry = this.entries.append(
 				NewEntry.of(lot.lotId(), EntryKind.WASTE, waste.quantityMg().negate(), Instant.now(this.clock), user)

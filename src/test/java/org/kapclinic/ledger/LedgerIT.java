@@ -103,6 +103,10 @@ class LedgerIT extends IntegrationTest {
 			.isEqualTo(corrected.json().get("id").asString());
 		assertThat(entries.get(1).get("recordedBy").asString()).isEqualTo("nurse.fern");
 		assertThat(balanceOf(lot, nurse)).isEqualByComparingTo("900");
+		signIn("nurse.fern");
+		UUID session = this.ledger.entries(lot).get(1).dosingSessionId();
+		assertThat(this.ledger.forSession(session)).extracting(LedgerEntry::kind)
+			.containsExactly(LedgerEntry.EntryKind.DRAW, LedgerEntry.EntryKind.CORRECTION);
 		assertThat(this.jdbc
 			.sql("select count(*) from audit.entry where resource_type = 'ControlledSubstance' "
 					+ "and detail like 'DRAW 100 mg%' and patient_id is not null")
@@ -219,6 +223,10 @@ class LedgerIT extends IntegrationTest {
 		assertThat(tooMuch.status()).isEqualTo(422);
 		assertThat(tooMuch.body()).contains("INSUFFICIENT_BALANCE");
 
+		assertThat(this.jdbc.sql("select count(*) from audit.entry where resource_id = ? and outcome = 'FAILURE'")
+			.param(lot.toString())
+			.query(Long.class)
+			.single()).as("each refused waste is audited").isEqualTo(4);
 		assertThat(balanceOf(lot, nurse)).as("nothing saved").isEqualByComparingTo("300");
 		assertThat(entryCount(lot)).isEqualTo(1);
 
