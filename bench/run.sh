@@ -421,6 +421,13 @@ if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" board "* ]]; then
     "board|static.lua|/api/v1/dosing-sessions/board|dosing|GET /api/v1/dosing-sessions/board ($N_SESSIONS active sessions)"
   )
 fi
+if [[ -z $ONLY || " $ONLY " == *" ledger1 "* || " $ONLY " == *" ledger20 "* ]]; then
+  LEDGER_EXPIRY=$(date -u -d '+1 year' +%Y-%m-%d)
+  ENDPOINTS+=(
+    "ledger1|receipt.lua|/api/v1/controlled-substances/receipts|auth|POST /api/v1/controlled-substances/receipts (one lot: every request locks the same lot row)"
+    "ledger20|receipt.lua|/api/v1/controlled-substances/receipts|auth|POST /api/v1/controlled-substances/receipts (20 lots rotating)"
+  )
+fi
 if [[ -n $ONLY ]]; then
   selected=()
   for ep in "${ENDPOINTS[@]}"; do
@@ -444,6 +451,7 @@ run_wrk() { # name script path auth duration outfile
   BENCH_NAME=$1 BENCH_TOKEN=$token BENCH_THREADS=$THREADS \
   BENCH_IDS_FILE=$IDS_LUA BENCH_TERMS_FILE=$TERMS_LUA BENCH_CHAIRS_FILE=${CHAIRS_LUA:-} \
   BENCH_SEED=$RANDOM BENCH_COOKIE=${COOKIE:-} BENCH_SESSIONS_FILE=${SESSIONS_LUA:-} \
+  BENCH_LEDGER_EXPIRY=${LEDGER_EXPIRY:-2099-01-01} BENCH_LEDGER_LOTS=$( [[ $1 == ledger20 ]] && echo 20 || echo 1 ) \
     timeout $(( $(to_seconds "$5") + 60 )) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5" --timeout 5s --latency \
       -s "$BENCH_DIR/wrk/$2" "$BASE$3" > "$6" 2>&1 &
@@ -466,7 +474,7 @@ for ep in "${ENDPOINTS[@]}"; do
   # One request first so a 401/302/404 is reported clearly, not as 20 s of noise
   # (GET endpoints only; the POST scripts' first requests show up in their counts).
   if [[ $script != post.lua && $script != consult.lua && $script != submit.lua && $script != book.lua \
-        && $script != page.lua && $script != vitals.lua ]]; then
+        && $script != page.lua && $script != vitals.lua && $script != receipt.lua ]]; then
     hdr=()
     [[ $auth == auth ]] && hdr=(-H "Authorization: Bearer $TOKEN")
     [[ $auth == dosing ]] && hdr=(-H "Authorization: Bearer $DOSING_TOKEN")
