@@ -65,11 +65,17 @@ class DosingPages {
 
 	private final RemsSummaries rems;
 
+	private final org.kapclinic.ledger.Ledger ledger;
+
+	private final org.kapclinic.identity.CurrentUser currentUser;
+
 	DosingPages(FloorBoard board, BoardPush push, CheckIns checkIns, DosingSessions sessions, Monitoring monitoring,
 			SessionReads reads, Protocols protocols, Patients patients, Appointments appointments,
 			ClinicResources resources, UserDirectory directory, ClinicTime clinicTime, DosingSettings settings,
-			RemsSummaries rems) {
+			RemsSummaries rems, org.kapclinic.ledger.Ledger ledger, org.kapclinic.identity.CurrentUser currentUser) {
 		this.rems = rems;
+		this.ledger = ledger;
+		this.currentUser = currentUser;
 		this.board = board;
 		this.push = push;
 		this.checkIns = checkIns;
@@ -151,6 +157,11 @@ class DosingPages {
 		model.addAttribute("protocol", protocol);
 		model.addAttribute("patient", this.patients.summary(detail.session().patientId()).orElseThrow());
 		model.addAttribute("timeline", this.reads.timeline(id));
+		boolean givesDrug = this.currentUser.require().has(org.kapclinic.identity.Role.NURSE)
+				|| this.currentUser.require().has(org.kapclinic.identity.Role.PRESCRIBER);
+		model.addAttribute("lots", givesDrug ? this.ledger.lotsInStock(
+				protocol.esketamine() ? org.kapclinic.ledger.Product.ESKETAMINE : org.kapclinic.ledger.Product.KETAMINE)
+				: List.of());
 		model.addAttribute("zone", this.clinicTime.timeZone());
 		model.addAttribute("effects", Monitoring.EFFECTS.stream().sorted().toList());
 		model.addAttribute("severities", List.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING"));

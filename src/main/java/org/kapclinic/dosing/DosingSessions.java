@@ -19,6 +19,7 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.dosing.DoseCalculator.ComputedDose;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.identity.Role;
+import org.kapclinic.ledger.Ledger;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
@@ -58,8 +59,11 @@ public class DosingSessions {
 
 	private final JsonMapper json;
 
+	private final Ledger ledger;
+
 	DosingSessions(SessionGuard guard, SessionRows rows, Patients patients, Measures measures, AuditTrail audit,
-			DosingSettings settings, ApplicationEventPublisher events, JsonMapper json) {
+			DosingSettings settings, ApplicationEventPublisher events, JsonMapper json, Ledger ledger) {
+		this.ledger = ledger;
 		this.guard = guard;
 		this.rows = rows;
 		this.patients = patients;
@@ -404,9 +408,36 @@ public class DosingSessions {
 		return order;
 	}
 
+	/**
+	 * Stores an administration; one that gives drug draws it from a lot of the right
+	 * product in the controlled-substance ledger, in the same transaction (Schedule III
+	 * accountability: every administration links to the session and the lot).
+	 */
 	private Administration record(Step step, String kind, BigDecimal mg, BigDecimal rate,
 			DosingRequests.AdministrationEntry request, Instant at, String overrideReason) {
-		Administration administration = new Administration(UUID.randomUUID(), kind, mg, rate, request.lotId(), null,
+		UUID entry = null;
+		boolean givesDrug = "START".equals(kind) || "ADDITIONAL".equals(kind) || "DEVICE".equals(kind);
+		if (givesDrug) {
+			if (request.lotId() == null) {
+				throw InvalidInputException.of("lotId", "the lot the dose is drawn from (controlled-substance ledger)");
+			}
+			String product;
+			try {
+				product = this.ledger.lot(request.lotId()).product();
+			}
+			catch (org.kapclinic.shared.NotFoundException ex) {
+				throw InvalidInputException.of("lotId", "no such lot in the controlled-substance ledger");
+			}
+			String needed = step.protocol().esketamine() ? "ESKETAMINE" : "KETAMINE";
+			if (!needed.equals(product)) {
+				throw InvalidInputException.of("lotId", "this session draws from a " + needed + " lot, not " + product);
+			}
+			entry = this.ledger.draw(request.lotId(), mg, step.id(), step.session().patientId(), at).entryId();
+		}
+		else if (request.lotId() != null) {
+			throw InvalidInputException.of("lotId", kind + " draws nothing from a lot");
+		}
+		Administration administration = new Administration(UUID.randomUUID(), kind, mg, rate, request.lotId(), entry,
 				overrideReason, at, step.now(), step.user().id(), this.guard.late(at, step.now()));
 		this.rows.insertAdministration(step.id(), administration);
 		audit(step, AuditAction.CREATE, kind + ((mg != null) ? " " + mg + " mg" : "")

@@ -44,6 +44,25 @@ public final class DosingFixtures {
 	}
 
 	/**
+	 * A fictional lot received into the ledger: ketamine 50 mg/mL, or Spravato devices.
+	 */
+	public String lot(String product) {
+		Map<String, Object> receipt = new HashMap<>();
+		boolean esketamine = "ESKETAMINE".equals(product);
+		receipt.put("product", product);
+		receipt.put("ndc", esketamine ? "50458-028-03" : "99999-050-10");
+		receipt.put("lot", "FICTION-" + UUID.randomUUID().toString().substring(0, 8));
+		receipt.put("expiry", LocalDate.now().plusMonths(6).toString());
+		receipt.put("quantityMg", esketamine ? 2800 : 10000);
+		if (!esketamine) {
+			receipt.put("concentrationMgPerMl", 50);
+		}
+		Response received = this.api.post("/api/v1/controlled-substances/receipts", receipt, this.prescriber);
+		assertThat(received.status()).as(received.body()).isEqualTo(201);
+		return received.json().get("lotId").asString();
+	}
+
+	/**
 	 * A booked dosing appointment for a new patient who has everything a first dose
 	 * needs.
 	 */

@@ -35,6 +35,10 @@ class DosingSessionIT extends IntegrationTest {
 
 	private DosingFixtures fixtures;
 
+	private String ketamineLot;
+
+	private String esketamineLot;
+
 	@BeforeEach
 	void setUp() {
 		this.admin = tokenFor("admin");
@@ -46,6 +50,8 @@ class DosingSessionIT extends IntegrationTest {
 			users.put(name, userId(name));
 		}
 		this.fixtures = new DosingFixtures(this.api, this.jdbc, this.admin, this.prescriber, users);
+		this.ketamineLot = this.fixtures.lot("KETAMINE");
+		this.esketamineLot = this.fixtures.lot("ESKETAMINE");
 	}
 
 	@Test
@@ -137,9 +143,18 @@ class DosingSessionIT extends IntegrationTest {
 		assertThat(self.body()).contains("SECOND_PERSON");
 		assertThat(this.api.post(SESSIONS + "/" + session + "/order/verify", Map.of(), this.nurse).status())
 			.isEqualTo(200);
+		Response noLot = this.api.post(SESSIONS + "/" + session + "/administrations", Map.of("kind", "START"),
+				this.nurse);
+		assertThat(noLot.status()).isEqualTo(400);
+		assertThat(noLot.body()).contains("\"field\":\"lotId\"");
+		assertThat(administer(session, Map.of("kind", "START", "lotId", this.esketamineLot), this.nurse).body())
+			.as("a ketamine session draws from a ketamine lot")
+			.contains("KETAMINE lot");
 		Response started = administer(session, Map.of("kind", "START"), this.nurse);
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
 		assertThat(started.json().get("doseMg").decimalValue()).isEqualByComparingTo("36.2");
+		assertThat(started.json().get("ledgerEntryId").asString()).isNotBlank();
+		assertThat(balance(this.ketamineLot)).as("drawn from the lot").isEqualTo(10000 - 36.2);
 
 		Response surge = vitals(session, 184, 104, 96, 97, 16, null);
 		assertThat(surge.json().get("alerts").toString()).contains("SYSTOLIC_HIGH").doesNotContain("DIASTOLIC_HIGH");
@@ -240,6 +255,7 @@ class DosingSessionIT extends IntegrationTest {
 		JsonNode detail = this.api.get(SESSIONS + "/" + session, this.nurse).json();
 		assertThat(detail.get("totalGivenMg").decimalValue()).isEqualByComparingTo("175.0");
 		assertThat(detail.get("totalGivenMgPerKg").decimalValue()).isEqualByComparingTo("2.5");
+		assertThat(balance(this.ketamineLot)).as("refused doses drew nothing").isEqualTo(10000 - 175.0);
 	}
 
 	@Test
@@ -280,7 +296,9 @@ class DosingSessionIT extends IntegrationTest {
 		this.fixtures.rewind(session, 31);
 		assertThat(discharge(session, null).status()).isEqualTo(200);
 
+		assertThat(balance(this.esketamineLot)).isEqualTo(2800 - 56);
 		JsonNode rems = this.api.get(SESSIONS + "/" + session + "/rems-summary", this.nurse).json();
+		assertThat(rems.get("lots").toString()).contains(this.esketamineLot);
 		assertThat(rems.get("doseMg").decimalValue()).isEqualByComparingTo("56");
 		assertThat(rems.get("devices").asInt()).isEqualTo(2);
 		assertThat(rems.get("bloodPressureAt40Minutes").asString()).isEqualTo("150/92");
@@ -397,8 +415,21 @@ class DosingSessionIT extends IntegrationTest {
 		return this.api.post(SESSIONS + "/" + session + "/order", body, token);
 	}
 
+	/** Drug-giving kinds draw from this test's lot of the right product unless told. */
 	private Response administer(String session, Map<String, Object> body, String token) {
-		return this.api.post(SESSIONS + "/" + session + "/administrations", body, token);
+		Map<String, Object> request = new HashMap<>(body);
+		String kind = String.valueOf(body.get("kind"));
+		if (List.of("START", "ADDITIONAL", "DEVICE").contains(kind)) {
+			request.putIfAbsent("lotId", "DEVICE".equals(kind) ? this.esketamineLot : this.ketamineLot);
+		}
+		return this.api.post(SESSIONS + "/" + session + "/administrations", request, token);
+	}
+
+	private double balance(String lot) {
+		return this.api.get("/api/v1/controlled-substances/lots/" + lot, this.prescriber)
+			.json()
+			.get("balanceMg")
+			.asDouble();
 	}
 
 	private Response event(String session, Map<String, Object> body, String token) {
