@@ -22,7 +22,6 @@ import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.ClinicResources;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The treatment floor's read model: every active session the user may see, with the
@@ -30,8 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
  * alerts. Four queries whatever the number of sessions: sessions, their vitals, their
  * open alerts, and the patients' names.
  */
+/*
+ * No read-only transaction around the reads: the audit row of a read is committed by the
+ * audit batch writer on a connection of its own, and a transaction held open meanwhile
+ * would tie up a second connection per request (pool exhaustion under load).
+ */
 @Service
-@Transactional(readOnly = true)
 public class FloorBoard {
 
 	private final JdbcClient jdbc;

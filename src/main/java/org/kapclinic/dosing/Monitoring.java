@@ -53,8 +53,13 @@ public class Monitoring {
 		this.sessions = sessions;
 	}
 
+	/**
+	 * Appending a reading takes no lock on the session (50 monitoring clients write
+	 * concurrently); the row is locked only when the reading changes it: a hold set or
+	 * released, or the first pre-dose step.
+	 */
 	public VitalsResult vitals(UUID sessionId, DosingRequests.VitalsEntry request) {
-		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
+		Step step = this.guard.unlocked(sessionId, SessionGuard.DOSING_STAFF);
 		DosingSession session = step.session();
 		if (session.state().closed()) {
 			throw new ConflictException("The session is " + session.state(), SessionGuard.RESOURCE, sessionId)
@@ -69,9 +74,16 @@ public class Monitoring {
 		this.rows.insertVitals(sessionId, vitals);
 		boolean held = session.held();
 		String holdReason = session.holdReason();
-		if (preDose && !session.state().doseGiven()) {
-			List<String> hold = Thresholds.hold(step.protocol().hold(), vitals.systolic(), vitals.diastolic(),
-					vitals.heartRate(), vitals.spo2());
+		List<String> hold = Thresholds.hold(step.protocol().hold(), vitals.systolic(), vitals.diastolic(),
+				vitals.heartRate(), vitals.spo2());
+		boolean changesSession = preDose && !session.state().doseGiven()
+				&& (hold.isEmpty() == held || session.state() == SessionState.CHECKED_IN);
+		if (changesSession) {
+			step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
+			session = step.session();
+			held = session.held();
+		}
+		if (changesSession && !session.state().doseGiven()) {
 			if (!hold.isEmpty()) {
 				held = true;
 				holdReason = "pre-dose " + vitals.systolic() + "/" + vitals.diastolic() + " above hold thresholds: "

@@ -37,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  * started with, so a stored version is immutable and cached in memory.
  */
 @Service
-@Transactional
 public class Protocols {
 
 	private final JdbcClient jdbc;
@@ -61,6 +60,7 @@ public class Protocols {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
 	public void storeShipped() throws IOException {
 		for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:protocols/*.json")) {
 			try (InputStream in = resource.getInputStream()) {
@@ -88,7 +88,6 @@ public class Protocols {
 	}
 
 	/** The newest version of every protocol. */
-	@Transactional(readOnly = true)
 	public List<Protocol> current() {
 		return this.jdbc.sql("select distinct on (code) body::text from dosing.protocol order by code, version desc")
 			.query(String.class)
@@ -99,7 +98,6 @@ public class Protocols {
 	}
 
 	/** The newest version of one protocol, or 404. */
-	@Transactional(readOnly = true)
 	public Protocol current(String code) {
 		return this.jdbc.sql("select body::text from dosing.protocol where code = ? order by version desc limit 1")
 			.param(code)
@@ -109,8 +107,10 @@ public class Protocols {
 			.orElseThrow(() -> new NotFoundException("Protocol", code));
 	}
 
-	/** One stored version (cached: versions never change). */
-	@Transactional(readOnly = true)
+	/**
+	 * One stored version, cached: versions never change (no transaction, so a cache hit
+	 * costs no connection).
+	 */
 	public Protocol version(String code, int version) {
 		return this.versions.computeIfAbsent(code + "@" + version, (key) -> find(code, version)
 			.orElseThrow(() -> new NotFoundException("Protocol", code + " v" + version)));
@@ -125,6 +125,7 @@ public class Protocols {
 	}
 
 	/** ADMIN publishes a new version; an existing code + version is refused. */
+	@Transactional
 	public Protocol publish(Protocol protocol) {
 		if (!this.currentUser.require().has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only administrators publish protocols");

@@ -18,11 +18,14 @@ import org.kapclinic.scheduling.RemsEnrollments;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the REMS monitoring summary of an esketamine session from what was recorded. */
+/*
+ * No read-only transaction around the reads: the audit row of a read is committed by the
+ * audit batch writer on a connection of its own, and a transaction held open meanwhile
+ * would tie up a second connection per request (pool exhaustion under load).
+ */
 @Service
-@Transactional(readOnly = true)
 public class RemsSummaries {
 
 	/** The REMS form's "~40 minutes" reading: the one closest to 40 min within 30–55. */

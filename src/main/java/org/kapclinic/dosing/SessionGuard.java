@@ -59,6 +59,20 @@ class SessionGuard {
 				Instant.now(this.clock));
 	}
 
+	/**
+	 * The session without a lock, if the user holds one of the roles: for steps that only
+	 * append (vitals) and lock the row only when they change it.
+	 */
+	Step unlocked(UUID sessionId, Set<Role> roles) {
+		DosingSession session = this.rows.find(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
+		StaffMember user = this.access.requireClinical(session.patientId());
+		if (roles.stream().noneMatch(user::has)) {
+			throw new AccessDeniedException("This step needs one of the roles " + roles);
+		}
+		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
+				Instant.now(this.clock));
+	}
+
 	/** Read access: the session and its protocol (no lock). */
 	Step read(UUID sessionId) {
 		DosingSession session = this.rows.find(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));

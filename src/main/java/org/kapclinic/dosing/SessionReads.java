@@ -16,11 +16,14 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.patient.CareTeamAccess;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Reading sessions: the detail, a patient's list, and the timeline (all audited). */
+/*
+ * No read-only transaction around the reads: the audit row of a read is committed by the
+ * audit batch writer on a connection of its own, and a transaction held open meanwhile
+ * would tie up a second connection per request (pool exhaustion under load).
+ */
 @Service
-@Transactional(readOnly = true)
 public class SessionReads {
 
 	private final SessionGuard guard;
