@@ -90,15 +90,17 @@ public class FloorBoard {
 		Map<UUID, Vitals> latestVitals = new HashMap<>();
 		Map<UUID, List<Alert>> alerts = new HashMap<>();
 		if (ids.length > 0) {
-			// The latest reading per session is all the board and the schedule need.
+			// The latest reading per session is all the board and the schedule need: one
+			// index probe per session (vitals_session_idx), however long the sessions'
+			// history.
 			this.jdbc.sql("""
-					select distinct on (session_id) session_id, id, pre_dose, systolic, diastolic, heart_rate, spo2,
-					       respiratory_rate, at, recorded_at, recorded_by, late
-					from dosing.vitals where session_id = any(?) and voided_at is null order by session_id, at desc""")
-				.param(ids)
-				.query((ResultSet rs) -> {
-					latestVitals.put(rs.getObject("session_id", UUID.class), vitals(rs));
-				});
+					select v.session_id, v.id, v.pre_dose, v.systolic, v.diastolic, v.heart_rate, v.spo2,
+					       v.respiratory_rate, v.at, v.recorded_at, v.recorded_by, v.late
+					from unnest(?::uuid[]) as s(id)
+					cross join lateral (select * from dosing.vitals where session_id = s.id and voided_at is null
+					                    order by at desc limit 1) v""").param(ids).query((ResultSet rs) -> {
+				latestVitals.put(rs.getObject("session_id", UUID.class), vitals(rs));
+			});
 			this.jdbc
 				.sql("""
 						select * from dosing.alert where session_id = any(?) and acknowledged_at is null order by raised_at""")
