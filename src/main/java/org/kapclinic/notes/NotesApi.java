@@ -38,10 +38,30 @@ class NotesApi {
 
 	private final Supervision supervision;
 
-	NotesApi(Notes notes, NoteTemplates templates, Supervision supervision) {
+	private final Journal journal;
+
+	NotesApi(Notes notes, NoteTemplates templates, Supervision supervision, Journal journal) {
 		this.notes = notes;
 		this.templates = templates;
 		this.supervision = supervision;
+		this.journal = journal;
+	}
+
+	@PostMapping("/api/v1/patients/{id}/journal-links")
+	@Operation(summary = "A single-use link for the patient to write an INTENTION or a REFLECTION",
+			description = "The patient confirms their date of birth at /journal/{token}; the link expires "
+					+ "(kap.notes.journal-link-validity, 7 days) and closes once the entry is sent. The url is "
+					+ "returned only here.")
+	ResponseEntity<Journal.Issued> journalLink(@PathVariable UUID id, @RequestBody JournalLinkRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.header("Cache-Control", "no-store")
+			.body(this.journal.issue(id, request.kind()));
+	}
+
+	@GetMapping("/api/v1/patients/{id}/journal")
+	@Operation(summary = "The patient's sent intentions and reflections, newest first")
+	List<JournalEntry> journal(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+		return this.journal.entries(id, limit);
 	}
 
 	@PostMapping("/api/v1/patients/{id}/notes")
@@ -148,6 +168,9 @@ class NotesApi {
 	}
 
 	record SupervisorRequest(UUID supervisorId) {
+	}
+
+	record JournalLinkRequest(String kind) {
 	}
 
 }
