@@ -132,12 +132,7 @@ class NotesPages {
 	/** Autosave: answers a short status line and the new version (out of band). */
 	@PostMapping("/notes/{id}/draft")
 	ResponseEntity<String> draft(@PathVariable UUID id, @RequestParam Map<String, String> params) {
-		Map<String, String> body = new LinkedHashMap<>();
-		params.forEach((key, value) -> {
-			if (key.startsWith(FIELD)) {
-				body.put(key.substring(FIELD.length()), value);
-			}
-		});
+		Map<String, String> body = fields(params);
 		Integer version = parse(params.get("version"));
 		try {
 			Note saved = this.notes.update(id, body, null, version, params.get("editorSession"));
@@ -159,16 +154,38 @@ class NotesPages {
 		}
 	}
 
+	/**
+	 * Signs what the editor shows: the posted fields are saved first (so text typed after
+	 * the last autosave is not lost), then the note is signed.
+	 */
 	@PostMapping("/notes/{id}/sign")
-	String sign(@PathVariable UUID id, RedirectAttributes redirect) {
+	String sign(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Map<String, String> body = fields(params);
 		try {
+			if (!body.isEmpty()) {
+				this.notes.update(id, body, null, parse(params.get("version")), params.get("editorSession"));
+			}
 			this.notes.sign(id);
 			redirect.addFlashAttribute("message", "Signed.");
+		}
+		catch (VersionConflictException ex) {
+			redirect.addFlashAttribute("error",
+					"Not signed: this draft was changed in another window. Check it and sign again.");
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/notes/" + id;
+	}
+
+	private static Map<String, String> fields(Map<String, String> params) {
+		Map<String, String> body = new LinkedHashMap<>();
+		params.forEach((key, value) -> {
+			if (key.startsWith(FIELD)) {
+				body.put(key.substring(FIELD.length()), value);
+			}
+		});
+		return body;
 	}
 
 	@PostMapping("/notes/{id}/cosign")
