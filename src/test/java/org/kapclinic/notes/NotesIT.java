@@ -95,6 +95,21 @@ class NotesIT extends IntegrationTest {
 	}
 
 	@Test
+	void aDosingSessionNoteKeepsItsSessionIdForTheTimeline() {
+		String session = UUID.randomUUID().toString();
+		Response note = this.api.post("/api/v1/patients/" + this.patient + "/notes", Map.of("type", "DOSING_SESSION",
+				"body", Map.of("sessionSummary", "Calm; music helped"), "dosingSessionId", session), this.cove);
+		assertThat(note.status()).as(note.body()).isEqualTo(201);
+		Response read = this.api.get("/api/v1/notes/" + note.json().get("id").asString(), this.cove);
+		assertThat(read.json().get("dosingSessionId").asString()).isEqualTo(session);
+		assertThat(read.json().get("timeline")).as("no dosing module yet: the seam answers nothing").isEmpty();
+		assertThat(this.api
+			.post("/api/v1/patients/" + this.patient + "/notes",
+					Map.of("type", "INTEGRATION", "body", Map.of(), "dosingSessionId", session), this.cove)
+			.status()).isEqualTo(400);
+	}
+
+	@Test
 	void lateEntriesShowTheirNoteDate() {
 		Map<String, Object> late = new HashMap<>();
 		late.put("type", "PROGRESS_DAP");
