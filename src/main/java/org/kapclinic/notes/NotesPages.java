@@ -10,6 +10,9 @@ import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.intake.ConsentService;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.Appointments;
+import org.kapclinic.scheduling.Courses;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
@@ -61,9 +64,13 @@ class NotesPages {
 
 	private final java.time.Clock clock;
 
+	private final Courses courses;
+
+	private final Appointments appointments;
+
 	NotesPages(Notes notes, NoteTemplates templates, Journal journal, Disclosures disclosures,
 			OutsideProviders providers, Patients patients, CurrentUser currentUser, ClinicTime clinicTime,
-			java.time.Clock clock) {
+			java.time.Clock clock, Courses courses, Appointments appointments) {
 		this.notes = notes;
 		this.templates = templates;
 		this.journal = journal;
@@ -73,6 +80,8 @@ class NotesPages {
 		this.currentUser = currentUser;
 		this.clinicTime = clinicTime;
 		this.clock = clock;
+		this.courses = courses;
+		this.appointments = appointments;
 	}
 
 	@GetMapping("/patients/{id}/notes")
@@ -95,6 +104,8 @@ class NotesPages {
 		model.addAttribute("disclosures", this.disclosures.accounting(id));
 		model.addAttribute("providers", this.providers.list());
 		model.addAttribute("contentCodes", ConsentService.RELEASE_CONTENT);
+		model.addAttribute("courses", this.courses.list(id));
+		model.addAttribute("timeline", timeline(found, this.appointments.forPatient(id)));
 		return "notes/chart";
 	}
 
@@ -274,6 +285,23 @@ class NotesPages {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/patients/" + patientId + "/notes#disclosures";
+	}
+
+	/** Notes and the course's sessions in one list by date, newest first. */
+	private List<TimelineRow> timeline(List<Note> found, List<Appointment> sessions) {
+		List<TimelineRow> rows = new java.util.ArrayList<>();
+		found.forEach((n) -> rows
+			.add(new TimelineRow(n.noteDate(), "note", n.type().name() + " · " + n.status(), "/notes/" + n.id())));
+		sessions.stream()
+			.filter((a) -> !"CANCELLED".equals(a.status()) && !"RESCHEDULED".equals(a.status()))
+			.forEach((a) -> rows.add(new TimelineRow(a.start().atZone(this.clinicTime.timeZone()).toLocalDate(),
+					"session", a.type() + " · " + a.status(), null)));
+		rows.sort(java.util.Comparator.comparing(TimelineRow::date).reversed());
+		return rows;
+	}
+
+	/** One line of the course timeline: a note (with its link) or a session. */
+	record TimelineRow(LocalDate date, String kind, String label, String href) {
 	}
 
 	private static Integer parse(String value) {

@@ -47,6 +47,8 @@ class NotesPagesIT extends IntegrationTest {
 				.contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;")
 				.doesNotContain(SCRIPT, "<b onmouseover", "<img src=x");
 		}
+		assertThat(browser.get("/patients/" + this.patient + "/notes").body()).as("the course timeline lists the note")
+			.contains("id=\"course-timeline\"", "INTEGRATION · LOCKED");
 		assertThat(BrowserSession.signIn(this.port, "desk.dale", PASSWORD).get("/notes/" + id).statusCode())
 			.isEqualTo(403);
 	}
