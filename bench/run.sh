@@ -532,6 +532,15 @@ if [[ -z $ONLY || " $ONLY " == *" board "* ]]; then
   log "alert on board: $ALERT_LINE"
 fi
 
+# Notes budgets (issue 7): draft save, search over a patient with 1,000 notes, PDF summary.
+NOTES_LINES=""
+if [[ -z $ONLY || " $ONLY " == *" notes "* ]]; then
+  log "notes: timing draft saves, a 1,000-note search and PDF summaries"
+  NOTES_LINES=$(timeout 900 python3 "$BENCH_DIR/notes.py" "$BASE" "${BENCH_NOTES_PER_PATIENT:-1000}" 300 40) \
+    || { warn "notes timing failed"; FAILED=1; }
+  log "notes: $NOTES_LINES"
+fi
+
 stop_app
 
 # ------------------------------------------------------------------ report
@@ -572,6 +581,7 @@ RESULTS="$OUT/bench-results.md"
   [[ -n $BOARD_LINE ]] && echo "| Floor board rows (GET /dosing/board/rows, signed-in, one at a time) | $BOARD_LINE |"
   [[ -n $ALERT_LINE ]] && echo "| Alert visible on the board (reading saved -> SSE push -> rows fetched) | $ALERT_LINE |"
   [[ -n $TRAJ_LINE ]] && echo "| 500-measurement trajectory page (GET /patients/{id}/measures) | $TRAJ_LINE |"
+  [[ -n $NOTES_LINES ]] && while IFS= read -r line; do echo "| notes: ${line%%: *} | ${line#*: } |"; done <<< "$NOTES_LINES"
   echo "| Fixtures | $N_IDS ids, $N_TERMS surname prefixes |"
   echo "| Load | wrk ${wrk_ver:-?}, -t$THREADS -c$CONNECTIONS, ${JIT_WARMUP} JIT warm-up per endpoint, then ${WARMUP} warm-up + ${DURATION} per endpoint, same host as the app |"
   echo "| Machine | $(nproc) CPUs, ${cpu_model:-unknown CPU}, ${mem_gb} GB RAM, Linux $(uname -r) |"

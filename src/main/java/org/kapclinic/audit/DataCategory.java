@@ -7,6 +7,9 @@ package org.kapclinic.audit;
  */
 public enum DataCategory {
 
-	DEMOGRAPHICS, CLINICAL, CARE_TEAM, SECURITY, ADMINISTRATION
+	DEMOGRAPHICS, CLINICAL, CARE_TEAM, SECURITY, ADMINISTRATION,
+
+	/** Private process notes (HIPAA 45 CFR 164.501 psychotherapy notes), kept apart. */
+	PSYCHOTHERAPY_NOTE
 
 }

@@ -30,6 +30,13 @@ class BoardPush {
 		emitter.onCompletion(() -> this.emitters.remove(emitter));
 		emitter.onTimeout(() -> this.emitters.remove(emitter));
 		emitter.onError((ex) -> this.emitters.remove(emitter));
+		try {
+			// A first line at once: the response starts now, not at the first change.
+			emitter.send(SseEmitter.event().comment("connected"));
+		}
+		catch (IOException ex) {
+			this.emitters.remove(emitter);
+		}
 		return emitter;
 	}
 

@@ -143,7 +143,8 @@ class EligibilityPageController {
 	String sign(@PathVariable UUID id, @RequestParam String document, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String signerName, @RequestParam SignerRole signerRole,
 			@RequestParam(required = false) String recipientName, @RequestParam(required = false) String scope,
-			@RequestParam(required = false) String expiresOn, RedirectAttributes redirect) {
+			@RequestParam(required = false) String expiresOn, @RequestParam(required = false) String providerId,
+			@RequestParam(required = false) java.util.List<String> content, RedirectAttributes redirect) {
 		// The page's select sends CODE:VERSION so the signed version is the one shown.
 		String code = document;
 		Integer signedVersion = version;
@@ -157,6 +158,10 @@ class EligibilityPageController {
 		putIfPresent(details, "recipientName", recipientName);
 		putIfPresent(details, "scope", scope);
 		putIfPresent(details, "expiresOn", expiresOn);
+		putIfPresent(details, "providerId", providerId);
+		if (content != null && !content.isEmpty()) {
+			details.put("content", String.join(",", content));
+		}
 		try {
 			ConsentSignature signature = this.consents.sign(id, code, signedVersion, signerName, signerRole, details);
 			redirect.addFlashAttribute("message", "Signed " + signature.document() + " v" + signature.version() + " by "

@@ -1,0 +1,21 @@
+package org.kapclinic.notes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a dosing-session therapist note pulls the in-session timeline (vitals, doses,
+ * events, the therapist's in-session notes): {@link NotesConfiguration} adapts
+ * {@code dosing.SessionReads.timeline(session)}; tests may supply their own.
+ */
+public interface SessionTimeline {
+
+	/** The session's entries in time order; empty when the session is unknown. */
+	List<Entry> entries(UUID dosingSessionId);
+
+	/** One line of the in-session timeline. */
+	record Entry(Instant at, String kind, String text) {
+	}
+
+}
