@@ -13,7 +13,11 @@ public record Administration(UUID id, String kind, BigDecimal doseMg, BigDecimal
 
 	/** The kinds that put drug into the patient (and draw from a lot). */
 	public boolean givesDrug() {
-		return "START".equals(this.kind) || "ADDITIONAL".equals(this.kind) || "DEVICE".equals(this.kind);
+		return givesDrug(this.kind);
+	}
+
+	static boolean givesDrug(String kind) {
+		return "START".equals(kind) || "ADDITIONAL".equals(kind) || "DEVICE".equals(kind);
 	}
 
 }

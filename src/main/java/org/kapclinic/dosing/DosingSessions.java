@@ -23,6 +23,8 @@ import org.kapclinic.ledger.Ledger;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.RuleViolationException;
@@ -61,9 +63,13 @@ public class DosingSessions {
 
 	private final Ledger ledger;
 
+	private final Appointments appointments;
+
 	DosingSessions(SessionGuard guard, SessionRows rows, Patients patients, Measures measures, AuditTrail audit,
-			DosingSettings settings, ApplicationEventPublisher events, JsonMapper json, Ledger ledger) {
+			DosingSettings settings, ApplicationEventPublisher events, JsonMapper json, Ledger ledger,
+			Appointments appointments) {
 		this.ledger = ledger;
+		this.appointments = appointments;
 		this.guard = guard;
 		this.rows = rows;
 		this.patients = patients;
@@ -416,8 +422,7 @@ public class DosingSessions {
 	private Administration record(Step step, String kind, BigDecimal mg, BigDecimal rate,
 			DosingRequests.AdministrationEntry request, Instant at, String overrideReason) {
 		UUID entry = null;
-		boolean givesDrug = "START".equals(kind) || "ADDITIONAL".equals(kind) || "DEVICE".equals(kind);
-		if (givesDrug) {
+		if (Administration.givesDrug(kind)) {
 			if (request.lotId() == null) {
 				throw InvalidInputException.of("lotId", "the lot the dose is drawn from (controlled-substance ledger)");
 			}
@@ -532,6 +537,7 @@ public class DosingSessions {
 				null, step.now());
 		this.rows.close(sessionId, step.now(), null);
 		BigDecimal total = SessionRows.sumGiven(this.rows.administrations(sessionId));
+		completeAppointment(session.appointmentId(), step.now());
 		this.measures.scheduleAfterDose(session.patientId(), session.firstDoseAt());
 		audit(step, AuditAction.UPDATE, "discharged after " + total + " mg");
 		this.events
@@ -540,6 +546,18 @@ public class DosingSessions {
 					session.firstDoseAt(), session.lastDoseAt(), step.now()));
 		changed(sessionId);
 		return this.rows.find(sessionId).orElseThrow();
+	}
+
+	/**
+	 * The dosing appointment is done when its patient is discharged (unless staff already
+	 * closed it): checked first, because a refusal inside scheduling's transaction would
+	 * roll back the discharge.
+	 */
+	private void completeAppointment(UUID appointmentId, Instant now) {
+		Appointment appointment = this.appointments.find(appointmentId);
+		if ("BOOKED".equals(appointment.status()) && !appointment.start().isAfter(now)) {
+			this.appointments.complete(appointmentId);
+		}
 	}
 
 	/** Ends the session early (e.g. transfer to emergency care), with a reason. */

@@ -61,7 +61,7 @@ public class SessionReads {
 		List<Vitals> vitals = this.rows.vitals(id);
 		BigDecimal given = SessionRows.sumGiven(administrations);
 		VitalsSchedule.Due due = VitalsSchedule.next(step.protocol().vitals(), s.state(), s.checkedInAt(),
-				s.firstDoseAt(), running(s, administrations), s.held(), this.settings.holdRecheckAfter(),
+				s.firstDoseAt(), s.state() == SessionState.DOSING, s.held(), this.settings.holdRecheckAfter(),
 				vitals.stream().map(Vitals::at).max(Instant::compareTo).orElse(null), step.now(),
 				this.settings.vitalsOverdueGrace());
 		List<String> open = List.of();
@@ -84,14 +84,6 @@ public class SessionReads {
 				this.rows.alerts(id), this.rows.transitions(id), (due != null) ? due.at() : null,
 				(due != null) ? due.kind() : null, due != null && due.overdue(), sinceDose,
 				s.state().closed() ? 0 : remaining);
-	}
-
-	/**
-	 * The drug is running: an IV infusion started and not stopped, or devices in
-	 * progress.
-	 */
-	static boolean running(DosingSession session, List<Administration> administrations) {
-		return session.state() == SessionState.DOSING;
 	}
 
 	public List<DosingSession> forPatient(UUID patientId) {

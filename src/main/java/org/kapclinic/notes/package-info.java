@@ -4,6 +4,6 @@
  * patients' intentions and reflections, outside providers and disclosures with their
  * accounting.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notes",
-		allowedDependencies = { "patient", "intake", "scheduling", "measures", "dosing", "identity", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "Notes", allowedDependencies = { "patient", "intake",
+		"scheduling", "measures", "dosing", "identity", "audit", "shared" })
 package org.kapclinic.notes;

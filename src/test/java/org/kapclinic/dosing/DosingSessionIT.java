@@ -187,6 +187,10 @@ class DosingSessionIT extends IntegrationTest {
 		Response discharged = discharge(session, criteria());
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
 		assertThat(discharged.json().get("state").asString()).isEqualTo("DISCHARGED");
+		assertThat(this.api.get("/api/v1/appointments/" + ready.appointmentId(), this.nurse)
+			.json()
+			.get("status")
+			.asString()).as("the dosing appointment is done").isEqualTo("COMPLETED");
 
 		JsonNode detail = this.api.get(SESSIONS + "/" + session, this.nurse).json();
 		assertThat(detail.get("transitions").toString()).contains("CHECKED_IN", "PRE_DOSE_CHECKS", "ORDERED", "DOSING",
