@@ -95,6 +95,12 @@ class DosingApi {
 		return this.reads.forPatient(id);
 	}
 
+	@GetMapping("/api/v1/patients/{id}/doses")
+	@Operation(summary = "The doses a patient was given: date, protocol, route, total mg and mg/kg per session")
+	List<SessionReads.GivenDose> doses(@PathVariable UUID id) {
+		return this.reads.givenDoses(id);
+	}
+
 	@PostMapping(SESSION + "/checklist")
 	@Operation(summary = "Record pre-dose checklist items {\"items\":{\"FASTING\":true,…},\"concomitant\":[…]}")
 	Map<String, Object> checklist(@PathVariable UUID id, @RequestBody DosingRequests.Checklist request) {

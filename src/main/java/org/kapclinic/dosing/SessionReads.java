@@ -15,6 +15,8 @@ import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.shared.ClinicTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reading sessions: the detail, a patient's list, and the timeline (all audited). */
@@ -38,8 +40,14 @@ public class SessionReads {
 
 	private final DosingSettings settings;
 
+	private final JdbcClient jdbc;
+
+	private final ClinicTime clinicTime;
+
 	SessionReads(SessionGuard guard, SessionRows rows, DosingSessions sessions, CareTeamAccess access, AuditTrail audit,
-			DosingSettings settings) {
+			DosingSettings settings, JdbcClient jdbc, ClinicTime clinicTime) {
+		this.jdbc = jdbc;
+		this.clinicTime = clinicTime;
 		this.guard = guard;
 		this.rows = rows;
 		this.sessions = sessions;
@@ -84,6 +92,42 @@ public class SessionReads {
 				this.rows.alerts(id), this.rows.transitions(id), (due != null) ? due.at() : null,
 				(due != null) ? due.kind() : null, due != null && due.overdue(), sinceDose,
 				s.state().closed() ? 0 : remaining);
+	}
+
+	/**
+	 * The doses a patient was given, one line per session that gave any (discharged or
+	 * aborted after a dose), oldest first: for summaries shared with outside clinicians.
+	 */
+	public List<GivenDose> givenDoses(UUID patientId) {
+		this.access.requireClinical(patientId);
+		List<GivenDose> doses = this.jdbc.sql("""
+				select s.id, s.protocol_code, s.route, s.first_dose_at, s.weight_kg, sum(a.dose_mg) as total_mg
+				from dosing.session s join dosing.administration a on a.session_id = s.id
+				where s.patient_id = ? and a.kind in ('START', 'ADDITIONAL', 'DEVICE')
+				group by s.id order by s.first_dose_at""")
+			.param(patientId)
+			.query((rs, n) -> new GivenDose(rs.getObject("id", UUID.class),
+					this.clinicTime.date(rs.getTimestamp("first_dose_at").toInstant()), rs.getString("protocol_code"),
+					Route.valueOf(rs.getString("route")), rs.getBigDecimal("total_mg"),
+					rs.getBigDecimal("total_mg")
+						.divide(rs.getBigDecimal("weight_kg"), 3, java.math.RoundingMode.HALF_UP)))
+			.list();
+		this.audit.record(AuditEvent.of(AuditAction.QUERY, SessionGuard.RESOURCE, null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("doses given: " + doses.size()));
+		return doses;
+	}
+
+	/** What one session gave. */
+	public record GivenDose(UUID sessionId, java.time.LocalDate date, String protocol, Route route, BigDecimal totalMg,
+			BigDecimal mgPerKg) {
+
+		public String label() {
+			return this.date + " " + this.route + " " + this.totalMg.stripTrailingZeros().toPlainString() + " mg ("
+					+ this.mgPerKg.stripTrailingZeros().toPlainString() + " mg/kg)";
+		}
+
 	}
 
 	public List<DosingSession> forPatient(UUID patientId) {

@@ -17,6 +17,7 @@ import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditOutcome;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.dosing.SessionReads;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
 import org.kapclinic.intake.ConsentService;
@@ -25,8 +26,6 @@ import org.kapclinic.measures.MeasurementSummary;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
-import org.kapclinic.scheduling.Appointment;
-import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.scheduling.Courses;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
@@ -66,7 +65,7 @@ public class Disclosures {
 
 	private final Courses courses;
 
-	private final Appointments appointments;
+	private final SessionReads doses;
 
 	private final Measures measures;
 
@@ -83,7 +82,7 @@ public class Disclosures {
 	private final Clock clock;
 
 	Disclosures(JdbcClient jdbc, NoteAccess access, OutsideProviders providers, ConsentService consents,
-			Patients patients, Courses courses, Appointments appointments, Measures measures, DisclosurePdf pdf,
+			Patients patients, Courses courses, SessionReads doses, Measures measures, DisclosurePdf pdf,
 			UserDirectory directory, AuditTrail audit, ApplicationEventPublisher events, ClinicTime clinicTime,
 			Clock clock) {
 		this.jdbc = jdbc;
@@ -92,7 +91,7 @@ public class Disclosures {
 		this.consents = consents;
 		this.patients = patients;
 		this.courses = courses;
-		this.appointments = appointments;
+		this.doses = doses;
 		this.measures = measures;
 		this.pdf = pdf;
 		this.directory = directory;
@@ -250,17 +249,9 @@ public class Disclosures {
 		return model;
 	}
 
-	/**
-	 * Completed dosing sessions with their dates (from scheduling; once the dosing module
-	 * exists its administered doses belong here).
-	 */
-	private List<LocalDate> doses(UUID patientId) {
-		List<Appointment> all = this.appointments.forPatient(patientId);
-		return all.stream()
-			.filter((a) -> "DOSING".equals(a.type()) && "COMPLETED".equals(a.status()))
-			.map((a) -> a.start().atZone(this.clinicTime.timeZone()).toLocalDate())
-			.sorted()
-			.toList();
+	/** The doses given, with dates, route, mg and mg/kg (from the dosing sessions). */
+	private List<String> doses(UUID patientId) {
+		return this.doses.givenDoses(patientId).stream().map(SessionReads.GivenDose::label).toList();
 	}
 
 	private static String sha256(byte[] bytes) {

@@ -191,6 +191,8 @@ class DosingSessionIT extends IntegrationTest {
 			.json()
 			.get("status")
 			.asString()).as("the dosing appointment is done").isEqualTo("COMPLETED");
+		assertThat(this.api.get("/api/v1/patients/" + ready.patientId() + "/doses", this.therapist).body())
+			.contains("\"protocol\":\"IV_KETAMINE\"", "\"totalMg\":36.2", "\"mgPerKg\":0.5");
 
 		JsonNode detail = this.api.get(SESSIONS + "/" + session, this.nurse).json();
 		assertThat(detail.get("transitions").toString()).contains("CHECKED_IN", "PRE_DOSE_CHECKS", "ORDERED", "DOSING",
