@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.kapclinic.ApiClient;
+import org.kapclinic.EligiblePatients;
 import org.kapclinic.ApiClient.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,37 +105,7 @@ public final class DosingFixtures {
 	}
 
 	void eligible(String patient, String program) {
-		String path = "/api/v1/patients/" + patient;
-		Map<String, Object> intake = new HashMap<>();
-		intake.put("diagnoses", List.of("F33.2"));
-		intake.put("conditions", List.of());
-		intake.put("medications", List.of());
-		intake.put("antidepressantTrials", List.of());
-		intake.put("vitals", Map.of("systolic", 122, "diastolic", 78, "heartRate", 70));
-		intake.put("submit", true);
-		assertThat(this.api.put(path + "/intake", intake, this.prescriber).status()).isEqualTo(200);
-		Response screening = this.api.post(path + "/screenings", Map.of(), this.prescriber);
-		assertThat(this.api
-			.post("/api/v1/screenings/" + screening.json().get("id").asString() + "/decision",
-					Map.of("program", program, "decision", "ELIGIBLE", "mitigations", Map.of()), this.prescriber)
-			.status()).isEqualTo(201);
-		String document = switch (program) {
-			case "KAP" -> "KAP_TREATMENT";
-			case "IV_INFUSION" -> "IV_INFUSION_TREATMENT";
-			default -> "ESKETAMINE_REMS_ENROLLMENT";
-		};
-		int version = this.jdbc.sql("select max(version) from intake.consent_document where code = ?")
-			.param(document)
-			.query(Integer.class)
-			.single();
-		assertThat(
-				this.api
-					.post(path + "/consents",
-							Map.of("document", document, "version", version, "signerName", "Dosing Patient",
-									"signerRole", "PATIENT"),
-							this.prescriber)
-					.status())
-			.isEqualTo(201);
+		EligiblePatients.make(this.api, this.jdbc, this.prescriber, patient, program);
 	}
 
 	/** An appointment open for check-in now, on one clinic day. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.kapclinic.ApiClient.Response;
+import org.kapclinic.EligiblePatients;
 import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class SchedulingIT extends IntegrationTest {
 		assertThat(refused.body()).contains("NOT_READY: INTAKE", "NOT_READY: SCREENING_DECISION", "NOT_READY: CONSENT",
 				"REMS_ENROLLMENT", "NURSE_REQUIRED", "PRESCRIBER_ON_SITE", "ROOM_CAPABILITY", "TOO_SHORT");
 
-		makeReady(patient, "ESKETAMINE", "ESKETAMINE_REMS_ENROLLMENT");
+		makeReady(patient, "ESKETAMINE");
 		assertThat(this.api
 			.post("/api/v1/patients/" + patient + "/rems-enrollment",
 					Map.of("enrollmentId", "REMS-DEMO-0001", "enrolledOn", "2026-11-01"), this.prescriber)
@@ -97,7 +98,7 @@ class SchedulingIT extends IntegrationTest {
 	@Test
 	void spacingRulesRefuseDosesTooCloseOrTooManyInAWeek() {
 		String patient = patient("Spacewell");
-		makeReady(patient, "IV_INFUSION", "IV_INFUSION_TREATMENT");
+		makeReady(patient, "IV_INFUSION");
 		String chair = room("CHAIR", List.of("IV pump", "pulse oximeter"));
 		List<String> nurse = staff("nurse.fern");
 		assertThat(dose(patient, chair, nurse, "2030-04-01T09:00:00Z").status()).isEqualTo(201);
@@ -274,7 +275,7 @@ class SchedulingIT extends IntegrationTest {
 			.contains("{\"type\":\"PREPARATION\",\"planned\":2,\"booked\":1,\"completed\":0}");
 		assertThat(this.api.get("/api/v1/courses/" + course + "/history", this.prescriber).body())
 			.contains("partial response: one booster", "PLANNED -> ACTIVE");
-		makeReady(patient, "KAP", "KAP_TREATMENT");
+		makeReady(patient, "KAP");
 		Map<String, Object> dose = booking(patient, "DOSING", "2030-10-09T10:00:00Z", 150,
 				room("CHAIR", List.of("pulse oximeter")), staff("nurse.bell", "therapist.wren"));
 		dose.put("courseId", course);
@@ -363,29 +364,8 @@ class SchedulingIT extends IntegrationTest {
 	}
 
 	/** Intake, screening, an ELIGIBLE decision and the program's consent. */
-	private void makeReady(String patient, String program, String consentDocument) {
-		String path = "/api/v1/patients/" + patient;
-		Map<String, Object> intake = new HashMap<>();
-		intake.put("diagnoses", List.of("F33.2"));
-		intake.put("conditions", List.of());
-		intake.put("medications", List.of());
-		intake.put("antidepressantTrials", List.of());
-		intake.put("vitals", Map.of("systolic", 122, "diastolic", 78, "heartRate", 70));
-		intake.put("submit", true);
-		assertThat(this.api.put(path + "/intake", intake, this.prescriber).status()).isEqualTo(200);
-		Response screening = this.api.post(path + "/screenings", Map.of(), this.prescriber);
-		assertThat(this.api
-			.post("/api/v1/screenings/" + screening.json().get("id").asString() + "/decision",
-					Map.of("program", program, "decision", "ELIGIBLE", "mitigations", Map.of()), this.prescriber)
-			.status()).isEqualTo(201);
-		int version = this.jdbc.sql("select max(version) from intake.consent_document where code = ?")
-			.param(consentDocument)
-			.query(Integer.class)
-			.single();
-		assertThat(this.api
-			.post(path + "/consents", Map.of("document", consentDocument, "version", version, "signerName",
-					"Sched Patient", "signerRole", "PATIENT"), this.prescriber)
-			.status()).isEqualTo(201);
+	private void makeReady(String patient, String program) {
+		EligiblePatients.make(this.api, this.jdbc, this.prescriber, patient, program);
 	}
 
 }
