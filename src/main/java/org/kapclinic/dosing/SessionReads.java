@@ -145,7 +145,18 @@ public class SessionReads {
 	 * page and the dosing-session therapist note.
 	 */
 	public List<TimelineEntry> timeline(UUID sessionId) {
+		return timeline(null, sessionId);
+	}
+
+	/**
+	 * The same, only if the session is this patient's (404 otherwise): a record on one
+	 * patient's chart never pulls in another patient's session.
+	 */
+	public List<TimelineEntry> timeline(UUID patientId, UUID sessionId) {
 		Step step = this.guard.read(sessionId);
+		if (patientId != null && !patientId.equals(step.session().patientId())) {
+			throw new org.kapclinic.shared.NotFoundException(SessionGuard.RESOURCE, sessionId);
+		}
 		read(step, "timeline");
 		UUID id = step.id();
 		List<TimelineEntry> entries = new ArrayList<>();

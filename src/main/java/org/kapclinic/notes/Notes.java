@@ -443,7 +443,7 @@ public class Notes {
 				.toList();
 			boolean late = r.createdAt().atZone(this.clinicTime.timeZone()).toLocalDate().isAfter(r.noteDate());
 			List<SessionTimeline.Entry> entries = (withTimeline && r.dosingSessionId() != null)
-					? this.timeline.entries(r.dosingSessionId()) : List.of();
+					? this.timeline.entries(r.patientId(), r.dosingSessionId()) : List.of();
 			notes.add(new Note(r.id(), r.patientId(), r.type(), r.templateVersion(), r.body(), r.noteDate(),
 					r.createdAt(), late, r.privateProcess(), r.authorId(), name(names, r.authorId()), r.status(),
 					r.version(), r.updatedAt(), r.signedAt(), r.contentHash(), r.cosignerId(), r.cosignedAt(),

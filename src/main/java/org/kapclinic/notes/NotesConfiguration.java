@@ -22,9 +22,9 @@ class NotesConfiguration {
 
 	@Bean
 	SessionTimeline dosingSessionTimeline(SessionReads sessions) {
-		return (dosingSessionId) -> {
+		return (patientId, dosingSessionId) -> {
 			try {
-				return sessions.timeline(dosingSessionId)
+				return sessions.timeline(patientId, dosingSessionId)
 					.stream()
 					.map((e) -> new SessionTimeline.Entry(e.at(), e.kind(), e.text()))
 					.toList();

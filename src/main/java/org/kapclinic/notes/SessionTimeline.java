@@ -11,8 +11,11 @@ import java.util.UUID;
  */
 public interface SessionTimeline {
 
-	/** The session's entries in time order; empty when the session is unknown. */
-	List<Entry> entries(UUID dosingSessionId);
+	/**
+	 * The session's entries in time order; empty when the session is unknown or is not
+	 * this patient's (a note never shows another patient's session).
+	 */
+	List<Entry> entries(UUID patientId, UUID dosingSessionId);
 
 	/** One line of the in-session timeline. */
 	record Entry(Instant at, String kind, String text) {

@@ -201,6 +201,22 @@ class DosingSessionIT extends IntegrationTest {
 		assertThat(this.api.get(SESSIONS + "/" + session + "/timeline", this.therapist).body()).contains("ORDER",
 				"36.2 mg", "BP 184/104");
 		assertThat(this.api.get(SESSIONS + "/" + session, tokenFor("desk.dale")).status()).isEqualTo(403);
+
+		Response note = this.api.post(
+				"/api/v1/patients/" + ready.patientId() + "/notes", Map.of("type", "DOSING_SESSION", "body",
+						Map.of("sessionSummary", "Settled after the surge"), "dosingSessionId", session),
+				this.therapist);
+		assertThat(note.status()).as(note.body()).isEqualTo(201);
+		assertThat(this.api.get("/api/v1/notes/" + note.json().get("id").asString(), this.therapist)
+			.json()
+			.get("timeline")
+			.toString()).as("the therapist note pulls the session timeline").contains("36.2 mg", "BP 184/104");
+		String other = this.fixtures.patient("Othernote" + UUID.randomUUID().toString().substring(0, 5), "1980-01-01");
+		Response foreign = this.api.post("/api/v1/patients/" + other + "/notes", Map.of("type", "DOSING_SESSION",
+				"body", Map.of("sessionSummary", "wrong chart"), "dosingSessionId", session), this.therapist);
+		assertThat(this.api.get("/api/v1/notes/" + foreign.json().get("id").asString(), this.therapist)
+			.json()
+			.get("timeline")).as("another patient's session never shows").isEmpty();
 	}
 
 	@Test

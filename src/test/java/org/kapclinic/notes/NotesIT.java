@@ -102,7 +102,7 @@ class NotesIT extends IntegrationTest {
 		assertThat(note.status()).as(note.body()).isEqualTo(201);
 		Response read = this.api.get("/api/v1/notes/" + note.json().get("id").asString(), this.cove);
 		assertThat(read.json().get("dosingSessionId").asString()).isEqualTo(session);
-		assertThat(read.json().get("timeline")).as("no dosing module yet: the seam answers nothing").isEmpty();
+		assertThat(read.json().get("timeline")).as("an unknown session has no timeline").isEmpty();
 		assertThat(this.api
 			.post("/api/v1/patients/" + this.patient + "/notes",
 					Map.of("type", "INTEGRATION", "body", Map.of(), "dosingSessionId", session), this.cove)
