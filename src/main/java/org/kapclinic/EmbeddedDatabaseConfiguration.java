@@ -27,8 +27,17 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
 class EmbeddedDatabaseConfiguration {
 
+	/**
+	 * The embedded server library turns {@code synchronous_commit} off by default (fine
+	 * for throw-away test databases, but a committed write could then be lost in a
+	 * crash). Data under {@code ./data} is kept, and benchmarks must measure durable
+	 * commits, so it is on unless {@code kap.embedded.synchronous-commit} says otherwise
+	 * (the integration tests' own throw-away databases turn it off; their second CI pass
+	 * runs on a server with durable defaults).
+	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(@Value("${kap.data-dir:./data}") String dataDir) throws IOException {
+	EmbeddedPostgres embeddedPostgres(@Value("${kap.data-dir:./data}") String dataDir,
+			@Value("${kap.embedded.synchronous-commit:on}") String synchronousCommit) throws IOException {
 		Path directory = Path.of(dataDir, "postgres").toAbsolutePath();
 		Files.createDirectories(directory.getParent());
 		return EmbeddedPostgres.builder()
@@ -36,6 +45,7 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "60")
 			.setServerConfig("timezone", "UTC")
+			.setServerConfig("synchronous_commit", synchronousCommit)
 			.start();
 	}
 
