@@ -45,7 +45,8 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "60")
 			.setServerConfig("timezone", "UTC")
-			.setServerConfig("synchronous_commit", synchronousCommit)
+			.setServerConfig("fsync", durable ? "on" : "off")
+			.setServerConfig("synchronous_commit", durable ? "on" : "off")
 			.start();
 	}
 

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
-				"kap.embedded.synchronous-commit=off", "kap.mail.poll-interval=200ms",
+				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms",
 				"kap.measures.schedule.poll-interval=1h" })
 public abstract class IntegrationTest {
 
