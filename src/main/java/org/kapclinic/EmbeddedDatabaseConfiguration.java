@@ -28,16 +28,17 @@ import org.springframework.util.StringUtils;
 class EmbeddedDatabaseConfiguration {
 
 	/**
-	 * The embedded server library turns {@code synchronous_commit} off by default (fine
-	 * for throw-away test databases, but a committed write could then be lost in a
-	 * crash). Data under {@code ./data} is kept, and benchmarks must measure durable
-	 * commits, so it is on unless {@code kap.embedded.synchronous-commit} says otherwise
-	 * (the integration tests' own throw-away databases turn it off; their second CI pass
-	 * runs on a server with durable defaults).
+	 * The embedded server library starts PostgreSQL without fsync ({@code -F}) and with
+	 * {@code synchronous_commit} off: fine for throw-away test databases, but a committed
+	 * write could then be lost in a crash (security.md 0.9). Data under {@code ./data} is
+	 * kept, and benchmarks must measure durable commits, so both are back on unless
+	 * {@code kap.embedded.durable=false} (the integration tests' throw-away databases;
+	 * their second CI pass runs on a server with durable defaults). A later {@code -c}
+	 * overrides the library's {@code -F}.
 	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${kap.data-dir:./data}") String dataDir,
-			@Value("${kap.embedded.synchronous-commit:on}") String synchronousCommit) throws IOException {
+			@Value("${kap.embedded.durable:true}") boolean durable) throws IOException {
 		Path directory = Path.of(dataDir, "postgres").toAbsolutePath();
 		Files.createDirectories(directory.getParent());
 		return EmbeddedPostgres.builder()
