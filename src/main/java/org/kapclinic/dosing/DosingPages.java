@@ -156,7 +156,7 @@ class DosingPages {
 		model.addAttribute("s", detail.session());
 		model.addAttribute("protocol", protocol);
 		model.addAttribute("patient", this.patients.summary(detail.session().patientId()).orElseThrow());
-		model.addAttribute("timeline", this.reads.timeline(id));
+		model.addAttribute("timeline", detail.timeline());
 		boolean givesDrug = this.currentUser.require().has(org.kapclinic.identity.Role.NURSE)
 				|| this.currentUser.require().has(org.kapclinic.identity.Role.PRESCRIBER);
 		model.addAttribute("lots", givesDrug ? this.ledger.lotsInStock(
@@ -172,13 +172,13 @@ class DosingPages {
 	}
 
 	@PostMapping("/dosing/sessions/{id}/checklist")
-	String checklist(@PathVariable UUID id, @RequestParam(required = false) List<String> items,
+	String checklist(@PathVariable UUID id, @RequestParam(required = false) List<String> shown,
+			@RequestParam(required = false) List<String> items,
 			@RequestParam(required = false) List<String> concomitant, RedirectAttributes redirect) {
-		SessionDetail detail = this.reads.detail(id);
-		Protocol protocol = this.protocols.version(detail.session().protocol(), detail.session().protocolVersion());
+		// Every item the form showed is answered: ticked true, unticked false.
 		Map<String, Boolean> answers = new HashMap<>();
 		List<String> checked = (items != null) ? items : List.of();
-		protocol.checklist().forEach((item) -> answers.put(item, checked.contains(item)));
+		((shown != null) ? shown : checked).forEach((item) -> answers.put(item, checked.contains(item)));
 		return attempt(id, redirect, "Checklist saved.", () -> this.sessions.checklist(id,
 				new DosingRequests.Checklist(answers, (concomitant != null) ? concomitant : List.of())));
 	}

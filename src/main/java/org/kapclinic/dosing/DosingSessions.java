@@ -192,8 +192,7 @@ public class DosingSessions {
 		if (session.state() == SessionState.CHECKED_IN || session.state() == SessionState.PRE_DOSE_CHECKS) {
 			List<String> open = new ArrayList<>(
 					openChecklistItems(step.protocol(), session.checklist(), summary(session)));
-			boolean baseline = this.rows.vitals(sessionId).stream().anyMatch(Vitals::preDose);
-			if (!baseline) {
+			if (!this.rows.hasPreDoseVitals(sessionId)) {
 				open.add("BASELINE_VITALS");
 			}
 			if (!open.isEmpty()) {

@@ -50,13 +50,7 @@ class SessionGuard {
 	 * The locked session, its protocol and the user, if the user holds one of the roles.
 	 */
 	Step lock(UUID sessionId, Set<Role> roles) {
-		DosingSession session = this.rows.lock(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
-		StaffMember user = this.access.requireClinical(session.patientId());
-		if (roles.stream().noneMatch(user::has)) {
-			throw new AccessDeniedException("This step needs one of the roles " + roles);
-		}
-		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
-				Instant.now(this.clock));
+		return step(this.rows.lock(sessionId), sessionId, roles);
 	}
 
 	/**
@@ -64,19 +58,20 @@ class SessionGuard {
 	 * append (vitals) and lock the row only when they change it.
 	 */
 	Step unlocked(UUID sessionId, Set<Role> roles) {
-		DosingSession session = this.rows.find(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
-		StaffMember user = this.access.requireClinical(session.patientId());
-		if (roles.stream().noneMatch(user::has)) {
-			throw new AccessDeniedException("This step needs one of the roles " + roles);
-		}
-		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
-				Instant.now(this.clock));
+		return step(this.rows.find(sessionId), sessionId, roles);
 	}
 
-	/** Read access: the session and its protocol (no lock). */
+	/** Read access: the session and its protocol (no lock), for any clinical reader. */
 	Step read(UUID sessionId) {
-		DosingSession session = this.rows.find(sessionId).orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
+		return step(this.rows.find(sessionId), sessionId, null);
+	}
+
+	private Step step(java.util.Optional<DosingSession> found, UUID sessionId, Set<Role> roles) {
+		DosingSession session = found.orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
 		StaffMember user = this.access.requireClinical(session.patientId());
+		if (roles != null && roles.stream().noneMatch(user::has)) {
+			throw new AccessDeniedException("This step needs one of the roles " + roles);
+		}
 		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
 				Instant.now(this.clock));
 	}

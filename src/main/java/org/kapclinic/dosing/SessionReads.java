@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -158,47 +157,10 @@ public class SessionReads {
 			throw new org.kapclinic.shared.NotFoundException(SessionGuard.RESOURCE, sessionId);
 		}
 		read(step, "timeline");
-		UUID id = step.id();
-		List<TimelineEntry> entries = new ArrayList<>();
-		for (SessionRows.Transition t : this.rows.transitions(id)) {
-			entries.add(new TimelineEntry(t.at(), "STATE", t.to() + ((t.reason() != null) ? ": " + t.reason() : ""),
-					t.by(), false));
-		}
-		for (DoseOrder o : this.rows.orders(id)) {
-			entries.add(new TimelineEntry(o.orderedAt(), "ORDER",
-					o.doseMg() + " mg (" + o.doseMgPerKg() + " mg/kg at " + o.weightKg() + " kg)"
-							+ ((o.rateMgPerHour() != null)
-									? ", " + o.rateMgPerHour() + " mg/h over " + o.infusionMinutes() + " min" : "")
-							+ ((o.overrideReason() != null) ? ", override: " + o.overrideReason() : "")
-							+ ((o.supersededAt() != null) ? " (replaced)" : ""),
-					o.orderedBy(), false));
-		}
-		for (Administration a : this.rows.administrations(id)) {
-			entries.add(new TimelineEntry(a.at(), "ADMINISTRATION",
-					a.kind() + ((a.doseMg() != null) ? " " + a.doseMg() + " mg" : "")
-							+ ((a.rateMgPerHour() != null) ? " at " + a.rateMgPerHour() + " mg/h" : ""),
-					a.recordedBy(), a.late()));
-		}
-		for (Vitals v : this.rows.vitals(id)) {
-			entries.add(new TimelineEntry(v.at(), "VITALS",
-					"BP " + v.systolic() + "/" + v.diastolic() + ", HR " + v.heartRate()
-							+ ((v.spo2() != null) ? ", SpO2 " + v.spo2() + " %" : "")
-							+ ((v.respiratoryRate() != null) ? ", RR " + v.respiratoryRate() : "")
-							+ (v.preDose() ? " (pre-dose)" : ""),
-					v.recordedBy(), v.late()));
-		}
-		for (Observation o : this.rows.observations(id)) {
-			entries.add(new TimelineEntry(o.at(), o.kind(), describe(o), o.recordedBy(), o.late()));
-		}
-		for (Alert a : this.rows.alerts(id)) {
-			entries.add(new TimelineEntry(a.at(), "ALERT",
-					a.message() + ((a.acknowledgedAt() != null) ? " — acknowledged: " + a.acknowledgement() : ""), null,
-					false));
-		}
-		entries.sort(Comparator.comparing(TimelineEntry::at));
-		return entries;
+		return detail(step).timeline();
 	}
 
+	/** How an observation reads in a timeline and the REMS summary. */
 	static String describe(Observation o) {
 		return switch (o.kind()) {
 			case "SEDATION" -> "MOAA/S " + o.moaas();

@@ -192,6 +192,14 @@ class SessionRows {
 			.list();
 	}
 
+	boolean hasPreDoseVitals(UUID sessionId) {
+		return this.jdbc
+			.sql("select exists (select 1 from dosing.vitals where session_id = ? and pre_dose and voided_at is null)")
+			.param(sessionId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	void insertVitals(UUID sessionId, Vitals v) {
 		this.jdbc
 			.sql("""

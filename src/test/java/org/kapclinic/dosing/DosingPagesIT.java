@@ -46,6 +46,18 @@ class DosingPagesIT extends IntegrationTest {
 		assertThat(checkedIn.statusCode()).isEqualTo(302);
 		String page = checkedIn.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 		String session = page.substring(page.lastIndexOf('/') + 1);
+		nurse.post(page, page + "/checklist", Map.of("shown", "RIDE_HOME", "items", "RIDE_HOME"));
+		assertThat(this.api.get("/api/v1/dosing-sessions/" + session, nurseToken)
+			.json()
+			.get("session")
+			.get("checklist")
+			.toString()).contains("\"RIDE_HOME\":true");
+		nurse.post(page, page + "/checklist", Map.of("shown", "RIDE_HOME"));
+		assertThat(this.api.get("/api/v1/dosing-sessions/" + session, nurseToken)
+			.json()
+			.get("session")
+			.get("checklist")
+			.toString()).as("an unticked box is an open item").contains("\"RIDE_HOME\":false");
 		this.api.post("/api/v1/dosing-sessions/" + session + "/checklist", Map.of("items", Map.of("FASTING", true,
 				"RIDE_HOME", true, "PRE_SESSION_MEASURES", true, "INTERACTING_MEDICATIONS", true)), nurseToken);
 		nurse.post(page, page + "/vitals",
