@@ -1,0 +1,49 @@
+package org.kapclinic.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.kapclinic.web.PathFirstRequestMapping.PathFirstHandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PathFirstRequestMappingTests {
+
+	private static RequestMappingInfo info(String... paths) {
+		RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
+		options.setPatternParser(new PathPatternParser());
+		return RequestMappingInfo.paths(paths).options(options).build();
+	}
+
+	@Test
+	void aPatternIsCutBackToTheLastWholeSegmentBeforeItsFirstVariable() {
+		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/dosing-sessions/{id}/vitals")))
+			.containsExactly("/api/v1/dosing-sessions");
+		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/patients/{id}"))).containsExactly("/api/v1/patients");
+		assertThat(PathFirstHandlerMapping.prefixes(info("/journal/{token}"))).containsExactly("/journal");
+	}
+
+	@Test
+	void aCaptureTheRestPatternKeepsThePathWithoutTheRest() {
+		// /files/{*rest} also matches /files: the prefix must let it through.
+		String[] prefixes = PathFirstHandlerMapping.prefixes(info("/files/{*rest}"));
+		assertThat(prefixes).containsExactly("/files");
+		assertThat("/files").startsWith(prefixes[0]);
+	}
+
+	@Test
+	void aPlainPathKeepsItsParentAndWildcardsCountAsVariables() {
+		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/ping"))).containsExactly("/api/v1");
+		assertThat(PathFirstHandlerMapping.prefixes(info("/webjars/**"))).containsExactly("/webjars");
+		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/a?c"))).containsExactly("/api/v1");
+	}
+
+	@Test
+	void aTopLevelPatternOrNoPatternIsNotPrefiltered() {
+		assertThat(PathFirstHandlerMapping.prefixes(info("/"))).isEmpty();
+		assertThat(PathFirstHandlerMapping.prefixes(info("/{page}"))).isEmpty();
+		assertThat(PathFirstHandlerMapping.prefixes(info("/patients", "/api/v1/patients/{id}"))).isEmpty();
+	}
+
+}
