@@ -12,11 +12,21 @@ local bodies = {
   '{"systolic":118,"diastolic":74,"heartRate":66,"spo2":99,"respiratoryRate":12}',
 }
 local i
+local pause_ms
+
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+if rate ~= nil and rate > 0 then
+  pause_ms = 1000 * tonumber(os.getenv("BENCH_CONNECTIONS") or "50") / rate
+  function delay()
+    return pause_ms * (0.5 + math.random())
+  end
+end
 
 function init(args)
   headers = common.headers()
   headers["Content-Type"] = "application/json"
   i = common.start_index(ids)
+  math.randomseed(i)
 end
 
 function request()

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -63,6 +64,43 @@ public class AuditTrail {
 		else {
 			this.batches.appendAndWait(row);
 		}
+	}
+
+	/**
+	 * The entry's row as of now, with the signed-in user and the request it came from, to
+	 * be appended later by {@link #append(List)} in a transaction on another thread (a
+	 * {@link org.kapclinic.shared.GroupCommit} writer, which has neither).
+	 */
+	public Prepared prepare(AuditEvent event) {
+		return new Prepared(row(event));
+	}
+
+	/**
+	 * Appends prepared entries in the current read-write transaction, so they commit or
+	 * roll back with the change they describe.
+	 * @throws IllegalStateException outside a read-write transaction
+	 */
+	public void append(List<Prepared> entries) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			throw new IllegalStateException("Prepared audit entries are appended within the write they describe");
+		}
+		this.jdbc.batchUpdate(INSERT_POSITIONAL, entries.stream().map(Prepared::row).toList());
+	}
+
+	/** An audit row captured on the request's thread; opaque to other modules. */
+	public static final class Prepared {
+
+		private final Object[] row;
+
+		private Prepared(Object[] row) {
+			this.row = row;
+		}
+
+		Object[] row() {
+			return this.row;
+		}
+
 	}
 
 	/**

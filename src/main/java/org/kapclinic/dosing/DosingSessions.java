@@ -583,10 +583,14 @@ public class DosingSessions {
 	}
 
 	void audit(Step step, AuditAction action, String detail) {
-		this.audit.record(AuditEvent.of(action, SessionGuard.RESOURCE, step.id())
+		this.audit.record(auditEvent(step, action, detail));
+	}
+
+	static AuditEvent auditEvent(Step step, AuditAction action, String detail) {
+		return AuditEvent.of(action, SessionGuard.RESOURCE, step.id())
 			.patient(step.session().patientId())
 			.category(DataCategory.CLINICAL)
-			.detail(detail));
+			.detail(detail);
 	}
 
 	void changed(UUID sessionId) {

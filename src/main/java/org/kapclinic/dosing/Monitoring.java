@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.dosing.Thresholds.Crossing;
 import org.kapclinic.identity.Role;
@@ -15,7 +16,9 @@ import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What is measured and seen during a session: vitals (pre-dose readings hold or release
@@ -24,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, so the board shows it with the reading.
  */
 @Service
-@Transactional
 public class Monitoring {
 
 	static final Set<String> EVENT_KINDS = Set.of("SEDATION", "DISSOCIATION", "SIDE_EFFECT", "ADVERSE_EVENT",
@@ -47,47 +49,56 @@ public class Monitoring {
 
 	private final DosingSessions sessions;
 
-	Monitoring(SessionGuard guard, SessionRows rows, DosingSessions sessions) {
+	private final VitalsWriter writer;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transactions;
+
+	Monitoring(SessionGuard guard, SessionRows rows, DosingSessions sessions, VitalsWriter writer, AuditTrail audit,
+			PlatformTransactionManager transactions) {
 		this.guard = guard;
 		this.rows = rows;
 		this.sessions = sessions;
+		this.writer = writer;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/**
-	 * Appending a reading takes no lock on the session (50 monitoring clients write
-	 * concurrently); the row is locked only when the reading changes it: a hold set or
-	 * released, or the first pre-dose step.
+	 * Records a reading. A reading that changes nothing but itself (the usual case) takes
+	 * no lock and no transaction here: it is checked against one read of the session and
+	 * stored by {@link VitalsWriter} together with the readings other clients sent at the
+	 * same moment, its alerts and audit row in the same commit. A pre-dose reading that
+	 * sets or releases a hold, or is the session's first step, is stored in a transaction
+	 * of its own with the session row locked, and decided again under that lock.
 	 */
 	public VitalsResult vitals(UUID sessionId, DosingRequests.VitalsEntry request) {
 		Step step = this.guard.unlocked(sessionId, SessionGuard.DOSING_STAFF);
-		DosingSession session = step.session();
-		if (session.state().closed()) {
-			throw new ConflictException("The session is " + session.state(), SessionGuard.RESOURCE, sessionId)
-				.with("state", session.state().name());
+		Reading reading = reading(step, request);
+		if (reading.changesSession()) {
+			return this.transactions.execute((status) -> vitalsChangingSession(sessionId, request));
 		}
-		validate(request, step.protocol());
-		java.time.Instant at = this.guard.when(request.at(), session, step.now());
-		boolean preDose = session.firstDoseAt() == null || at.isBefore(session.firstDoseAt());
-		Vitals vitals = new Vitals(UUID.randomUUID(), preDose, request.systolic(), request.diastolic(),
-				request.heartRate(), request.spo2(), request.respiratoryRate(), at, step.now(), step.user().id(),
-				this.guard.late(at, step.now()));
+		List<Alert> alerts = alerts(step, reading.vitals());
+		this.writer.write(new VitalsWriter.Entry(sessionId, reading.vitals(), alerts,
+				this.audit.prepare(DosingSessions.auditEvent(step, AuditAction.CREATE, auditDetail(reading, alerts)))));
+		return new VitalsResult(reading.vitals().id(), alerts, step.session().held(), step.session().holdReason(),
+				reading.vitals().late());
+	}
+
+	private VitalsResult vitalsChangingSession(UUID sessionId, DosingRequests.VitalsEntry request) {
+		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
+		Reading reading = reading(step, request);
+		Vitals vitals = reading.vitals();
 		this.rows.insertVitals(sessionId, vitals);
+		DosingSession session = step.session();
 		boolean held = session.held();
 		String holdReason = session.holdReason();
-		List<String> hold = Thresholds.hold(step.protocol().hold(), vitals.systolic(), vitals.diastolic(),
-				vitals.heartRate(), vitals.spo2());
-		boolean changesSession = preDose && !session.state().doseGiven()
-				&& (hold.isEmpty() == held || session.state() == SessionState.CHECKED_IN);
-		if (changesSession) {
-			step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
-			session = step.session();
-			held = session.held();
-		}
-		if (changesSession && !session.state().doseGiven()) {
-			if (!hold.isEmpty()) {
+		if (reading.changesSession()) {
+			if (!reading.hold().isEmpty()) {
 				held = true;
 				holdReason = "pre-dose " + vitals.systolic() + "/" + vitals.diastolic() + " above hold thresholds: "
-						+ String.join(", ", hold);
+						+ String.join(", ", reading.hold());
 				this.rows.hold(sessionId, true, holdReason);
 			}
 			else if (held) {
@@ -97,14 +108,50 @@ public class Monitoring {
 			}
 			this.sessions.advanceToChecks(step);
 		}
-		List<Alert> alerts = raise(step, Thresholds.vitals(step.protocol().alerts(), vitals.systolic(),
-				vitals.diastolic(), vitals.heartRate(), vitals.spo2(), vitals.respiratoryRate()), at);
-		this.sessions.audit(step, AuditAction.CREATE,
-				"vitals " + vitals.systolic() + "/" + vitals.diastolic()
-						+ (alerts.isEmpty() ? "" : ", alerts " + alerts.stream().map(Alert::code).toList())
-						+ (vitals.late() ? " (late entry for " + at + ")" : ""));
+		List<Alert> alerts = alerts(step, vitals);
+		alerts.forEach((alert) -> this.rows.insertAlert(sessionId, alert));
+		this.sessions.audit(step, AuditAction.CREATE, auditDetail(reading, alerts));
 		this.sessions.changed(sessionId);
 		return new VitalsResult(vitals.id(), alerts, held, holdReason, vitals.late());
+	}
+
+	/**
+	 * The reading as it would be stored, the hold thresholds it crosses, and whether it
+	 * changes the session: a pre-dose reading that sets or releases a hold, or the first
+	 * reading after check-in (which starts the pre-dose checks).
+	 */
+	private Reading reading(Step step, DosingRequests.VitalsEntry request) {
+		DosingSession session = step.session();
+		if (session.state().closed()) {
+			throw new ConflictException("The session is " + session.state(), SessionGuard.RESOURCE, session.id())
+				.with("state", session.state().name());
+		}
+		validate(request, step.protocol());
+		java.time.Instant at = this.guard.when(request.at(), session, step.now());
+		boolean preDose = session.firstDoseAt() == null || at.isBefore(session.firstDoseAt());
+		Vitals vitals = new Vitals(UUID.randomUUID(), preDose, request.systolic(), request.diastolic(),
+				request.heartRate(), request.spo2(), request.respiratoryRate(), at, step.now(), step.user().id(),
+				this.guard.late(at, step.now()));
+		List<String> hold = Thresholds.hold(step.protocol().hold(), vitals.systolic(), vitals.diastolic(),
+				vitals.heartRate(), vitals.spo2());
+		boolean changesSession = preDose && !session.state().doseGiven()
+				&& (hold.isEmpty() == session.held() || session.state() == SessionState.CHECKED_IN);
+		return new Reading(vitals, hold, changesSession);
+	}
+
+	private static List<Alert> alerts(Step step, Vitals v) {
+		return alerts(step, Thresholds.vitals(step.protocol().alerts(), v.systolic(), v.diastolic(), v.heartRate(),
+				v.spo2(), v.respiratoryRate()), v.at());
+	}
+
+	private static String auditDetail(Reading reading, List<Alert> alerts) {
+		Vitals v = reading.vitals();
+		return "vitals " + v.systolic() + "/" + v.diastolic()
+				+ (alerts.isEmpty() ? "" : ", alerts " + alerts.stream().map(Alert::code).toList())
+				+ (v.late() ? " (late entry for " + v.at() + ")" : "");
+	}
+
+	private record Reading(Vitals vitals, List<String> hold, boolean changesSession) {
 	}
 
 	private static void validate(DosingRequests.VitalsEntry r, Protocol protocol) {
@@ -139,6 +186,7 @@ public class Monitoring {
 	}
 
 	/** Sedation, dissociation, side effects, adverse events, interventions, notes. */
+	@Transactional
 	public EventResult event(UUID sessionId, DosingRequests.EventEntry request) {
 		Step step = this.guard.lock(sessionId, Set.of(Role.NURSE, Role.PRESCRIBER, Role.THERAPIST));
 		if (request == null || request.kind() == null || !EVENT_KINDS.contains(request.kind())) {
@@ -220,17 +268,22 @@ public class Monitoring {
 	}
 
 	private List<Alert> raise(Step step, List<Crossing> crossings, java.time.Instant at) {
+		List<Alert> alerts = alerts(step, crossings, at);
+		alerts.forEach((alert) -> this.rows.insertAlert(step.id(), alert));
+		return alerts;
+	}
+
+	private static List<Alert> alerts(Step step, List<Crossing> crossings, java.time.Instant at) {
 		List<Alert> alerts = new ArrayList<>(crossings.size());
 		for (Crossing crossing : crossings) {
-			Alert alert = new Alert(UUID.randomUUID(), crossing.code(), crossing.message(), at, step.now(), null, null,
-					null);
-			this.rows.insertAlert(step.id(), alert);
-			alerts.add(alert);
+			alerts.add(new Alert(UUID.randomUUID(), crossing.code(), crossing.message(), at, step.now(), null, null,
+					null));
 		}
 		return alerts;
 	}
 
 	/** A clinician acknowledges an alert, saying what was done. */
+	@Transactional
 	public void acknowledge(UUID sessionId, UUID alertId, String note) {
 		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
 		String what = SessionGuard.text(note, "note", 1000, true);

@@ -26,6 +26,14 @@ class SessionRows {
 	private static final TypeReference<LinkedHashMap<String, Boolean>> CHECKLIST = new TypeReference<>() {
 	};
 
+	static final String INSERT_VITALS = """
+			insert into dosing.vitals (id, session_id, pre_dose, systolic, diastolic, heart_rate, spo2, respiratory_rate,
+			    at, recorded_at, recorded_by, late)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	static final String INSERT_ALERT = """
+			insert into dosing.alert (id, session_id, code, message, at, raised_at) values (?, ?, ?, ?, ?, ?)""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -201,11 +209,7 @@ class SessionRows {
 	}
 
 	void insertVitals(UUID sessionId, Vitals v) {
-		this.jdbc
-			.sql("""
-					insert into dosing.vitals (id, session_id, pre_dose, systolic, diastolic, heart_rate, spo2, respiratory_rate,
-					    at, recorded_at, recorded_by, late)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		this.jdbc.sql(INSERT_VITALS)
 			.params(v.id(), sessionId, v.preDose(), v.systolic(), v.diastolic(), v.heartRate(), v.spo2(),
 					v.respiratoryRate(), ts(v.at()), ts(v.recordedAt()), v.recordedBy(), v.late())
 			.update();
@@ -238,8 +242,7 @@ class SessionRows {
 	}
 
 	void insertAlert(UUID sessionId, Alert a) {
-		this.jdbc.sql("""
-				insert into dosing.alert (id, session_id, code, message, at, raised_at) values (?, ?, ?, ?, ?, ?)""")
+		this.jdbc.sql(INSERT_ALERT)
 			.params(a.id(), sessionId, a.code(), a.message(), ts(a.at()), ts(a.raisedAt()))
 			.update();
 	}

@@ -355,6 +355,56 @@ class DosingSessionIT extends IntegrationTest {
 	}
 
 	@Test
+	void concurrentReadingsAreEachStoredWithTheirAlertAndAuditRow() throws Exception {
+		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
+		// The first reading starts the pre-dose checks (the locked path); the rest only
+		// append, and are written together by the vitals writer.
+		assertThat(vitals(session, 126, 80, 72, 98, 14, null).status()).isEqualTo(201);
+		UUID patient = this.jdbc.sql("select patient_id from dosing.session where id = ?::uuid")
+			.param(session)
+			.query(UUID.class)
+			.single();
+		long auditBefore = auditCount(patient, "CREATE");
+		int clients = 24;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < clients; i++) {
+				// Every third reading is over the in-session alert threshold (HR > 120).
+				int heartRate = (i % 3 == 0) ? 131 : 70 + i;
+				answers.add(pool.submit(() -> {
+					start.await();
+					return vitals(session, 124, 80, heartRate, 98, 14, null);
+				}));
+			}
+			start.countDown();
+			int alerted = 0;
+			for (java.util.concurrent.Future<Response> answer : answers) {
+				Response r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(r.status()).as(r.body()).isEqualTo(201);
+				alerted += r.json().get("alerts").size();
+			}
+			assertThat(alerted).isEqualTo(8);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("select count(*) from dosing.vitals where session_id = ?::uuid")
+			.param(session)
+			.query(Long.class)
+			.single()).isEqualTo(clients + 1);
+		assertThat(this.jdbc
+			.sql("select count(*) from dosing.alert where session_id = ?::uuid and code = 'HEART_RATE_HIGH'")
+			.param(session)
+			.query(Long.class)
+			.single()).isEqualTo(8);
+		assertThat(auditCount(patient, "CREATE") - auditBefore).as("one audit row per reading").isEqualTo(clients);
+		assertThat(this.api.get(SESSIONS + "/board", this.nurse).body()).as("the board shows the open alerts")
+			.contains(session, "HEART_RATE_HIGH");
+	}
+
+	@Test
 	void aVitalsCheckThatIsDueAndNotRecordedTurnsOverdue() {
 		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
 		JsonNode fresh = this.api.get(SESSIONS + "/" + session, this.nurse).json();
