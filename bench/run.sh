@@ -31,6 +31,9 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 USERNAME=${BENCH_USER:-admin}
 PASSWORD=${BENCH_PASSWORD:-demo-clinic-2026}
 MAX_IDS=2000
+# Offered load of the paced vitals run (all connections together): the latency budget is
+# for 1,700 req/s from 50 clients, and pacing by pauses delivers somewhat less than offered.
+VITALS_RATE=${BENCH_VITALS_RATE:-2000}
 # Dosing sessions in progress on the demo floor (seeded once; changing it needs --fresh).
 ACTIVE_SESSIONS=${BENCH_ACTIVE_SESSIONS:-30}
 
@@ -407,7 +410,7 @@ if [[ -z $ONLY || " $ONLY " == *" book "* || " $ONLY " == *" slots "* || " $ONLY
     "week|page.lua|/schedule?date=$WEEK_DATE&view=week|none|GET /schedule?view=week (signed-in page, ~1,800 appointments that week)"
   )
 fi
-if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" board "* ]]; then
+if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" vitalsrate "* || " $ONLY " == *" board "* ]]; then
   # Vitals are recorded by a clinician (the admin may not): a prescriber sees every session.
   DOSING_TOKEN=$(curl -sS --fail --max-time 10 -H 'Content-Type: application/json' \
     -d "{\"username\":\"dr.quill\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" \
@@ -417,7 +420,8 @@ if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" board "* ]]; then
     || die "could not list the active dosing sessions"
   log "$N_SESSIONS active dosing sessions"
   ENDPOINTS+=(
-    "vitals|vitals.lua|/api/v1/dosing-sessions/{id}/vitals|dosing|POST /api/v1/dosing-sessions/{id}/vitals (durable, thresholds, audited; $N_SESSIONS sessions)"
+    "vitals|vitals.lua|/api/v1/dosing-sessions/{id}/vitals|dosing|POST /api/v1/dosing-sessions/{id}/vitals (durable, thresholds, audited; $N_SESSIONS sessions; saturating)"
+    "vitalsrate|vitals.lua|/api/v1/dosing-sessions/{id}/vitals|dosing|POST /api/v1/dosing-sessions/{id}/vitals (same, each client paced: $VITALS_RATE req/s offered in all)"
     "board|static.lua|/api/v1/dosing-sessions/board|dosing|GET /api/v1/dosing-sessions/board ($N_SESSIONS active sessions)"
   )
 fi
@@ -451,6 +455,7 @@ run_wrk() { # name script path auth duration outfile
   BENCH_NAME=$1 BENCH_TOKEN=$token BENCH_THREADS=$THREADS \
   BENCH_IDS_FILE=$IDS_LUA BENCH_TERMS_FILE=$TERMS_LUA BENCH_CHAIRS_FILE=${CHAIRS_LUA:-} \
   BENCH_SEED=$RANDOM BENCH_COOKIE=${COOKIE:-} BENCH_SESSIONS_FILE=${SESSIONS_LUA:-} \
+  BENCH_RATE=$( [[ $1 == vitalsrate ]] && echo "$VITALS_RATE" || echo "" ) BENCH_CONNECTIONS=$CONNECTIONS \
   BENCH_LEDGER_EXPIRY=${LEDGER_EXPIRY:-2099-01-01} BENCH_LEDGER_LOTS=$( [[ $1 == ledger20 ]] && echo 20 || echo 1 ) \
     timeout $(( $(to_seconds "$5") + 60 )) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5" --timeout 5s --latency \

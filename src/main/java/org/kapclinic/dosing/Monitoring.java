@@ -67,26 +67,48 @@ public class Monitoring {
 
 	/**
 	 * Records a reading. A reading that changes nothing but itself (the usual case) takes
-	 * no lock and no transaction here: it is checked against one read of the session and
-	 * stored by {@link VitalsWriter} together with the readings other clients sent at the
-	 * same moment, its alerts and audit row in the same commit. A pre-dose reading that
-	 * sets or releases a hold, or is the session's first step, is stored in a transaction
-	 * of its own with the session row locked, and decided again under that lock.
+	 * no lock and no transaction here: it is decided on the session as last read
+	 * ({@link SessionGuard#recent}) and stored by {@link VitalsWriter} together with the
+	 * readings other clients sent at the same moment, its alerts and audit row in the
+	 * same commit, if the session has not changed since. Everything else is decided on
+	 * the locked session row in a transaction of its own: a pre-dose reading that sets or
+	 * releases a hold or is the session's first step, a reading refused on the remembered
+	 * copy (refusals are always decided on the current row), and a reading whose session
+	 * changed in between.
 	 */
 	public VitalsResult vitals(UUID sessionId, DosingRequests.VitalsEntry request) {
-		Step step = this.guard.unlocked(sessionId, SessionGuard.DOSING_STAFF);
-		Reading reading = reading(step, request);
+		VitalsResult appended = appendUnlessChanged(this.guard.recent(sessionId, SessionGuard.DOSING_STAFF), request);
+		if (appended != null) {
+			return appended;
+		}
+		return this.transactions.execute((status) -> vitalsLocked(sessionId, request));
+	}
+
+	/** The stored reading, or null if it must be decided on the locked session. */
+	private VitalsResult appendUnlessChanged(Step step, DosingRequests.VitalsEntry request) {
+		Reading reading;
+		try {
+			reading = reading(step, request);
+		}
+		catch (InvalidInputException | ConflictException refused) {
+			return null;
+		}
 		if (reading.changesSession()) {
-			return this.transactions.execute((status) -> vitalsChangingSession(sessionId, request));
+			return null;
 		}
 		List<Alert> alerts = alerts(step, reading.vitals());
-		this.writer.write(new VitalsWriter.Entry(sessionId, reading.vitals(), alerts,
+		boolean stored = this.writer.write(new VitalsWriter.Entry(step.id(), step.session().version(), reading.vitals(),
+				alerts,
 				this.audit.prepare(DosingSessions.auditEvent(step, AuditAction.CREATE, auditDetail(reading, alerts)))));
+		if (!stored) {
+			this.guard.forget(step.id());
+			return null;
+		}
 		return new VitalsResult(reading.vitals().id(), alerts, step.session().held(), step.session().holdReason(),
 				reading.vitals().late());
 	}
 
-	private VitalsResult vitalsChangingSession(UUID sessionId, DosingRequests.VitalsEntry request) {
+	private VitalsResult vitalsLocked(UUID sessionId, DosingRequests.VitalsEntry request) {
 		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
 		Reading reading = reading(step, request);
 		Vitals vitals = reading.vitals();

@@ -38,7 +38,11 @@ class SessionGuard {
 
 	private final Clock clock;
 
-	SessionGuard(SessionRows rows, Protocols protocols, CareTeamAccess access, DosingSettings settings, Clock clock) {
+	private final RecentSessions recent;
+
+	SessionGuard(SessionRows rows, Protocols protocols, CareTeamAccess access, DosingSettings settings, Clock clock,
+			RecentSessions recent) {
+		this.recent = recent;
 		this.rows = rows;
 		this.protocols = protocols;
 		this.access = access;
@@ -50,15 +54,32 @@ class SessionGuard {
 	 * The locked session, its protocol and the user, if the user holds one of the roles.
 	 */
 	Step lock(UUID sessionId, Set<Role> roles) {
+		// A locked step is about to change the session: a remembered copy would only be
+		// refused by the vitals writer.
+		this.recent.forget(sessionId);
 		return step(this.rows.lock(sessionId), sessionId, roles);
 	}
 
 	/**
-	 * The session without a lock, if the user holds one of the roles: for steps that only
-	 * append (vitals) and lock the row only when they change it.
+	 * The session as last read for a vitals write ({@link RecentSessions}), or read now
+	 * and remembered; the user's access and roles are checked every time. The copy may be
+	 * out of date: whatever is stored on it must be checked against the session's version
+	 * when it is written.
 	 */
-	Step unlocked(UUID sessionId, Set<Role> roles) {
-		return step(this.rows.find(sessionId), sessionId, roles);
+	Step recent(UUID sessionId, Set<Role> roles) {
+		DosingSession copy = this.recent.get(sessionId);
+		if (copy != null) {
+			return step(java.util.Optional.of(copy), sessionId, roles);
+		}
+		java.util.Optional<DosingSession> found = this.rows.find(sessionId);
+		Step step = step(found, sessionId, roles);
+		this.recent.remember(step.session());
+		return step;
+	}
+
+	/** Drops the remembered copy: the session has changed since it was read. */
+	void forget(UUID sessionId) {
+		this.recent.forget(sessionId);
 	}
 
 	/** Read access: the session and its protocol (no lock), for any clinical reader. */

@@ -80,16 +80,25 @@ class Entries {
 			.optional();
 	}
 
-	UUID createLot(Product product, String ndc, String lotNumber, LocalDate expiry, BigDecimal concentration,
+	/**
+	 * The lot kept at the location, created if it is new. Two first receipts of the same
+	 * lot at once both land in it: the second insert waits for the first to commit and
+	 * then does nothing, and the lookup after it sees the committed lot.
+	 */
+	UUID findOrCreateLot(Product product, String ndc, String lotNumber, LocalDate expiry, BigDecimal concentration,
 			String location) {
-		UUID id = UUID.randomUUID();
+		Optional<UUID> existing = findLot(ndc, lotNumber, location);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
 		this.jdbc
 			.sql("""
 					insert into ledger.lot (id, product, ndc, lot_number, expiry, concentration_mg_per_ml, location, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, product.name(), ndc, lotNumber, expiry, concentration, location, now())
+					values (?, ?, ?, ?, ?, ?, ?, ?)
+					on conflict (ndc, lot_number, location) do nothing""")
+			.params(UUID.randomUUID(), product.name(), ndc, lotNumber, expiry, concentration, location, now())
 			.update();
-		return id;
+		return findLot(ndc, lotNumber, location).orElseThrow();
 	}
 
 	/**

@@ -76,11 +76,8 @@ class StockKeeping {
 		String lotNumber = receipt.lot().trim();
 		String location = (receipt.location() == null || receipt.location().isBlank()) ? this.settings.defaultLocation()
 				: receipt.location().trim();
-		UUID lotId = this.entries.findLot(ndc, lotNumber, location).orElse(null);
-		if (lotId == null) {
-			lotId = this.entries.createLot(product, ndc, lotNumber, receipt.expiry(),
-					StockRules.concentration(receipt.concentrationMgPerMl(), product), location);
-		}
+		UUID lotId = this.entries.findOrCreateLot(product, ndc, lotNumber, receipt.expiry(),
+				StockRules.concentration(receipt.concentrationMgPerMl(), product), location);
 		LotBalance lot = this.entries.lock(lotId).orElseThrow();
 		if (!lot.expiry().equals(receipt.expiry()) || !lot.product().equals(product.name())
 				|| lot.concentrationMgPerMl()

@@ -405,6 +405,34 @@ class DosingSessionIT extends IntegrationTest {
 	}
 
 	@Test
+	void aReadingIsNeverDecidedOnAnOutdatedCopyOfTheSession() {
+		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
+		assertThat(vitals(session, 126, 80, 72, 98, 14, null).status()).as("starts the checks").isEqualTo(201);
+		assertThat(vitals(session, 124, 80, 72, 98, 14, null).json().get("held").asBoolean())
+			.as("decided on a remembered copy of the session")
+			.isFalse();
+		// Another app instance holds the session behind this one's back.
+		this.jdbc.sql("update dosing.session set held = true, hold_reason = 'pre-dose 150/95' where id = ?::uuid")
+			.param(session)
+			.update();
+
+		// On the remembered copy this reading changes nothing; on the real row it
+		// releases
+		// the hold, and that is what happens.
+		Response release = vitals(session, 122, 78, 70, 98, 14, null);
+		assertThat(release.status()).isEqualTo(201);
+		assertThat(release.json().get("held").asBoolean()).isFalse();
+		assertThat(this.jdbc.sql("select held from dosing.session where id = ?::uuid")
+			.param(session)
+			.query(Boolean.class)
+			.single()).isFalse();
+		assertThat(this.jdbc.sql("select count(*) from dosing.vitals where session_id = ?::uuid")
+			.param(session)
+			.query(Long.class)
+			.single()).as("stored once").isEqualTo(3);
+	}
+
+	@Test
 	void aVitalsCheckThatIsDueAndNotRecordedTurnsOverdue() {
 		String session = checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
 		JsonNode fresh = this.api.get(SESSIONS + "/" + session, this.nurse).json();

@@ -427,6 +427,35 @@ class LedgerIT extends IntegrationTest {
 	}
 
 	@Test
+	void simultaneousFirstReceiptsOfANewLotBothLandInOneLot() throws Exception {
+		String nurse = tokenFor("nurse.bell");
+		Map<String, Object> receipt = receipt("KETAMINE", "500", "50", "RACE-" + suffix());
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Response>> answers = new ArrayList<>();
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			for (int i = 0; i < 4; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return this.api.post(BASE + "/receipts", receipt, nurse);
+				}));
+			}
+			start.countDown();
+			java.util.Set<String> lots = new java.util.HashSet<>();
+			for (Future<Response> answer : answers) {
+				Response r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(r.status()).as(r.body()).isEqualTo(201);
+				lots.add(r.json().get("lotId").asString());
+			}
+			assertThat(lots).hasSize(1);
+			assertThat(balanceOf(UUID.fromString(lots.iterator().next()), nurse)).isEqualByComparingTo("2000");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void theDatabaseRefusesToChangeOrDeleteLedgerRows() {
 		UUID lot = receive(tokenFor("nurse.bell"), "KETAMINE", "100", "50");
 		assertThatThrownBy(
