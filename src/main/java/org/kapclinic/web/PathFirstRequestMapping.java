@@ -1,8 +1,10 @@
 package org.kapclinic.web;
 
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,10 +24,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * method, params, headers, consumes and produces (CORS pre-flight included) before its
  * path, each check a call through four request wrappers. A profile of the vitals write
  * under load put 47 % of the application's CPU there. Nearly every mapping is rejected by
- * the literal start of its path pattern, so that is compared first, as a plain string:
- * only a mapping that could match gets Spring's full check, unchanged. The answers for
- * requests that match nothing (404, 405, 415) come from Spring's own partial-match pass,
- * which this does not touch. The same finding upstream: spring-framework#22598, #24901.
+ * the literal start of its path pattern or by its HTTP method, so those are compared
+ * first, as plain strings read once per request: only a mapping that could match gets
+ * Spring's full check, unchanged. The answers for requests that match nothing (404, 405,
+ * 415) come from Spring's own partial-match pass, which this does not touch. The same
+ * finding upstream: spring-framework#22598, #24901.
  */
 @Configuration(proxyBeanMethods = false)
 class PathFirstRequestMapping {
@@ -42,33 +45,86 @@ class PathFirstRequestMapping {
 
 	static class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
-		/** The path being looked up, while it is; null when it cannot be pre-filtered. */
-		private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+		/**
+		 * The request being looked up, while it is; null when it cannot be pre-filtered.
+		 */
+		private static final ThreadLocal<Lookup> LOOKUP = new ThreadLocal<>();
 
-		private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+		/**
+		 * Each mapping's prefixes and methods, by identity. Replaced, never changed, when
+		 * a mapping is registered (at start-up), so lookups read it without a lock.
+		 */
+		private volatile Map<RequestMappingInfo, Candidate> candidates = new IdentityHashMap<>();
+
+		@Override
+		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+			super.registerHandlerMethod(handler, method, mapping);
+			synchronized (this) {
+				Map<RequestMappingInfo, Candidate> next = new IdentityHashMap<>(this.candidates);
+				next.put(mapping, Candidate.of(mapping));
+				this.candidates = next;
+			}
+		}
 
 		@Override
 		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-			String previous = LOOKUP_PATH.get();
-			// Patterns match decoded segments without path parameters: a path holding
-			// either is left to Spring alone.
-			LOOKUP_PATH.set((lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0) ? lookupPath : null);
+			Lookup previous = LOOKUP.get();
+			LOOKUP.set(Lookup.of(lookupPath, request.getMethod()));
 			try {
 				return super.lookupHandlerMethod(lookupPath, request);
 			}
 			finally {
-				LOOKUP_PATH.set(previous);
+				LOOKUP.set(previous);
 			}
 		}
 
 		@Override
 		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			String path = LOOKUP_PATH.get();
-			if (path != null
-					&& !couldMatch(path, this.prefixes.computeIfAbsent(info, PathFirstHandlerMapping::prefixes))) {
-				return null;
+			Lookup lookup = LOOKUP.get();
+			if (lookup != null) {
+				Candidate candidate = this.candidates.get(info);
+				if (candidate != null && !candidate.couldMatch(lookup)) {
+					return null;
+				}
 			}
 			return super.getMatchingMapping(info, request);
+		}
+
+		/**
+		 * The path and method to pre-filter on, or null for a request Spring must judge
+		 * alone: patterns match decoded segments without path parameters (a path holding
+		 * '%' or ';'), and a pre-flight OPTIONS request is matched on its
+		 * Access-Control-Request-Method header.
+		 */
+		record Lookup(String path, String method) {
+
+			static Lookup of(String path, String method) {
+				if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || method == null || "OPTIONS".equals(method)) {
+					return null;
+				}
+				return new Lookup(path, method);
+			}
+
+		}
+
+		/** What a mapping could match: path prefixes and methods (empty: any). */
+		record Candidate(String[] prefixes, Set<String> methods) {
+
+			static Candidate of(RequestMappingInfo info) {
+				Set<String> methods = new HashSet<>();
+				info.getMethodsCondition().getMethods().forEach((m) -> methods.add(m.name()));
+				return new Candidate(PathFirstHandlerMapping.prefixes(info), Set.copyOf(methods));
+			}
+
+			boolean couldMatch(Lookup lookup) {
+				if (!this.methods.isEmpty() && !this.methods.contains(lookup.method())
+				// HEAD is answered by GET mappings.
+						&& !("HEAD".equals(lookup.method()) && this.methods.contains("GET"))) {
+					return false;
+				}
+				return PathFirstHandlerMapping.couldMatch(lookup.path(), this.prefixes);
+			}
+
 		}
 
 		private static boolean couldMatch(String path, String[] prefixes) {

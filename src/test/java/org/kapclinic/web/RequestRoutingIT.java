@@ -36,4 +36,18 @@ class RequestRoutingIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/ping", token).status()).isEqualTo(200);
 	}
 
+	@Test
+	void headIsAnsweredByGetMappingsAndAWrongMethodStaysA405() throws Exception {
+		String token = tokenFor("dr.quill");
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpResponse<Void> head = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/dosing-sessions/board"))
+			.header("Authorization", "Bearer " + token)
+			.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(head.statusCode()).isEqualTo(200);
+		Response post = this.api.post("/api/v1/dosing-sessions/board", java.util.Map.of(), token);
+		assertThat(post.status()).as("the path takes GET only").isEqualTo(405);
+	}
+
 }
