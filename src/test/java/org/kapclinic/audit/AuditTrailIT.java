@@ -24,6 +24,9 @@ class AuditTrailIT extends IntegrationTest {
 	@Autowired
 	AuditQueries queries;
 
+	@Autowired
+	AuditChainSealer sealer;
+
 	@Test
 	void everyPatientReadWritesExactlyOneAuditRowWithWhoAndFromWhere() {
 		String token = tokenFor("dr.quill");
@@ -147,6 +150,23 @@ class AuditTrailIT extends IntegrationTest {
 		});
 
 		assertThat(forged.valid()).isFalse();
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void aBacklogOfSeveralBatchesIsSealedInOneRunAndTheChainHolds() {
+		this.jdbc.sql("""
+				insert into audit.entry (occurred_at, actor_name, action, resource_type, outcome)
+				select now(), 'backlog', 'READ', 'Patient', 'SUCCESS' from generate_series(1, 12000)""").update();
+
+		this.sealer.sealPending();
+
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit.entry e
+				where actor_name = 'backlog' and not exists (select 1 from audit.seal s where s.entry_id = e.id)""")
+			.query(Long.class)
+			.single()).as("unsealed after one run").isZero();
+		assertThat(this.queries.verify().valid()).isTrue();
 	}
 
 	/**
