@@ -59,6 +59,9 @@ class VitalsWriter implements DisposableBean {
 	}
 
 	private void store(List<Entry> batch) {
+		// A batch that failed is written again item by item: what it marked counts no
+		// more.
+		batch.forEach((e) -> e.stored().set(false));
 		Map<UUID, Integer> versions = currentVersions(batch);
 		List<Entry> entries = batch.stream()
 			.filter((e) -> Integer.valueOf(e.sessionVersion()).equals(versions.get(e.sessionId())))
