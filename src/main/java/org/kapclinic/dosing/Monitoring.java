@@ -14,6 +14,7 @@ import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.TimeOrderedIds;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -151,7 +152,7 @@ public class Monitoring {
 		validate(request, step.protocol());
 		java.time.Instant at = this.guard.when(request.at(), session, step.now());
 		boolean preDose = session.firstDoseAt() == null || at.isBefore(session.firstDoseAt());
-		Vitals vitals = new Vitals(UUID.randomUUID(), preDose, request.systolic(), request.diastolic(),
+		Vitals vitals = new Vitals(TimeOrderedIds.next(), preDose, request.systolic(), request.diastolic(),
 				request.heartRate(), request.spo2(), request.respiratoryRate(), at, step.now(), step.user().id(),
 				this.guard.late(at, step.now()));
 		List<String> hold = Thresholds.hold(step.protocol().hold(), vitals.systolic(), vitals.diastolic(),
@@ -285,7 +286,7 @@ public class Monitoring {
 			}
 			default -> text = SessionGuard.text(r.text(), "text", TEXT_LIMIT, true);
 		}
-		return new Observation(UUID.randomUUID(), r.kind(), moaas, cadss, effect, severity, drug, dose, text, at,
+		return new Observation(TimeOrderedIds.next(), r.kind(), moaas, cadss, effect, severity, drug, dose, text, at,
 				step.now(), step.user().id(), this.guard.late(at, step.now()));
 	}
 
@@ -298,7 +299,7 @@ public class Monitoring {
 	private static List<Alert> alerts(Step step, List<Crossing> crossings, java.time.Instant at) {
 		List<Alert> alerts = new ArrayList<>(crossings.size());
 		for (Crossing crossing : crossings) {
-			alerts.add(new Alert(UUID.randomUUID(), crossing.code(), crossing.message(), at, step.now(), null, null,
+			alerts.add(new Alert(TimeOrderedIds.next(), crossing.code(), crossing.message(), at, step.now(), null, null,
 					null));
 		}
 		return alerts;
