@@ -108,7 +108,7 @@ class AuditChainSealer {
 				rows.add(new Object[] { entry.id(), previousHash, sealedBelow });
 			}
 			this.template.batchUpdate("insert into audit.seal (entry_id, hash, sealed_below) values (?, ?, ?)", rows);
-			return new Pass(horizon, entries.get(entries.size() - 1).id(), entries.size(), windowDone);
+			return new Pass(horizon, entries.get(entries.size() - 1).id(), windowDone);
 		});
 	}
 
@@ -116,7 +116,7 @@ class AuditChainSealer {
 	 * One batch sealed: its window's horizon, the last entry sealed, and whether the
 	 * window is done.
 	 */
-	record Pass(long horizon, long lastEntryId, int sealed, boolean windowDone) {
+	record Pass(long horizon, long lastEntryId, boolean windowDone) {
 	}
 
 	private record LastSeal(String hash, long sealedBelow) {

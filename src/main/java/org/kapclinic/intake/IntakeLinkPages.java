@@ -7,11 +7,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Validator;
 
+import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IntakeLinkPages {
 
-	private static final String VERIFIED = "kap.intake-link.verified";
+	private static final LinkPageGate GATE = new LinkPageGate("kap.intake-link.verified", "Your intake questionnaire",
+			"/intake", "/form");
 
 	private final IntakeLinks links;
 
@@ -49,50 +49,26 @@ class IntakeLinkPages {
 		return token;
 	}
 
-	@org.springframework.web.bind.annotation.ModelAttribute("heading")
-	String heading() {
-		return "Your intake questionnaire";
-	}
-
-	@org.springframework.web.bind.annotation.ModelAttribute("verifyAction")
-	String verifyAction(@PathVariable(required = false) String token) {
-		return "/intake/" + token;
-	}
-
 	@GetMapping("/intake/{token}")
-	Object start(@PathVariable String token, HttpSession session) {
-		Optional<OpenLink> link = this.links.open(token);
-		if (link.isEmpty()) {
-			return closed();
-		}
-		return verified(session, link.get()) ? "redirect:/intake/" + token + "/form" : "patient/link-verify";
+	Object start(@PathVariable String token, HttpSession session, Model model) {
+		return GATE.start(this.links.open(token), token, session, model);
 	}
 
 	@PostMapping("/intake/{token}")
 	Object confirm(@PathVariable String token,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
 			HttpSession session, Model model) {
-		Optional<OpenLink> link = this.links.open(token);
-		if (link.isEmpty()) {
-			return closed();
-		}
-		if (birthDate == null || !this.links.confirm(link.get(), birthDate)) {
-			model.addAttribute("error",
-					"That date of birth does not match our records. Please check it, or call " + "the clinic.");
-			return "patient/link-verify";
-		}
-		session.setAttribute(VERIFIED, link.get().id());
-		return "redirect:/intake/" + token + "/form";
+		return GATE.confirm(this.links.open(token), token, birthDate, this.links::confirm, session, model);
 	}
 
 	@GetMapping("/intake/{token}/form")
 	Object form(@PathVariable String token, HttpSession session, Model model) {
 		Optional<OpenLink> link = this.links.open(token);
 		if (link.isEmpty()) {
-			return closed();
+			return LinkPageGate.closed();
 		}
-		if (!verified(session, link.get())) {
-			return "redirect:/intake/" + token;
+		if (!GATE.verified(session, link.get())) {
+			return GATE.toStart(token);
 		}
 		IntakeView intake = this.links.current(link.get()).orElse(null);
 		return page(token, link.get(), (intake != null) ? IntakeForm.of(intake.answers()) : IntakeForm.blank(), intake,
@@ -105,10 +81,10 @@ class IntakeLinkPages {
 			RedirectAttributes redirect) {
 		Optional<OpenLink> link = this.links.open(token);
 		if (link.isEmpty()) {
-			return closed();
+			return LinkPageGate.closed();
 		}
-		if (!verified(session, link.get())) {
-			return "redirect:/intake/" + token;
+		if (!GATE.verified(session, link.get())) {
+			return GATE.toStart(token);
 		}
 		IntakeForm form = IntakeForm.of(params);
 		try {
@@ -123,7 +99,7 @@ class IntakeLinkPages {
 			return page(token, link.get(), form, null, ex.problems(), model);
 		}
 		if (submit) {
-			session.removeAttribute(VERIFIED);
+			GATE.forget(session);
 			return "intake/link-done";
 		}
 		redirect.addFlashAttribute("message", "Saved. You can come back to this link until you submit.");
@@ -141,17 +117,6 @@ class IntakeLinkPages {
 		model.addAttribute("staffView", false);
 		EligibilityPage.intakeChoices(model, this.diagnoses);
 		return "intake/form";
-	}
-
-	private static boolean verified(HttpSession session, OpenLink link) {
-		return link.id().equals(session.getAttribute(VERIFIED));
-	}
-
-	/** Expired, used, locked or unknown: the same answer, so tokens cannot be probed. */
-	private static ModelAndView closed() {
-		ModelAndView view = new ModelAndView("patient/link-closed");
-		view.setStatus(HttpStatus.GONE);
-		return view;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The patient's side of a self-report link (no account): confirm the date of birth,
@@ -32,7 +32,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SelfReportPages {
 
-	private static final String VERIFIED = "kap.self-report.verified";
+	private static final LinkPageGate GATE = new LinkPageGate("kap.self-report.verified", "Your check-in questionnaire",
+			"/self-report", "/form");
 
 	private final SelfReports selfReports;
 
@@ -50,38 +51,24 @@ class SelfReportPages {
 
 	@GetMapping("/self-report/{token}")
 	Object start(@PathVariable String token, HttpSession session, Model model) {
-		Optional<OpenLink> link = this.selfReports.open(token);
-		if (link.isEmpty()) {
-			return closed();
-		}
-		return verified(session, link.get()) ? "redirect:/self-report/" + token + "/form" : verify(token, model);
+		return GATE.start(this.selfReports.open(token), token, session, model);
 	}
 
 	@PostMapping("/self-report/{token}")
 	Object confirm(@PathVariable String token,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
 			HttpSession session, Model model) {
-		Optional<OpenLink> link = this.selfReports.open(token);
-		if (link.isEmpty()) {
-			return closed();
-		}
-		if (birthDate == null || !this.selfReports.confirm(link.get(), birthDate)) {
-			model.addAttribute("error",
-					"That date of birth does not match our records. Please check it, or call the clinic.");
-			return verify(token, model);
-		}
-		session.setAttribute(VERIFIED, link.get().id());
-		return "redirect:/self-report/" + token + "/form";
+		return GATE.confirm(this.selfReports.open(token), token, birthDate, this.selfReports::confirm, session, model);
 	}
 
 	@GetMapping("/self-report/{token}/form")
 	Object form(@PathVariable String token, HttpSession session, Model model) {
 		Optional<OpenLink> link = this.selfReports.open(token);
 		if (link.isEmpty()) {
-			return closed();
+			return LinkPageGate.closed();
 		}
-		if (!verified(session, link.get())) {
-			return "redirect:/self-report/" + token;
+		if (!GATE.verified(session, link.get())) {
+			return GATE.toStart(token);
 		}
 		SelfReport report = this.selfReports.current(link.get());
 		return page(token, link.get(), report, report.draft(), List.of(), model);
@@ -92,7 +79,7 @@ class SelfReportPages {
 	ResponseEntity<String> draft(@PathVariable String token, @RequestParam Map<String, String> params,
 			HttpSession session) {
 		Optional<OpenLink> link = this.selfReports.open(token);
-		if (link.isEmpty() || !verified(session, link.get())) {
+		if (link.isEmpty() || !GATE.verified(session, link.get())) {
 			return ResponseEntity.status(HttpStatus.GONE).body("This link no longer works.");
 		}
 		SelfReport report = this.selfReports.current(link.get());
@@ -110,10 +97,10 @@ class SelfReportPages {
 			@RequestParam(defaultValue = "false") boolean allowMissing, HttpSession session, Model model) {
 		Optional<OpenLink> link = this.selfReports.open(token);
 		if (link.isEmpty()) {
-			return closed();
+			return LinkPageGate.closed();
 		}
-		if (!verified(session, link.get())) {
-			return "redirect:/self-report/" + token;
+		if (!GATE.verified(session, link.get())) {
+			return GATE.toStart(token);
 		}
 		SelfReport report = this.selfReports.current(link.get());
 		Map<String, List<Integer>> answers = answers(report, params);
@@ -125,7 +112,7 @@ class SelfReportPages {
 			return page(token, link.get(), report, answers, ex.problems().stream().map((p) -> p.field()).toList(),
 					model);
 		}
-		session.removeAttribute(VERIFIED);
+		GATE.forget(session);
 		model.addAttribute("suicideRisk", submitted.suicideRisk());
 		return "measures/self-report-done";
 	}
@@ -164,23 +151,6 @@ class SelfReportPages {
 		catch (NumberFormatException ex) {
 			return null;
 		}
-	}
-
-	private static String verify(String token, Model model) {
-		model.addAttribute("heading", "Your check-in questionnaire");
-		model.addAttribute("verifyAction", "/self-report/" + token);
-		return "patient/link-verify";
-	}
-
-	private static boolean verified(HttpSession session, OpenLink link) {
-		return link.id().equals(session.getAttribute(VERIFIED));
-	}
-
-	/** Expired, used, locked or unknown: the same answer, so tokens cannot be probed. */
-	private static ModelAndView closed() {
-		ModelAndView view = new ModelAndView("patient/link-closed");
-		view.setStatus(HttpStatus.GONE);
-		return view;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
+import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The patient's journal page (no account, phone-friendly): confirm the date of birth,
@@ -26,7 +26,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class JournalPages {
 
-	private static final String VERIFIED = "kap.journal.verified";
+	private static final LinkPageGate GATE = new LinkPageGate("kap.journal.verified", "Your journal", "/journal",
+			"/write");
 
 	private final Journal journal;
 
@@ -36,38 +37,24 @@ class JournalPages {
 
 	@GetMapping("/journal/{token}")
 	Object start(@PathVariable String token, HttpSession session, Model model) {
-		Optional<OpenLink> link = this.journal.open(token);
-		if (link.isEmpty()) {
-			return closed();
-		}
-		return verified(session, link.get()) ? "redirect:/journal/" + token + "/write" : verify(token, model);
+		return GATE.start(this.journal.open(token), token, session, model);
 	}
 
 	@PostMapping("/journal/{token}")
 	Object confirm(@PathVariable String token,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
 			HttpSession session, Model model) {
-		Optional<OpenLink> link = this.journal.open(token);
-		if (link.isEmpty()) {
-			return closed();
-		}
-		if (birthDate == null || !this.journal.confirm(link.get(), birthDate)) {
-			model.addAttribute("error",
-					"That date of birth does not match our records. Please check it, or call the clinic.");
-			return verify(token, model);
-		}
-		session.setAttribute(VERIFIED, link.get().id());
-		return "redirect:/journal/" + token + "/write";
+		return GATE.confirm(this.journal.open(token), token, birthDate, this.journal::confirm, session, model);
 	}
 
 	@GetMapping("/journal/{token}/write")
 	Object write(@PathVariable String token, HttpSession session, Model model) {
 		Optional<OpenLink> link = this.journal.open(token);
 		if (link.isEmpty()) {
-			return closed();
+			return LinkPageGate.closed();
 		}
-		if (!verified(session, link.get())) {
-			return "redirect:/journal/" + token;
+		if (!GATE.verified(session, link.get())) {
+			return GATE.toStart(token);
 		}
 		model.addAttribute("patient", this.journal.patient(link.get()));
 		model.addAttribute("entry", this.journal.current(link.get()));
@@ -79,7 +66,7 @@ class JournalPages {
 	ResponseEntity<String> draft(@PathVariable String token, @RequestParam(defaultValue = "") String text,
 			HttpSession session) {
 		Optional<OpenLink> link = this.journal.open(token);
-		if (link.isEmpty() || !verified(session, link.get())) {
+		if (link.isEmpty() || !GATE.verified(session, link.get())) {
 			return ResponseEntity.status(HttpStatus.GONE).body("This link no longer works.");
 		}
 		try {
@@ -96,10 +83,10 @@ class JournalPages {
 			Model model) {
 		Optional<OpenLink> link = this.journal.open(token);
 		if (link.isEmpty()) {
-			return closed();
+			return LinkPageGate.closed();
 		}
-		if (!verified(session, link.get())) {
-			return "redirect:/journal/" + token;
+		if (!GATE.verified(session, link.get())) {
+			return GATE.toStart(token);
 		}
 		try {
 			this.journal.submit(link.get(), text);
@@ -111,24 +98,8 @@ class JournalPages {
 			model.addAttribute("error", ex.problems().get(0).message());
 			return "notes/journal-form";
 		}
-		session.removeAttribute(VERIFIED);
+		GATE.forget(session);
 		return "notes/journal-done";
-	}
-
-	private static String verify(String token, Model model) {
-		model.addAttribute("heading", "Your journal");
-		model.addAttribute("verifyAction", "/journal/" + token);
-		return "patient/link-verify";
-	}
-
-	private static boolean verified(HttpSession session, OpenLink link) {
-		return link.id().equals(session.getAttribute(VERIFIED));
-	}
-
-	private static ModelAndView closed() {
-		ModelAndView view = new ModelAndView("patient/link-closed");
-		view.setStatus(HttpStatus.GONE);
-		return view;
 	}
 
 }
