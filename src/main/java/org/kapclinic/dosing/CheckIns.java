@@ -123,8 +123,16 @@ public class CheckIns {
 		Program program = Program.valueOf(protocol.program());
 		EligibilityStatus status = this.eligibility.status(patient.id(), program);
 		status.missing().forEach((missing) -> reasons.add("NOT_READY: " + missing));
+		// Each protocol declares the ages it covers (issue 13): adolescents only for IV
+		// and
+		// IM (clinical.md §6), esketamine from 18 whatever the clinic's age of majority.
+		if (patient.age() < protocol.minAge() || patient.age() > protocol.maxAge()) {
+			reasons.add("AGE_OUTSIDE_PROTOCOL: " + protocol.code() + " covers ages " + protocol.minAge()
+					+ ((protocol.maxAge() == Integer.MAX_VALUE) ? " and over" : "–" + protocol.maxAge())
+					+ "; the patient is " + patient.age());
+		}
 		if (protocol.esketamine()) {
-			if (patient.minor()) {
+			if (patient.age() < Protocol.ESKETAMINE_MIN_AGE) {
 				reasons.add("ESKETAMINE_UNDER_18: esketamine is not approved below 18 (Spravato PI)");
 			}
 			if (this.rems.enrolledOn(patient.id()).isEmpty()) {
@@ -144,7 +152,7 @@ public class CheckIns {
 		DosingSession session = new DosingSession(UUID.randomUUID(), patient.id(), appointment.id(),
 				appointment.roomId(), protocol.code(), protocol.version(), protocol.program(), protocol.route(),
 				SessionState.CHECKED_IN, body.weightKg(), body.weightMeasuredAt(), Map.of(), false, List.of(), false,
-				null, null, null, null, null, null, null, now, user.id(), 0);
+				null, null, null, null, null, null, null, now, user.id(), 0, appointment.courseId(), null);
 		this.rows.insert(session);
 		this.measures.scheduleBeforeDose(patient.id(), appointment.start());
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, SessionGuard.RESOURCE, session.id())

@@ -33,10 +33,13 @@ class DosingApi {
 
 	private final RemsSummaries rems;
 
+	private final RemsForms remsForms;
+
 	private final FloorBoard board;
 
 	DosingApi(Protocols protocols, CheckIns checkIns, DosingSessions sessions, Monitoring monitoring,
-			SessionReads reads, RemsSummaries rems, FloorBoard board) {
+			SessionReads reads, RemsSummaries rems, FloorBoard board, RemsForms remsForms) {
+		this.remsForms = remsForms;
 		this.protocols = protocols;
 		this.checkIns = checkIns;
 		this.sessions = sessions;
@@ -117,9 +120,11 @@ class DosingApi {
 	}
 
 	@PostMapping(SESSION + "/hold/override")
-	@Operation(summary = "A prescriber releases a held session with a reason")
-	ResponseEntity<Void> overrideHold(@PathVariable UUID id, @RequestBody DosingRequests.Reason request) {
-		this.sessions.overrideHold(id, (request != null) ? request.reason() : null);
+	@Operation(
+			summary = "A prescriber releases a held session with a reason {\"reason\",\"coSigner\":{\"username\",\"password\"}};"
+					+ " a hold at the pre-dose ceiling (default 180/110) needs a second clinician's credentials, 409 COSIGNER_REQUIRED without")
+	ResponseEntity<Void> overrideHold(@PathVariable UUID id, @RequestBody DosingRequests.HoldOverride request) {
+		this.sessions.overrideHold(id, request);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -176,6 +181,13 @@ class DosingApi {
 	@Operation(summary = "End the session early, with a reason")
 	DosingSession abort(@PathVariable UUID id, @RequestBody DosingRequests.Reason request) {
 		return this.sessions.abort(id, (request != null) ? request.reason() : null);
+	}
+
+	@PostMapping(SESSION + "/rems-form")
+	@Operation(
+			summary = "Record the REMS Patient Monitoring Form as submitted {\"submittedAt\",\"confirmationNumber\"}; completes the prescriber's task")
+	RemsForms.RemsForm submitRemsForm(@PathVariable UUID id, @RequestBody DosingRequests.RemsFormSubmission request) {
+		return this.remsForms.submit(id, request);
 	}
 
 	@GetMapping(SESSION + "/rems-summary")

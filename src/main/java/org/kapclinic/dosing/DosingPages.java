@@ -201,8 +201,12 @@ class DosingPages {
 
 	@PostMapping("/dosing/sessions/{id}/hold/override")
 	String overrideHold(@PathVariable UUID id, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		return attempt(id, redirect, "Hold overridden.", () -> this.sessions.overrideHold(id, reason));
+			@RequestParam(required = false) String coSignerUsername,
+			@RequestParam(required = false) String coSignerPassword, RedirectAttributes redirect) {
+		DosingRequests.CoSigner coSigner = (coSignerUsername != null && !coSignerUsername.isBlank())
+				? new DosingRequests.CoSigner(coSignerUsername, coSignerPassword) : null;
+		return attempt(id, redirect, "Hold overridden.",
+				() -> this.sessions.overrideHold(id, new DosingRequests.HoldOverride(reason, coSigner)));
 	}
 
 	@PostMapping("/dosing/sessions/{id}/order")

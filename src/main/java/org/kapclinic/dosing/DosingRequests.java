@@ -59,4 +59,34 @@ public final class DosingRequests {
 	public record Reason(String reason) {
 	}
 
+	/**
+	 * A hold override: {@code {"reason","coSigner":{"username","password"}}}; a hold at
+	 * the pre-dose ceiling needs the co-signer, a second clinician signing with their own
+	 * credentials.
+	 */
+	public record HoldOverride(String reason, CoSigner coSigner) {
+	}
+
+	/** A second clinician's own username and password, typed in by that person. */
+	public record CoSigner(String username, String password) {
+
+		boolean complete() {
+			return this.username != null && !this.username.isBlank() && this.password != null
+					&& !this.password.isEmpty();
+		}
+
+		@java.lang.Override
+		public String toString() {
+			return "CoSigner[" + this.username + "]";
+		}
+
+	}
+
+	/**
+	 * The Spravato REMS Patient Monitoring Form as submitted:
+	 * {@code {"submittedAt","confirmationNumber"}}.
+	 */
+	public record RemsFormSubmission(Instant submittedAt, String confirmationNumber) {
+	}
+
 }

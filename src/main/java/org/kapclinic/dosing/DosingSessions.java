@@ -19,6 +19,8 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.dosing.DoseCalculator.ComputedDose;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.identity.Role;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.identity.WitnessVerification;
 import org.kapclinic.ledger.Ledger;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.PatientSummary;
@@ -65,9 +67,15 @@ public class DosingSessions {
 
 	private final Appointments appointments;
 
+	private final WitnessVerification coSigners;
+
+	private final RemsForms remsForms;
+
 	DosingSessions(SessionGuard guard, SessionRows rows, Patients patients, Measures measures, AuditTrail audit,
 			DosingSettings settings, ApplicationEventPublisher events, JsonMapper json, Ledger ledger,
-			Appointments appointments) {
+			Appointments appointments, WitnessVerification coSigners, RemsForms remsForms) {
+		this.coSigners = coSigners;
+		this.remsForms = remsForms;
 		this.ledger = ledger;
 		this.appointments = appointments;
 		this.guard = guard;
@@ -154,17 +162,39 @@ public class DosingSessions {
 			.toList();
 	}
 
-	/** A prescriber releases a held session despite the readings, with a reason. */
-	public void overrideHold(UUID sessionId, String reason) {
+	/**
+	 * A prescriber releases a held session despite the readings, with a reason. A hold at
+	 * the pre-dose ceiling cannot be overridden by one person: a second clinician
+	 * co-signs with their own credentials (409 {@code COSIGNER_REQUIRED} without), and
+	 * both names and the reason are audited (issue 13).
+	 */
+	public void overrideHold(UUID sessionId, DosingRequests.HoldOverride request) {
 		Step step = this.guard.lock(sessionId, Set.of(Role.PRESCRIBER));
 		SessionGuard.requireState(step.session(), "A hold override", SessionState.CHECKED_IN,
 				SessionState.PRE_DOSE_CHECKS);
 		if (!step.session().held()) {
 			throw new ConflictException("The session is not held", SessionGuard.RESOURCE, sessionId);
 		}
-		String why = SessionGuard.text(reason, "reason", 1000, true);
-		this.rows.overrideHold(sessionId, why, step.user().id());
-		audit(step, AuditAction.UPDATE, "hold overridden: " + why);
+		String why = SessionGuard.text((request != null) ? request.reason() : null, "reason", 1000, true);
+		StaffMember coSigner = null;
+		if (step.session().heldAtCeiling()) {
+			DosingRequests.CoSigner credentials = (request != null) ? request.coSigner() : null;
+			if (credentials == null || !credentials.complete()) {
+				throw new ConflictException("COSIGNER_REQUIRED: the blood pressure reached the pre-dose ceiling ("
+						+ step.session().holdReason()
+						+ "); recheck below the ceiling after rest, or a second clinician co-signs the override with their own username and password",
+						SessionGuard.RESOURCE, sessionId)
+					.with("openItems", List.of("COSIGNER_REQUIRED"));
+			}
+			coSigner = this.coSigners.requireOther(credentials.username(), credentials.password(), step.user(),
+					SessionGuard.DOSING_STAFF, "co-signed hold override of dosing session " + sessionId,
+					"The co-signer", "COSIGNER");
+		}
+		this.rows.overrideHold(sessionId, why, step.user().id(), (coSigner != null) ? coSigner.id() : null);
+		audit(step, AuditAction.UPDATE,
+				"hold overridden by " + step.user().username()
+						+ ((coSigner != null) ? ", co-signed by " + coSigner.username() + " (pre-dose ceiling)" : "")
+						+ ": " + why);
 		changed(sessionId);
 	}
 
@@ -204,26 +234,37 @@ public class DosingSessions {
 		SessionGuard.requireState(session, "An order", SessionState.PRE_DOSE_CHECKS, SessionState.ORDERED);
 		if (session.held()) {
 			throw new ConflictException(
-					"HELD: " + session.holdReason()
-							+ "; recheck the vitals after rest, or a prescriber overrides the hold with a reason",
+					"HELD: " + session.holdReason() + (session.heldAtCeiling() ? ""
+							: "; recheck the vitals after rest, or a prescriber overrides the hold with a reason"),
 					SessionGuard.RESOURCE, sessionId)
 				.with("openItems", List.of("HOLD"));
 		}
 		requireValidWeight(step);
 		String reason = (request.override() != null)
 				? SessionGuard.text(request.override().reason(), "override.reason", 1000, false) : null;
-		ComputedDose dose = DoseCalculator.compute(step.protocol(), session.weightKg(), request.doseMgPerKg(),
+		ComputedDose dose = DoseCalculator.compute(step.protocol(), dosee(step), request.doseMgPerKg(),
 				request.doseMg(), reason, BigDecimal.ZERO);
 		DoseOrder order = new DoseOrder(UUID.randomUUID(), dose.doseMg(), dose.doseMgPerKg(), dose.weightKg(),
-				dose.infusionMinutes(), dose.rateMgPerHour(), dose.aboveSoftMaximum() ? reason : null, step.now(),
+				dose.infusionMinutes(), dose.rateMgPerHour(), dose.overridden() ? reason : null, step.now(),
 				step.user().id(), step.protocol().verificationRequired(), null, null, null);
 		this.rows.insertOrder(sessionId, order);
 		this.rows.transition(sessionId, session.state(), SessionState.ORDERED, step.user().id(),
 				(session.state() == SessionState.ORDERED) ? "order replaced" : null, step.now());
 		audit(step, AuditAction.CREATE, "order " + dose.doseMg() + " mg (" + dose.doseMgPerKg() + " mg/kg)"
-				+ (order.overrideReason() != null ? ", above soft maximum: " + order.overrideReason() : ""));
+				+ (order.overrideReason() != null ? ", override: " + order.overrideReason() : ""));
 		changed(sessionId);
 		return order;
+	}
+
+	/**
+	 * Who the dose is for: the session's weight, the age today, first esketamine of the
+	 * course.
+	 */
+	private DoseCalculator.Dosee dosee(Step step) {
+		DosingSession session = step.session();
+		boolean first = step.protocol().esketamine()
+				&& !this.rows.esketamineGivenBefore(session.patientId(), session.courseId(), session.id());
+		return new DoseCalculator.Dosee(session.weightKg(), summary(session).age(), first);
 	}
 
 	/** The weight captured at check-in must still be valid when the dose is ordered. */
@@ -359,10 +400,9 @@ public class DosingSessions {
 		String reason = (request.override() != null)
 				? SessionGuard.text(request.override().reason(), "override.reason", 1000, false) : null;
 		BigDecimal given = SessionRows.sumGiven(this.rows.administrations(step.id()));
-		ComputedDose dose = DoseCalculator.compute(step.protocol(), step.session().weightKg(), null, request.doseMg(),
-				reason, given);
+		ComputedDose dose = DoseCalculator.compute(step.protocol(), dosee(step), null, request.doseMg(), reason, given);
 		Administration administered = record(step, "ADDITIONAL", dose.doseMg(), null, request, at,
-				dose.aboveSoftMaximum() ? reason : null);
+				dose.overridden() ? reason : null);
 		Instant last = laterOf(step.session().lastDoseAt(), at);
 		this.rows.doseTimes(step.id(), at, last);
 		if (step.session().state() == SessionState.READY_FOR_DISCHARGE) {
@@ -379,10 +419,18 @@ public class DosingSessions {
 		SessionGuard.requireState(step.session(), request.kind(), SessionState.DOSING);
 		BigDecimal rate = null;
 		if ("RATE_CHANGE".equals(request.kind())) {
+			// A rate change is a new order for the rest of the infusion: prescribers
+			// only,
+			// never above the protocol's cap (issue 13; Fava 2020, clinical.md §9).
+			if (!step.user().has(Role.PRESCRIBER)) {
+				throw new org.springframework.security.access.AccessDeniedException(
+						"A prescriber changes the infusion rate");
+			}
 			if (request.rateMgPerHour() == null || request.rateMgPerHour().signum() <= 0) {
 				throw InvalidInputException.of("rateMgPerHour", "the new rate in mg/h");
 			}
 			rate = request.rateMgPerHour();
+			InfusionRules.requireWithinCap(step.protocol(), rate, step.session().weightKg());
 		}
 		return record(step, request.kind(), null, rate, request, at, null);
 	}
@@ -538,6 +586,7 @@ public class DosingSessions {
 		BigDecimal total = SessionRows.sumGiven(this.rows.administrations(sessionId));
 		completeAppointment(session.appointmentId(), step.now());
 		this.measures.scheduleAfterDose(session.patientId(), session.firstDoseAt());
+		this.remsForms.due(session, step.now());
 		audit(step, AuditAction.UPDATE, "discharged after " + total + " mg");
 		this.events
 			.publishEvent(new SessionDischarged(sessionId, session.patientId(), session.program(), session.route(),
@@ -571,6 +620,9 @@ public class DosingSessions {
 		this.rows.transition(sessionId, step.session().state(), SessionState.ABORTED, step.user().id(), why,
 				step.now());
 		this.rows.close(sessionId, step.now(), why);
+		if (step.session().firstDoseAt() != null) {
+			this.remsForms.due(step.session(), step.now());
+		}
 		audit(step, AuditAction.UPDATE, "aborted: " + why);
 		changed(sessionId);
 		return this.rows.find(sessionId).orElseThrow();

@@ -19,11 +19,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param futureTolerance clock skew allowed for an entry's {@code at} (1 min)
  * @param boardPoll the floor board also refreshes this often without a push (5 s)
  * @param holdRecheckAfter a held session's recheck after rest is due this long after the
- * last reading (10 min; clinic policy)
+ * last reading (10 min; clinic policy); a session held at the pre-dose ceiling counts its
+ * recheck from this long after the reading at the ceiling
+ * @param remsMonitoringForm outpatient certified settings submit a Spravato REMS Patient
+ * Monitoring Form after every session, within 7 days (true); inpatient settings do not
+ * (clinical.md 2.1, §9), so the step is switchable
  */
 @ConfigurationProperties("kap.dosing")
 record DosingSettings(Duration lateEntryAfter, Duration vitalsOverdueGrace, Duration checkInEarly,
-		Integer pregnancyTestMaxAge, Duration futureTolerance, Duration boardPoll, Duration holdRecheckAfter) {
+		Integer pregnancyTestMaxAge, Duration futureTolerance, Duration boardPoll, Duration holdRecheckAfter,
+		Boolean remsMonitoringForm) {
 
 	DosingSettings {
 		lateEntryAfter = (lateEntryAfter == null) ? Duration.ofMinutes(10) : lateEntryAfter;
@@ -33,6 +38,7 @@ record DosingSettings(Duration lateEntryAfter, Duration vitalsOverdueGrace, Dura
 		futureTolerance = (futureTolerance == null) ? Duration.ofMinutes(1) : futureTolerance;
 		boardPoll = (boardPoll == null) ? Duration.ofSeconds(5) : boardPoll;
 		holdRecheckAfter = (holdRecheckAfter == null) ? Duration.ofMinutes(10) : holdRecheckAfter;
+		remsMonitoringForm = (remsMonitoringForm == null) ? Boolean.TRUE : remsMonitoringForm;
 	}
 
 }

@@ -56,8 +56,11 @@ public class Monitoring {
 
 	private final TransactionTemplate transactions;
 
+	private final DosingSettings settings;
+
 	Monitoring(SessionGuard guard, SessionRows rows, DosingSessions sessions, VitalsWriter writer, AuditTrail audit,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, DosingSettings settings) {
+		this.settings = settings;
 		this.guard = guard;
 		this.rows = rows;
 		this.sessions = sessions;
@@ -118,16 +121,21 @@ public class Monitoring {
 		boolean held = session.held();
 		String holdReason = session.holdReason();
 		if (reading.changesSession()) {
-			if (!reading.hold().isEmpty()) {
-				held = true;
-				holdReason = "pre-dose " + vitals.systolic() + "/" + vitals.diastolic() + " above hold thresholds: "
-						+ String.join(", ", reading.hold());
-				this.rows.hold(sessionId, true, holdReason);
-			}
-			else if (held) {
-				held = false;
-				holdReason = null;
-				this.rows.hold(sessionId, false, null);
+			PreDoseHold.Decision hold = reading.hold();
+			switch (hold.outcome()) {
+				case HOLD, CEILING_HOLD -> {
+					held = true;
+					holdReason = hold.reason();
+					this.rows.hold(sessionId, true, holdReason,
+							(hold.outcome() == PreDoseHold.Outcome.CEILING_HOLD) ? vitals.at() : null);
+				}
+				case RELEASE -> {
+					held = false;
+					holdReason = null;
+					this.rows.hold(sessionId, false, null, null);
+				}
+				default -> {
+				}
 			}
 			this.sessions.advanceToChecks(step);
 		}
@@ -155,10 +163,11 @@ public class Monitoring {
 		Vitals vitals = new Vitals(TimeOrderedIds.next(), preDose, request.systolic(), request.diastolic(),
 				request.heartRate(), request.spo2(), request.respiratoryRate(), at, step.now(), step.user().id(),
 				this.guard.late(at, step.now()));
-		List<String> hold = Thresholds.hold(step.protocol().hold(), vitals.systolic(), vitals.diastolic(),
-				vitals.heartRate(), vitals.spo2());
-		boolean changesSession = preDose && !session.state().doseGiven()
-				&& (hold.isEmpty() == session.held() || session.state() == SessionState.CHECKED_IN);
+		boolean beforeDose = preDose && !session.state().doseGiven();
+		PreDoseHold.Decision hold = beforeDose
+				? PreDoseHold.decide(step.protocol().hold(), this.settings.holdRecheckAfter(), session, vitals)
+				: new PreDoseHold.Decision(PreDoseHold.Outcome.UNCHANGED, null);
+		boolean changesSession = beforeDose && (hold.changesSession() || session.state() == SessionState.CHECKED_IN);
 		return new Reading(vitals, hold, changesSession);
 	}
 
@@ -174,10 +183,10 @@ public class Monitoring {
 				+ (v.late() ? " (late entry for " + v.at() + ")" : "");
 	}
 
-	private record Reading(Vitals vitals, List<String> hold, boolean changesSession) {
+	private record Reading(Vitals vitals, PreDoseHold.Decision hold, boolean changesSession) {
 	}
 
-	private static void validate(DosingRequests.VitalsEntry r, Protocol protocol) {
+	static void validate(DosingRequests.VitalsEntry r, Protocol protocol) {
 		if (r == null) {
 			throw InvalidInputException.of("systolic", "is required");
 		}
@@ -185,8 +194,9 @@ public class Monitoring {
 		range(problems, "systolic", r.systolic(), 40, 300, true);
 		range(problems, "diastolic", r.diastolic(), 20, 200, true);
 		range(problems, "heartRate", r.heartRate(), 20, 250, true);
-		// Spravato REMS: pulse oximetry at each session (clinical.md 2.1).
-		range(problems, "spo2", r.spo2(), 50, 100, protocol.esketamine());
+		// Pulse oximetry on every reading: Spravato REMS (clinical.md 2.1), and IV and IM
+		// sessions, where respiratory depression is the dose-related hazard (issue 13).
+		range(problems, "spo2", r.spo2(), 50, 100, protocol.route() != Route.SL);
 		range(problems, "respiratoryRate", r.respiratoryRate(), 2, 60, false);
 		if (problems.isEmpty() && r.diastolic() >= r.systolic()) {
 			problems.add(new FieldProblem("diastolic", "must be below the systolic pressure"));

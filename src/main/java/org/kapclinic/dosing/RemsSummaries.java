@@ -43,8 +43,11 @@ public class RemsSummaries {
 
 	private final ClinicTime clinicTime;
 
+	private final RemsForms forms;
+
 	RemsSummaries(SessionGuard guard, SessionRows rows, Patients patients, RemsEnrollments rems, AuditTrail audit,
-			ClinicTime clinicTime) {
+			ClinicTime clinicTime, RemsForms forms) {
+		this.forms = forms;
 		this.guard = guard;
 		this.rows = rows;
 		this.patients = patients;
@@ -101,7 +104,7 @@ public class RemsSummaries {
 				(first != null && end != null) ? Duration.between(first, end).toMinutes() : null, s.readyAt(),
 				(first != null && s.readyAt() != null) ? Duration.between(first, s.readyAt()).toMinutes() : null,
 				bp(before), bp(at40), (last != null && !last.preDose()) ? bp(last) : null, acceptable, sedation,
-				dissociation, respiratory, adverse, s.state().name());
+				dissociation, respiratory, adverse, s.state().name(), this.forms.find(s.id()).orElse(null));
 	}
 
 	private static String bp(Vitals v) {

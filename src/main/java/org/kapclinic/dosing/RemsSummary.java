@@ -13,12 +13,13 @@ import java.util.UUID;
  * of monitoring; when the patient would have been ready to leave without the 2-hour rule;
  * BP before dosing, at ~40 min and before discharge; vital signs acceptable; sedation,
  * dissociation, respiratory depression). Submitting the form to the REMS is a separate
- * step the clinic does (online or fax, within 7 days).
+ * step the clinic does (online or fax, within 7 days); {@code form} records when it was
+ * submitted and the REMS confirmation number (null before the session closed).
  */
 public record RemsSummary(UUID sessionId, String mrn, String patientName, LocalDate remsEnrolledOn,
 		LocalDate sessionDate, BigDecimal doseMg, int devices, List<UUID> lots, List<String> concomitant,
 		Instant firstDeviceAt, Instant monitoringEndedAt, Long totalMonitoringMinutes, Instant readyAt,
 		Long minutesUntilReady, String bloodPressureBefore, String bloodPressureAt40Minutes,
 		String bloodPressureBeforeDischarge, Boolean vitalSignsAcceptable, boolean sedation, boolean dissociation,
-		boolean respiratoryDepression, List<String> adverseEvents, String state) {
+		boolean respiratoryDepression, List<String> adverseEvents, String state, RemsForms.RemsForm form) {
 }

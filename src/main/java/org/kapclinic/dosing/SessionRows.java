@@ -73,11 +73,11 @@ class SessionRows {
 		this.jdbc
 			.sql("""
 					insert into dosing.session (id, patient_id, appointment_id, room_id, protocol_code, protocol_version, program,
-					    route, state, weight_kg, weight_measured_at, checked_in_at, checked_in_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					    route, state, weight_kg, weight_measured_at, checked_in_at, checked_in_by, course_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(s.id(), s.patientId(), s.appointmentId(), s.roomId(), s.protocol(), s.protocolVersion(),
 					s.program(), s.route().name(), s.state().name(), s.weightKg(), ts(s.weightMeasuredAt()),
-					ts(s.checkedInAt()), s.checkedInBy())
+					ts(s.checkedInAt()), s.checkedInBy(), s.courseId())
 			.update();
 		transition(s.id(), null, s.state(), s.checkedInBy(), null, s.checkedInAt());
 	}
@@ -108,16 +108,35 @@ class SessionRows {
 			.update();
 	}
 
-	void hold(UUID id, boolean held, String reason) {
-		this.jdbc.sql("update dosing.session set held = ?, hold_reason = ?, version = version + 1 where id = ?")
-			.params(held, reason, id)
+	/**
+	 * Sets or releases the hold; {@code ceilingAt} is the time of a reading at or above
+	 * the ceiling.
+	 */
+	void hold(UUID id, boolean held, String reason, Instant ceilingAt) {
+		this.jdbc.sql("update dosing.session set held = ?, hold_reason = ?, ceiling_held_at = ? where id = ?")
+			.params(held, reason, ts(ceilingAt), id)
 			.update();
 	}
 
-	void overrideHold(UUID id, String reason, UUID by) {
+	void overrideHold(UUID id, String reason, UUID by, UUID coSignedBy) {
 		this.jdbc.sql("""
-				update dosing.session set held = false, hold_override_reason = ?, hold_override_by = ?,
-				    version = version + 1 where id = ?""").params(reason, by, id).update();
+				update dosing.session set held = false, ceiling_held_at = null, hold_override_reason = ?,
+				    hold_override_by = ?, hold_override_cosigned_by = ? where id = ?""")
+			.params(reason, by, coSignedBy, id)
+			.update();
+	}
+
+	/**
+	 * Whether an earlier session of the patient's course (or, outside a course, any
+	 * earlier session) gave esketamine.
+	 */
+	boolean esketamineGivenBefore(UUID patientId, UUID courseId, UUID sessionId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from dosing.session where patient_id = ? and id <> ? and route = 'IN'
+				    and first_dose_at is not null and (?::uuid is null or course_id = ?))""")
+			.params(patientId, sessionId, courseId, courseId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	void doseTimes(UUID id, Instant firstDoseAt, Instant lastDoseAt) {
@@ -279,7 +298,8 @@ class SessionRows {
 				strings(rs.getArray("concomitant")), rs.getBoolean("held"), rs.getString("hold_reason"),
 				rs.getString("hold_override_reason"), instant(rs, "first_dose_at"), instant(rs, "last_dose_at"),
 				instant(rs, "ready_at"), instant(rs, "closed_at"), rs.getString("close_reason"),
-				instant(rs, "checked_in_at"), rs.getObject("checked_in_by", UUID.class), rs.getInt("version"));
+				instant(rs, "checked_in_at"), rs.getObject("checked_in_by", UUID.class), rs.getInt("version"),
+				rs.getObject("course_id", UUID.class), instant(rs, "ceiling_held_at"));
 	}
 
 	private static DoseOrder order(ResultSet rs, int n) throws SQLException {

@@ -6,5 +6,5 @@
  * last dose, Spravato REMS 2 h), the REMS monitoring summary and the live floor board.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dosing sessions", allowedDependencies = { "patient",
-		"intake", "scheduling", "measures", "ledger", "identity", "audit", "shared" })
+		"intake", "scheduling", "measures", "ledger", "tasks", "identity", "audit", "shared" })
 package org.kapclinic.dosing;

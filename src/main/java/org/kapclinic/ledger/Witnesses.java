@@ -1,12 +1,8 @@
 package org.kapclinic.ledger;
 
-import java.util.List;
-import java.util.Locale;
-
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.WitnessVerification;
 import org.kapclinic.shared.InvalidInputException;
-import org.kapclinic.shared.RuleViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,25 +31,8 @@ class Witnesses {
 			throw InvalidInputException.of("witness",
 					"a second person (prescriber or nurse) signs with their own username and password");
 		}
-		if (credentials.username()
-			.trim()
-			.toLowerCase(Locale.ROOT)
-			.equals(recorder.username().toLowerCase(Locale.ROOT))) {
-			throw new RuleViolationException("The witness must be someone other than you.",
-					List.of("WITNESS_SAME_USER"));
-		}
-		StaffMember witness = this.verification.verify(credentials.username(), credentials.password(), purpose)
-			.orElseThrow(() -> new RuleViolationException(
-					"The witness's sign-in was not accepted: wrong username or password, or the account is locked or inactive.",
-					List.of("WITNESS_NOT_VERIFIED")));
-		if (witness.id().equals(recorder.id())) {
-			throw new RuleViolationException("The witness must be someone other than you.",
-					List.of("WITNESS_SAME_USER"));
-		}
-		if (witness.roles().stream().noneMatch(LedgerAccess.ADMINISTERING::contains)) {
-			throw new RuleViolationException("A witness must be a prescriber or a nurse.", List.of("WITNESS_ROLE"));
-		}
-		return witness;
+		return this.verification.requireOther(credentials.username(), credentials.password(), recorder,
+				LedgerAccess.ADMINISTERING, purpose, "The witness", "WITNESS");
 	}
 
 }

@@ -26,13 +26,7 @@ class DischargeRulesTests {
 
 	@Test
 	void theRemsTwoHoursHoldEvenIfAStoredProtocolSaysLess() {
-		Protocol shorter = ProtocolFixtures.esketamine();
-		shorter = new Protocol(shorter.code(), shorter.version(), shorter.name(), shorter.program(), shorter.route(),
-				shorter.drug(), shorter.doseUnit(), shorter.defaultDose(), shorter.usualRange(), shorter.softMaximum(),
-				shorter.hardMaximum(), shorter.infusionMinutes(), shorter.deviceMg(), shorter.minutesBetweenDevices(),
-				shorter.allowedDosesMg(), shorter.weightValidityDays(), shorter.minorWeightValidityDays(),
-				shorter.secondPersonVerification(), shorter.checklist(), shorter.hold(), shorter.alerts(),
-				shorter.vitals(), 60, shorter.discharge(), shorter.sources());
+		Protocol shorter = ProtocolFixtures.with("ESKETAMINE_REMS", (p) -> p.put("minimumObservationMinutes", 60));
 		assertThat(ProtocolRules.problems(shorter)).extracting((p) -> p.field())
 			.containsExactly("minimumObservationMinutes");
 		assertThat(DischargeRules.minimumObservationMinutes(shorter)).isEqualTo(120);

@@ -12,17 +12,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DoseCalculatorTests {
 
-	private static final BigDecimal SEVENTY = new BigDecimal("70.0");
+	/** A 40-year-old of 70 kg, not at the first esketamine session of a course. */
+	private static final DoseCalculator.Dosee SEVENTY = new DoseCalculator.Dosee(new BigDecimal("70.0"), 40, false);
 
 	@Test
 	void computesMgFromMgPerKgAndShowsTheInfusionRate() {
-		DoseCalculator.ComputedDose dose = DoseCalculator.compute(ProtocolFixtures.iv(), new BigDecimal("72.4"),
-				new BigDecimal("0.5"), null, null, BigDecimal.ZERO);
+		DoseCalculator.ComputedDose dose = DoseCalculator.compute(ProtocolFixtures.iv(),
+				new DoseCalculator.Dosee(new BigDecimal("72.4"), 40, false), new BigDecimal("0.5"), null, null,
+				BigDecimal.ZERO);
 		assertThat(dose.doseMg()).isEqualByComparingTo("36.2");
 		assertThat(dose.doseMgPerKg()).isEqualByComparingTo("0.5");
 		assertThat(dose.infusionMinutes()).isEqualTo(40);
 		assertThat(dose.rateMgPerHour()).isEqualByComparingTo("54.3");
-		assertThat(dose.aboveSoftMaximum()).isFalse();
+		assertThat(dose.overridden()).isFalse();
 	}
 
 	@Test
@@ -51,8 +53,9 @@ class DoseCalculatorTests {
 	@Test
 	void aboveTheSoftMaximumNeedsAReason() {
 		Protocol iv = ProtocolFixtures.iv();
-		assertThat(DoseCalculator.compute(iv, SEVENTY, new BigDecimal("0.8"), null, null, BigDecimal.ZERO)
-			.aboveSoftMaximum()).as("at the soft maximum").isFalse();
+		assertThat(DoseCalculator.compute(iv, SEVENTY, new BigDecimal("0.8"), null, null, BigDecimal.ZERO).overridden())
+			.as("at the soft maximum")
+			.isFalse();
 		assertThatThrownBy(
 				() -> DoseCalculator.compute(iv, SEVENTY, new BigDecimal("0.81"), null, " ", BigDecimal.ZERO))
 			.isInstanceOf(RuleViolationException.class)
@@ -62,7 +65,7 @@ class DoseCalculatorTests {
 				.startsWith("SOFT_MAXIMUM_REASON_REQUIRED"));
 		assertThat(DoseCalculator
 			.compute(iv, SEVENTY, new BigDecimal("0.81"), null, "partial response at 0.8", BigDecimal.ZERO)
-			.aboveSoftMaximum()).isTrue();
+			.overridden()).isTrue();
 	}
 
 	@Test

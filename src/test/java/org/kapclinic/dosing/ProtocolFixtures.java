@@ -24,6 +24,20 @@ final class ProtocolFixtures {
 		}
 	}
 
+	/**
+	 * A shipped protocol with some fields changed, as an administrator would publish it.
+	 */
+	static Protocol with(String code, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> change) {
+		try (InputStream in = new ClassPathResource("protocols/" + code + ".json").getInputStream()) {
+			tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(in);
+			change.accept(tree);
+			return JSON.treeToValue(tree, Protocol.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static Protocol iv() {
 		return shipped("IV_KETAMINE");
 	}
