@@ -74,10 +74,10 @@ public class DosingImport {
 					insert into dosing.session (id, patient_id, appointment_id, room_id, protocol_code, protocol_version, program,
 					    route, state, weight_kg, weight_measured_at, checklist, checklist_complete, first_dose_at, last_dose_at,
 					    checked_in_at, checked_in_by)
-					values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, '{"FASTING":true,"RIDE_HOME":true}'::jsonb, ?, ?, ?, ?, ?)""",
-					id, patient, appointment, chair, protocol[0], protocol[1], protocol[2], state, weight,
-					ts(checkedIn.minus(Duration.ofDays(3))), dosed, dosed ? ts(dose) : null,
-					dosed ? ts(infusing ? dose : doseEnd) : null, ts(checkedIn), nurse);
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{"FASTING":true,"RIDE_HOME":true}'::jsonb, ?, ?, ?, ?, ?)""",
+					id, patient, appointment, chair, protocol[0], this.protocols.current(protocol[0]).version(),
+					protocol[1], protocol[2], state, weight, ts(checkedIn.minus(Duration.ofDays(3))), dosed,
+					dosed ? ts(dose) : null, dosed ? ts(infusing ? dose : doseEnd) : null, ts(checkedIn), nurse);
 		this.jdbc.update("""
 				insert into dosing.session_transition (session_id, to_state, at, by_user) values (?, ?, ?, ?)""", id,
 				state, ts(checkedIn), nurse);

@@ -20,7 +20,7 @@ import org.kapclinic.dosing.DoseCalculator.ComputedDose;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
-import org.kapclinic.identity.WitnessVerification;
+import org.kapclinic.identity.SecondPersons;
 import org.kapclinic.ledger.Ledger;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.PatientSummary;
@@ -67,13 +67,13 @@ public class DosingSessions {
 
 	private final Appointments appointments;
 
-	private final WitnessVerification coSigners;
+	private final SecondPersons coSigners;
 
 	private final RemsForms remsForms;
 
 	DosingSessions(SessionGuard guard, SessionRows rows, Patients patients, Measures measures, AuditTrail audit,
 			DosingSettings settings, ApplicationEventPublisher events, JsonMapper json, Ledger ledger,
-			Appointments appointments, WitnessVerification coSigners, RemsForms remsForms) {
+			Appointments appointments, SecondPersons coSigners, RemsForms remsForms) {
 		this.coSigners = coSigners;
 		this.remsForms = remsForms;
 		this.ledger = ledger;

@@ -1,6 +1,5 @@
 package org.kapclinic.identity;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.kapclinic.audit.AuditAction;
@@ -8,7 +7,6 @@ import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditOutcome;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
-import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.Secrets;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -79,33 +77,6 @@ public class WitnessVerification {
 		this.attempts.recordSuccess(name);
 		this.audit.record(event(AuditAction.LOGIN, name, AuditOutcome.SUCCESS, "witness: " + purpose));
 		return Optional.of(member);
-	}
-
-	/**
-	 * A second person for a two-person act: verified as {@link #verify}, someone other
-	 * than the recorder, holding one of the roles. Refusals are 422 with the reason codes
-	 * {@code <PREFIX>_SAME_USER}, {@code <PREFIX>_NOT_VERIFIED} and
-	 * {@code <PREFIX>_ROLE}.
-	 * @param who how people call the second person ("The witness", "The co-signer")
-	 * @param prefix the reason codes' prefix (WITNESS, COSIGNER)
-	 */
-	public StaffMember requireOther(String username, String password, StaffMember recorder, java.util.Set<Role> roles,
-			String purpose, String who, String prefix) {
-		if (username.trim()
-			.toLowerCase(java.util.Locale.ROOT)
-			.equals(recorder.username().toLowerCase(java.util.Locale.ROOT))) {
-			throw new RuleViolationException(who + " must be someone other than you.", List.of(prefix + "_SAME_USER"));
-		}
-		StaffMember other = verify(username, password, purpose).orElseThrow(() -> new RuleViolationException(
-				who + "'s sign-in was not accepted: wrong username or password, or the account is locked or inactive.",
-				List.of(prefix + "_NOT_VERIFIED")));
-		if (other.id().equals(recorder.id())) {
-			throw new RuleViolationException(who + " must be someone other than you.", List.of(prefix + "_SAME_USER"));
-		}
-		if (other.roles().stream().noneMatch(roles::contains)) {
-			throw new RuleViolationException(who + " must be a prescriber or a nurse.", List.of(prefix + "_ROLE"));
-		}
-		return other;
 	}
 
 	private Optional<StaffMember> refused(String username, String purpose, String reason) {

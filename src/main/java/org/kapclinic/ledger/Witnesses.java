@@ -1,7 +1,7 @@
 package org.kapclinic.ledger;
 
 import org.kapclinic.identity.StaffMember;
-import org.kapclinic.identity.WitnessVerification;
+import org.kapclinic.identity.SecondPersons;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Witnesses {
 
-	private final WitnessVerification verification;
+	private final SecondPersons verification;
 
-	Witnesses(WitnessVerification verification) {
+	Witnesses(SecondPersons verification) {
 		this.verification = verification;
 	}
 
