@@ -45,10 +45,25 @@ public class Measures {
 		return this.due.beforeDose(patientId, sessionAt);
 	}
 
-	/** Baseline, latest, response, remission (access-checked and audited). */
+	/**
+	 * Baseline, latest, response, remission for the current course (access-checked and
+	 * audited).
+	 */
 	@Transactional(readOnly = true)
 	public MeasurementSummary summary(UUID patientId, String instrument) {
 		return this.measurements.summary(patientId, instrument);
+	}
+
+	/**
+	 * Dosing calls this on every drug-giving administration: the earliest dose of each
+	 * course anchors that course's outcome baseline (clinical.md 4.2). Idempotent;
+	 * reporting a course's doses late or twice keeps the earliest. A dose outside any
+	 * course ({@code courseId} null) is ignored here: such doses set no course baseline,
+	 * and the patient's summary keeps the first-complete baseline until a course dose is
+	 * recorded.
+	 */
+	public void doseGiven(UUID patientId, UUID courseId, Instant at) {
+		this.measurements.doseGiven(patientId, courseId, at);
 	}
 
 }

@@ -61,9 +61,16 @@ class MeasuresApi {
 	}
 
 	@GetMapping("/api/v1/patients/{id}/measurements/summary")
-	@Operation(summary = "Baseline, latest, change, response, remission and reliable improvement")
-	MeasurementSummary summary(@PathVariable UUID id, @RequestParam @NotBlank String instrument) {
-		return this.measurements.summary(id, instrument);
+	@Operation(summary = "Baseline, latest, change, response, remission and meaningful change",
+			description = "Judged by the instrument's own published definitions (null where it publishes none). "
+					+ "The baseline is the last complete administration on or before the course's first dose, "
+					+ "within kap.measures.baseline-window (30 days) before it; without courseId, the current "
+					+ "course (latest first dose); without any recorded course dose, the first complete "
+					+ "administration. baselineUsed says which. A courseId with no recorded dose for the "
+					+ "patient is 404.")
+	MeasurementSummary summary(@PathVariable UUID id, @RequestParam @NotBlank String instrument,
+			@RequestParam(required = false) UUID courseId) {
+		return this.measurements.summary(id, instrument, courseId);
 	}
 
 	@GetMapping("/api/v1/patients/{id}/flags")

@@ -44,6 +44,8 @@ public class RiskFlags {
 
 	static final String REVIEW_TASK = "RISK_REVIEW";
 
+	static final String SUICIDE_RISK = "suicide-risk";
+
 	private final JdbcClient jdbc;
 
 	private final CareTeamAccess access;
@@ -81,12 +83,16 @@ public class RiskFlags {
 				.patient(patientId)
 				.category(DataCategory.CLINICAL)
 				.detail("URGENT " + code + ": " + detail));
-			// Same-day clinician review (clinical.md 4.1): an urgent task for the
-			// prescriber
-			// and therapist on the care team, due by the end of the clinic's day.
-			this.tasks.open(new NewTask(patientId, TaskPriority.URGENT, REVIEW_TASK,
-					"Same-day " + code + " review: safety assessment and plan", detail, RESOURCE, id, true,
-					endOfClinicDay(at), Set.of(Role.PRESCRIBER, Role.THERAPIST)));
+			// Same-day clinician review of suicide risk (clinical.md 4.1): an urgent task
+			// for the prescriber and therapist on the care team, due by the end of the
+			// clinic's day. Other flags (a positive MDQ) are reviewed as scheduled.
+			boolean suicideRisk = SUICIDE_RISK.equals(code);
+			this.tasks
+				.open(new NewTask(patientId, suicideRisk ? TaskPriority.URGENT : TaskPriority.ROUTINE, REVIEW_TASK,
+						suicideRisk ? "Same-day " + code + " review: safety assessment and plan"
+								: "Review " + code + " flag: assessment and plan",
+						detail, RESOURCE, id, true, suicideRisk ? endOfClinicDay(at) : null,
+						Set.of(Role.PRESCRIBER, Role.THERAPIST)));
 		}
 	}
 
