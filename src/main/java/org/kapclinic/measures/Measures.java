@@ -22,9 +22,12 @@ public class Measures {
 
 	private final MeasurementService measurements;
 
-	Measures(DueMeasures due, MeasurementService measurements) {
+	private final RiskFlags riskFlags;
+
+	Measures(DueMeasures due, MeasurementService measurements, RiskFlags riskFlags) {
 		this.due = due;
 		this.measurements = measurements;
+		this.riskFlags = riskFlags;
 	}
 
 	/** The patient's open occurrences (the caller has checked its own access rule). */
@@ -64,6 +67,19 @@ public class Measures {
 	 */
 	public void doseGiven(UUID patientId, UUID courseId, Instant at) {
 		this.measurements.doseGiven(patientId, courseId, at);
+	}
+
+	/**
+	 * For the dose gate: true when the patient has an open suicide-risk flag and no
+	 * clinician has recorded a review of it on the current clinic day (clinic time zone,
+	 * {@code kap.clinic.time-zone}) after its latest risk answer. Closing the flag with
+	 * an assessment and plan ({@code POST /api/v1/flags/{id}/close}) or recording a dated
+	 * review ({@code POST /api/v1/flags/{id}/reviews}) makes it false (clinical.md 4.1:
+	 * same-day assessment). The caller has checked its own access rule.
+	 */
+	@Transactional(readOnly = true)
+	public boolean suicideRiskUnreviewedToday(UUID patientId) {
+		return this.riskFlags.unreviewedToday(patientId);
 	}
 
 }
