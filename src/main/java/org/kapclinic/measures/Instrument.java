@@ -8,7 +8,8 @@ import java.util.List;
  * Java change.
  */
 public record Instrument(String code, String name, String version, Mode mode, String recallPeriod, String licence,
-		String source, Loinc loinc, List<Item> items, Scoring scoring) {
+		String source, Loinc loinc, List<Item> items, Scoring scoring, Response response, Remission remission,
+		Change meaningfulChange, Change reliableChange) {
 
 	/**
 	 * FORM: the patient or staff answer the items; SCORE_ENTRY: a clinician enters the
@@ -58,6 +59,31 @@ public record Instrument(String code, String name, String version, Mode mode, St
 	 * threshold.
 	 */
 	public record Flag(String code, String item, double atLeast, Boolean total, String configKey) {
+	}
+
+	/**
+	 * The published response definition: a reduction from baseline of at least
+	 * {@code reductionPercent} per cent or at least {@code reductionPoints} points
+	 * (exactly one is set). Null where none is published: the summary then reports
+	 * response as null, never false.
+	 */
+	public record Response(Double reductionPercent, Double reductionPoints, String source) {
+	}
+
+	/**
+	 * The published remission threshold: the latest total {@code below} a value or
+	 * {@code atMost} a value (exactly one is set); {@code configKey} names a setting that
+	 * overrides it. Null where none is published.
+	 */
+	public record Remission(Double below, Double atMost, String configKey, String source) {
+	}
+
+	/**
+	 * A drop in points that means something, and what it means: {@code kind} is
+	 * MINIMAL_IMPORTANT_DIFFERENCE (patients notice it), RELIABLE_CHANGE_INDEX (beyond
+	 * measurement error) or RELIABLE_IMPROVEMENT (NHS Talking Therapies' criterion).
+	 */
+	public record Change(String kind, double points, String source) {
 	}
 
 }

@@ -96,7 +96,41 @@ public class InstrumentLibrary {
 			.filter((flag) -> !Boolean.TRUE.equals(flag.total()) && !ids.contains(flag.item()))
 			.forEach((flag) -> problems.add("flag " + flag.code() + " names unknown item " + flag.item()));
 		problems.addAll(bandProblems(scoring));
+		problems.addAll(outcomeProblems(instrument));
 		return problems;
+	}
+
+	static final Set<String> CHANGE_KINDS = Set.of("MINIMAL_IMPORTANT_DIFFERENCE", "RELIABLE_CHANGE_INDEX",
+			"RELIABLE_IMPROVEMENT");
+
+	/**
+	 * Outcome definitions, where present, set exactly one threshold and name their
+	 * source.
+	 */
+	private static List<String> outcomeProblems(Instrument instrument) {
+		List<String> problems = new ArrayList<>();
+		Instrument.Response response = instrument.response();
+		if (response != null && ((response.reductionPercent() == null) == (response.reductionPoints() == null)
+				|| blank(response.source()))) {
+			problems.add("response needs exactly one of reductionPercent and reductionPoints, and a source");
+		}
+		Instrument.Remission remission = instrument.remission();
+		if (remission != null
+				&& ((remission.below() == null) == (remission.atMost() == null) || blank(remission.source()))) {
+			problems.add("remission needs exactly one of below and atMost, and a source");
+		}
+		for (Instrument.Change change : java.util.Arrays.asList(instrument.meaningfulChange(),
+				instrument.reliableChange())) {
+			if (change != null
+					&& (!CHANGE_KINDS.contains(change.kind()) || change.points() <= 0 || blank(change.source()))) {
+				problems.add("a change needs a kind of " + CHANGE_KINDS + ", points above 0 and a source");
+			}
+		}
+		return problems;
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
 	}
 
 	/**

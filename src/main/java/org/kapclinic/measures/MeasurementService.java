@@ -21,7 +21,9 @@ import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.StaffMember;
+import org.kapclinic.measures.CourseDoses.CourseDose;
 import org.kapclinic.measures.Instrument.Flag;
+import org.kapclinic.measures.MeasurementSummary.BaselineUsed;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.patient.PatientLinks;
 import org.kapclinic.patient.PatientSummary;
@@ -76,9 +78,12 @@ public class MeasurementService {
 
 	private final Clock clock;
 
+	private final CourseDoses courseDoses;
+
 	MeasurementService(JdbcClient jdbc, JsonMapper json, InstrumentLibrary library, CareTeamAccess access,
 			Patients patients, RiskFlags riskFlags, AuditTrail audit, Environment environment, OutcomeRules rules,
-			DueMeasures due, Clock clock) {
+			DueMeasures due, Clock clock, CourseDoses courseDoses) {
+		this.courseDoses = courseDoses;
 		this.due = due;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -120,12 +125,21 @@ public class MeasurementService {
 		if (administeredAt.isAfter(now.plus(CLOCK_SKEW))) {
 			throw InvalidInputException.of("administeredAt", "must not be in the future");
 		}
+		// A score-entry instrument that lists its items (MDQ parts, QIDS-SR16 items) is
+		// scored from its answers when they are all sent; otherwise only the total
+		// counts.
+		List<Integer> answers = (instrument.mode() == Instrument.Mode.FORM) ? request.answers()
+				: (instrument.items().isEmpty()) ? null : (request.answers() != null) ? request.answers()
+						: Scorer.answersFrom(instrument, request.itemScores());
+		Boolean female = female(patient.sexAtBirth());
 		Score score = (instrument.mode() == Instrument.Mode.FORM)
-				? Scorer.score(instrument, request.answers(), this::threshold, female(patient.sexAtBirth()))
-				: Scorer.entered(instrument, request.total(), request.risk(), request.itemScores());
+				? Scorer.score(instrument, answers, this::threshold, female)
+				: (answers != null)
+						? Scorer.enteredAnswers(instrument, answers, request.total(), this::threshold, female)
+						: Scorer.entered(instrument, request.total(), request.risk(), request.itemScores());
 		Measurement measurement = new Measurement(UUID.randomUUID(), patientId, instrument.code(), instrument.version(),
-				(instrument.mode() == Instrument.Mode.FORM) ? request.answers() : null, score.total(), score.severity(),
-				score.subscales(), score.flags(), score.complete(), administeredAt, now);
+				answers, score.total(), score.severity(), score.subscales(), score.flags(), score.complete(),
+				administeredAt, now);
 		this.jdbc
 			.sql("""
 					insert into measures.measurement (id, patient_id, instrument, instrument_version, answers, total, severity,
@@ -146,6 +160,13 @@ public class MeasurementService {
 		if (score.flags().contains("suicide-risk")) {
 			this.riskFlags.raise(patientId, "suicide-risk", measurement.id(),
 					instrument.code() + " answer indicates suicide risk", now);
+		}
+		// A positive bipolarity screen stays on the patient until a clinician documents
+		// an assessment: ketamine for "depression" needs bipolarity screened (clinical.md
+		// 4.1).
+		if (score.flags().contains("mdq-positive")) {
+			this.riskFlags.raise(patientId, "mdq-positive", measurement.id(),
+					"MDQ positive screen for bipolar disorder (Hirschfeld 2000)", now);
 		}
 		return measurement;
 	}
@@ -174,21 +195,95 @@ public class MeasurementService {
 	/** Baseline, latest and the judgements on them, for one instrument. */
 	@Transactional(readOnly = true)
 	public MeasurementSummary summary(UUID patientId, String instrument) {
+		return summary(patientId, instrument, null);
+	}
+
+	/**
+	 * Baseline, latest and the judgements on them, for one instrument in one treatment
+	 * course ({@code courseId}; null: the current course, the one with the latest first
+	 * dose). Without any recorded course dose, the first complete administration is the
+	 * baseline.
+	 * @throws NotFoundException when no dose of {@code courseId} is recorded for the
+	 * patient
+	 */
+	@Transactional(readOnly = true)
+	public MeasurementSummary summary(UUID patientId, String instrument, UUID courseId) {
 		this.access.requireClinical(patientId);
+		List<CourseDose> courses = this.courseDoses.of(patientId);
+		int index = courses.size() - 1;
+		if (courseId != null) {
+			index = courses.stream().map(CourseDose::courseId).toList().indexOf(courseId);
+			if (index < 0) {
+				throw new NotFoundException("Course", courseId);
+			}
+		}
 		List<Measurement> complete = this.jdbc.sql("""
 				select * from measures.measurement where patient_id = ? and instrument = ? and complete
 				order by administered_at""").params(patientId, instrument).query((rs, n) -> map(rs)).list();
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
-			.detail("summary " + instrument));
+			.detail("summary " + instrument + ((index >= 0) ? " course " + courses.get(index).courseId() : "")));
+		Instrument definition = this.library.find(instrument).orElse(null);
+		if (index < 0) {
+			return firstCompleteBaseline(instrument, definition, complete);
+		}
+		Instant nextCourse = (index + 1 < courses.size()) ? courses.get(index + 1).firstDoseAt() : null;
+		return courseBaseline(instrument, definition, complete, courses.get(index), nextCourse);
+	}
+
+	/** Before any course dose is recorded: the first complete administration. */
+	private MeasurementSummary firstCompleteBaseline(String code, Instrument instrument, List<Measurement> complete) {
 		if (complete.isEmpty()) {
-			return this.rules.summarise(instrument, 0, null, null, null, null);
+			return this.rules.summarise(code, instrument, 0,
+					new BaselineUsed("FIRST_COMPLETE", null, null, null, null, null), null, null, this::setting);
 		}
 		Measurement first = complete.get(0);
 		Measurement last = complete.get(complete.size() - 1);
-		return this.rules.summarise(instrument, complete.size(), first.total(), first.administeredAt(), last.total(),
-				last.administeredAt());
+		return this.rules.summarise(code, instrument, complete.size(),
+				new BaselineUsed("FIRST_COMPLETE", first.total(), first.administeredAt(), null, null, null),
+				last.total(), last.administeredAt(), this::setting);
+	}
+
+	/**
+	 * A course's baseline is the last complete administration on or before its first dose
+	 * and no earlier than {@code kap.measures.baseline-window} before it (clinical.md
+	 * 4.2: the pre-treatment baseline of that treatment episode). The course's scores run
+	 * until the next course's first dose.
+	 */
+	private MeasurementSummary courseBaseline(String code, Instrument instrument, List<Measurement> complete,
+			CourseDose course, Instant nextCourse) {
+		Instant firstDose = course.firstDoseAt();
+		Instant windowStart = firstDose.minus(this.rules.baselineWindow());
+		Measurement baseline = null;
+		for (Measurement measurement : complete) {
+			Instant at = measurement.administeredAt();
+			if (!at.isBefore(windowStart) && !at.isAfter(firstDose)) {
+				baseline = measurement;
+			}
+		}
+		Instant from = (baseline != null) ? baseline.administeredAt() : firstDose;
+		List<Measurement> inCourse = complete.stream()
+			.filter((m) -> !m.administeredAt().isBefore(from)
+					&& (nextCourse == null || m.administeredAt().isBefore(nextCourse)))
+			.toList();
+		Measurement latest = inCourse.isEmpty() ? null : inCourse.get(inCourse.size() - 1);
+		BaselineUsed used = new BaselineUsed("LAST_BEFORE_FIRST_DOSE", (baseline != null) ? baseline.total() : null,
+				(baseline != null) ? baseline.administeredAt() : null, course.courseId(), firstDose,
+				this.rules.baselineWindow().toDays());
+		return this.rules.summarise(code, instrument, inCourse.size(), used, (latest != null) ? latest.total() : null,
+				(latest != null) ? latest.administeredAt() : null, this::setting);
+	}
+
+	/** Records a course's drug-giving administration (see {@link Measures#doseGiven}). */
+	void doseGiven(UUID patientId, UUID courseId, Instant at) {
+		if (courseId != null) {
+			this.courseDoses.record(patientId, courseId, at);
+		}
+	}
+
+	private double setting(String key, Double published) {
+		return this.environment.getProperty(key, Double.class, published);
 	}
 
 	/**

@@ -22,9 +22,12 @@ public class Measures {
 
 	private final MeasurementService measurements;
 
-	Measures(DueMeasures due, MeasurementService measurements) {
+	private final RiskFlags riskFlags;
+
+	Measures(DueMeasures due, MeasurementService measurements, RiskFlags riskFlags) {
 		this.due = due;
 		this.measurements = measurements;
+		this.riskFlags = riskFlags;
 	}
 
 	/** The patient's open occurrences (the caller has checked its own access rule). */
@@ -45,10 +48,38 @@ public class Measures {
 		return this.due.beforeDose(patientId, sessionAt);
 	}
 
-	/** Baseline, latest, response, remission (access-checked and audited). */
+	/**
+	 * Baseline, latest, response, remission for the current course (access-checked and
+	 * audited).
+	 */
 	@Transactional(readOnly = true)
 	public MeasurementSummary summary(UUID patientId, String instrument) {
 		return this.measurements.summary(patientId, instrument);
+	}
+
+	/**
+	 * Dosing calls this on every drug-giving administration: the earliest dose of each
+	 * course anchors that course's outcome baseline (clinical.md 4.2). Idempotent;
+	 * reporting a course's doses late or twice keeps the earliest. A dose outside any
+	 * course ({@code courseId} null) is ignored here: such doses set no course baseline,
+	 * and the patient's summary keeps the first-complete baseline until a course dose is
+	 * recorded.
+	 */
+	public void doseGiven(UUID patientId, UUID courseId, Instant at) {
+		this.measurements.doseGiven(patientId, courseId, at);
+	}
+
+	/**
+	 * For the dose gate: true when the patient has an open suicide-risk flag and no
+	 * clinician has recorded a review of it on the current clinic day (clinic time zone,
+	 * {@code kap.clinic.time-zone}) after its latest risk answer. Closing the flag with
+	 * an assessment and plan ({@code POST /api/v1/flags/{id}/close}) or recording a dated
+	 * review ({@code POST /api/v1/flags/{id}/reviews}) makes it false (clinical.md 4.1:
+	 * same-day assessment). The caller has checked its own access rule.
+	 */
+	@Transactional(readOnly = true)
+	public boolean suicideRiskUnreviewedToday(UUID patientId) {
+		return this.riskFlags.unreviewedToday(patientId);
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,13 +62,20 @@ class MeasuresApi {
 	}
 
 	@GetMapping("/api/v1/patients/{id}/measurements/summary")
-	@Operation(summary = "Baseline, latest, change, response, remission and reliable improvement")
-	MeasurementSummary summary(@PathVariable UUID id, @RequestParam @NotBlank String instrument) {
-		return this.measurements.summary(id, instrument);
+	@Operation(summary = "Baseline, latest, change, response, remission and meaningful change",
+			description = "Judged by the instrument's own published definitions (null where it publishes none). "
+					+ "The baseline is the last complete administration on or before the course's first dose, "
+					+ "within kap.measures.baseline-window (30 days) before it; without courseId, the current "
+					+ "course (latest first dose); without any recorded course dose, the first complete "
+					+ "administration. baselineUsed says which. A courseId with no recorded dose for the "
+					+ "patient is 404.")
+	MeasurementSummary summary(@PathVariable UUID id, @RequestParam @NotBlank String instrument,
+			@RequestParam(required = false) UUID courseId) {
+		return this.measurements.summary(id, instrument, courseId);
 	}
 
 	@GetMapping("/api/v1/patients/{id}/flags")
-	@Operation(summary = "The patient's open risk flags")
+	@Operation(summary = "The patient's open risk flags, each with its dated reviews (oldest first)")
 	List<RiskFlag> openFlags(@PathVariable UUID id) {
 		return this.flags.open(id);
 	}
@@ -78,6 +86,18 @@ class MeasuresApi {
 		return this.flags.close(id, closure.assessment(), closure.plan());
 	}
 
+	@PostMapping("/api/v1/flags/{id}/reviews")
+	@Operation(summary = "Record a dated review of an open risk flag: the safety assessment and plan",
+			description = "Clinicians on the care team (prescriber, nurse, therapist), as for closing. The flag "
+					+ "stays open; the review is audited and kept as history. A review on the current clinic day, "
+					+ "after the flag's latest risk answer, lets a dose go ahead while a suicide-risk flag is open. "
+					+ "400 names a missing assessment or plan; 422 when the flag is already closed.")
+	ResponseEntity<RiskFlagReview> review(@PathVariable UUID id, @Valid @RequestBody Closure review) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(this.flags.review(id, review.assessment(), review.plan()));
+	}
+
+	/** A safety assessment and plan, to close or review a flag. */
 	record Closure(@Size(max = 8000) String assessment, @Size(max = 8000) String plan) {
 	}
 

@@ -32,7 +32,8 @@ class RiskFlagAlerts implements ChartAlerts {
 			.param(patientId)
 			.query((rs, n) -> new ChartAlert("danger",
 					"Open " + rs.getString("code") + " flag: " + rs.getString("detail")
-							+ ". See the patient today; closing needs a documented assessment and plan.",
+							+ (RiskFlags.SUICIDE_RISK.equals(rs.getString("code")) ? ". See the patient today;" : ";")
+							+ " closing needs a documented assessment and plan.",
 					"/patients/" + patientId + "/measures"))
 			.list();
 	}

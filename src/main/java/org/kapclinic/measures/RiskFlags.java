@@ -42,7 +42,11 @@ public class RiskFlags {
 
 	static final String RESOURCE = "RiskFlag";
 
+	static final String REVIEW_RESOURCE = "RiskFlagReview";
+
 	static final String REVIEW_TASK = "RISK_REVIEW";
+
+	static final String SUICIDE_RISK = "suicide-risk";
 
 	private final JdbcClient jdbc;
 
@@ -68,25 +72,32 @@ public class RiskFlags {
 
 	void raise(UUID patientId, String code, UUID measurementId, String detail, Instant at) {
 		int appended = this.jdbc.sql("""
-				update measures.risk_flag set detail = detail || '; ' || ?
-				where patient_id = ? and code = ? and closed_at is null""").params(detail, patientId, code).update();
+				update measures.risk_flag set detail = detail || '; ' || ?, last_raised_at = ?
+				where patient_id = ? and code = ? and closed_at is null""")
+			.params(detail, Timestamp.from(at), patientId, code)
+			.update();
 		if (appended == 0) {
 			UUID id = UUID.randomUUID();
-			this.jdbc.sql("""
-					insert into measures.risk_flag (id, patient_id, code, measurement_id, raised_at, detail)
-					values (?, ?, ?, ?, ?, ?)""")
-				.params(id, patientId, code, measurementId, Timestamp.from(at), detail)
+			this.jdbc
+				.sql("""
+						insert into measures.risk_flag (id, patient_id, code, measurement_id, raised_at, detail, last_raised_at)
+						values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, patientId, code, measurementId, Timestamp.from(at), detail, Timestamp.from(at))
 				.update();
 			this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id)
 				.patient(patientId)
 				.category(DataCategory.CLINICAL)
 				.detail("URGENT " + code + ": " + detail));
-			// Same-day clinician review (clinical.md 4.1): an urgent task for the
-			// prescriber
-			// and therapist on the care team, due by the end of the clinic's day.
-			this.tasks.open(new NewTask(patientId, TaskPriority.URGENT, REVIEW_TASK,
-					"Same-day " + code + " review: safety assessment and plan", detail, RESOURCE, id, true,
-					endOfClinicDay(at), Set.of(Role.PRESCRIBER, Role.THERAPIST)));
+			// Same-day clinician review of suicide risk (clinical.md 4.1): an urgent task
+			// for the prescriber and therapist on the care team, due by the end of the
+			// clinic's day. Other flags (a positive MDQ) are reviewed as scheduled.
+			boolean suicideRisk = SUICIDE_RISK.equals(code);
+			this.tasks
+				.open(new NewTask(patientId, suicideRisk ? TaskPriority.URGENT : TaskPriority.ROUTINE, REVIEW_TASK,
+						suicideRisk ? "Same-day " + code + " review: safety assessment and plan"
+								: "Review " + code + " flag: assessment and plan",
+						detail, RESOURCE, id, true, suicideRisk ? endOfClinicDay(at) : null,
+						Set.of(Role.PRESCRIBER, Role.THERAPIST)));
 		}
 	}
 
@@ -104,11 +115,81 @@ public class RiskFlags {
 			.sql("select * from measures.risk_flag where patient_id = ? and closed_at is null order by raised_at")
 			.param(patientId)
 			.query((rs, n) -> map(rs))
-			.list();
+			.list()
+			.stream()
+			.map(this::withReviews)
+			.toList();
+	}
+
+	/**
+	 * Records a dated review of an open flag: the clinician's safety assessment and plan
+	 * while the flag stays open (a same-day review lets a dose go ahead, see
+	 * {@link #unreviewedToday}). Completes the flag's review task.
+	 */
+	public RiskFlagReview review(UUID flagId, String assessment, String plan) {
+		RiskFlag flag = lockOpenFlagForClinician(flagId, assessment, plan, "reviews");
+		StaffMember user = this.access.requireClinical(flag.patientId());
+		RiskFlagReview review = new RiskFlagReview(UUID.randomUUID(), flagId, assessment.trim(), plan.trim(),
+				Instant.now(this.clock), user.id());
+		this.jdbc
+			.sql("""
+					insert into measures.risk_flag_review (id, flag_id, patient_id, assessment, plan, reviewed_at, reviewed_by)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(review.id(), flagId, flag.patientId(), review.assessment(), review.plan(),
+					Timestamp.from(review.reviewedAt()), user.id())
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, REVIEW_RESOURCE, review.id())
+			.patient(flag.patientId())
+			.category(DataCategory.CLINICAL)
+			.detail(flag.code() + " flag " + flagId + " reviewed with safety assessment and plan"));
+		this.tasks.completeBySource(RESOURCE, flagId, user.id(), "flag reviewed with safety assessment and plan");
+		return review;
+	}
+
+	/**
+	 * True when the patient has an open suicide-risk flag without a review on the current
+	 * clinic day (clinic time zone) made after its latest risk answer. For the dosing
+	 * gate; the caller has checked its own access rule.
+	 */
+	@Transactional(readOnly = true)
+	public boolean unreviewedToday(UUID patientId) {
+		ZoneId zone = this.clinicTime.timeZone();
+		Instant startOfDay = this.clinicTime.today(this.clock).atStartOfDay(zone).toInstant();
+		return this.jdbc.sql("""
+				select exists (select 1 from measures.risk_flag f
+				    where f.patient_id = ? and f.code = ? and f.closed_at is null
+				      and not exists (select 1 from measures.risk_flag_review r
+				          where r.flag_id = f.id and r.reviewed_at >= ? and r.reviewed_at >= f.last_raised_at))""")
+			.params(patientId, SUICIDE_RISK, Timestamp.from(startOfDay))
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Closes a flag with the clinician's documented safety assessment and plan. */
 	public RiskFlag close(UUID flagId, String assessment, String plan) {
+		RiskFlag flag = lockOpenFlagForClinician(flagId, assessment, plan, "closes");
+		StaffMember user = this.access.requireClinical(flag.patientId());
+		this.jdbc
+			.sql("update measures.risk_flag set closed_at = ?, closed_by = ?, assessment = ?, plan = ? where id = ?")
+			.params(Timestamp.from(Instant.now(this.clock)), user.id(), assessment.trim(), plan.trim(), flagId)
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, flagId)
+			.patient(flag.patientId())
+			.category(DataCategory.CLINICAL)
+			.detail("closed with safety assessment and plan"));
+		this.tasks.completeBySource(RESOURCE, flagId, user.id(), "flag closed with safety assessment and plan");
+		return withReviews(this.jdbc.sql("select * from measures.risk_flag where id = ?")
+			.param(flagId)
+			.query((rs, n) -> map(rs))
+			.single());
+	}
+
+	/**
+	 * The open flag, locked, once the user is shown to be a clinician on the care team
+	 * and has documented both an assessment and a plan (the same rule to close or
+	 * review).
+	 */
+	private RiskFlag lockOpenFlagForClinician(UUID flagId, String assessment, String plan, String verb) {
 		RiskFlag flag = this.jdbc.sql("select * from measures.risk_flag where id = ? for update")
 			.param(flagId)
 			.query((rs, n) -> map(rs))
@@ -116,7 +197,7 @@ public class RiskFlags {
 			.orElseThrow(() -> new NotFoundException(RESOURCE, flagId));
 		StaffMember user = this.access.requireClinical(flag.patientId());
 		if (!(user.has(Role.PRESCRIBER) || user.has(Role.NURSE) || user.has(Role.THERAPIST))) {
-			throw new AccessDeniedException("Only a clinician closes a risk flag");
+			throw new AccessDeniedException("Only a clinician " + verb + " a risk flag");
 		}
 		if (flag.closedAt() != null) {
 			throw new RuleViolationException("This flag is already closed.", List.of("CLOSED"));
@@ -131,19 +212,20 @@ public class RiskFlags {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		this.jdbc
-			.sql("update measures.risk_flag set closed_at = ?, closed_by = ?, assessment = ?, plan = ? where id = ?")
-			.params(Timestamp.from(Instant.now(this.clock)), user.id(), assessment.trim(), plan.trim(), flagId)
-			.update();
-		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, flagId)
-			.patient(flag.patientId())
-			.category(DataCategory.CLINICAL)
-			.detail("closed with safety assessment and plan"));
-		this.tasks.completeBySource(RESOURCE, flagId, user.id(), "flag closed with safety assessment and plan");
-		return this.jdbc.sql("select * from measures.risk_flag where id = ?")
-			.param(flagId)
-			.query((rs, n) -> map(rs))
-			.single();
+		return flag;
+	}
+
+	private RiskFlag withReviews(RiskFlag flag) {
+		List<RiskFlagReview> reviews = this.jdbc
+			.sql("select * from measures.risk_flag_review where flag_id = ? order by reviewed_at, id")
+			.param(flag.id())
+			.query((rs, n) -> new RiskFlagReview(rs.getObject("id", UUID.class), flag.id(), rs.getString("assessment"),
+					rs.getString("plan"), rs.getTimestamp("reviewed_at").toInstant(),
+					rs.getObject("reviewed_by", UUID.class)))
+			.list();
+		return new RiskFlag(flag.id(), flag.patientId(), flag.code(), flag.measurementId(), flag.raisedAt(),
+				flag.detail(), flag.closedAt(), flag.closedBy(), flag.assessment(), flag.plan(), flag.lastRaisedAt(),
+				reviews);
 	}
 
 	private static RiskFlag map(ResultSet rs) throws SQLException {
@@ -152,7 +234,8 @@ public class RiskFlags {
 				rs.getString("code"), rs.getObject("measurement_id", UUID.class),
 				rs.getTimestamp("raised_at").toInstant(), rs.getString("detail"),
 				(closed != null) ? closed.toInstant() : null, rs.getObject("closed_by", UUID.class),
-				rs.getString("assessment"), rs.getString("plan"));
+				rs.getString("assessment"), rs.getString("plan"), rs.getTimestamp("last_raised_at").toInstant(),
+				List.of());
 	}
 
 }

@@ -40,8 +40,14 @@ final class Scorer {
 			byId.put(instrument.items().get(i).id(), answers.get(i));
 		}
 		List<Item> scored = instrument.items().stream().filter(Item::scored).toList();
-		boolean complete = scored.stream().allMatch((item) -> byId.get(item.id()) != null);
-		BigDecimal total = complete ? total(instrument, scored, byId) : null;
+		String algorithm = instrument.scoring().algorithm();
+		// MDQ: Parts 2 and 3 are not counted but decide the screen (Hirschfeld 2000), so
+		// an
+		// entry without them is incomplete rather than silently negative.
+		boolean complete = ("MDQ_POSITIVE".equals(algorithm) ? instrument.items() : scored).stream()
+			.allMatch((item) -> byId.get(item.id()) != null);
+		BigDecimal total = !complete ? null : "QIDS_DOMAINS".equals(algorithm)
+				? BigDecimal.valueOf(qidsDomainTotal(byId)) : total(instrument, scored, byId);
 		String severity = (total != null) ? band(instrument, total.doubleValue()) : null;
 		Map<String, Integer> subscales = new LinkedHashMap<>();
 		for (Subscale subscale : instrument.scoring().subscales()) {
@@ -55,10 +61,59 @@ final class Scorer {
 				flags.add(flag.code());
 			}
 		}
-		if (complete && "PCL5_DSM5".equals(instrument.scoring().algorithm()) && pcl5ProvisionalDiagnosis(byId)) {
+		if (complete && "PCL5_DSM5".equals(algorithm) && pcl5ProvisionalDiagnosis(byId)) {
 			flags.add("provisional-ptsd-dsm5");
 		}
+		if (complete && "MDQ_POSITIVE".equals(algorithm) && mdqPositive(byId)) {
+			flags.add("mdq-positive");
+		}
 		return new Score(total, severity, subscales, List.copyOf(flags), complete);
+	}
+
+	/**
+	 * Item answers a clinician entered for a score-entry instrument that lists its items
+	 * (MDQ parts, QIDS-SR16 items): scored like a form. A total sent alongside must agree
+	 * with the score, so a stored total never contradicts its answers.
+	 */
+	static Score enteredAnswers(Instrument instrument, List<Integer> answers, BigDecimal total,
+			ToDoubleFunction<Flag> threshold, Boolean female) {
+		Score score = score(instrument, answers, threshold, female);
+		if (total != null && (score.total() == null || total.compareTo(score.total()) != 0)) {
+			throw InvalidInputException.of("total", "does not match the answers (" + instrument.code() + " scores them "
+					+ score.total() + "); send the answers or the total");
+		}
+		return score;
+	}
+
+	/**
+	 * Item scores sent as a map ({@code "12": 1}) in item order when every item is
+	 * present, or null when some are missing (then only the total counts). Unknown item
+	 * ids and scores an item does not take are refused.
+	 */
+	static List<Integer> answersFrom(Instrument instrument, Map<String, Integer> itemScores) {
+		if (itemScores == null || itemScores.isEmpty() || instrument.items().isEmpty()) {
+			return null;
+		}
+		Map<String, Item> items = new LinkedHashMap<>();
+		instrument.items().forEach((item) -> items.put(item.id(), item));
+		List<FieldProblem> problems = new ArrayList<>();
+		itemScores.forEach((id, value) -> {
+			Item item = items.get(id);
+			if (item == null) {
+				problems.add(new FieldProblem("itemScores." + id, instrument.code() + " has items 1-" + items.size()));
+			}
+			else if (value == null || !item.allows(value)) {
+				problems.add(new FieldProblem("itemScores." + id, "item " + id + " takes one of "
+						+ item.options().stream().map((o) -> String.valueOf(o.score())).toList()));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (!itemScores.keySet().containsAll(items.keySet())) {
+			return null;
+		}
+		return items.keySet().stream().map(itemScores::get).toList();
 	}
 
 	/**
@@ -157,6 +212,40 @@ final class Scorer {
 	private static boolean pcl5ProvisionalDiagnosis(Map<String, Integer> byId) {
 		return endorsed(byId, 1, 5) >= 1 && endorsed(byId, 6, 7) >= 1 && endorsed(byId, 8, 14) >= 2
 				&& endorsed(byId, 15, 20) >= 2;
+	}
+
+	/**
+	 * QIDS-SR16 total (Rush 2003): the sum of the nine DSM domains, never of the 16
+	 * items. Sleep = max(items 1-4), weight/appetite = max(items 6-9), psychomotor =
+	 * max(items 15-16); items 5, 10, 11, 12, 13 and 14 count as they are.
+	 */
+	static int qidsDomainTotal(Map<String, Integer> byId) {
+		int total = max(byId, 1, 4) + max(byId, 6, 9) + max(byId, 15, 16);
+		for (String single : List.of("5", "10", "11", "12", "13", "14")) {
+			total += byId.get(single);
+		}
+		return total;
+	}
+
+	private static int max(Map<String, Integer> byId, int from, int to) {
+		int max = 0;
+		for (int i = from; i <= to; i++) {
+			max = Math.max(max, byId.get(String.valueOf(i)));
+		}
+		return max;
+	}
+
+	/**
+	 * MDQ positive screen (Hirschfeld 2000): at least 7 "yes" among the 13 Part 1 items
+	 * AND Part 2 (item 14) yes AND Part 3 (item 15) a moderate (2) or serious (3)
+	 * problem.
+	 */
+	private static boolean mdqPositive(Map<String, Integer> byId) {
+		int yes = 0;
+		for (int i = 1; i <= 13; i++) {
+			yes += byId.get(String.valueOf(i));
+		}
+		return yes >= 7 && byId.get("14") == 1 && byId.get("15") >= 2;
 	}
 
 	private static int endorsed(Map<String, Integer> byId, int from, int to) {

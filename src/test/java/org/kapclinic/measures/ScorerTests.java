@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -162,12 +163,115 @@ class ScorerTests {
 	}
 
 	@Test
+	@DisplayName("MDQ positive needs >= 7 yes in part 1 (Hirschfeld 2000): 6 yes is negative, 7 yes with part 2 yes and part 3 moderate is positive")
+	void mdqPart1Boundary() {
+		assertThat(mdq(6, 1, 2).flags()).isEmpty();
+		Score seven = mdq(7, 1, 2);
+		assertThat(seven.flags()).containsExactly("mdq-positive");
+		assertThat(seven.total()).as("the total is the Part 1 count").isEqualByComparingTo("7");
+	}
+
+	@Test
+	@DisplayName("MDQ positive needs part 2 yes (Hirschfeld 2000): 13 yes with part 2 no is negative")
+	void mdqPart2() {
+		assertThat(mdq(13, 0, 3).flags()).isEmpty();
+	}
+
+	@Test
+	@DisplayName("MDQ positive needs a moderate or serious problem in part 3 (Hirschfeld 2000): minor is negative, moderate and serious are positive")
+	void mdqPart3() {
+		assertThat(mdq(7, 1, 1).flags()).isEmpty();
+		assertThat(mdq(7, 1, 2).flags()).containsExactly("mdq-positive");
+		assertThat(mdq(7, 1, 3).flags()).containsExactly("mdq-positive");
+	}
+
+	@Test
+	@DisplayName("MDQ without part 2 or part 3 is incomplete, not negative (Hirschfeld 2000)")
+	void mdqWithoutPart3IsIncomplete() {
+		List<Integer> answers = mdqAnswers(9, 1, 2);
+		answers.set(14, null);
+		Score score = Scorer.enteredAnswers(LIBRARY.find("MDQ").orElseThrow(), answers, null, Instrument.Flag::atLeast,
+				null);
+		assertThat(score.complete()).isFalse();
+		assertThat(score.flags()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "PHQ-2 answers {0}+{1}: positive {2}")
+	@CsvSource({ "1,1,false", "2,0,false", "2,1,true", "3,0,true", "3,3,true" })
+	@DisplayName("PHQ-2 total >= 3 is a positive screen (Kroenke 2003): 2 is negative, 3 is positive")
+	void phq2PositiveScreen(int first, int second, boolean positive) {
+		assertThat(score("PHQ-2", List.of(first, second)).flags().contains("phq2-positive")).isEqualTo(positive);
+	}
+
+	@Test
+	@DisplayName("QIDS-SR16 total is the sum of 9 domains, never of the 16 items (Rush 2003): sleep, appetite/weight and psychomotor count their highest item")
+	void qidsDomainMaximum() {
+		Instrument qids = LIBRARY.find("QIDS-SR16").orElseThrow();
+		// sleep items 1-4: 1,3,2,0 -> 3; item 5: 2; appetite/weight 6-9: 0,1,2,3 -> 3;
+		// items 10-14: 1,1,0,2,1 -> 5; psychomotor 15-16: 2,1 -> 2. Total 15 (items sum
+		// 22).
+		List<Integer> answers = List.of(1, 3, 2, 0, 2, 0, 1, 2, 3, 1, 1, 0, 2, 1, 2, 1);
+		Score score = Scorer.enteredAnswers(qids, answers, null, Instrument.Flag::atLeast, null);
+		assertThat(score.total()).isEqualByComparingTo("15");
+		assertThat(score.severity()).isEqualTo("moderate");
+		assertThat(score.flags()).isEmpty();
+		assertThat(Scorer.qidsDomainTotal(byId(List.of(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3))))
+			.as("all items at 3: 9 domains x 3")
+			.isEqualTo(27);
+	}
+
+	@Test
+	@DisplayName("QIDS-SR16 item scores sent as a map are scored by domain (Rush 2003); a total that disagrees is 400 naming total; item 12 >= 1 raises suicide-risk")
+	void qidsItemScoresMap() {
+		Instrument qids = LIBRARY.find("QIDS-SR16").orElseThrow();
+		java.util.Map<String, Integer> items = new java.util.HashMap<>();
+		for (int i = 1; i <= 16; i++) {
+			items.put(String.valueOf(i), 1);
+		}
+		List<Integer> answers = Scorer.answersFrom(qids, items);
+		assertThat(Scorer.enteredAnswers(qids, answers, new BigDecimal("9"), Instrument.Flag::atLeast, null).flags())
+			.containsExactly("suicide-risk");
+		assertThatThrownBy(
+				() -> Scorer.enteredAnswers(qids, answers, new BigDecimal("16"), Instrument.Flag::atLeast, null))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("total");
+		items.put("17", 1);
+		assertThatThrownBy(() -> Scorer.answersFrom(qids, items)).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("itemScores.17");
+		assertThat(Scorer.answersFrom(qids, java.util.Map.of("12", 1))).as("partial: only the total counts").isNull();
+	}
+
+	@Test
 	void aConfiguredCutOffReplacesThePublishedOne() {
 		Instrument pcl5 = LIBRARY.find("PCL-5").orElseThrow();
 		List<Integer> answers = spread(31, 20, 4, 0);
 		assertThat(
 				Scorer.score(pcl5, answers, (flag) -> (flag.configKey() != null) ? 31 : flag.atLeast(), null).flags())
 			.contains("probable-ptsd");
+	}
+
+	/** MDQ answers: {@code yes} of the 13 Part 1 items, then Part 2 and Part 3. */
+	private static Score mdq(int yes, int part2, int part3) {
+		return Scorer.enteredAnswers(LIBRARY.find("MDQ").orElseThrow(), mdqAnswers(yes, part2, part3), null,
+				Instrument.Flag::atLeast, null);
+	}
+
+	static List<Integer> mdqAnswers(int yes, int part2, int part3) {
+		List<Integer> answers = new ArrayList<>();
+		for (int i = 0; i < 13; i++) {
+			answers.add((i < yes) ? 1 : 0);
+		}
+		answers.add(part2);
+		answers.add(part3);
+		return answers;
+	}
+
+	private static java.util.Map<String, Integer> byId(List<Integer> answers) {
+		java.util.Map<String, Integer> byId = new java.util.HashMap<>();
+		for (int i = 0; i < answers.size(); i++) {
+			byId.put(String.valueOf(i + 1), answers.get(i));
+		}
+		return byId;
 	}
 
 	static Score score(String code, List<Integer> answers) {
