@@ -239,6 +239,16 @@ public class DosingSessions {
 					SessionGuard.RESOURCE, sessionId)
 				.with("openItems", List.of("HOLD"));
 		}
+		// An open suicide-risk flag blocks the order until a clinician has reviewed it
+		// today
+		// (the flag closed with assessment and plan, or a dated review): a positive item
+		// needs same-day assessment (PHQ-9 item 9, clinical.md 4.1; issue 13).
+		if (this.measures.suicideRiskUnreviewedToday(session.patientId())) {
+			throw new ConflictException(
+					"OPEN_RISK_FLAG: the patient has an open suicide-risk flag with no review today; a clinician records a same-day review (or closes the flag with an assessment and plan) before the order",
+					SessionGuard.RESOURCE, sessionId)
+				.with("openItems", List.of("OPEN_RISK_FLAG"));
+		}
 		requireValidWeight(step);
 		String reason = (request.override() != null)
 				? SessionGuard.text(request.override().reason(), "override.reason", 1000, false) : null;
@@ -495,6 +505,9 @@ public class DosingSessions {
 		audit(step, AuditAction.CREATE, kind + ((mg != null) ? " " + mg + " mg" : "")
 				+ (administration.late() ? " (late entry for " + at + ")" : ""));
 		if (administration.givesDrug()) {
+			// A course's first dose anchors its outcome baseline (measures keeps the
+			// earliest).
+			this.measures.doseGiven(step.session().patientId(), step.session().courseId(), at);
 			this.events.publishEvent(new DoseAdministered(step.id(), step.session().patientId(),
 					step.session().program(), step.session().route(), kind, mg, request.lotId(), at));
 		}

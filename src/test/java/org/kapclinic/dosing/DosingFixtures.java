@@ -86,9 +86,17 @@ public final class DosingFixtures {
 	}
 
 	String patient(String family, String birthDate) {
-		Response created = this.api.post("/api/v1/patients",
-				Map.of("givenName", "Dosing", "familyName", family, "birthDate", birthDate, "sexAtBirth", "MALE"),
-				this.prescriber);
+		return patient(family, birthDate, List.of());
+	}
+
+	/** A patient with guardians (a minor needs one), on the fixture's care team. */
+	String patient(String family, String birthDate, List<Map<String, String>> guardians) {
+		Map<String, Object> details = new HashMap<>(
+				Map.of("givenName", "Dosing", "familyName", family, "birthDate", birthDate, "sexAtBirth", "MALE"));
+		if (!guardians.isEmpty()) {
+			details.put("guardians", guardians);
+		}
+		Response created = this.api.post("/api/v1/patients", details, this.prescriber);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().get("id").asString();
 		assertThat(this.api

@@ -39,6 +39,8 @@ class DosingSessionIT extends IntegrationTest {
 
 	private String esketamineLot;
 
+	private DosingSteps steps;
+
 	@BeforeEach
 	void setUp() {
 		this.admin = tokenFor("admin");
@@ -52,6 +54,8 @@ class DosingSessionIT extends IntegrationTest {
 		this.fixtures = new DosingFixtures(this.api, this.jdbc, this.admin, this.prescriber, users);
 		this.ketamineLot = this.fixtures.lot("KETAMINE");
 		this.esketamineLot = this.fixtures.lot("ESKETAMINE");
+		this.steps = new DosingSteps(this.api, this.fixtures, this.nurse, this.prescriber, this.ketamineLot,
+				this.esketamineLot);
 	}
 
 	@Test
@@ -329,6 +333,35 @@ class DosingSessionIT extends IntegrationTest {
 		assertThat(rems.get("dissociation").asBoolean()).isTrue();
 		assertThat(rems.get("respiratoryDepression").asBoolean()).isFalse();
 		assertThat(rems.get("totalMonitoringMinutes").asInt()).isBetween(126, 128);
+
+		// Spravato REMS Patient Monitoring Form: due within 7 days, on the prescribers'
+		// task
+		// list until its submission is recorded (spravatorems.com; issue 13).
+		assertThat(rems.get("form").get("submittedAt").isNull()).as("not submitted yet").isTrue();
+		assertThat(Duration.between(Instant.now(), Instant.parse(rems.get("form").get("dueBy").asString())).toHours())
+			.isBetween(166L, 168L);
+		String patient = this.api.get(SESSIONS + "/" + session, this.nurse)
+			.json()
+			.get("session")
+			.get("patientId")
+			.asString();
+		assertThat(this.api.get("/api/v1/patients/" + patient + "/tasks", this.prescriber).body())
+			.contains("REMS_MONITORING_FORM");
+		Response bad = this.api.post(SESSIONS + "/" + session + "/rems-form",
+				Map.of("submittedAt", Instant.now().toString()), this.nurse);
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("\"field\":\"confirmationNumber\"");
+		Response submitted = this.api.post(SESSIONS + "/" + session + "/rems-form",
+				Map.of("submittedAt", Instant.now().toString(), "confirmationNumber", "FICTION-REMS-0001"), this.nurse);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		assertThat(this.api.get(SESSIONS + "/" + session + "/rems-summary", this.nurse)
+			.json()
+			.get("form")
+			.get("confirmationNumber")
+			.asString()).isEqualTo("FICTION-REMS-0001");
+		assertThat(this.api.get("/api/v1/patients/" + patient + "/tasks", this.prescriber).body())
+			.as("the task is done")
+			.doesNotContain("REMS_MONITORING_FORM");
 	}
 
 	@Test
@@ -465,89 +498,55 @@ class DosingSessionIT extends IntegrationTest {
 			.contains("Set intention: <b>kindness</b> toward self", "NAUSEA (MILD)");
 	}
 
-	// --- helpers -----------------------------------------------------------------
+	// --- helpers: the shared steps -------------------------------------------------
 
 	private String checkedIn(String program, String protocol, double weightKg) {
-		DosingFixtures.Ready ready = this.fixtures.ready(program, weightKg);
-		Response created = checkIn(ready.patientId(), protocol, ready.appointmentId(), this.nurse);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
+		return this.steps.checkedIn(program, protocol, weightKg);
 	}
 
 	private void readyToOrder(String session) {
-		Map<String, Object> all = new HashMap<>();
-		for (String item : List.of("FASTING", "RIDE_HOME", "PRE_SESSION_MEASURES", "INTERACTING_MEDICATIONS",
-				"INTENTIONS_REVIEWED")) {
-			all.put(item, true);
-		}
-		assertThat(checklist(session, all, this.nurse).status()).isEqualTo(200);
-		assertThat(vitals(session, 126, 80, 72, 98, 14, null).status()).isEqualTo(201);
+		this.steps.readyToOrder(session);
 	}
 
 	private Response checkIn(String patient, String protocol, String appointment, String token) {
-		return this.api.post(SESSIONS, Map.of("patientId", patient, "protocol", protocol, "appointmentId", appointment),
-				token);
+		return this.steps.checkIn(patient, protocol, appointment, token);
 	}
 
 	private Response checklist(String session, Map<String, ?> items, String token) {
-		return this.api.post(SESSIONS + "/" + session + "/checklist", Map.of("items", items), token);
+		return this.steps.checklist(session, items, token);
 	}
 
 	private Response vitals(String session, int sys, int dia, int hr, Integer spo2, Integer rr, Instant at) {
-		return vitals(session, sys, dia, hr, spo2, rr, at, this.nurse);
+		return this.steps.vitals(session, sys, dia, hr, spo2, rr, at, this.nurse);
 	}
 
 	private Response vitals(String session, int sys, int dia, int hr, Integer spo2, Integer rr, Instant at,
 			String token) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("systolic", sys);
-		body.put("diastolic", dia);
-		body.put("heartRate", hr);
-		body.put("spo2", spo2);
-		body.put("respiratoryRate", rr);
-		if (at != null) {
-			body.put("at", at.toString());
-		}
-		return this.api.post(SESSIONS + "/" + session + "/vitals", body, token);
+		return this.steps.vitals(session, sys, dia, hr, spo2, rr, at, token);
 	}
 
 	private Response order(String session, Map<String, Object> body, String token) {
-		return this.api.post(SESSIONS + "/" + session + "/order", body, token);
+		return this.steps.order(session, body, token);
 	}
 
-	/** Drug-giving kinds draw from this test's lot of the right product unless told. */
 	private Response administer(String session, Map<String, Object> body, String token) {
-		Map<String, Object> request = new HashMap<>(body);
-		String kind = String.valueOf(body.get("kind"));
-		if (List.of("START", "ADDITIONAL", "DEVICE").contains(kind)) {
-			request.putIfAbsent("lotId", "DEVICE".equals(kind) ? this.esketamineLot : this.ketamineLot);
-		}
-		return this.api.post(SESSIONS + "/" + session + "/administrations", request, token);
+		return this.steps.administer(session, body, token);
 	}
 
 	private double balance(String lot) {
-		return this.api.get("/api/v1/controlled-substances/lots/" + lot, this.prescriber)
-			.json()
-			.get("balanceMg")
-			.asDouble();
+		return this.steps.balance(lot);
 	}
 
 	private Response event(String session, Map<String, Object> body, String token) {
-		return this.api.post(SESSIONS + "/" + session + "/events", body, token);
+		return this.steps.event(session, body, token);
 	}
 
 	private Response discharge(String session, Map<String, Object> criteria) {
-		return this.api.post(SESSIONS + "/" + session + "/discharge",
-				(criteria != null) ? Map.of("criteria", criteria) : Map.of(), this.nurse);
+		return this.steps.discharge(session, criteria);
 	}
 
 	private static Map<String, Object> criteria() {
-		Map<String, Object> criteria = new HashMap<>();
-		for (String c : List.of("VITALS_NEAR_BASELINE", "ALERT_ORIENTED", "ESCORT_PRESENT", "INSTRUCTIONS_GIVEN",
-				"CLINICALLY_STABLE")) {
-			criteria.put(c, true);
-		}
-		return criteria;
+		return DosingSteps.criteria();
 	}
 
 }

@@ -113,6 +113,23 @@ class ProtocolRulesTests {
 			.containsExactly("hold.ceilingSystolicAtLeast");
 	}
 
+	@Test
+	@DisplayName("A minor's assent names only the routes a minor can receive (clinical.md §6: IV and IM in a monitored setting)")
+	void theAssentNamesOnlyTheRoutesMinorsCanReceive() throws java.io.IOException {
+		java.util.Set<Route> minorRoutes = new java.util.HashSet<>();
+		for (String code : new String[] { "IV_KETAMINE", "KAP_IM_KETAMINE", "KAP_SL_KETAMINE", "ESKETAMINE_REMS" }) {
+			Protocol protocol = ProtocolFixtures.shipped(code);
+			if (protocol.minAgeYears() < 18) {
+				minorRoutes.add(protocol.route());
+			}
+		}
+		assertThat(minorRoutes).containsExactlyInAnyOrder(Route.IV, Route.IM);
+		String assent = new org.springframework.core.io.ClassPathResource("consent/ASSENT_MINOR.v1.md")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+			.toLowerCase(java.util.Locale.ROOT);
+		assertThat(assent).contains("(iv)", "(im)").doesNotContain("nasal", "spray", "sublingual", "lozenge", "tongue");
+	}
+
 	private static java.util.List<String> fields(Protocol protocol) {
 		return ProtocolRules.problems(protocol).stream().map((p) -> p.field()).toList();
 	}
