@@ -57,8 +57,12 @@ final class EligibilityPage {
 
 	/** The choice lists of the intake form (staff and patient versions alike). */
 	static void intakeChoices(org.springframework.ui.Model model, DiagnosisCatalog diagnoses) {
-		model.addAttribute("conditionOptions", options(ConditionCode.values()));
-		model.addAttribute("drugClasses", options(DrugClass.values()));
+		model.addAttribute("conditionOptions",
+				Arrays.stream(ConditionCode.values()).map((code) -> new Option(code.name(), code.label())).toList());
+		model.addAttribute("drugClasses",
+				Arrays.stream(DrugClass.values())
+					.map((drugClass) -> new Option(drugClass.name(), drugClass.label(), !drugClass.offered()))
+					.toList());
 		model.addAttribute("responses", options(TrialResponse.values()));
 		model.addAttribute("catalog", diagnoses.search("", 500));
 	}
@@ -92,8 +96,17 @@ final class EligibilityPage {
 		return reasons.isEmpty() ? ex.getMessage() : ex.getMessage() + " " + String.join("; ", reasons);
 	}
 
-	/** A select or checkbox choice. */
-	record Option(String value, String label) {
+	/**
+	 * A select or checkbox choice.
+	 *
+	 * @param superseded kept for stored answers: shown only where it is already chosen
+	 */
+	record Option(String value, String label, boolean superseded) {
+
+		Option(String value, String label) {
+			this(value, label, false);
+		}
+
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package org.kapclinic.intake;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,26 +14,19 @@ import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.shared.InvalidInputException;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The published eligibility rule sets. The shipped set
- * ({@code eligibility/rule-set.json}) is published on start if its version is new;
- * administrators publish later versions. The newest published version is the one
- * screenings use, and each screening stores it.
+ * The published eligibility rule sets. Shipped versions
+ * ({@code eligibility/rule-sets/<version>.json}) are published by Flyway migrations (see
+ * {@link RuleSetMigration}); administrators publish later versions. The newest published
+ * version is the one screenings use, and each screening stores it.
  */
 @Service
-@Order(5)
-class RuleSets implements ApplicationRunner {
-
-	private static final String SHIPPED = "eligibility/rule-set.json";
+class RuleSets {
 
 	private final JdbcClient jdbc;
 
@@ -53,21 +43,6 @@ class RuleSets implements ApplicationRunner {
 		this.json = json;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
-		try (InputStream in = new ClassPathResource(SHIPPED).getInputStream()) {
-			JsonNode document = this.json.readTree(in);
-			RuleSet rules = RuleSet.parse(document);
-			if (!exists(rules.version())) {
-				insert(rules.version(), document, "shipped with the application");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** The rule set screenings use now. */

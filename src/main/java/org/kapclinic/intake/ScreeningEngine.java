@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.kapclinic.intake.IntakeAnswers.Medication;
 import org.kapclinic.intake.IntakeAnswers.Vitals;
+import org.kapclinic.intake.RuleSet.BloodPressureLimit;
+import org.kapclinic.intake.RuleSet.BloodPressureLimits;
 import org.kapclinic.intake.RuleSet.Rule;
 
 /**
@@ -23,7 +25,8 @@ final class ScreeningEngine {
 				case CONDITION -> intake.conditions().contains(rule.match()) ? rule.match() : null;
 				case MEDICATION -> medication(intake, rule.match());
 				case DIAGNOSIS -> diagnosis(intake, rule.match());
-				case BLOOD_PRESSURE -> bloodPressure(intake.vitals(), rules);
+				case BLOOD_PRESSURE ->
+					bloodPressure(intake.vitals(), BloodPressureLimit.valueOf(rule.match()), rules.bloodPressure());
 				case AGE -> age(rule, ageYears, rules);
 			};
 			if (detail != null) {
@@ -63,13 +66,26 @@ final class ScreeningEngine {
 			.orElse(null);
 	}
 
-	private static String bloodPressure(Vitals vitals, RuleSet rules) {
+	/**
+	 * The precaution limit fires strictly above either number (clinical.md §3 "Baseline
+	 * BP >140/90"); the absolute ceiling fires at or above either number (issue 13: a
+	 * baseline at or above the pre-dose ceiling, the reading at which dosing is held).
+	 */
+	private static String bloodPressure(Vitals vitals, BloodPressureLimit limit, BloodPressureLimits limits) {
 		if (vitals == null || vitals.systolic() == null || vitals.diastolic() == null) {
 			return null;
 		}
-		boolean high = vitals.systolic() > rules.systolicMax() || vitals.diastolic() > rules.diastolicMax();
-		return high ? vitals.systolic() + "/" + vitals.diastolic() + " mmHg (limit " + rules.systolicMax() + "/"
-				+ rules.diastolicMax() + ")" : null;
+		String reading = vitals.systolic() + "/" + vitals.diastolic() + " mmHg";
+		return switch (limit) {
+			case BLOOD_PRESSURE ->
+				(vitals.systolic() > limits.systolicMax() || vitals.diastolic() > limits.diastolicMax())
+						? reading + " (limit " + limits.systolicMax() + "/" + limits.diastolicMax() + ")" : null;
+			case ABSOLUTE_CEILING -> (vitals.systolic() >= limits.absoluteCeilingSystolic()
+					|| vitals.diastolic() >= limits.absoluteCeilingDiastolic())
+							? reading + " (at or above the ceiling " + limits.absoluteCeilingSystolic() + "/"
+									+ limits.absoluteCeilingDiastolic() + ")"
+							: null;
+		};
 	}
 
 	/**

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.kapclinic.ApiClient.Response;
 import org.kapclinic.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * eligibility.
  */
 class IntakeFlowIT extends IntegrationTest {
+
+	@Autowired
+	private RuleSets ruleSets;
+
+	@Autowired
+	private JsonMapper json;
 
 	private String prescriber;
 
@@ -216,6 +225,113 @@ class IntakeFlowIT extends IntegrationTest {
 		assertThat(screen().get("ruleSetVersion").asString()).isEqualTo(current.get("version").asString());
 	}
 
+	@Test
+	@DisplayName("Issue 13: migration 40 makes 2026.12-1 current, and a screening stored under 2026.11-1 still reports 2026.11-1 and is decided on its own findings")
+	void aScreeningKeepsTheRuleSetVersionItWasMadeUnder() {
+		assertThat(this.api.get("/api/v1/eligibility/rule-set", this.prescriber).json().get("version").asString())
+			.isEqualTo("2026.12-1");
+		assertThat(this.jdbc.sql("""
+				select version from intake.rule_set where version in ('2026.11-1', '2026.12-1')
+				order by published_at""").query(String.class).list()).containsExactly("2026.11-1", "2026.12-1");
+
+		submitIntake(List.of("HYPERTENSION"), List.of());
+		UUID patientId = UUID.fromString(this.patient);
+		int revision = this.jdbc.sql("select revision from intake.intake where patient_id = ?")
+			.param(patientId)
+			.query(Integer.class)
+			.single();
+		RuleSet old = this.ruleSets.byVersion("2026.11-1");
+		List<Finding> oldFindings = ScreeningEngine.evaluate(old,
+				ScreeningEngineTests.answers(List.of("F33.2"), List.of("HYPERTENSION"), List.of(), null), 47);
+		UUID oldScreening = UUID.randomUUID();
+		// Stored as ScreeningService stored it the day before migration 40 ran.
+		this.jdbc.sql("""
+				insert into intake.screening (id, patient_id, rule_set_version, intake_revision, findings, evaluated_at)
+				values (?, ?, '2026.11-1', ?, ?::jsonb, now() - interval '1 day')""")
+			.params(oldScreening, patientId, revision, this.json.writeValueAsString(oldFindings))
+			.update();
+
+		assertThat(screen().get("ruleSetVersion").asString()).isEqualTo("2026.12-1");
+		JsonNode stored = null;
+		for (JsonNode screening : this.api.get(path("/screenings"), this.prescriber).json()) {
+			if (screening.get("id").asString().equals(oldScreening.toString())) {
+				stored = screening;
+			}
+		}
+		assertThat(stored).isNotNull();
+		assertThat(stored.get("ruleSetVersion").asString()).isEqualTo("2026.11-1");
+		assertThat(stored.get("findings").toString()).contains("HYPERTENSION").doesNotContain("UNCONTROLLED");
+		assertThat(
+				decide(stored, "KAP", "ELIGIBLE_WITH_PRECAUTIONS", Map.of("HYPERTENSION", "controlled on amlodipine"))
+					.status())
+			.isEqualTo(201);
+		assertThat(old.rules()).hasSize(43).noneMatch((rule) -> rule.match().equals("UNCONTROLLED_HYPERTENSION"));
+	}
+
+	@Test
+	@DisplayName("Ketalar §4 over the API: uncontrolled hypertension rules out KAP and IV racemic ketamine; esketamine may go ahead with a written mitigation")
+	void uncontrolledHypertensionRulesOutRacemicKetamineOnly() {
+		submitIntake(List.of("UNCONTROLLED_HYPERTENSION"), List.of());
+		JsonNode screening = screen();
+		assertThat(screening.get("ruleSetVersion").asString()).isEqualTo("2026.12-1");
+
+		Response kap = decide(screening, "KAP", "ELIGIBLE_WITH_PRECAUTIONS",
+				Map.of("UNCONTROLLED_HYPERTENSION_RACEMIC", "will recheck"));
+		assertThat(kap.status()).isEqualTo(422);
+		assertThat(kap.body()).contains("UNCONTROLLED_HYPERTENSION_RACEMIC");
+		assertThat(decide(screening, "IV_INFUSION", "NOT_ELIGIBLE", Map.of()).status()).isEqualTo(201);
+		assertThat(decide(screening, "ESKETAMINE", "ELIGIBLE", Map.of()).status()).isEqualTo(422);
+		assertThat(decide(screening, "ESKETAMINE", "ELIGIBLE_WITH_PRECAUTIONS",
+				Map.of("UNCONTROLLED_HYPERTENSION_ESKETAMINE", "cardiology review; BP before and 40 min after"))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	@DisplayName("Ketalar §4 over the API: a baseline of 180/110 is an absolute finding for IV racemic ketamine, 179/109 is not")
+	void aBaselineAtThePreDoseCeilingRulesOutRacemicKetamine() {
+		submitIntake(List.of(), List.of(), Map.of("systolic", 180, "diastolic", 110, "heartRate", 72));
+		JsonNode atCeiling = screen();
+		assertThat(atCeiling.get("findings").toString()).contains("BLOOD_PRESSURE_AT_OR_ABOVE_CEILING_RACEMIC",
+				"at or above the ceiling 180/110");
+		assertThat(decide(atCeiling, "IV_INFUSION", "ELIGIBLE_WITH_PRECAUTIONS",
+				Map.of("BLOOD_PRESSURE_AT_OR_ABOVE_CEILING_RACEMIC", "x", "BLOOD_PRESSURE_ABOVE_LIMIT", "x"))
+			.status()).isEqualTo(422);
+
+		submitIntake(List.of(), List.of(), Map.of("systolic", 179, "diastolic", 109, "heartRate", 72));
+		JsonNode below = screen();
+		assertThat(below.get("findings").toString()).doesNotContain("CEILING").contains("BLOOD_PRESSURE_ABOVE_LIMIT");
+		assertThat(decide(below, "IV_INFUSION", "ELIGIBLE_WITH_PRECAUTIONS",
+				Map.of("BLOOD_PRESSURE_ABOVE_LIMIT", "re-measured after rest"))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	@DisplayName("The intake API takes the issue-13 codes and refuses a misspelt one by field, saving nothing")
+	void newCodesAreAcceptedAndMisspeltOnesRefusedWhole() {
+		List<String> conditions = List.of("UNCONTROLLED_HYPERTENSION", "HYPERTENSIVE_ENCEPHALOPATHY_HISTORY",
+				"ACUTE_SUICIDALITY_NEEDS_HIGHER_CARE");
+		List<Map<String, String>> medications = List.of(
+				Map.of("name", "zolpidem", "drugClass", "NON_BENZODIAZEPINE_HYPNOTIC"),
+				Map.of("name", "pregabalin", "drugClass", "OTHER_CNS_DEPRESSANT"),
+				Map.of("name", "methylphenidate", "drugClass", "PSYCHOSTIMULANT"));
+		Response saved = this.api.put(path("/intake"), intake(conditions, medications, null), this.prescriber);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+		int revision = saved.json().get("revision").asInt();
+
+		Response misspelt = this.api.put(path("/intake"),
+				intake(List.of("UNCONTROLLED_HYPERTENSON"),
+						List.of(Map.of("name", "dexamfetamine", "drugClass", "PSYCHO_STIMULANT")), null),
+				this.prescriber);
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.body()).contains("\"field\":\"conditions[0]\"", "\"field\":\"medications[0].drugClass\"");
+
+		JsonNode current = this.api.get(path("/intake"), this.prescriber).json();
+		assertThat(current.get("revision").asInt()).isEqualTo(revision);
+		assertThat(current.get("answers").get("conditions").toString()).contains("ACUTE_SUICIDALITY_NEEDS_HIGHER_CARE");
+		assertThat(current.get("answers").get("medications").toString()).contains("zolpidem")
+			.doesNotContain("dexamfetamine");
+	}
+
 	private JsonNode screen() {
 		Response response = this.api.post(path("/screenings"), Map.of(), this.prescriber);
 		assertThat(response.status()).isEqualTo(201);
@@ -244,8 +360,12 @@ class IntakeFlowIT extends IntegrationTest {
 	}
 
 	private void submitIntake(List<String> conditions, List<Map<String, String>> medications) {
-		Response response = this.api.put(path("/intake"),
-				submit(intake(conditions, medications, Map.of("systolic", 124, "diastolic", 80, "heartRate", 72))),
+		submitIntake(conditions, medications, Map.of("systolic", 124, "diastolic", 80, "heartRate", 72));
+	}
+
+	private void submitIntake(List<String> conditions, List<Map<String, String>> medications,
+			Map<String, Integer> vitals) {
+		Response response = this.api.put(path("/intake"), submit(intake(conditions, medications, vitals)),
 				this.prescriber);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}

@@ -1,9 +1,11 @@
 package org.kapclinic.intake;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.kapclinic.BrowserSession;
@@ -90,6 +92,26 @@ class IntakePagesIT extends IntegrationTest {
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(prescriber.get(this.eligibility).body()).contains("ANEURYSM_OR_AVM");
+	}
+
+	@Test
+	@DisplayName("The intake form offers the issue-13 conditions and drug classes in words, and STIMULANT only where an intake already has it")
+	void theFormNamesTheNewCodesInWords() {
+		BrowserSession prescriber = BrowserSession.signIn(this.port, "dr.quill", PASSWORD);
+		String intakePage = "/patients/" + this.patientId + "/intake";
+		String blank = prescriber.get(intakePage).body();
+		assertThat(blank)
+			.contains("Hypertension, uncontrolled", "Hypertension, controlled",
+					"History of hypertensive encephalopathy", "Acute suicidality needing a higher level of care",
+					"Non-benzodiazepine hypnotic", "Other CNS depressant", "Psychostimulant (e.g.")
+			.contains("value=\"UNCONTROLLED_HYPERTENSION\"", "value=\"PSYCHOSTIMULANT\"")
+			.doesNotContain(">UNCONTROLLED_HYPERTENSION<", ">OTHER_CNS_DEPRESSANT<", "value=\"STIMULANT\"");
+
+		this.api.put("/api/v1/patients/" + this.patientId + "/intake",
+				Map.of("medications", List.of(Map.of("name", "dexamfetamine", "drugClass", "STIMULANT"))),
+				tokenFor("dr.quill"));
+		String stored = prescriber.get(intakePage).body();
+		assertThat(stored).contains("Stimulant (older entry").containsOnlyOnce("value=\"STIMULANT\"");
 	}
 
 	@Test

@@ -108,7 +108,7 @@ class ScreeningEngineTests {
 	}
 
 	private static RuleSet shipped() {
-		try (InputStream in = new ClassPathResource("eligibility/rule-set.json").getInputStream()) {
+		try (InputStream in = new ClassPathResource("eligibility/rule-sets/2026.12-1.json").getInputStream()) {
 			return RuleSet.parse(JsonMapper.builder().build().readTree(in));
 		}
 		catch (IOException ex) {
