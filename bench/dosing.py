@@ -5,6 +5,9 @@
   dosing.py board BASE COOKIE N            server time of N board refreshes (signed-in page fragment)
   dosing.py alert BASE COOKIE N            N times: save an alerting reading, wait for the board's push,
                                            fetch the rows; prints the time until the alert is in them
+  dosing.py orders BASE N                  server round trip of N dose orders (each replaces the last) on
+                                           the floor's pre-dose sessions, and of N infusion rate changes on
+                                           its running infusions, one request at a time
 
 A clinician token is read from BENCH_DOSING_TOKEN. Only 127.0.0.1 is contacted.
 """
@@ -15,6 +18,7 @@ import statistics
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -102,6 +106,50 @@ def alert(base, cookie, n):
         statistics.median(latencies), latencies[-1], n))
 
 
+def percentile(times, p):
+    times = sorted(times)
+    return times[max(0, int(len(times) * p) - 1)]
+
+
+def timed(base, method, path, body):
+    t0 = time.perf_counter()
+    call(base, method, path, body)
+    return (time.perf_counter() - t0) * 1000
+
+
+def orders(base, n):
+    """Issue 13 budget: order and administration p95 < 30 ms (one client, durable commit, audited)."""
+    rows = call(base, "GET", "/api/v1/dosing-sessions/board")
+    ready, infusing = [], []
+    for row in rows:
+        path = "/api/v1/dosing-sessions/" + row["sessionId"]
+        if row["state"] in ("PRE_DOSE_CHECKS", "CHECKED_IN") and row["route"] in ("IV", "IM") and not row["held"]:
+            detail = call(base, "GET", path)
+            items = {item: True for item in detail["openChecklistItems"]}
+            if items:
+                call(base, "POST", path + "/checklist", {"items": items})
+            call(base, "POST", path + "/vitals", {"systolic": 122, "diastolic": 78, "heartRate": 70, "spo2": 98,
+                                                   "respiratoryRate": 14})
+            try:
+                call(base, "POST", path + "/order", {"doseMgPerKg": 0.5})
+                ready.append(path)
+            except urllib.error.HTTPError:
+                pass  # e.g. a demo patient with an open risk flag: not this benchmark's subject
+        elif row["state"] == "DOSING" and row["route"] == "IV":
+            infusing.append(path)
+    if not ready or not infusing:
+        raise SystemExit("need pre-dose IV/IM sessions and running infusions on the floor (%d, %d)" % (
+            len(ready), len(infusing)))
+    warm = 50
+    order_ms = [timed(base, "POST", ready[i % len(ready)] + "/order", {"doseMgPerKg": 0.5 if i % 2 else 0.6})
+                for i in range(n + warm)][warm:]
+    rate_ms = [timed(base, "POST", infusing[i % len(infusing)] + "/administrations",
+                     {"kind": "RATE_CHANGE", "rateMgPerHour": 40 + (i % 5)}) for i in range(n + warm)][warm:]
+    print("order p50 %.1f ms, p95 %.1f ms (%d on %d sessions); rate change p50 %.1f ms, p95 %.1f ms (%d on %d)" % (
+        statistics.median(order_ms), percentile(order_ms, 0.95), n, len(ready),
+        statistics.median(rate_ms), percentile(rate_ms, 0.95), n, len(infusing)))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "sessions":
@@ -110,3 +158,5 @@ if __name__ == "__main__":
         board(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif cmd == "alert":
         alert(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif cmd == "orders":
+        orders(sys.argv[2], int(sys.argv[3]))

@@ -410,7 +410,7 @@ if [[ -z $ONLY || " $ONLY " == *" book "* || " $ONLY " == *" slots "* || " $ONLY
     "week|page.lua|/schedule?date=$WEEK_DATE&view=week|none|GET /schedule?view=week (signed-in page, ~1,800 appointments that week)"
   )
 fi
-if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" vitalsrate "* || " $ONLY " == *" board "* ]]; then
+if [[ -z $ONLY || " $ONLY " == *" vitals "* || " $ONLY " == *" vitalsrate "* || " $ONLY " == *" board "* || " $ONLY " == *" orders "* ]]; then
   # Vitals are recorded by a clinician (the admin may not): a prescriber sees every session.
   DOSING_TOKEN=$(curl -sS --fail --max-time 10 -H 'Content-Type: application/json' \
     -d "{\"username\":\"dr.quill\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/token" \
@@ -537,6 +537,14 @@ if [[ -z $ONLY || " $ONLY " == *" board "* ]]; then
   log "alert on board: $ALERT_LINE"
 fi
 
+# Dose orders and infusion rate changes (issue 13 budget: p95 < 30 ms), one request at a time.
+ORDERS_LINE=""
+if [[ -z $ONLY || " $ONLY " == *" orders "* ]]; then
+  ORDERS_LINE=$(BENCH_DOSING_TOKEN=$DOSING_TOKEN timeout 300 python3 "$BENCH_DIR/dosing.py" orders "$BASE" 300) \
+    || { warn "order timing failed"; FAILED=1; }
+  log "orders: $ORDERS_LINE"
+fi
+
 # Notes budgets (issue 7): draft save, search over a patient with 1,000 notes, PDF summary.
 NOTES_LINES=""
 if [[ -z $ONLY || " $ONLY " == *" notes "* ]]; then
@@ -584,6 +592,7 @@ RESULTS="$OUT/bench-results.md"
   echo "| Embedded Postgres PSS (all its processes) | ${PG_PSS} |"
   echo "| Demo patients | $PATIENTS, $PHQ9 PHQ-9 scores each (before the run's own submissions) |"
   [[ -n $BOARD_LINE ]] && echo "| Floor board rows (GET /dosing/board/rows, signed-in, one at a time) | $BOARD_LINE |"
+  [[ -n $ORDERS_LINE ]] && echo "| Dose order and infusion rate change (POST …/order, …/administrations RATE_CHANGE; one at a time) | $ORDERS_LINE |"
   [[ -n $ALERT_LINE ]] && echo "| Alert visible on the board (reading saved -> SSE push -> rows fetched) | $ALERT_LINE |"
   [[ -n $TRAJ_LINE ]] && echo "| 500-measurement trajectory page (GET /patients/{id}/measures) | $TRAJ_LINE |"
   [[ -n $NOTES_LINES ]] && while IFS= read -r line; do echo "| notes: ${line%%: *} | ${line#*: } |"; done <<< "$NOTES_LINES"
