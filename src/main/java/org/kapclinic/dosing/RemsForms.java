@@ -72,7 +72,8 @@ public class RemsForms {
 		this.tasks.open(new NewTask(session.patientId(), TaskPriority.ROUTINE, TASK_KIND,
 				"Submit the Spravato REMS Patient Monitoring Form",
 				"Due within 7 days of the session: submit it to the REMS (online or fax), then record the confirmation number on the session's REMS page.",
-				SessionGuard.RESOURCE, session.id(), true, dueBy, Set.of(Role.PRESCRIBER)));
+				SessionGuard.RESOURCE, session.id(), true, dueBy, Set.of(Role.PRESCRIBER),
+				"/dosing/sessions/" + session.id() + "/rems", "Record the submission"));
 	}
 
 	/** Records the submission (PRESCRIBER or NURSE) and completes the task. */

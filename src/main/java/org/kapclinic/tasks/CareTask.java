@@ -7,10 +7,15 @@ import java.util.UUID;
 /** A task as people see it, with its assignees' names. */
 public record CareTask(UUID id, UUID patientId, TaskPriority priority, String kind, String title, String detail,
 		String sourceType, UUID sourceId, boolean closedBySource, Instant createdAt, Instant dueBy, Instant completedAt,
-		UUID completedBy, String completionNote, List<Assignee> assignees) {
+		UUID completedBy, String completionNote, List<Assignee> assignees, String linkPath, String linkLabel) {
 
 	public boolean open() {
 		return this.completedAt == null;
+	}
+
+	/** Still open after its due time. */
+	public boolean overdue(Instant now) {
+		return open() && this.dueBy != null && this.dueBy.isBefore(now);
 	}
 
 	/** An assigned staff member. */

@@ -84,11 +84,11 @@ public class CareTasks {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into tasks.care_task (id, patient_id, priority, kind, title, detail, source_type, source_id,
-				    closed_by_source, created_at, due_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    closed_by_source, created_at, due_by, link_path, link_label)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, task.patientId(), task.priority().name(), task.kind(), task.title(), task.detail(),
 					task.sourceType(), task.sourceId(), task.closedBySource(), Timestamp.from(Instant.now(this.clock)),
-					(task.dueBy() != null) ? Timestamp.from(task.dueBy()) : null)
+					(task.dueBy() != null) ? Timestamp.from(task.dueBy()) : null, task.linkPath(), task.linkLabel())
 			.update();
 		Set<UUID> assignees = assignees(task.patientId(), task.assigneeRoles());
 		for (UUID userId : assignees) {
@@ -126,7 +126,8 @@ public class CareTasks {
 		List<CareTask> tasks = load("""
 				select t.* from tasks.care_task t join tasks.task_assignee a on a.task_id = t.id
 				where a.user_id = ? and t.completed_at is null
-				order by t.priority = 'URGENT' desc, t.created_at""", user.id());
+				order by t.priority = 'URGENT' desc, coalesce(t.due_by < now(), false) desc, t.created_at""",
+				user.id());
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.CLINICAL)
 			.detail("my open tasks: " + tasks.size()));
@@ -231,7 +232,8 @@ public class CareTasks {
 				rs.getString("detail"), rs.getString("source_type"), rs.getObject("source_id", UUID.class),
 				rs.getBoolean("closed_by_source"), rs.getTimestamp("created_at").toInstant(),
 				instant(rs.getTimestamp("due_by")), instant(rs.getTimestamp("completed_at")),
-				rs.getObject("completed_by", UUID.class), rs.getString("completion_note"));
+				rs.getObject("completed_by", UUID.class), rs.getString("completion_note"), rs.getString("link_path"),
+				rs.getString("link_label"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -240,12 +242,12 @@ public class CareTasks {
 
 	private record Row(UUID id, UUID patientId, TaskPriority priority, String kind, String title, String detail,
 			String sourceType, UUID sourceId, boolean closedBySource, Instant createdAt, Instant dueBy,
-			Instant completedAt, UUID completedBy, String completionNote) {
+			Instant completedAt, UUID completedBy, String completionNote, String linkPath, String linkLabel) {
 
 		CareTask task(List<CareTask.Assignee> assignees) {
 			return new CareTask(this.id, this.patientId, this.priority, this.kind, this.title, this.detail,
 					this.sourceType, this.sourceId, this.closedBySource, this.createdAt, this.dueBy, this.completedAt,
-					this.completedBy, this.completionNote, assignees);
+					this.completedBy, this.completionNote, assignees, this.linkPath, this.linkLabel);
 		}
 
 	}

@@ -14,9 +14,12 @@ import org.kapclinic.identity.Role;
  * team has none, every active prescriber is, so the task always reaches a person
  * @param closedBySource true when only the source's workflow may complete it (a risk flag
  * closes with a documented assessment, not with a tick)
+ * @param linkPath the page where the task is done, a path inside the app (optional)
+ * @param linkLabel the words on that link
  */
 public record NewTask(UUID patientId, TaskPriority priority, String kind, String title, String detail,
-		String sourceType, UUID sourceId, boolean closedBySource, Instant dueBy, Set<Role> assigneeRoles) {
+		String sourceType, UUID sourceId, boolean closedBySource, Instant dueBy, Set<Role> assigneeRoles,
+		String linkPath, String linkLabel) {
 
 	public NewTask {
 		Objects.requireNonNull(patientId, "patientId");
@@ -26,6 +29,16 @@ public record NewTask(UUID patientId, TaskPriority priority, String kind, String
 		Objects.requireNonNull(sourceType, "sourceType");
 		Objects.requireNonNull(sourceId, "sourceId");
 		assigneeRoles = Set.copyOf(assigneeRoles);
+		if (linkPath != null && (!linkPath.startsWith("/") || linkPath.startsWith("//") || linkLabel == null)) {
+			throw new IllegalArgumentException("a task's link is a path inside the app, with a label");
+		}
+	}
+
+	/** A task done where its source is (no page of its own to link to). */
+	public NewTask(UUID patientId, TaskPriority priority, String kind, String title, String detail, String sourceType,
+			UUID sourceId, boolean closedBySource, Instant dueBy, Set<Role> assigneeRoles) {
+		this(patientId, priority, kind, title, detail, sourceType, sourceId, closedBySource, dueBy, assigneeRoles, null,
+				null);
 	}
 
 }

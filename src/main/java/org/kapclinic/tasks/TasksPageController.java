@@ -33,6 +33,7 @@ class TasksPageController {
 		// Assigned because the user is on the patient's care team: they may see who it
 		// is.
 		model.addAttribute("tasks", mine);
+		model.addAttribute("now", java.time.Instant.now());
 		model.addAttribute("patients", this.patients.names(mine.stream().map(CareTask::patientId).toList()));
 		return "tasks/mine";
 	}

@@ -110,6 +110,24 @@ final class DosingSteps {
 				(criteria != null) ? Map.of("criteria", criteria) : Map.of(), this.nurse);
 	}
 
+	/**
+	 * An esketamine session given 56 mg (two devices) and discharged after the REMS two
+	 * hours, the clock wound back with {@link DosingFixtures#rewind}.
+	 */
+	String dischargedEsketamineSession() {
+		String session = checkedIn("ESKETAMINE", "ESKETAMINE_REMS", 80);
+		readyToOrder(session);
+		assertThat(order(session, Map.of("doseMg", 56), this.prescriber).status()).isEqualTo(201);
+		assertThat(administer(session, Map.of("kind", "DEVICE"), this.nurse).status()).isEqualTo(201);
+		this.fixtures.rewind(session, 6);
+		assertThat(administer(session, Map.of("kind", "DEVICE"), this.nurse).status()).isEqualTo(201);
+		this.fixtures.rewind(session, 121);
+		assertThat(vitals(session, 124, 80, 72, 98, 14, null, this.nurse).status()).isEqualTo(201);
+		Response discharged = discharge(session, criteria());
+		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
+		return session;
+	}
+
 	static Map<String, Object> criteria() {
 		Map<String, Object> criteria = new HashMap<>();
 		for (String c : List.of("VITALS_NEAR_BASELINE", "ALERT_ORIENTED", "ESCORT_PRESENT", "INSTRUCTIONS_GIVEN",

@@ -1,0 +1,122 @@
+package org.kapclinic;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, for browser tests that walk a page as a
+ * user would: sign in, open, type, click, read. Skipped without Chromium unless
+ * {@code -Dkap.browser.required=true} (CI installs it and requires it).
+ */
+public final class Chromium implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private final WebDriver browser;
+
+	private final WebDriverWait wait;
+
+	private final int port;
+
+	private Chromium(WebDriver browser, int port) {
+		this.browser = browser;
+		this.port = port;
+		this.wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+	/** A browser window of the given size (a laptop 1280×900, a phone 390×844). */
+	public static Chromium start(int port, int width, int height) throws java.io.IOException {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!Boolean.getBoolean("kap.browser.required")) {
+			Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=" + width + "," + height,
+				"--user-data-dir=" + Files.createTempDirectory("kap-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		return new Chromium(new ChromeDriver(service, options), port);
+	}
+
+	public void signIn(String username, String password) {
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys(username);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	public void open(String path) {
+		this.browser.get("http://127.0.0.1:" + this.port + path);
+	}
+
+	public WebElement find(By by) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	public void type(By by, String text) {
+		WebElement field = find(by);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	public void click(By by) {
+		WebElement element = this.browser.findElement(by);
+		((JavascriptExecutor) this.browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	/**
+	 * Sets a form field's value as the browser's own picker would (date and time inputs).
+	 */
+	public void setValue(By by, String value) {
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].value = arguments[1];", find(by), value);
+	}
+
+	public String text(By by) {
+		return find(by).getText();
+	}
+
+	public String pageText() {
+		return this.browser.findElement(By.tagName("body")).getText();
+	}
+
+	public void screenshot(String name) throws java.io.IOException {
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		Files.write(target.resolve(name + ".png"), ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	public WebDriver driver() {
+		return this.browser;
+	}
+
+	@Override
+	public void close() {
+		this.browser.quit();
+	}
+
+}
