@@ -194,9 +194,7 @@ public class Monitoring {
 		range(problems, "systolic", r.systolic(), 40, 300, true);
 		range(problems, "diastolic", r.diastolic(), 20, 200, true);
 		range(problems, "heartRate", r.heartRate(), 20, 250, true);
-		// Pulse oximetry on every reading: Spravato REMS (clinical.md 2.1), and IV and IM
-		// sessions, where respiratory depression is the dose-related hazard (issue 13).
-		range(problems, "spo2", r.spo2(), 50, 100, protocol.route() != Route.SL);
+		range(problems, "spo2", r.spo2(), 50, 100, protocol.spo2Required());
 		range(problems, "respiratoryRate", r.respiratoryRate(), 2, 60, false);
 		if (problems.isEmpty() && r.diastolic() >= r.systolic()) {
 			problems.add(new FieldProblem("diastolic", "must be below the systolic pressure"));

@@ -131,6 +131,14 @@ public record Protocol(String code, Integer version, String name, String program
 		return Boolean.TRUE.equals(this.secondPersonVerification);
 	}
 
+	/**
+	 * Pulse oximetry on every reading: the Spravato REMS (clinical.md 2.1), and IV and IM
+	 * sessions, where respiratory depression is the dose-related hazard (issue 13).
+	 */
+	public boolean spo2Required() {
+		return this.route != Route.SL;
+	}
+
 	/** IV: the rate cap, with the documented default for versions stored before it. */
 	BigDecimal maxRate() {
 		return (this.maxRateMgPerKgPerHour != null) ? this.maxRateMgPerKgPerHour : DEFAULT_MAX_RATE_MG_PER_KG_PER_HOUR;
