@@ -1,8 +1,5 @@
 package org.kapclinic.dosing;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
@@ -24,15 +21,7 @@ class CeilingHoldBrowserIT extends IntegrationTest {
 	@Test
 	@DisplayName("A hold at the pre-dose ceiling (180/110, Ketalar label §4) is overridden on the page only with a co-signer")
 	void aCeilingHoldIsCoSignedOnThePage() throws Exception {
-		String prescriber = tokenFor("dr.quill");
-		String nurse = tokenFor("nurse.bell");
-		Map<String, UUID> users = new HashMap<>();
-		for (String name : List.of("dr.quill", "nurse.bell", "therapist.cove")) {
-			users.put(name, userId(name));
-		}
-		DosingFixtures fixtures = new DosingFixtures(this.api, this.jdbc, tokenFor("admin"), prescriber, users);
-		DosingSteps steps = new DosingSteps(this.api, fixtures, nurse, prescriber, fixtures.lot("KETAMINE"),
-				fixtures.lot("ESKETAMINE"));
+		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
 		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 80);
 
 		try (Chromium browser = Chromium.start(this.port, 1280, 900)) {

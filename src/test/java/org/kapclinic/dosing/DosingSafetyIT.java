@@ -36,16 +36,10 @@ class DosingSafetyIT extends IntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		String admin = tokenFor("admin");
 		this.prescriber = tokenFor("dr.quill");
 		this.nurse = tokenFor("nurse.bell");
-		Map<String, UUID> users = new HashMap<>();
-		for (String name : List.of("dr.quill", "nurse.bell", "therapist.cove")) {
-			users.put(name, userId(name));
-		}
-		this.fixtures = new DosingFixtures(this.api, this.jdbc, admin, this.prescriber, users);
-		this.steps = new DosingSteps(this.api, this.fixtures, this.nurse, this.prescriber,
-				this.fixtures.lot("KETAMINE"), this.fixtures.lot("ESKETAMINE"));
+		this.steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
+		this.fixtures = this.steps.fixtures();
 	}
 
 	@Test

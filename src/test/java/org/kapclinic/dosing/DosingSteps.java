@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.kapclinic.ApiClient;
 import org.kapclinic.ApiClient.Response;
@@ -39,6 +40,26 @@ final class DosingSteps {
 		this.prescriber = prescriber;
 		this.ketamineLot = ketamineLot;
 		this.esketamineLot = esketamineLot;
+	}
+
+	/**
+	 * Steps as nurse.bell and dr.quill (both on every fixture patient's care team), with
+	 * a fresh ketamine and esketamine lot.
+	 */
+	static DosingSteps forDemoClinic(ApiClient api, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			java.util.function.Function<String, String> tokenFor, java.util.function.Function<String, UUID> userId) {
+		String prescriber = tokenFor.apply("dr.quill");
+		Map<String, UUID> users = new HashMap<>();
+		for (String name : List.of("dr.quill", "nurse.bell", "therapist.cove")) {
+			users.put(name, userId.apply(name));
+		}
+		DosingFixtures fixtures = new DosingFixtures(api, jdbc, tokenFor.apply("admin"), prescriber, users);
+		return new DosingSteps(api, fixtures, tokenFor.apply("nurse.bell"), prescriber, fixtures.lot("KETAMINE"),
+				fixtures.lot("ESKETAMINE"));
+	}
+
+	DosingFixtures fixtures() {
+		return this.fixtures;
 	}
 
 	String checkedIn(String program, String protocol, double weightKg) {

@@ -2,10 +2,6 @@ package org.kapclinic.dosing;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,15 +22,7 @@ class RemsFormBrowserIT extends IntegrationTest {
 	@Test
 	@DisplayName("REMS Patient Monitoring Form (due within 7 days): an overdue task on the prescriber's list, recorded from the REMS page")
 	void aPrescriberRecordsTheRemsFormFromTheTaskList() throws Exception {
-		String prescriber = tokenFor("dr.quill");
-		String nurse = tokenFor("nurse.bell");
-		Map<String, UUID> users = new HashMap<>();
-		for (String name : List.of("dr.quill", "nurse.bell", "therapist.cove")) {
-			users.put(name, userId(name));
-		}
-		DosingFixtures fixtures = new DosingFixtures(this.api, this.jdbc, tokenFor("admin"), prescriber, users);
-		DosingSteps steps = new DosingSteps(this.api, fixtures, nurse, prescriber, fixtures.lot("KETAMINE"),
-				fixtures.lot("ESKETAMINE"));
+		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
 		String session = steps.dischargedEsketamineSession();
 		// Eight days later: the form is past its 7 days.
 		this.jdbc.sql("update tasks.care_task set due_by = now() - interval '1 day' where source_id = ?::uuid")
