@@ -100,8 +100,28 @@ public final class Chromium implements AutoCloseable {
 		return find(by).getText();
 	}
 
+	/** The page's visible text (read again if the page was replaced meanwhile). */
 	public String pageText() {
-		return this.browser.findElement(By.tagName("body")).getText();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return this.browser.findElement(By.tagName("body")).getText();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Waits until the page shows the text (after a click that loads a page), then returns
+	 * the page's text.
+	 */
+	public String waitForText(String text) {
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+		return pageText();
 	}
 
 	public void screenshot(String name) throws java.io.IOException {

@@ -51,6 +51,25 @@ final class MeasuresPage {
 	}
 
 	/** C-SSRS: the clinician enters a risk tier instead of a total. */
+	/**
+	 * Score-entry instruments whose item answers may be entered (MDQ parts 1–3, QIDS-SR16
+	 * item scores): neutral labels only, no licensed item text (clinical.md 4.4).
+	 */
+	static boolean itemEntry(Instrument instrument) {
+		return instrument.mode() != Instrument.Mode.FORM && !instrument.items().isEmpty();
+	}
+
+	/** How to enter an item-entry instrument's answers. */
+	static String itemEntryHint(Instrument instrument) {
+		if ("MDQ".equals(instrument.code())) {
+			return "Part 1: the 13 yes/no items; Part 2: did several happen during the same period; Part 3: how much of "
+					+ "a problem they caused. A positive screen needs 7 or more yes in Part 1, yes in Part 2 and a "
+					+ "moderate or serious problem in Part 3 (Hirschfeld 2000). A Part 1 count alone cannot screen positive.";
+		}
+		return "Enter every item score from the paper form, or only the total below; item scores are totalled by "
+				+ "the instrument's own rule.";
+	}
+
 	static boolean riskTier(Instrument instrument) {
 		return "CSSRS_RISK".equals(instrument.scoring().algorithm());
 	}
@@ -201,6 +220,12 @@ final class MeasuresPage {
 				answers.add(integer(params.get("answer-" + i), "answers[" + i + "]", problems));
 			}
 		}
+		else if (instrument != null && itemEntry(instrument) && anyAnswer(instrument, params)) {
+			answers = new ArrayList<>();
+			for (int i = 0; i < instrument.items().size(); i++) {
+				answers.add(integer(params.get("answer-" + i), "answers[" + i + "]", problems));
+			}
+		}
 		else if (instrument != null) {
 			total = decimal(params.get("total"), problems);
 			risk = blankToNull(params.get("risk"));
@@ -257,6 +282,15 @@ final class MeasuresPage {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
+	private static boolean anyAnswer(Instrument instrument, Map<String, String> params) {
+		for (int i = 0; i < instrument.items().size(); i++) {
+			if (blankToNull(params.get("answer-" + i)) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static void checkLength(String field, String value) {
 		if (value != null && value.length() > MAX_TEXT) {
 			throw InvalidInputException.of(field, "at most " + MAX_TEXT + " characters");
@@ -281,8 +315,8 @@ final class MeasuresPage {
 		else {
 			text.append(measurement.instrument()).append(" (no total)");
 		}
-		if (!measurement.flags().isEmpty()) {
-			text.append("; flags: ").append(String.join(", ", measurement.flags()));
+		for (String flag : measurement.flags()) {
+			text.append(". ").append(FlagLabels.label(flag));
 		}
 		return text.append('.').toString();
 	}

@@ -88,6 +88,13 @@ class MeasuresPageController {
 		model.addAttribute("instruments", this.library.all());
 		model.addAttribute("instrument", selected);
 		model.addAttribute("summary", summary);
+		model.addAttribute("outcomes", OutcomeView.lines(selected, summary));
+		model.addAttribute("baselineText", OutcomeView.baseline(summary, zone()));
+		model.addAttribute("flagTitles", flagTitles(flags, history));
+		model.addAttribute("flagAdvice",
+				flags.stream()
+					.collect(java.util.stream.Collectors.toMap(RiskFlag::code, (f) -> FlagLabels.advice(f.code()),
+							(a, b) -> a)));
 		model.addAttribute("history", history);
 		model.addAttribute("chartable", MeasuresPage.chartable(selected));
 		model.addAttribute("points", history.stream().filter((m) -> m.total() != null).count());
@@ -126,6 +133,8 @@ class MeasuresPageController {
 		model.addAttribute("instrument", selected);
 		model.addAttribute("items", MeasuresPage.items(selected, previous));
 		model.addAttribute("riskTier", MeasuresPage.riskTier(selected));
+		model.addAttribute("itemEntry", MeasuresPage.itemEntry(selected));
+		model.addAttribute("itemEntryHint", MeasuresPage.itemEntryHint(selected));
 		model.addAttribute("itemTwelve", MeasuresPage.itemTwelve(selected));
 		model.addAttribute("totalEntry", MeasuresPage.chartable(selected));
 		model.addAttribute("totalStep", "MEAN".equals(selected.scoring().type()) ? "0.1" : "1");
@@ -172,6 +181,46 @@ class MeasuresPageController {
 		}
 		String back = (instrument != null) ? this.library.find(instrument).map(Instrument::code).orElse(null) : null;
 		return toOverview(patientId, back);
+	}
+
+	/**
+	 * A dated review of an open risk flag (assessment and plan): the flag stays open, and
+	 * a review today lets today's dose be ordered (issue 13). Refused input comes back
+	 * with what was typed and the message next to the field.
+	 */
+	@PostMapping("/patients/{id}/flags/{flagId}/reviews")
+	String reviewFlag(@PathVariable UUID id, @PathVariable UUID flagId,
+			@RequestParam(required = false) String assessment, @RequestParam(required = false) String plan,
+			@RequestParam(required = false) String instrument, RedirectAttributes redirect) {
+		try {
+			MeasuresPage.checkLength("assessment", assessment);
+			MeasuresPage.checkLength("plan", plan);
+			this.riskFlags.review(flagId, assessment, plan);
+			redirect.addFlashAttribute("message", "Review recorded: the flag stays open; today's review is on file.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", "The review was not recorded: fill in the fields marked below.");
+			redirect.addFlashAttribute("reviewFlag", flagId);
+			redirect.addFlashAttribute("reviewProblems",
+					ex.problems()
+						.stream()
+						.collect(java.util.stream.Collectors.toMap(InvalidInputException.FieldProblem::field,
+								InvalidInputException.FieldProblem::message, (a, b) -> a)));
+			redirect.addFlashAttribute("reviewAssessment", assessment);
+			redirect.addFlashAttribute("reviewPlan", plan);
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+		}
+		String back = (instrument != null) ? this.library.find(instrument).map(Instrument::code).orElse(null) : null;
+		return toOverview(id, back);
+	}
+
+	private static java.util.Map<String, String> flagTitles(List<RiskFlag> flags, List<Measurement> history) {
+		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		flags.forEach((f) -> titles.put(f.code(), FlagLabels.title(f.code())));
+		history.forEach((m) -> m.flags().forEach((code) -> titles.put(code, FlagLabels.title(code))));
+		return titles;
 	}
 
 	private Instrument instrument(String code) {

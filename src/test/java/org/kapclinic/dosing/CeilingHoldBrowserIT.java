@@ -32,17 +32,17 @@ class CeilingHoldBrowserIT extends IntegrationTest {
 			browser.type(By.id("heartRate"), "84");
 			browser.type(By.id("spo2"), "98");
 			browser.click(By.id("save-vitals"));
-			assertThat(browser.pageText()).contains("at or above the ceiling", "a second clinician co-signs");
+			assertThat(browser.waitForText("at or above the ceiling")).contains("a second clinician co-signs");
 			browser.type(By.id("hold-reason"), "repeat manual reading 168/96 after rest; anxious arrival");
 			browser.type(By.id("cosigner-username"), "nurse.bell");
 			browser.type(By.id("cosigner-password"), "wrong-password-1");
 			browser.click(By.cssSelector("form[action$='/hold/override'] button[type=submit]"));
-			assertThat(browser.pageText()).as("a wrong co-signer password is refused").contains("Held:");
+			assertThat(browser.waitForText("Refused")).as("a wrong co-signer password is refused").contains("Held:");
 			browser.type(By.id("hold-reason"), "repeat manual reading 168/96 after rest; anxious arrival");
 			browser.type(By.id("cosigner-username"), "nurse.bell");
 			browser.type(By.id("cosigner-password"), PASSWORD);
 			browser.click(By.cssSelector("form[action$='/hold/override'] button[type=submit]"));
-			assertThat(browser.pageText()).contains("Hold overridden.").doesNotContain("Held:");
+			assertThat(browser.waitForText("Hold overridden.")).doesNotContain("Held:");
 			browser.screenshot("ceiling-hold-cosigned");
 		}
 		assertThat(this.jdbc.sql("select hold_override_cosigned_by from dosing.session where id = ?::uuid")
