@@ -16,18 +16,22 @@ import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.identity.UserDirectory;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.patient.CareTeamAccess.ClinicalScope;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.scheduling.ClinicResources;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The treatment floor's read model: every active session the user may see, with the
- * latest vitals against the thresholds, the next vitals check (overdue in red) and open
- * alerts. Four queries whatever the number of sessions: sessions, their vitals, their
- * open alerts, and the patients' names.
+ * The treatment floor's read model: every active session on the floor (a nurse's or
+ * prescriber's whole floor; a therapist's care teams), most urgent first, with who is
+ * assigned, the latest vitals against the thresholds, the next vitals check (overdue in
+ * red) and open alerts. Four queries whatever the number of sessions: sessions, their
+ * vitals, their open alerts, and the patients' names.
  */
 /*
  * No read-only transaction around the reads: the audit row of a read is committed by the
@@ -57,8 +61,15 @@ public class FloorBoard {
 
 	private final Clock clock;
 
+	private final Appointments appointments;
+
+	private final UserDirectory directory;
+
 	FloorBoard(JdbcClient jdbc, SessionRows rows, Protocols protocols, CareTeamAccess access, CurrentUser currentUser,
-			Patients patients, ClinicResources resources, AuditTrail audit, DosingSettings settings, Clock clock) {
+			Patients patients, ClinicResources resources, AuditTrail audit, DosingSettings settings, Clock clock,
+			Appointments appointments, UserDirectory directory) {
+		this.appointments = appointments;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.protocols = protocols;
@@ -73,11 +84,23 @@ public class FloorBoard {
 
 	/** The board is for roles that see clinical content (403 otherwise). */
 	void requireViewer() {
-		this.access.requireClinicalScope(this.currentUser.require());
+		scope(this.currentUser.require());
+	}
+
+	/**
+	 * The floor is the clinic's, not the care team's: every nurse and prescriber sees
+	 * every active session (a chair nobody watches is a safety hazard, issue 14); a
+	 * therapist sees their care teams' sessions; front desk none (403).
+	 */
+	private ClinicalScope scope(StaffMember user) {
+		if (SessionGuard.DOSING_STAFF.stream().anyMatch(user::has)) {
+			return new ClinicalScope(true, java.util.Set.of());
+		}
+		return this.access.requireClinicalScope(user);
 	}
 
 	public List<BoardRow> rows() {
-		ClinicalScope scope = this.access.requireClinicalScope(this.currentUser.require());
+		ClinicalScope scope = scope(this.currentUser.require());
 		Instant now = Instant.now(this.clock);
 		String sql = "select * from dosing.session where state not in ('DISCHARGED', 'ABORTED')"
 				+ (scope.all() ? "" : " and patient_id = any(:patients)") + " order by checked_in_at";
@@ -114,6 +137,7 @@ public class FloorBoard {
 		Map<UUID, Patients.PatientName> names = this.patients
 			.names(sessions.stream().map(DosingSession::patientId).toList());
 		Map<UUID, String> chairs = this.resources.names();
+		Map<UUID, List<String>> assigned = assigned(sessions);
 		List<BoardRow> board = new ArrayList<>(sessions.size());
 		for (DosingSession s : sessions) {
 			Protocol protocol = this.protocols.version(s.protocol(), s.protocolVersion());
@@ -135,12 +159,33 @@ public class FloorBoard {
 					(s.firstDoseAt() != null) ? Duration.between(s.firstDoseAt(), now).toMinutes() : null,
 					(due != null) ? due.at() : null, (due != null) ? due.kind() : null, due != null && due.overdue(),
 					latest, flags, alerts.getOrDefault(s.id(), List.of()),
-					s.state().doseGiven() ? DischargeRules.remainingMinutes(protocol, s.lastDoseAt(), now) : 0));
+					s.state().doseGiven() ? DischargeRules.remainingMinutes(protocol, s.lastDoseAt(), now) : 0,
+					assigned.getOrDefault(s.appointmentId(), List.of())));
 		}
+		board.sort(BoardRow.URGENCY);
+		// A floor read: one row for the request, naming the patients it showed.
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, "DosingBoard", null)
 			.category(DataCategory.CLINICAL)
-			.detail("active sessions=" + board.size()));
+			.detail("floor read, active sessions=" + board.size() + ", patients="
+					+ board.stream().map((r) -> r.patientId().toString()).toList()));
 		return board;
+	}
+
+	/** The staff of each session's dosing appointment, by name. */
+	private Map<UUID, List<String>> assigned(List<DosingSession> sessions) {
+		Map<UUID, List<UUID>> staff = this.appointments
+			.staffOf(sessions.stream().map(DosingSession::appointmentId).toList());
+		Map<UUID, StaffMember> people = this.directory
+			.findAll(staff.values().stream().flatMap(List::stream).distinct().toList());
+		Map<UUID, List<String>> names = new HashMap<>();
+		staff.forEach((appointment, ids) -> names.put(appointment,
+				ids.stream()
+					.map(people::get)
+					.filter(java.util.Objects::nonNull)
+					.map(StaffMember::displayName)
+					.sorted()
+					.toList()));
+		return names;
 	}
 
 	private static Vitals vitals(ResultSet rs) throws SQLException {

@@ -40,8 +40,11 @@ class SessionGuard {
 
 	private final RecentSessions recent;
 
+	private final org.kapclinic.identity.CurrentUser currentUser;
+
 	SessionGuard(SessionRows rows, Protocols protocols, CareTeamAccess access, DosingSettings settings, Clock clock,
-			RecentSessions recent) {
+			RecentSessions recent, org.kapclinic.identity.CurrentUser currentUser) {
+		this.currentUser = currentUser;
 		this.recent = recent;
 		this.rows = rows;
 		this.protocols = protocols;
@@ -89,12 +92,26 @@ class SessionGuard {
 
 	private Step step(java.util.Optional<DosingSession> found, UUID sessionId, Set<Role> roles) {
 		DosingSession session = found.orElseThrow(() -> new NotFoundException(RESOURCE, sessionId));
-		StaffMember user = this.access.requireClinical(session.patientId());
+		StaffMember user = user(session.patientId());
 		if (roles != null && roles.stream().noneMatch(user::has)) {
 			throw new AccessDeniedException("This step needs one of the roles " + roles);
 		}
 		return new Step(session, this.protocols.version(session.protocol(), session.protocolVersion()), user,
 				Instant.now(this.clock));
+	}
+
+	/**
+	 * The chair, not the chart (issue 14): any nurse or prescriber may open a session on
+	 * the floor and record vitals, events and administrations on it, whoever's care team
+	 * the patient is on; everyone else, and the rest of the chart, keeps the care-team
+	 * rule. Each step's own role rule still applies (orders: prescribers).
+	 */
+	private StaffMember user(UUID patientId) {
+		StaffMember user = this.currentUser.require();
+		if (DOSING_STAFF.stream().anyMatch(user::has)) {
+			return user;
+		}
+		return this.access.requireClinical(patientId);
 	}
 
 	/** 409 unless the session is in one of the states. */

@@ -11,7 +11,20 @@ import java.util.Set;
  */
 public enum SessionState {
 
-	CHECKED_IN, PRE_DOSE_CHECKS, ORDERED, DOSING, MONITORING, READY_FOR_DISCHARGE, DISCHARGED, ABORTED;
+	CHECKED_IN("Checked in"), PRE_DOSE_CHECKS("Pre-dose checks"), ORDERED("Dose ordered"), DOSING("Dosing"),
+	MONITORING("Monitoring"), READY_FOR_DISCHARGE("Ready for discharge"), DISCHARGED("Discharged"),
+	ABORTED("Ended early");
+
+	private final String label;
+
+	SessionState(String label) {
+		this.label = label;
+	}
+
+	/** What people read (the API keeps the code). */
+	public String label() {
+		return this.label;
+	}
 
 	private static final Map<SessionState, Set<SessionState>> NEXT = Map.of(CHECKED_IN,
 			EnumSet.of(PRE_DOSE_CHECKS, ABORTED), PRE_DOSE_CHECKS, EnumSet.of(ORDERED, ABORTED), ORDERED,

@@ -197,6 +197,24 @@ public class Appointments {
 
 	/** The patient's appointments, newest first. */
 	@Transactional(readOnly = true)
+	/**
+	 * The staff booked on each appointment (for the floor board: who is responsible for a
+	 * chair); one query, no access check: the caller shows names of colleagues only.
+	 */
+	public Map<UUID, List<UUID>> staffOf(java.util.Collection<UUID> appointmentIds) {
+		Map<UUID, List<UUID>> staff = new java.util.HashMap<>();
+		if (appointmentIds.isEmpty()) {
+			return staff;
+		}
+		this.jdbc.sql("select appointment_id, user_id from scheduling.appointment_staff where appointment_id = any(?)")
+			.param(appointmentIds.toArray(UUID[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				staff.computeIfAbsent(rs.getObject("appointment_id", UUID.class), (k) -> new java.util.ArrayList<>())
+					.add(rs.getObject("user_id", UUID.class));
+			});
+		return staff;
+	}
+
 	public List<Appointment> forPatient(UUID patientId) {
 		if (!this.access.canSee(this.currentUser.require(), patientId)) {
 			throw new NotFoundException("Patient", patientId);

@@ -22,7 +22,8 @@ class DosingPagesIT extends IntegrationTest {
 		assertThat(prescriber.get("/dosing/board").statusCode()).isEqualTo(200);
 		HttpResponse<String> rows = prescriber.get("/dosing/board/rows");
 		assertThat(rows.statusCode()).isEqualTo(200);
-		assertThat(rows.body()).contains("Floor chair", "board-card", "SYSTOLIC_HIGH", "OVERDUE");
+		assertThat(rows.body()).contains("Floor chair", "board-card", "Systolic", "OVERDUE", "Assigned: ")
+			.doesNotContain("SYSTOLIC_HIGH", "PRE_DOSE_CHECKS", "READY_FOR_DISCHARGE");
 		BrowserSession desk = BrowserSession.signIn(this.port, "desk.dale", PASSWORD);
 		assertThat(desk.get("/dosing/board/rows").statusCode()).isEqualTo(403);
 		assertThat(desk.get("/dosing/board/events").statusCode()).isEqualTo(403);

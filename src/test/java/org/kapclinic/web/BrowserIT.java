@@ -224,7 +224,7 @@ class BrowserIT extends IntegrationTest {
 		open("/dosing/board");
 		By card = By.id("board-" + session);
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(card));
-		assertThat(this.browser.findElement(card).getText()).contains("CHECKED_IN", "BASELINE");
+		assertThat(this.browser.findElement(card).getText()).contains("Checked in", "BASELINE");
 		this.wait.until(ExpectedConditions.textToBe(By.id("board-status"), "Live"));
 
 		long saved = System.nanoTime();
@@ -236,13 +236,13 @@ class BrowserIT extends IntegrationTest {
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(alert));
 		long millis = (System.nanoTime() - saved) / 1_000_000;
 		System.out.println("BOARD alert visible " + millis + " ms after the reading was saved");
-		assertThat(this.browser.findElement(alert).getText()).contains("SYSTOLIC_HIGH", "DIASTOLIC_HIGH");
+		assertThat(this.browser.findElement(alert).getText()).contains("Systolic 186", "Diastolic 112");
 		assertThat(this.browser.findElement(card).getText()).contains("BP 186/112", "Held");
 		screenshot("floor-board");
 
 		this.browser.findElement(By.cssSelector("#board-" + session + " a")).click();
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("session-state")));
-		assertThat(this.browser.findElement(By.id("alerts")).getText()).contains("SYSTOLIC_HIGH");
+		assertThat(this.browser.findElement(By.id("alerts")).getText()).contains("Systolic 186");
 		screenshot("dosing-session");
 	}
 
