@@ -3,7 +3,6 @@ package org.kapclinic.scheduling;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,9 @@ class RemindersIT extends IntegrationTest {
 	@Autowired
 	Reminders reminders;
 
+	@Autowired
+	org.kapclinic.shared.ClinicTime clinicTime;
+
 	@Test
 	void aReminderIsSentOncePerLeadTimeAlsoAfterARestartWithACalendarFile() throws Exception {
 		String prescriber = tokenFor("dr.quill");
@@ -52,7 +54,14 @@ class RemindersIT extends IntegrationTest {
 			.json()
 			.get("id")
 			.asString();
-		Instant start = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.MINUTES);
+		// Tomorrow at noon on the clinic's clock: 12–36 h ahead, so the 48 h reminder is due
+		// and the 2 h one is not, and an hour-long appointment never crosses midnight
+		// (which the booking rules refuse) whatever time of day the test runs.
+		Instant start = this.clinicTime.date(Instant.now())
+			.plusDays(1)
+			.atTime(12, 0)
+			.atZone(this.clinicTime.timeZone())
+			.toInstant();
 		Map<String, Object> request = new HashMap<>();
 		request.put("patientId", patient);
 		request.put("type", "PREPARATION");
