@@ -7,9 +7,20 @@ package org.kapclinic.audit;
  */
 public enum DataCategory {
 
-	DEMOGRAPHICS, CLINICAL, CARE_TEAM, SECURITY, ADMINISTRATION,
+	DEMOGRAPHICS("Demographics"), CLINICAL("Clinical"), CARE_TEAM("Care team"), SECURITY("Security"),
+	ADMINISTRATION("Administration"),
 
 	/** Private process notes (HIPAA 45 CFR 164.501 psychotherapy notes), kept apart. */
-	PSYCHOTHERAPY_NOTE
+	PSYCHOTHERAPY_NOTE("Psychotherapy note");
+
+	private final String label;
+
+	DataCategory(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
 
 }

@@ -128,6 +128,9 @@ class DosingPages {
 		model.addAttribute("sessions", list);
 		model.addAttribute("appointments", open);
 		model.addAttribute("protocols", this.protocols.current());
+		Map<String, String> protocolNames = new HashMap<>();
+		this.protocols.current().forEach((p) -> protocolNames.put(p.code(), p.name()));
+		model.addAttribute("protocolNames", protocolNames);
 		model.addAttribute("zone", this.clinicTime.timeZone());
 		return "dosing/patient";
 	}
@@ -163,8 +166,11 @@ class DosingPages {
 				protocol.esketamine() ? org.kapclinic.ledger.Product.ESKETAMINE : org.kapclinic.ledger.Product.KETAMINE)
 				: List.of());
 		model.addAttribute("zone", this.clinicTime.timeZone());
-		model.addAttribute("effects", Monitoring.EFFECTS.stream().sorted().toList());
-		model.addAttribute("severities", List.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING"));
+		model.addAttribute("effects", SideEffect.forPicker());
+		model.addAttribute("severities", EventSeverity.all());
+		model.addAttribute("observationKinds", ObservationKind.all());
+		model.addAttribute("administrationKinds", AdministrationKind.offeredFor(protocol));
+		model.addAttribute("concomitantDrugs", DosingSessions.CONCOMITANT_ORDER);
 		Map<UUID, String> names = new HashMap<>();
 		this.directory.findAll(detail.timelineUsers()).forEach((user, member) -> names.put(user, member.displayName()));
 		model.addAttribute("staffNames", names);

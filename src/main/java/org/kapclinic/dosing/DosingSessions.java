@@ -44,8 +44,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DosingSessions {
 
-	static final Set<String> CONCOMITANT = Set.of("BENZODIAZEPINE", "NON_BENZODIAZEPINE_HYPNOTIC", "PSYCHOSTIMULANT",
-			"MAOI", "OPIOID");
+	/**
+	 * The drug classes the Spravato REMS Patient Monitoring Form asks about (taken in the
+	 * last 24 h), plus opioids, in the order the form lists them.
+	 */
+	static final List<String> CONCOMITANT_ORDER = List.of("BENZODIAZEPINE", "NON_BENZODIAZEPINE_HYPNOTIC",
+			"PSYCHOSTIMULANT", "MAOI", "OPIOID");
+
+	static final Set<String> CONCOMITANT = Set.copyOf(CONCOMITANT_ORDER);
 
 	private final SessionGuard guard;
 

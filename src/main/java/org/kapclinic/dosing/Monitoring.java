@@ -30,17 +30,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Monitoring {
 
-	static final Set<String> EVENT_KINDS = Set.of("SEDATION", "DISSOCIATION", "SIDE_EFFECT", "ADVERSE_EVENT",
-			"INTERVENTION", "NOTE");
+	static final Set<String> EVENT_KINDS = ObservationKind.codes();
 
 	/** Kinds a therapist may record (observations and notes; no drugs). */
-	static final Set<String> THERAPIST_KINDS = Set.of("SEDATION", "DISSOCIATION", "SIDE_EFFECT", "NOTE");
+	static final Set<String> THERAPIST_KINDS = ObservationKind.therapistCodes();
 
-	static final Set<String> EFFECTS = Set.of("NAUSEA", "VOMITING", "HYPERTENSION", "HYPOTENSION", "TACHYCARDIA",
-			"BRADYCARDIA", "DESATURATION", "RESPIRATORY_DEPRESSION", "EMERGENCE_REACTION", "ANXIETY", "AGITATION",
-			"HEADACHE", "DIZZINESS", "OVERSEDATION", "DISSOCIATION", "ALLERGIC_REACTION", "OTHER");
+	static final Set<String> EFFECTS = SideEffect.codes();
 
-	static final Set<String> SEVERITIES = Set.of("MILD", "MODERATE", "SEVERE", "LIFE_THREATENING");
+	static final Set<String> SEVERITIES = EventSeverity.codes();
 
 	private static final int TEXT_LIMIT = 4000;
 

@@ -53,11 +53,9 @@ final class ProtocolRules {
 	/** Spravato REMS: at least 2 hours of observation after each session (2.1). */
 	static final int REMS_OBSERVATION_MINUTES = 120;
 
-	static final Set<String> CHECKLIST_ITEMS = Set.of("FASTING", "RIDE_HOME", "PREGNANCY_TEST", "PRE_SESSION_MEASURES",
-			"INTERACTING_MEDICATIONS", "INTENTIONS_REVIEWED", "NASAL_PREPARATION", "IV_ACCESS");
+	static final Set<String> CHECKLIST_ITEMS = ChecklistItem.codes();
 
-	static final Set<String> DISCHARGE_CRITERIA = Set.of("VITALS_NEAR_BASELINE", "ALERT_ORIENTED", "ESCORT_PRESENT",
-			"INSTRUCTIONS_GIVEN", "CLINICALLY_STABLE", "TOLERATING_FLUIDS");
+	static final Set<String> DISCHARGE_CRITERIA = DischargeCriterion.codes();
 
 	private ProtocolRules() {
 	}

@@ -33,8 +33,8 @@ public record SessionDetail(DosingSession session, String protocolName, String d
 	public List<TimelineEntry> timeline() {
 		List<TimelineEntry> entries = new java.util.ArrayList<>();
 		for (SessionRows.Transition t : this.transitions) {
-			entries.add(new TimelineEntry(t.at(), "STATE", t.to() + ((t.reason() != null) ? ": " + t.reason() : ""),
-					t.by(), false));
+			entries.add(new TimelineEntry(t.at(), "STATE",
+					SessionState.labelOf(t.to()) + ((t.reason() != null) ? ": " + t.reason() : ""), t.by(), false));
 		}
 		for (DoseOrder o : this.orders) {
 			entries.add(new TimelineEntry(o.orderedAt(), "ORDER",
@@ -47,7 +47,7 @@ public record SessionDetail(DosingSession session, String protocolName, String d
 		}
 		for (Administration a : this.administrations) {
 			entries.add(new TimelineEntry(a.at(), "ADMINISTRATION",
-					a.kind() + ((a.doseMg() != null) ? " " + a.doseMg() + " mg" : "")
+					AdministrationKind.labelOf(a.kind()) + ((a.doseMg() != null) ? " " + a.doseMg() + " mg" : "")
 							+ ((a.rateMgPerHour() != null) ? " at " + a.rateMgPerHour() + " mg/h" : ""),
 					a.recordedBy(), a.late()));
 		}

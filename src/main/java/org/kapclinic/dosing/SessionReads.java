@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
@@ -166,7 +167,8 @@ public class SessionReads {
 			case "SEDATION" -> "MOAA/S " + o.moaas();
 			case "DISSOCIATION" -> "CADSS " + o.cadssTotal();
 			case "SIDE_EFFECT", "ADVERSE_EVENT" ->
-				o.effect() + " (" + o.severity() + ")" + ((o.text() != null) ? ": " + o.text() : "");
+				SideEffect.labelOf(o.effect()) + " (" + EventSeverity.labelOf(o.severity()).toLowerCase(Locale.ROOT)
+						+ ")" + ((o.text() != null) ? ": " + o.text() : "");
 			case "INTERVENTION" ->
 				((o.drug() != null) ? o.drug() + " " + o.drugDose() : "") + ((o.text() != null) ? " " + o.text() : "");
 			default -> o.text();

@@ -41,6 +41,25 @@ public enum SessionState {
 		return this == DISCHARGED || this == ABORTED;
 	}
 
+	/** The pre-dose checklist is still open to answers. */
+	public boolean beforeOrder() {
+		return this == CHECKED_IN || this == PRE_DOSE_CHECKS;
+	}
+
+	/** Ordered and not yet closed: doses may be given or changed. */
+	public boolean administering() {
+		return this == ORDERED || this == DOSING || this == MONITORING || this == READY_FOR_DISCHARGE;
+	}
+
+	/** After the dose, until the patient leaves: discharge criteria may be confirmed. */
+	public boolean dischargeable() {
+		return this == MONITORING || this == READY_FOR_DISCHARGE;
+	}
+
+	public static String labelOf(String code) {
+		return Vocabulary.label(SessionState.class, code, SessionState::label);
+	}
+
 	/** A dose has been started (the drug may be in the patient). */
 	public boolean doseGiven() {
 		return this == DOSING || this == MONITORING || this == READY_FOR_DISCHARGE || this == DISCHARGED;

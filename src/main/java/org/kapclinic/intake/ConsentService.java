@@ -59,8 +59,18 @@ public class ConsentService {
 	 * comma-separated list). Psychotherapy (private process) notes are never among them:
 	 * they need an authorization of their own (45 CFR 164.508(a)(2), security.md 2b).
 	 */
-	public static final List<String> RELEASE_CONTENT = List.of("COURSE_STATUS", "DOSES", "OUTCOMES",
-			"INTEGRATION_THEMES");
+	public static final Map<String, String> RELEASE_CONTENT_LABELS = releaseContentLabels();
+
+	public static final List<String> RELEASE_CONTENT = List.copyOf(RELEASE_CONTENT_LABELS.keySet());
+
+	private static Map<String, String> releaseContentLabels() {
+		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		labels.put("COURSE_STATUS", "Course status");
+		labels.put("DOSES", "Doses given");
+		labels.put("OUTCOMES", "Outcome scores");
+		labels.put("INTEGRATION_THEMES", "Integration themes");
+		return java.util.Collections.unmodifiableMap(labels);
+	}
 
 	private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
 	};

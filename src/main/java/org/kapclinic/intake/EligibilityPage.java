@@ -22,9 +22,6 @@ final class EligibilityPage {
 			"Patient consent not signed", "GUARDIAN_CONSENT", "Guardian consent not signed", "ASSENT",
 			"Patient's assent not signed");
 
-	private static final Map<Program, String> PROGRAMS = Map.of(Program.KAP, "Ketamine-assisted psychotherapy",
-			Program.IV_INFUSION, "IV ketamine infusion", Program.ESKETAMINE, "Esketamine nasal spray (REMS)");
-
 	private EligibilityPage() {
 	}
 
@@ -48,7 +45,7 @@ final class EligibilityPage {
 	}
 
 	static String program(Program program) {
-		return PROGRAMS.getOrDefault(program, label(program.name()));
+		return program.label();
 	}
 
 	static List<Option> options(Enum<?>[] values) {

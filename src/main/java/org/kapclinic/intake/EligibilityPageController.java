@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import org.kapclinic.intake.ConsentSignature.SignerRole;
 import org.kapclinic.intake.Decision.Outcome;
 import org.kapclinic.intake.IntakeView.IntakeStatus;
+import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
@@ -90,7 +91,12 @@ class EligibilityPageController {
 		model.addAttribute("screeningOutdated",
 				latest != null && intake != null && latest.intakeRevision() != intake.revision());
 		model.addAttribute("signatures", this.consents.signatures(id));
-		model.addAttribute("documents", this.documents.current());
+		List<ConsentDocument> current = this.documents.current();
+		model.addAttribute("documents",
+				offeredDocuments(current, this.patients.summary(id).map(PatientSummary::minor).orElse(false)));
+		model.addAttribute("documentTitles", current.stream()
+			.collect(java.util.stream.Collectors.toMap(ConsentDocument::code, ConsentDocument::title, (a, b) -> a)));
+		model.addAttribute("releaseContent", ConsentService.RELEASE_CONTENT_LABELS.entrySet());
 		model.addAttribute("outcomes", EligibilityPage.options(Outcome.values()));
 		model.addAttribute("signerRoles", EligibilityPage.options(SignerRole.values()));
 		return withPatient(id, model, ELIGIBILITY);
@@ -267,6 +273,14 @@ class EligibilityPageController {
 
 	private static String backToEligibility(UUID id) {
 		return "redirect:/patients/" + id + "/eligibility";
+	}
+
+	/**
+	 * The documents to offer for a signature: a minor's assent is never offered for an
+	 * adult (issue 14: an adult was given a minor's assent without warning).
+	 */
+	static List<ConsentDocument> offeredDocuments(List<ConsentDocument> current, boolean minor) {
+		return current.stream().filter((d) -> minor || !ConsentService.ASSENT.equals(d.code())).toList();
 	}
 
 }

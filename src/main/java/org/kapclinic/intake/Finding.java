@@ -19,4 +19,41 @@ public record Finding(String rule, String condition, Severity severity, Set<Prog
 		return this.programs.contains(program);
 	}
 
+	/** What triggered the finding, in words ("Aneurysm or AVM", "Medication"). */
+	public String conditionLabel() {
+		return switch (this.condition) {
+			case "MEDICATION" -> "Medication";
+			case "DIAGNOSIS" -> "Diagnosis";
+			case "BLOOD_PRESSURE" -> "Blood pressure";
+			case "AGE" -> "Age";
+			default -> {
+				try {
+					yield ConditionCode.valueOf(this.condition).label();
+				}
+				catch (IllegalArgumentException ex) {
+					yield this.condition.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+				}
+			}
+		};
+	}
+
+	/** What exactly matched, unless it only repeats the condition's code. */
+	public String detailLabel() {
+		return (this.detail == null || this.detail.equals(this.condition)) ? "" : this.detail;
+	}
+
+	/** The primary sources of the rule, as a clinician cites them. */
+	public String citation() {
+		return Citations.forClinician(this.source);
+	}
+
+	public String confidenceLabel() {
+		return Citations.confidence(this.confidence);
+	}
+
+	/** The programs it applies to, in words. */
+	public String programLabels() {
+		return String.join(", ", this.programs.stream().sorted().map(EligibilityPage::program).toList());
+	}
+
 }

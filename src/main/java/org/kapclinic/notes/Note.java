@@ -41,4 +41,14 @@ public record Note(UUID id, UUID patientId, NoteType type, int templateVersion, 
 			String contentHash) {
 	}
 
+	/** The status in words. */
+	public String statusLabel() {
+		return switch (this.status) {
+			case "DRAFT" -> "Draft";
+			case "SIGNED" -> "Signed";
+			case "LOCKED" -> "Signed and locked";
+			default -> this.status;
+		};
+	}
+
 }

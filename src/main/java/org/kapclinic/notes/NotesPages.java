@@ -290,12 +290,12 @@ class NotesPages {
 	/** Notes and the course's sessions in one list by date, newest first. */
 	private List<TimelineRow> timeline(List<Note> found, List<Appointment> sessions) {
 		List<TimelineRow> rows = new java.util.ArrayList<>();
-		found.forEach((n) -> rows
-			.add(new TimelineRow(n.noteDate(), "note", n.type().name() + " · " + n.status(), "/notes/" + n.id())));
+		found.forEach((n) -> rows.add(
+				new TimelineRow(n.noteDate(), "note", n.type().label() + " · " + n.statusLabel(), "/notes/" + n.id())));
 		sessions.stream()
 			.filter((a) -> !"CANCELLED".equals(a.status()) && !"RESCHEDULED".equals(a.status()))
 			.forEach((a) -> rows.add(new TimelineRow(a.start().atZone(this.clinicTime.timeZone()).toLocalDate(),
-					"session", a.type() + " · " + a.status(), null)));
+					"session", a.typeLabel() + " · " + a.statusLabel(), null)));
 		rows.sort(java.util.Comparator.comparing(TimelineRow::date).reversed());
 		return rows;
 	}

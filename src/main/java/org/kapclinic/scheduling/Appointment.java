@@ -12,6 +12,23 @@ public record Appointment(UUID id, UUID patientId, String type, String program, 
 		List<UUID> staffIds, UUID courseId, UUID seriesId, String telehealthLink, String status, String statusReason,
 		UUID rescheduledFrom, UUID groupId, int version) {
 
+	/** The type in words ("Dosing session"). */
+	public String typeLabel() {
+		return AppointmentType.labelOf(this.type);
+	}
+
+	/** The status in words. */
+	public String statusLabel() {
+		return switch (this.status) {
+			case "BOOKED" -> "Booked";
+			case "CANCELLED" -> "Cancelled";
+			case "NO_SHOW" -> "No-show";
+			case "COMPLETED" -> "Completed";
+			case "RESCHEDULED" -> "Rescheduled";
+			default -> this.status;
+		};
+	}
+
 	public long durationMinutes() {
 		return java.time.Duration.between(this.start, this.end).toMinutes();
 	}

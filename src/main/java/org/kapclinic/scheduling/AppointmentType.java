@@ -1,12 +1,36 @@
 package org.kapclinic.scheduling;
 
-/** Appointment types (API codes). Any may be telehealth except dosing. */
+/**
+ * Appointment types (API codes, with the words staff read). Any may be telehealth except
+ * dosing.
+ */
 public enum AppointmentType {
 
-	CONSULTATION, INTAKE, PREPARATION, DOSING, INTEGRATION, FOLLOW_UP, GROUP_INTEGRATION;
+	CONSULTATION("Consultation"), INTAKE("Intake"), PREPARATION("Preparation"), DOSING("Dosing session"),
+	INTEGRATION("Integration"), FOLLOW_UP("Follow-up"), GROUP_INTEGRATION("Group integration circle");
+
+	private final String label;
+
+	AppointmentType(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
 
 	public boolean allowsTelehealth() {
 		return this != DOSING;
+	}
+
+	/** The label of a stored type; an unknown one in words. */
+	public static String labelOf(String code) {
+		try {
+			return valueOf(code).label();
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return (code == null) ? "" : code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		}
 	}
 
 }

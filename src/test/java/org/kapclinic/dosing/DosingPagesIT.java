@@ -22,7 +22,7 @@ class DosingPagesIT extends IntegrationTest {
 		assertThat(prescriber.get("/dosing/board").statusCode()).isEqualTo(200);
 		HttpResponse<String> rows = prescriber.get("/dosing/board/rows");
 		assertThat(rows.statusCode()).isEqualTo(200);
-		assertThat(rows.body()).contains("Floor chair", "board-card", "Systolic", "OVERDUE", "Assigned: ")
+		assertThat(rows.body()).contains("Floor chair", "board-card", "Systolic", "Overdue: ", "Assigned: ")
 			.doesNotContain("SYSTOLIC_HIGH", "PRE_DOSE_CHECKS", "READY_FOR_DISCHARGE");
 		BrowserSession desk = BrowserSession.signIn(this.port, "desk.dale", PASSWORD);
 		assertThat(desk.get("/dosing/board/rows").statusCode()).isEqualTo(403);
@@ -71,7 +71,7 @@ class DosingPagesIT extends IntegrationTest {
 		assertThat(ordered.statusCode()).isEqualTo(302);
 		String body = nurse.get(page).body();
 		assertThat(body)
-			.contains("ORDERED", "36.2 mg", "0.500 mg/kg", "awaiting second-person verification", "BP 126/80",
+			.contains("Dose ordered", "36.2 mg", "0.500 mg/kg", "awaiting second-person verification", "BP 126/80",
 					"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; intention")
 			.doesNotContain("<script>alert('x')</script>");
 		HttpResponse<String> refused = nurse.post(page, page + "/order",

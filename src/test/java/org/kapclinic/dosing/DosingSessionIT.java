@@ -495,7 +495,7 @@ class DosingSessionIT extends IntegrationTest {
 			.contains("SEDATION_DEEP");
 		assertThat(event(session, Map.of("kind", "SEDATION", "moaas", 7), this.nurse).status()).isEqualTo(400);
 		assertThat(this.api.get(SESSIONS + "/" + session + "/timeline", this.nurse).body())
-			.contains("Set intention: <b>kindness</b> toward self", "NAUSEA (MILD)");
+			.contains("Set intention: <b>kindness</b> toward self", "Nausea (mild)");
 	}
 
 	// --- helpers: the shared steps -------------------------------------------------

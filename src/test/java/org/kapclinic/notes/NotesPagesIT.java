@@ -48,7 +48,7 @@ class NotesPagesIT extends IntegrationTest {
 				.doesNotContain(SCRIPT, "<b onmouseover", "<img src=x");
 		}
 		assertThat(browser.get("/patients/" + this.patient + "/notes").body()).as("the course timeline lists the note")
-			.contains("id=\"course-timeline\"", "INTEGRATION · LOCKED");
+			.contains("id=\"course-timeline\"", "Integration · Signed and locked");
 		assertThat(BrowserSession.signIn(this.port, "desk.dale", PASSWORD).get("/notes/" + id).statusCode())
 			.isEqualTo(403);
 	}

@@ -224,7 +224,7 @@ class BrowserIT extends IntegrationTest {
 		open("/dosing/board");
 		By card = By.id("board-" + session);
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(card));
-		assertThat(this.browser.findElement(card).getText()).contains("Checked in", "BASELINE");
+		assertThat(this.browser.findElement(card).getText()).contains("Checked in", "baseline");
 		this.wait.until(ExpectedConditions.textToBe(By.id("board-status"), "Live"));
 
 		long saved = System.nanoTime();

@@ -1,0 +1,40 @@
+package org.kapclinic.scheduling;
+
+import java.util.Locale;
+
+import org.kapclinic.intake.Program;
+import org.springframework.stereotype.Component;
+
+/**
+ * A course in words for templates ({@code ${@courseLabels.title(c)}}): the template's own
+ * name, the program's label and the status, never their codes.
+ */
+@Component("courseLabels")
+public class CourseLabels {
+
+	private final CourseTemplates templates;
+
+	CourseLabels(CourseTemplates templates) {
+		this.templates = templates;
+	}
+
+	/** "Maintenance / booster · Ketamine-assisted psychotherapy". */
+	public String title(Course course) {
+		String name = this.templates.version(course.templateCode(), course.templateVersion())
+			.map(CourseTemplate::name)
+			.orElse(course.templateCode().replace('_', ' ').toLowerCase(Locale.ROOT));
+		return name + " · " + Program.labelOf(course.program());
+	}
+
+	public String status(Course course) {
+		return switch (course.status()) {
+			case "PLANNED" -> "Planned";
+			case "ACTIVE" -> "Active";
+			case "PAUSED" -> "Paused";
+			case "COMPLETED" -> "Completed";
+			case "DISCONTINUED" -> "Discontinued";
+			default -> course.status();
+		};
+	}
+
+}
