@@ -27,6 +27,9 @@ public final class Chromium implements AutoCloseable {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
+	/** Narrower than this is a phone, emulated (see {@link #start}). */
+	private static final int PHONE_WIDTH = 600;
+
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private final WebDriver browser;
@@ -57,7 +60,16 @@ public final class Chromium implements AutoCloseable {
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
-		return new Chromium(new ChromeDriver(service, options), port);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		if (width < PHONE_WIDTH) {
+			// A desktop window cannot be narrower than about 500 px, so a phone is
+			// emulated
+			// as Chrome's device toolbar does: its viewport, with the page's viewport tag
+			// applied (mobile).
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+		}
+		return new Chromium(driver, port);
 	}
 
 	public void signIn(String username, String password) {

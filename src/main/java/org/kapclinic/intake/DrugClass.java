@@ -16,7 +16,12 @@ public enum DrugClass {
 	 * clients stay valid; the form offers {@link #PSYCHOSTIMULANT} instead.
 	 */
 	STIMULANT("Stimulant (older entry: choose psychostimulant)"), MAOI("MAOI (monoamine oxidase inhibitor)"),
-	LAMOTRIGINE("Lamotrigine"), OTHER("Other");
+	LAMOTRIGINE("Lamotrigine"), OTHER("Other"),
+	/**
+	 * Listed by the patient in their own questionnaire, by name only: staff choose the
+	 * class before the intake can be submitted, so no medicine is screened unclassified.
+	 */
+	UNCLASSIFIED("Not yet classified (listed by the patient)");
 
 	private final String label;
 
@@ -33,7 +38,7 @@ public enum DrugClass {
 	 * Offered on the form for a new entry; a superseded code is only shown where chosen.
 	 */
 	public boolean offered() {
-		return this != STIMULANT;
+		return this != STIMULANT && this != UNCLASSIFIED;
 	}
 
 }

@@ -60,9 +60,11 @@ class EligibilityPageController {
 
 	private final IntakeLinks links;
 
+	private final Questionnaires questionnaires;
+
 	EligibilityPageController(IntakeService intakes, ScreeningService screenings, Eligibility eligibility,
 			ConsentService consents, ConsentDocuments documents, DiagnosisCatalog diagnoses, Patients patients,
-			Validator validator, ClinicTime clinicTime, IntakeLinks links) {
+			Validator validator, ClinicTime clinicTime, IntakeLinks links, Questionnaires questionnaires) {
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.eligibility = eligibility;
@@ -73,6 +75,7 @@ class EligibilityPageController {
 		this.validator = validator;
 		this.clinicTime = clinicTime;
 		this.links = links;
+		this.questionnaires = questionnaires;
 	}
 
 	@GetMapping("/patients/{id}/eligibility")
@@ -87,6 +90,7 @@ class EligibilityPageController {
 		model.addAttribute("programs",
 				statuses.stream().map((status) -> EligibilityPage.panel(status, latest)).toList());
 		model.addAttribute("intake", intake);
+		model.addAttribute("questionnaire", this.questionnaires.forStaff(id).orElse(null));
 		model.addAttribute("screening", latest);
 		model.addAttribute("screeningOutdated",
 				latest != null && intake != null && latest.intakeRevision() != intake.revision());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
-import jakarta.validation.Validator;
 
 import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
@@ -23,8 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The patient's side of an intake link (no account): confirm the date of birth, then fill
- * in the intake, saving drafts until it is submitted. The confirmation lives in the HTTP
- * session only, so the link alone never opens the answers.
+ * in a plain-language questionnaire on their phone, saving drafts until they send it
+ * (issue 14: patients get patient forms; staff complete the clinical intake from it). The
+ * confirmation lives in the HTTP session only, so the link alone never opens the answers.
  */
 @Controller
 class IntakeLinkPages {
@@ -34,14 +34,8 @@ class IntakeLinkPages {
 
 	private final IntakeLinks links;
 
-	private final DiagnosisCatalog diagnoses;
-
-	private final Validator validator;
-
-	IntakeLinkPages(IntakeLinks links, DiagnosisCatalog diagnoses, Validator validator) {
+	IntakeLinkPages(IntakeLinks links) {
 		this.links = links;
-		this.diagnoses = diagnoses;
-		this.validator = validator;
 	}
 
 	@org.springframework.web.bind.annotation.ModelAttribute("token")
@@ -70,14 +64,15 @@ class IntakeLinkPages {
 		if (!GATE.verified(session, link.get())) {
 			return GATE.toStart(token);
 		}
-		IntakeView intake = this.links.current(link.get()).orElse(null);
-		return page(token, link.get(), (intake != null) ? IntakeForm.of(intake.answers()) : IntakeForm.blank(), intake,
-				List.of(), model);
+		PatientQuestionnaire answers = this.links.questionnaire(link.get())
+			.map(Questionnaires.Stored::answers)
+			.orElse(PatientQuestionnaire.blank());
+		return page(token, link.get(), QuestionnaireForm.of(answers), List.of(), model);
 	}
 
 	@PostMapping("/intake/{token}/form")
 	Object save(@PathVariable String token, @RequestParam MultiValueMap<String, String> params,
-			@RequestParam(defaultValue = "false") boolean submit, HttpSession session, Model model,
+			@RequestParam(defaultValue = "false") boolean send, HttpSession session, Model model,
 			RedirectAttributes redirect) {
 		Optional<OpenLink> link = this.links.open(token);
 		if (link.isEmpty()) {
@@ -86,37 +81,31 @@ class IntakeLinkPages {
 		if (!GATE.verified(session, link.get())) {
 			return GATE.toStart(token);
 		}
-		IntakeForm form = IntakeForm.of(params);
+		QuestionnaireForm form = QuestionnaireForm.of(params);
 		try {
-			IntakeAnswers answers = form.answers();
-			List<FieldProblem> problems = IntakeForm.constraintProblems(this.validator, answers);
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
-			}
-			this.links.save(link.get(), answers, submit);
+			this.links.save(link.get(), form.answers(), send);
 		}
 		catch (InvalidInputException ex) {
-			return page(token, link.get(), form, null, ex.problems(), model);
+			return page(token, link.get(), form, ex.problems(), model);
 		}
-		if (submit) {
+		if (send) {
 			GATE.forget(session);
 			return "intake/link-done";
 		}
-		redirect.addFlashAttribute("message", "Saved. You can come back to this link until you submit.");
+		redirect.addFlashAttribute("message", "Saved. You can come back to this link until you send it.");
 		return "redirect:/intake/" + token + "/form";
 	}
 
-	private String page(String token, OpenLink link, IntakeForm form, IntakeView intake, List<FieldProblem> problems,
-			Model model) {
+	private String page(String token, OpenLink link, QuestionnaireForm form, List<FieldProblem> problems, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("intake", intake);
 		model.addAttribute("problems", problems);
 		model.addAttribute("invalid", IntakeForm.invalidFields(problems));
+		model.addAttribute("messages", problems.stream()
+			.collect(java.util.stream.Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a)));
 		model.addAttribute("patient", this.links.patient(link));
 		model.addAttribute("formAction", "/intake/" + token + "/form");
-		model.addAttribute("staffView", false);
-		EligibilityPage.intakeChoices(model, this.diagnoses);
-		return "intake/form";
+		model.addAttribute("conditions", ConditionCode.values());
+		return "intake/questionnaire";
 	}
 
 }

@@ -5,10 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.kapclinic.audit.AuditAction;
-import org.kapclinic.audit.AuditEvent;
-import org.kapclinic.audit.AuditTrail;
-import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.patient.PatientLinks;
@@ -34,18 +30,14 @@ public class IntakeLinks {
 
 	private final CareTeamAccess access;
 
-	private final IntakeService intakes;
-
-	private final AuditTrail audit;
+	private final Questionnaires questionnaires;
 
 	private final IntakeSettings settings;
 
-	IntakeLinks(PatientLinks links, CareTeamAccess access, IntakeService intakes, AuditTrail audit,
-			IntakeSettings settings) {
+	IntakeLinks(PatientLinks links, CareTeamAccess access, Questionnaires questionnaires, IntakeSettings settings) {
 		this.links = links;
 		this.access = access;
-		this.intakes = intakes;
-		this.audit = audit;
+		this.questionnaires = questionnaires;
 		this.settings = settings;
 	}
 
@@ -69,24 +61,21 @@ public class IntakeLinks {
 		return this.links.confirm(link, birthDate);
 	}
 
-	/** The patient's current answers, to continue a draft. */
+	/** The patient's questionnaire so far, to continue a draft. */
 	@Transactional(readOnly = true)
-	public Optional<IntakeView> current(OpenLink link) {
-		Optional<IntakeView> intake = this.intakes.current(link.patientId());
-		this.audit.record(AuditEvent.of(AuditAction.READ, IntakeService.RESOURCE, link.patientId())
-			.patient(link.patientId())
-			.category(DataCategory.CLINICAL)
-			.actor(PatientLinks.PATIENT_ACTOR));
-		return intake;
+	public Optional<Questionnaires.Stored> questionnaire(OpenLink link) {
+		return this.questionnaires.forPatient(link.patientId());
 	}
 
-	/** Saves the patient's answers; submitting closes the link (single use). */
-	public IntakeView save(OpenLink link, IntakeAnswers answers, boolean submit) {
-		IntakeView saved = this.intakes.saveFromPatient(link.patientId(), answers, submit);
-		if (submit) {
+	/**
+	 * Saves the patient's questionnaire; sending it merges it into the intake draft and
+	 * closes the link (single use).
+	 */
+	public void save(OpenLink link, PatientQuestionnaire answers, boolean send) {
+		this.questionnaires.save(link.patientId(), answers, send);
+		if (send) {
 			this.links.markUsed(link);
 		}
-		return saved;
 	}
 
 	public PatientSummary patient(OpenLink link) {

@@ -72,11 +72,18 @@ public class IntakeService {
 	}
 
 	/**
-	 * Saves answers the patient entered through their intake link ({@link IntakeLinks}
-	 * has checked the link and the date of birth); audited as the patient's own entry.
+	 * Adds the patient's questionnaire to the intake draft, kept as a new revision and
+	 * audited as the patient's entry. A submitted intake is left as staff submitted it:
+	 * they see the questionnaire beside it.
 	 */
-	IntakeView saveFromPatient(UUID patientId, IntakeAnswers answers, boolean submit) {
-		return store(patientId, answers, submit, null, "patient via intake link");
+	void mergeFromPatient(UUID patientId, java.util.function.UnaryOperator<IntakeAnswers> merge) {
+		Optional<Stored> existing = load(patientId, true);
+		if (existing.map((s) -> s.status() == IntakeStatus.SUBMITTED).orElse(false)) {
+			return;
+		}
+		IntakeAnswers base = existing.map(Stored::answers)
+			.orElse(new IntakeAnswers(null, null, null, null, null, null, null, null, null));
+		store(patientId, merge.apply(base), false, null, "patient via intake link");
 	}
 
 	private IntakeView store(UUID patientId, IntakeAnswers answers, boolean submit, UUID userId, String actor) {

@@ -34,6 +34,13 @@ final class IntakeValidation {
 			}
 		}
 		if (submitting) {
+			for (int i = 0; i < answers.medications().size(); i++) {
+				IntakeAnswers.Medication medication = answers.medications().get(i);
+				if (DrugClass.UNCLASSIFIED.name().equals(medication.drugClass())) {
+					problems.add(new FieldProblem("medications[" + i + "].drugClass",
+							"choose the class of " + medication.name() + " (the patient listed it by name)"));
+				}
+			}
 			IntakeAnswers.Vitals vitals = answers.vitals();
 			if (vitals == null || vitals.systolic() == null || vitals.diastolic() == null
 					|| vitals.heartRate() == null) {

@@ -55,6 +55,14 @@ class IntakeFlowIT extends IntegrationTest {
 		assertThat(noVitals.status()).isEqualTo(400);
 		assertThat(noVitals.body()).contains("\"field\":\"vitals\"");
 
+		Response unclassified = this.api.put(path("/intake"),
+				submit(intake(List.of(), List.of(Map.of("name", "Sertraline", "drugClass", "UNCLASSIFIED")),
+						Map.of("systolic", 120, "diastolic", 78, "heartRate", 70))),
+				this.prescriber);
+		assertThat(unclassified.status()).as("a medicine the patient listed by name is classified before screening")
+			.isEqualTo(400);
+		assertThat(unclassified.body()).contains("medications[0].drugClass", "choose the class of Sertraline");
+
 		Response draft = this.api.put(path("/intake"), intake(List.of(), List.of(), null), this.prescriber);
 		assertThat(draft.status()).isEqualTo(200);
 		assertThat(draft.json().get("status").asString()).isEqualTo("DRAFT");

@@ -48,20 +48,39 @@ class IntakeLinkIT extends IntegrationTest {
 		assertThat(patient.post(this.link, this.link, Map.of("birthDate", "1991-09-09")).statusCode()).isEqualTo(302);
 
 		String form = this.link + "/form";
-		assertThat(patient.post(form, form, Map.of("conditions", "PREGNANT", "submit", "false")).statusCode())
+		assertThat(patient.get(form).body()).as("the patient's own questionnaire: plain words, no codes, no vitals")
+			.contains("Have you ever been told you have an aneurysm", "Medicines you take now")
+			.doesNotContain("ICD-10", "Porphyria", "Systolic", "patient-mrn", "Back to eligibility");
+		assertThat(patient.post(form, form, Map.of("history[PREGNANT]", "yes", "send", "false")).statusCode())
 			.isEqualTo(302);
-		assertThat(status()).isEqualTo("DRAFT");
-		assertThat(patient.get(form).body()).as("no staff details on the patient's page")
-			.doesNotContain("patient-mrn")
-			.doesNotContain("Back to eligibility");
+		assertThat(questionnaireStatus()).isEqualTo("DRAFT");
+		assertThat(intakeCount()).as("a draft stays with the patient").isZero();
 		assertThat(patient.get(form).body()).as("the draft comes back")
-			.containsPattern("value=\"PREGNANT\"[^>]*checked");
+			.containsPattern("name=\"history\\[PREGNANT\\]\" value=\"yes\"[^>]*checked");
 
-		HttpResponse<String> done = patient.post(form, form, Map.of("conditions", "PREGNANT", "vitals.systolic", "118",
-				"vitals.diastolic", "76", "vitals.heartRate", "64", "submit", "true"));
+		HttpResponse<String> refused = patient.post(form, form,
+				Map.of("history[PREGNANT]", "yes", "pastTreatments[0].name", "Sertraline (fictional trial)",
+						"pastTreatments[0].weeks", "about ten", "send", "true"));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).as("a plain message next to the field, what was typed kept")
+			.contains("write the number of weeks as a number", "about ten", "Sertraline (fictional trial)");
+		assertThat(questionnaireStatus()).as("nothing half-saved").isEqualTo("DRAFT");
+
+		HttpResponse<String> done = patient.post(form, form,
+				Map.of("history[PREGNANT]", "yes", "history[PORPHYRIA]", "unsure", "medicines[0].name", "Sertraline",
+						"medicines[0].howTaken", "100 mg every morning", "pastTreatments[0].name", "Escitalopram",
+						"pastTreatments[0].weeks", "10", "pastTreatments[0].helped", "partly", "hopes",
+						"to enjoy my garden again", "send", "true"));
 		assertThat(done.statusCode()).isEqualTo(200);
 		assertThat(done.body()).contains("Thank you");
-		assertThat(status()).isEqualTo("SUBMITTED");
+		assertThat(questionnaireStatus()).isEqualTo("SUBMITTED");
+		assertThat(status()).as("staff complete and submit the intake").isEqualTo("DRAFT");
+		String answers = this.jdbc.sql("select answers::text from intake.intake where patient_id = ?::uuid")
+			.param(this.patientId)
+			.query(String.class)
+			.single();
+		assertThat(answers).contains("\"PREGNANT\"", "Sertraline (100 mg every morning)", "\"UNCLASSIFIED\"",
+				"Escitalopram", "PARTIAL", "Not sure about: Porphyria", "to enjoy my garden again");
 		assertThat(patient.get(this.link).statusCode()).as("single use").isEqualTo(410);
 		assertThat(this.jdbc.sql("select count(*) from audit.entry where patient_id = ?::uuid and actor_name = ?")
 			.params(this.patientId, "patient via link")
@@ -92,6 +111,20 @@ class IntakeLinkIT extends IntegrationTest {
 	@Test
 	void anUnknownTokenLooksLikeAClosedLink() throws Exception {
 		assertThat(new PatientBrowser(this.port).get("/intake/not-a-real-token").statusCode()).isEqualTo(410);
+	}
+
+	private String questionnaireStatus() {
+		return this.jdbc.sql("select status from intake.questionnaire where patient_id = ?::uuid")
+			.param(this.patientId)
+			.query(String.class)
+			.single();
+	}
+
+	private long intakeCount() {
+		return this.jdbc.sql("select count(*) from intake.intake where patient_id = ?::uuid")
+			.param(this.patientId)
+			.query(Long.class)
+			.single();
 	}
 
 	private String status() {
