@@ -157,7 +157,7 @@ public class ConsultationService {
 		}
 		PatientView patient = this.patients.register(new PatientDetails(request.givenName(), request.familyName(), null,
 				null, request.birthDate(), null, null, request.phone(), request.email(),
-				new Address(null, null, null, null, null, null), null, null, null, List.of(), null));
+				new Address(null, null, null, null, null, null), null, null, null, List.of(), null, null));
 		Timestamp now = Timestamp.from(Instant.now(this.clock));
 		this.jdbc.sql("""
 				update intake.consultation_request set status = 'CONVERTED', patient_id = ?, updated_at = ?
