@@ -5,7 +5,18 @@ import java.util.Set;
 /** The triage path of a consultation request. */
 public enum ConsultationStatus {
 
-	NEW, CONTACTED, CONSULTATION_BOOKED, CONVERTED, DECLINED;
+	NEW("New"), CONTACTED("Contacted"), CONSULTATION_BOOKED("Consultation booked"),
+	CONVERTED("Registered as a patient"), DECLINED("Declined");
+
+	private final String label;
+
+	ConsultationStatus(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
 
 	/** Where staff may move a request from here (CONVERTED only by converting it). */
 	Set<ConsultationStatus> next() {
