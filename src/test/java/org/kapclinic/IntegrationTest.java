@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
-				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms",
-				"kap.measures.schedule.poll-interval=1h" })
+				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms", "kap.measures.schedule.poll-interval=1h",
+				"kap.clinic.crisis.clinic-phone=555-0100" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

@@ -12,6 +12,31 @@ public record Instrument(String code, String name, String version, Mode mode, St
 		Change meaningfulChange, Change reliableChange) {
 
 	/**
+	 * Whether the item asks about suicide risk (a {@code suicide-risk} flag names it).
+	 */
+	public boolean asksSuicideRisk(Item item) {
+		return suicideRiskFlags(item).findAny().isPresent();
+	}
+
+	/**
+	 * Whether this answer to the item raises the suicide-risk flag: a patient's page
+	 * shows the crisis notice as soon as it is chosen.
+	 */
+	public boolean suicideRisk(Item item, int score) {
+		return suicideRiskFlags(item).anyMatch((flag) -> score >= flag.atLeast());
+	}
+
+	private java.util.stream.Stream<Flag> suicideRiskFlags(Item item) {
+		if (this.scoring == null || this.scoring.flags() == null) {
+			return java.util.stream.Stream.empty();
+		}
+		return this.scoring.flags()
+			.stream()
+			.filter((flag) -> "suicide-risk".equals(flag.code()) && !Boolean.TRUE.equals(flag.total())
+					&& item.id().equals(flag.item()));
+	}
+
+	/**
 	 * FORM: the patient or staff answer the items; SCORE_ENTRY: a clinician enters the
 	 * total.
 	 */

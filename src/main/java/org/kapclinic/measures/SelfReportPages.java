@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
+import org.kapclinic.shared.CrisisResources;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;

@@ -32,6 +32,7 @@ import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.CrisisResources;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;

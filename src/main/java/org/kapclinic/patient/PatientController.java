@@ -85,8 +85,12 @@ class PatientController {
 		return FORM;
 	}
 
+	/**
+	 * Registers, or shows the form again with what was typed: with field errors, or with
+	 * the patients it may duplicate and a button to register a different person anyway.
+	 */
 	@PostMapping
-	String processCreate(@Valid @ModelAttribute("patient") PatientDetails patient, BindingResult result,
+	String processCreate(@Valid @ModelAttribute("patient") PatientDetails patient, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return FORM;
@@ -98,6 +102,10 @@ class PatientController {
 		}
 		catch (InvalidInputException ex) {
 			PatientForms.reject(ex, result);
+			return FORM;
+		}
+		catch (PossibleDuplicateException ex) {
+			model.addAttribute("duplicates", ex.matches());
 			return FORM;
 		}
 	}

@@ -11,18 +11,24 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * What staff enter about a patient, on the API and in the form alike.
  *
  * @param version the version being edited; required to update, ignored on create
+ * @param confirmDuplicate on registration: create the record although it may be a patient
+ * already registered (same family name and date of birth, e-mail or phone); without it
+ * such a registration is answered with the possible matches. Ignored on update.
  */
 public record PatientDetails(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
 		@Size(max = 100) String preferredName, @Size(max = 50) String pronouns,
-		@NotNull @PastOrPresent LocalDate birthDate, SexAtBirth sexAtBirth, @Size(max = 100) String genderIdentity,
+		@NotNull @PastOrPresent @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+		SexAtBirth sexAtBirth, @Size(max = 100) String genderIdentity,
 		@Pattern(regexp = Texts.PHONE, message = Texts.PHONE_MESSAGE) String phone,
 		@Email @Size(max = 254) String email, @Valid Address address, @Valid EmergencyContact emergencyContact,
 		@Valid ProviderContact primaryCare, @Valid ProviderContact outsideTherapist,
-		@Valid @Size(max = 5) List<@Valid Guardian> guardians, Long version) {
+		@Valid @Size(max = 5) List<@Valid Guardian> guardians, Long version, Boolean confirmDuplicate) {
 
 	/** Absent contact blocks become empty ones, so forms can always bind their fields. */
 	public PatientDetails {

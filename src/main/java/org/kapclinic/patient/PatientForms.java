@@ -17,14 +17,14 @@ final class PatientForms {
 
 	static PatientDetails blank() {
 		return new PatientDetails("", "", null, null, null, null, null, null, null, null, null, null, null,
-				guardianRows(List.of()), null);
+				guardianRows(List.of()), null, null);
 	}
 
 	static PatientDetails from(PatientView view) {
 		return new PatientDetails(view.givenName(), view.familyName(), view.preferredName(), view.pronouns(),
 				view.birthDate(), view.sexAtBirth(), view.genderIdentity(), view.phone(), view.email(), view.address(),
 				view.emergencyContact(), view.primaryCare(), view.outsideTherapist(), guardianRows(view.guardians()),
-				view.version());
+				view.version(), null);
 	}
 
 	static void reject(InvalidInputException ex, BindingResult result) {

@@ -51,6 +51,8 @@ class PatientService {
 
 	private final PatientSearch search;
 
+	private final PossibleDuplicates duplicates;
+
 	private final CareTeams careTeams;
 
 	private final BodyMeasurements measurements;
@@ -69,12 +71,14 @@ class PatientService {
 
 	private final Clock clock;
 
-	PatientService(PatientRepository patients, PatientReads reads, PatientSearch search, CareTeams careTeams,
-			BodyMeasurements measurements, PatientAccessPolicy access, CurrentUser currentUser, AuditTrail audit,
-			ApplicationEventPublisher events, PatientSettings settings, ClinicTime clinicTime, Clock clock) {
+	PatientService(PatientRepository patients, PatientReads reads, PatientSearch search, PossibleDuplicates duplicates,
+			CareTeams careTeams, BodyMeasurements measurements, PatientAccessPolicy access, CurrentUser currentUser,
+			AuditTrail audit, ApplicationEventPublisher events, PatientSettings settings, ClinicTime clinicTime,
+			Clock clock) {
 		this.patients = patients;
 		this.reads = reads;
 		this.search = search;
+		this.duplicates = duplicates;
 		this.careTeams = careTeams;
 		this.measurements = measurements;
 		this.access = access;
@@ -86,9 +90,27 @@ class PatientService {
 		this.clock = clock;
 	}
 
+	/**
+	 * Registers a patient, unless they may already be on file: then nothing is created,
+	 * each possible match is audited as shown, and {@link PossibleDuplicateException}
+	 * carries the matches. With {@code confirmDuplicate} the record is created and its
+	 * audit row names the matches the user set aside.
+	 */
 	PatientView register(PatientDetails details) {
 		StaffMember user = this.currentUser.require();
 		check(details);
+		List<DuplicateMatch> matches = this.duplicates.of(details);
+		boolean confirmed = Boolean.TRUE.equals(details.confirmDuplicate());
+		if (!matches.isEmpty() && !confirmed) {
+			for (DuplicateMatch match : matches) {
+				this.audit.recordIndependently(AuditEvent.of(AuditAction.QUERY, RESOURCE, match.id())
+					.patient(match.id())
+					.category(DataCategory.DEMOGRAPHICS)
+					.detail("shown as a possible duplicate at registration (" + match.reasons()
+							+ "); nothing registered"));
+			}
+			throw new PossibleDuplicateException(matches);
+		}
 		Instant now = Instant.now(this.clock);
 		Patient patient = this.patients.save(Patient.register(this.patients.nextMrn(), details, now));
 		if (PatientAccessPolicy.limitedToCareTeams(user)) {
@@ -96,7 +118,13 @@ class PatientService {
 			// them at once.
 			this.careTeams.replace(patient.id(), List.of(user.id()), user.id(), now);
 		}
-		this.audit.record(event(AuditAction.CREATE, patient.id(), DataCategory.DEMOGRAPHICS));
+		AuditEvent created = event(AuditAction.CREATE, patient.id(), DataCategory.DEMOGRAPHICS);
+		if (!matches.isEmpty()) {
+			created = created.detail("registered as a different person after the possible duplicates "
+					+ matches.stream().map((m) -> m.mrn() + " (" + m.reasons() + ")").toList()
+					+ " were shown and set aside");
+		}
+		this.audit.record(created);
 		this.events.publishEvent(new PatientRegistered(patient.id(), patient.mrn()));
 		return view(patient.id(), user);
 	}

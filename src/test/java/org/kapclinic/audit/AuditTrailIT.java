@@ -195,12 +195,13 @@ class AuditTrailIT extends IntegrationTest {
 	}
 
 	private UUID newPatient(String token) {
-		return UUID.fromString(this.api
-			.post("/api/v1/patients",
-					Map.of("givenName", "Audit", "familyName", "Trailworth", "birthDate", "1970-01-01"), token)
-			.json()
-			.get("id")
-			.asString());
+		return UUID.fromString(
+				this.api
+					.post("/api/v1/patients", Map.of("givenName", "Audit", "familyName", "Trailworth", "birthDate",
+							"1970-01-01", "confirmDuplicate", true), token)
+					.json()
+					.get("id")
+					.asString());
 	}
 
 }

@@ -398,7 +398,7 @@ class IntakeFlowIT extends IntegrationTest {
 
 	private String newPatient(String birthDate, List<Map<String, String>> guardians) {
 		Response created = this.api.post("/api/v1/patients", Map.of("givenName", "Juniper", "familyName", "Gatewick",
-				"birthDate", birthDate, "guardians", guardians), this.prescriber);
+				"birthDate", birthDate, "guardians", guardians, "confirmDuplicate", true), this.prescriber);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
 	}

@@ -24,8 +24,8 @@ class IntakeLinkIT extends IntegrationTest {
 	void linkForANewPatient() {
 		String prescriber = tokenFor("dr.quill");
 		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Link", "familyName", "Fillwell", "birthDate", "1991-09-09"),
-					prescriber)
+			.post("/api/v1/patients", Map.of("givenName", "Link", "familyName", "Fillwell", "birthDate", "1991-09-09",
+					"confirmDuplicate", true), prescriber)
 			.json()
 			.get("id")
 			.asString();

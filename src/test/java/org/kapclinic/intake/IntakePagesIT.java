@@ -26,7 +26,9 @@ class IntakePagesIT extends IntegrationTest {
 	@BeforeEach
 	void patient() {
 		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Page", "familyName", "Gatefield", "birthDate", "1975-07-07"),
+			.post("/api/v1/patients",
+					Map.of("givenName", "Page", "familyName", "Gatefield", "birthDate", "1975-07-07",
+							"confirmDuplicate", true),
 					tokenFor("dr.quill"))
 			.json()
 			.get("id")

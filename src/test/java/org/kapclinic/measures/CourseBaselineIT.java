@@ -40,12 +40,13 @@ class CourseBaselineIT extends IntegrationTest {
 	@BeforeEach
 	void patient() {
 		this.prescriber = tokenFor("dr.quill");
-		this.patientId = UUID.fromString(this.api
-			.post("/api/v1/patients",
-					Map.of("givenName", "Course", "familyName", "Baseline", "birthDate", "1979-03-03"), this.prescriber)
-			.json()
-			.get("id")
-			.asString());
+		this.patientId = UUID.fromString(
+				this.api
+					.post("/api/v1/patients", Map.of("givenName", "Course", "familyName", "Baseline", "birthDate",
+							"1979-03-03", "confirmDuplicate", true), this.prescriber)
+					.json()
+					.get("id")
+					.asString());
 		this.path = "/api/v1/patients/" + this.patientId;
 	}
 

@@ -42,7 +42,7 @@ class MeasureScheduleIT extends IntegrationTest {
 		this.patientId = this.api
 			.post("/api/v1/patients",
 					Map.of("givenName", "Sched", "familyName", "Ulewell", "birthDate", "1979-07-07", "email",
-							this.email),
+							this.email, "confirmDuplicate", true),
 					this.prescriber)
 			.json()
 			.get("id")

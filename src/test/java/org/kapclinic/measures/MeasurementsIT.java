@@ -24,8 +24,9 @@ class MeasurementsIT extends IntegrationTest {
 	@BeforeEach
 	void patientOnTherapistCovesTeam() {
 		this.prescriber = tokenFor("dr.quill");
-		String id = this.api.post("/api/v1/patients",
-				Map.of("givenName", "Measure", "familyName", "Scorewell", "birthDate", "1982-02-02"), this.prescriber)
+		String id = this.api
+			.post("/api/v1/patients", Map.of("givenName", "Measure", "familyName", "Scorewell", "birthDate",
+					"1982-02-02", "confirmDuplicate", true), this.prescriber)
 			.json()
 			.get("id")
 			.asString();

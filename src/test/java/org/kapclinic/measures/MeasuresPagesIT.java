@@ -23,7 +23,8 @@ class MeasuresPagesIT extends IntegrationTest {
 	void patient() {
 		this.patientId = this.api
 			.post("/api/v1/patients",
-					Map.of("givenName", "Page", "familyName", "Trajectory", "birthDate", "1977-07-07"),
+					Map.of("givenName", "Page", "familyName", "Trajectory", "birthDate", "1977-07-07",
+							"confirmDuplicate", true),
 					tokenFor("dr.quill"))
 			.json()
 			.get("id")

@@ -42,13 +42,12 @@ class RiskFlagReviewsIT extends IntegrationTest {
 	@BeforeEach
 	void patient() {
 		this.prescriber = tokenFor("dr.quill");
-		this.patientId = UUID
-			.fromString(this.api
-				.post("/api/v1/patients",
-						Map.of("givenName", "Flag", "familyName", "Review", "birthDate", "1985-04-04"), this.prescriber)
-				.json()
-				.get("id")
-				.asString());
+		this.patientId = UUID.fromString(this.api
+			.post("/api/v1/patients", Map.of("givenName", "Flag", "familyName", "Review", "birthDate", "1985-04-04",
+					"confirmDuplicate", true), this.prescriber)
+			.json()
+			.get("id")
+			.asString());
 		this.path = "/api/v1/patients/" + this.patientId;
 		this.api.put(this.path + "/care-team", Map.of("members", List.of(userId("therapist.cove"))), this.prescriber);
 	}

@@ -40,7 +40,7 @@ class SelfReportIT extends IntegrationTest {
 		this.email = "self-report-" + UUID.randomUUID() + "@example.test";
 		this.patientId = this.api
 			.post("/api/v1/patients", Map.of("givenName", "Selfie", "familyName", "Reportwell", "birthDate",
-					"1988-08-08", "email", this.email), this.prescriber)
+					"1988-08-08", "email", this.email, "confirmDuplicate", true), this.prescriber)
 			.json()
 			.get("id")
 			.asString();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Request bodies for patient tests: fictional people with unique names. */
+/** Request bodies for patient tests: fictional people with unique names and e-mails. */
 final class PatientFixtures {
 
 	private PatientFixtures() {
@@ -23,8 +23,8 @@ final class PatientFixtures {
 		body.put("pronouns", "they/them");
 		body.put("birthDate", "1988-04-12");
 		body.put("sexAtBirth", "FEMALE");
-		body.put("email", "juniper@example.test");
-		body.put("phone", "555-0142");
+		// Unique like the name: the same e-mail or phone would be a possible duplicate.
+		body.put("email", "juniper." + familyName.toLowerCase() + "@example.test");
 		body.put("address", Map.of("line1", "1 Fable Lane", "city", "Mirthwood", "postalCode", "00000"));
 		return body;
 	}

@@ -62,7 +62,7 @@ class PatientRulesTests {
 
 	private static PatientDetails details(LocalDate birthDate, List<Guardian> guardians) {
 		return new PatientDetails("Juniper", "Quillfeather", null, null, birthDate, null, null, null, null, null, null,
-				null, null, guardians, null);
+				null, null, guardians, null, null);
 	}
 
 }

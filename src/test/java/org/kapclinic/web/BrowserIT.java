@@ -79,7 +79,11 @@ class BrowserIT extends IntegrationTest {
 		this.browser.findElement(By.id("givenName")).sendKeys("Clementine");
 		this.browser.findElement(By.id("familyName")).sendKeys(family);
 		setDate("birthDate", "1991-07-23");
-		this.browser.findElement(By.id("phone")).sendKeys("555-0177");
+		// Ofcom's drama range (07700 900000-900999): fictional, and unlike 555-01xx not
+		// shared with the demo patients, so registration finds no possible duplicate.
+		this.browser.findElement(By.id("phone"))
+			.sendKeys("07700 900"
+					+ String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000)));
 		screenshot("patient-form");
 		click("save-patient");
 
@@ -176,6 +180,13 @@ class BrowserIT extends IntegrationTest {
 		setDate("birthDate", "1993-03-03");
 		click("confirm-birth-date");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("self-report-form")));
+		// Item 9 (thoughts of self-harm): any answer above "Not at all" shows the crisis
+		// notice at once, before submitting, with tap-to-call and tap-to-text links.
+		assertThat(this.browser.findElement(By.id("crisis-PHQ-9-9")).isDisplayed()).isFalse();
+		clickLabel("a-PHQ-9.8-1");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("crisis-PHQ-9-9")));
+		assertThat(this.browser.findElement(By.id("crisis-PHQ-9-9-call")).getAttribute("href")).isEqualTo("tel:988");
+		assertThat(this.browser.findElement(By.id("crisis-PHQ-9-9-text")).getAttribute("href")).isEqualTo("sms:988");
 		int[] answers = { 2, 2, 1, 1, 2, 1, 1, 0, 0, 1 };
 		for (int i = 0; i < answers.length; i++) {
 			clickLabel("a-PHQ-9." + i + "-" + answers[i]);

@@ -18,4 +18,12 @@ public enum Concern {
 		return this.label;
 	}
 
+	/**
+	 * A risk answer: choosing it shows the crisis notice at once and flags the request
+	 * for same-day triage.
+	 */
+	public boolean risk() {
+		return this == SUICIDAL_THOUGHTS;
+	}
+
 }

@@ -59,10 +59,16 @@ class ConsultationApi {
 	}
 
 	@PostMapping("/api/v1/consultation-requests/{id}/convert")
-	@Operation(summary = "Create the patient record from the request (registration rules apply)")
-	ResponseEntity<PatientView> convert(@PathVariable UUID id) {
-		PatientView patient = this.consultations.convert(id);
+	@Operation(summary = "Create the patient record from the request (registration rules apply)",
+			description = "A possible duplicate of a registered patient answers 409 with code POSSIBLE_DUPLICATE and "
+					+ "the matches; send confirmDuplicate: true to register a different person anyway.")
+	ResponseEntity<PatientView> convert(@PathVariable UUID id, @RequestBody(required = false) Convert convert) {
+		PatientView patient = this.consultations.convert(id,
+				convert != null && Boolean.TRUE.equals(convert.confirmDuplicate()));
 		return ResponseEntity.created(URI.create("/api/v1/patients/" + patient.id())).body(patient);
+	}
+
+	record Convert(Boolean confirmDuplicate) {
 	}
 
 	record StatusChange(@NotNull ConsultationStatus status, @Size(max = 1000) String reason) {

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.kapclinic.patient.PatientView;
+import org.kapclinic.patient.PossibleDuplicateException;
+import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.CrisisResources;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
@@ -19,7 +22,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public consultation page and the staff triage queue. */
+/**
+ * The public consultation page (the crisis notice appears as soon as "Suicidal thoughts"
+ * is ticked, and again after sending) and the staff triage queue (flagged requests
+ * first).
+ */
 @Controller
 class ConsultationPages {
 
@@ -27,13 +34,24 @@ class ConsultationPages {
 
 	private final ConsultationService consultations;
 
-	ConsultationPages(ConsultationService consultations) {
+	private final CrisisResources crisis;
+
+	private final ClinicTime clinicTime;
+
+	ConsultationPages(ConsultationService consultations, CrisisResources crisis, ClinicTime clinicTime) {
 		this.consultations = consultations;
+		this.crisis = crisis;
+		this.clinicTime = clinicTime;
 	}
 
 	@ModelAttribute("crisisNotice")
 	String crisisNotice() {
 		return ConsultationApi.CRISIS_NOTICE;
+	}
+
+	@ModelAttribute("crisis")
+	CrisisResources crisis() {
+		return this.crisis;
 	}
 
 	@ModelAttribute("allConcerns")
@@ -50,11 +68,12 @@ class ConsultationPages {
 
 	@PostMapping("/consultation")
 	String submit(@Valid @ModelAttribute("request") ConsultationRequestForm request, BindingResult result,
-			HttpServletRequest http) {
+			HttpServletRequest http, Model model) {
 		if (result.hasErrors()) {
+			model.addAttribute("riskChosen", SuicideRisk.named(request));
 			return FORM;
 		}
-		this.consultations.submit(request, http.getRemoteAddr());
+		model.addAttribute("riskChosen", this.consultations.submit(request, http.getRemoteAddr()));
 		return "intake/consultation-thanks";
 	}
 
@@ -63,6 +82,7 @@ class ConsultationPages {
 		model.addAttribute("requests", this.consultations.list(status));
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ConsultationStatus.values());
+		model.addAttribute("zone", this.clinicTime.timeZone());
 		return "intake/consultations";
 	}
 
@@ -71,7 +91,7 @@ class ConsultationPages {
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		try {
 			this.consultations.changeStatus(id, status, reason);
-			redirect.addFlashAttribute("message", "Request marked " + status + ".");
+			redirect.addFlashAttribute("message", "Request marked \"" + status.label() + "\".");
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.problems().get(0).message());
@@ -83,9 +103,10 @@ class ConsultationPages {
 	}
 
 	@PostMapping("/consultations/{id}/convert")
-	String convert(@PathVariable UUID id, RedirectAttributes redirect) {
+	String convert(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmDuplicate,
+			RedirectAttributes redirect) {
 		try {
-			PatientView patient = this.consultations.convert(id);
+			PatientView patient = this.consultations.convert(id, confirmDuplicate);
 			redirect.addFlashAttribute("message", "Registered " + patient.displayName() + " (" + patient.mrn()
 					+ "). Complete the record: contact details, guardians for a minor.");
 			return "redirect:/patients/" + patient.id();
@@ -96,6 +117,10 @@ class ConsultationPages {
 		}
 		catch (RuleViolationException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		catch (PossibleDuplicateException ex) {
+			redirect.addFlashAttribute("duplicatesFor", id);
+			redirect.addFlashAttribute("duplicates", ex.matches());
 		}
 		return "redirect:/consultations";
 	}

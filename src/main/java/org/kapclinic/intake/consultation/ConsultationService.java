@@ -66,48 +66,59 @@ public class ConsultationService {
 	}
 
 	/**
-	 * Stores a request from the public page. The answer is the same whatever happens to
-	 * it (stored, or dropped as a bot's), and it never says whether the person is a
-	 * patient.
+	 * Stores a request from the public page, flagged when it names suicidal thoughts. The
+	 * answer is the same whatever happens to it (stored, or dropped as a bot's), and it
+	 * never says whether the person is a patient.
+	 * @return whether the request names suicidal thoughts (the page then shows the crisis
+	 * notice first)
 	 */
-	public void submit(ConsultationRequestForm form, String clientAddress) {
+	public boolean submit(ConsultationRequestForm form, String clientAddress) {
 		if (!this.limiter.tryAcquire(clientAddress)) {
 			throw new TooManyRequestsException(
 					"Too many requests from your connection; please try again later or " + "call the clinic.",
 					this.settings.window());
 		}
+		boolean flagged = SuicideRisk.named(form);
 		if (form.website() != null && !form.website().isBlank()) {
-			return;
+			return flagged;
 		}
 		UUID id = UUID.randomUUID();
 		Timestamp now = Timestamp.from(Instant.now(this.clock));
 		this.jdbc
 			.sql("""
 					insert into intake.consultation_request (id, given_name, family_name, birth_date, email, phone, concerns,
-					    other_concern, preferred_contact_times, message, status, received_at, client_address, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)""")
+					    other_concern, preferred_contact_times, message, status, received_at, client_address, updated_at,
+					    safety_flag)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?)""")
 			.params(id, form.givenName().trim(), form.familyName().trim(), form.birthDate(), blankToNull(form.email()),
 					blankToNull(form.phone()),
 					form.concerns().stream().map(Enum::name).distinct().toArray(String[]::new),
 					blankToNull(form.otherConcern()), blankToNull(form.preferredContactTimes()),
-					blankToNull(form.message()), now, clientAddress, now)
+					blankToNull(form.message()), now, clientAddress, now, flagged)
 			.update();
 		event(id, ConsultationStatus.NEW, null, null, now);
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id)
 			.category(DataCategory.DEMOGRAPHICS)
-			.actor("public consultation page"));
+			.actor("public consultation page")
+			.detail(flagged ? "flagged: names suicidal thoughts" : null));
+		return flagged;
 	}
 
-	/** The triage queue: open requests oldest first, or all of one status. */
+	/**
+	 * The triage queue: open requests, flagged ones (suicidal thoughts) first, then
+	 * oldest first; or all of one status, flagged first, then newest first.
+	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<ConsultationRequest> list(ConsultationStatus status) {
 		this.currentUser.require();
 		List<ConsultationRequest> requests = (status == null)
-				? this.jdbc.sql(SELECT + " where status not in ('CONVERTED', 'DECLINED') order by received_at")
+				? this.jdbc
+					.sql(SELECT
+							+ " where status not in ('CONVERTED', 'DECLINED') order by safety_flag desc, received_at")
 					.query((rs, n) -> map(rs))
 					.list()
-				: this.jdbc.sql(SELECT + " where status = ? order by received_at desc limit 500")
+				: this.jdbc.sql(SELECT + " where status = ? order by safety_flag desc, received_at desc limit 500")
 					.param(status.name())
 					.query((rs, n) -> map(rs))
 					.list();
@@ -125,8 +136,8 @@ public class ConsultationService {
 			throw InvalidInputException.of("status", "convert the request to create the patient record");
 		}
 		if (!request.status().next().contains(status)) {
-			throw new RuleViolationException("A " + request.status() + " request cannot become " + status + ".",
-					List.of("ALLOWED: " + request.status().next()));
+			throw new RuleViolationException("A request marked \"" + request.status().label() + "\" cannot be marked \""
+					+ status.label() + "\".", List.of("ALLOWED: " + request.status().next()));
 		}
 		if (status == ConsultationStatus.DECLINED && (reason == null || reason.isBlank())) {
 			throw InvalidInputException.of("reason", "give the reason for declining");
@@ -144,20 +155,21 @@ public class ConsultationService {
 	}
 
 	/**
-	 * Creates the patient record from the request (same rules as registration) and links
-	 * it.
+	 * Creates the patient record from the request (same rules as registration, including
+	 * the duplicate check: {@code confirmDuplicate} registers a different person anyway)
+	 * and links it.
 	 */
 	@PreAuthorize("isAuthenticated()")
-	public PatientView convert(UUID id) {
+	public PatientView convert(UUID id, boolean confirmDuplicate) {
 		StaffMember user = this.currentUser.require();
 		ConsultationRequest request = load(id);
 		if (!request.status().open()) {
-			throw new RuleViolationException("This request is already " + request.status() + ".",
+			throw new RuleViolationException("This request is already closed: " + request.status().label() + ".",
 					List.of(request.status().name()));
 		}
 		PatientView patient = this.patients.register(new PatientDetails(request.givenName(), request.familyName(), null,
 				null, request.birthDate(), null, null, request.phone(), request.email(),
-				new Address(null, null, null, null, null, null), null, null, null, List.of(), null));
+				new Address(null, null, null, null, null, null), null, null, null, List.of(), null, confirmDuplicate));
 		Timestamp now = Timestamp.from(Instant.now(this.clock));
 		this.jdbc.sql("""
 				update intake.consultation_request set status = 'CONVERTED', patient_id = ?, updated_at = ?
@@ -192,7 +204,8 @@ public class ConsultationService {
 				rs.getString("email"), rs.getString("phone"), Arrays.stream(concerns).map(Concern::valueOf).toList(),
 				rs.getString("other_concern"), rs.getString("preferred_contact_times"), rs.getString("message"),
 				ConsultationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-				rs.getObject("patient_id", UUID.class), rs.getTimestamp("received_at").toInstant());
+				rs.getObject("patient_id", UUID.class), rs.getTimestamp("received_at").toInstant(),
+				rs.getBoolean("safety_flag"));
 	}
 
 	private static String blankToNull(String value) {

@@ -5,8 +5,8 @@ import java.util.Set;
 /** The triage path of a consultation request. */
 public enum ConsultationStatus {
 
-	NEW("New"), CONTACTED("Contacted"), CONSULTATION_BOOKED("Consultation booked"), CONVERTED("Registered as patient"),
-	DECLINED("Declined");
+	NEW("New"), CONTACTED("Contacted"), CONSULTATION_BOOKED("Consultation booked"),
+	CONVERTED("Registered as a patient"), DECLINED("Declined");
 
 	private final String label;
 

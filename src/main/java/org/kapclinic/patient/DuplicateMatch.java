@@ -1,0 +1,38 @@
+package org.kapclinic.patient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A registered patient who may be the person being registered again.
+ *
+ * @param matchedOn what they have in common (codes on the API, {@link #reasons()} in
+ * words on the page)
+ */
+public record DuplicateMatch(UUID id, String mrn, String displayName, LocalDate birthDate, List<MatchedOn> matchedOn) {
+
+	/** What the registration has in common with the existing record. */
+	public enum MatchedOn {
+
+		NAME_AND_BIRTH_DATE("same family name and date of birth"), EMAIL("same e-mail"), PHONE("same phone");
+
+		private final String label;
+
+		MatchedOn(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	/** What matched, in words: "same family name and date of birth, same phone". */
+	public String reasons() {
+		return this.matchedOn.stream().map(MatchedOn::label).collect(Collectors.joining(", "));
+	}
+
+}
