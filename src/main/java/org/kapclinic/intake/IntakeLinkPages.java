@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
+import org.kapclinic.shared.CrisisResources;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,8 +35,16 @@ class IntakeLinkPages {
 
 	private final IntakeLinks links;
 
-	IntakeLinkPages(IntakeLinks links) {
+	private final CrisisResources crisis;
+
+	IntakeLinkPages(IntakeLinks links, CrisisResources crisis) {
 		this.links = links;
+		this.crisis = crisis;
+	}
+
+	@org.springframework.web.bind.annotation.ModelAttribute("crisis")
+	CrisisResources crisis() {
+		return this.crisis;
 	}
 
 	@org.springframework.web.bind.annotation.ModelAttribute("token")

@@ -55,10 +55,15 @@ class PatientFormsPhoneBrowserIT extends IntegrationTest {
 			phone.setValue(By.id("birthDate"), "1988-04-12");
 			phone.click(By.id("confirm-birth-date"));
 			String page = phone.waitForText("Your health questionnaire");
-			assertThat(page).contains("Have you ever been told you have an aneurysm", "call or text 988")
+			assertThat(page).contains("Have you ever been told you have an aneurysm", "Call or text 988")
 				.doesNotContain("ICD-10", "Porphyria", "Systolic", "blood pressure reading");
-			assertThat(phone.find(By.cssSelector("#crisis-help a[href='tel:988']")).isDisplayed()).isTrue();
-			assertThat(phone.driver().findElements(By.cssSelector("#crisis-help a[href='sms:988']"))).hasSize(1);
+			assertThat(phone.driver().findElement(By.id("crisis-notice")).isDisplayed()).as("no risk answer yet")
+				.isFalse();
+			phone.click(By.cssSelector("label[for='history-ACUTE_SUICIDALITY_NEEDS_HIGHER_CARE-unsure']"));
+			assertThat(phone.find(By.id("crisis-notice-call")).getAttribute("href")).as("shown before sending")
+				.isEqualTo("tel:988");
+			assertThat(phone.find(By.id("crisis-notice-text")).getAttribute("href")).isEqualTo("sms:988");
+			phone.click(By.cssSelector("label[for='history-ACUTE_SUICIDALITY_NEEDS_HIGHER_CARE-no']"));
 			assertNoSidewaysScrolling(phone);
 
 			phone.click(By.cssSelector("label[for='history-PREGNANT-no']"));
