@@ -18,6 +18,7 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -112,7 +113,7 @@ class EligibilityPageController {
 			redirect.addFlashAttribute("message", "Screened: " + screening.findings().size() + " finding(s)");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
@@ -134,7 +135,7 @@ class EligibilityPageController {
 					+ EligibilityPage.label(decision.name()).toLowerCase(Locale.ROOT) + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
@@ -168,7 +169,7 @@ class EligibilityPageController {
 					+ signature.signerName() + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
@@ -181,7 +182,7 @@ class EligibilityPageController {
 			redirect.addFlashAttribute("message", "Recorded the withdrawal of " + signature.document() + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
