@@ -42,7 +42,10 @@ public final class BrowserSession {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+		// As a browser asks: pages, not JSON (error pages answer by what is accepted).
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.GET());
 	}
 
 	/** Posts a form from {@code formPage}, with the CSRF token that page carries. */

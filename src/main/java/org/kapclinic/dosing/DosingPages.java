@@ -18,6 +18,7 @@ import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -144,7 +145,7 @@ class DosingPages {
 			return "redirect:/dosing/sessions/" + session.id();
 		}
 		catch (InvalidInputException | RuleViolationException | ConflictException ex) {
-			redirect.addFlashAttribute("error", "Not checked in: " + describe(ex));
+			Refusal.flash(redirect, ex, id);
 			return "redirect:/patients/" + id + "/dosing";
 		}
 	}
@@ -301,28 +302,15 @@ class DosingPages {
 	private String attempt(UUID id, RedirectAttributes redirect, String success, Runnable step) {
 		try {
 			step.run();
-			if (!redirect.getFlashAttributes().containsKey("error")) {
+			if (!redirect.getFlashAttributes().containsKey("error")
+					&& !redirect.getFlashAttributes().containsKey(Refusal.ATTRIBUTE)) {
 				redirect.addFlashAttribute("message", success);
 			}
 		}
 		catch (InvalidInputException | RuleViolationException | ConflictException ex) {
-			redirect.addFlashAttribute("error", "Refused: " + describe(ex));
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/dosing/sessions/" + id;
-	}
-
-	static String describe(RuntimeException ex) {
-		if (ex instanceof InvalidInputException invalid) {
-			return invalid.problems()
-				.stream()
-				.map((p) -> p.field() + " " + p.message())
-				.reduce((a, b) -> a + "; " + b)
-				.orElse(ex.getMessage());
-		}
-		if (ex instanceof RuleViolationException rule) {
-			return ex.getMessage() + ": " + String.join("; ", rule.reasons());
-		}
-		return ex.getMessage();
 	}
 
 	private java.time.Instant instant(LocalDateTime at) {

@@ -7,6 +7,7 @@ import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class RemsFormPages {
 			redirect.addFlashAttribute("message", "REMS monitoring form recorded as submitted.");
 		}
 		catch (InvalidInputException | RuleViolationException | ConflictException ex) {
-			redirect.addFlashAttribute("error", "Not recorded: " + DosingPages.describe(ex));
+			Refusal.flash(redirect, ex);
 			redirect.addFlashAttribute("confirmationNumber", confirmationNumber);
 		}
 		return "redirect:/dosing/sessions/" + id + "/rems";

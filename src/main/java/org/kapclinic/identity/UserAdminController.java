@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.kapclinic.identity.UserAdministration.UserView;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.VersionConflictException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -121,7 +122,7 @@ class UserAdminController {
 			redirect.addFlashAttribute("message", message);
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.problems().get(0).message());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/admin/users";
 	}

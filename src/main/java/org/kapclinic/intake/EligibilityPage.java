@@ -6,10 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-
-import org.kapclinic.shared.InvalidInputException;
-import org.kapclinic.shared.RuleViolationException;
 
 /**
  * What the eligibility and intake pages show, in words: Thymeleaf may not reach enums
@@ -79,18 +75,6 @@ final class EligibilityPage {
 			label.append((label.length() > 0) ? " " : "").append(ABBREVIATIONS.getOrDefault(word, word));
 		}
 		return (label.length() == 0) ? "" : Character.toUpperCase(label.charAt(0)) + label.substring(1);
-	}
-
-	/** A refused form post as one flash message. */
-	static String refusal(RuntimeException ex) {
-		if (ex instanceof InvalidInputException invalid) {
-			return invalid.problems()
-				.stream()
-				.map((problem) -> problem.field() + ": " + problem.message())
-				.collect(Collectors.joining("; "));
-		}
-		List<String> reasons = (ex instanceof RuleViolationException rule) ? rule.reasons() : List.of();
-		return reasons.isEmpty() ? ex.getMessage() : ex.getMessage() + " " + String.join("; ", reasons);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -122,7 +123,7 @@ class EligibilityPageController {
 			redirect.addFlashAttribute("message", "Screened: " + screening.findings().size() + " finding(s)");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
@@ -144,7 +145,7 @@ class EligibilityPageController {
 					+ EligibilityPage.label(decision.name()).toLowerCase(Locale.ROOT) + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
@@ -178,7 +179,7 @@ class EligibilityPageController {
 					+ signature.signerName() + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}
@@ -191,7 +192,7 @@ class EligibilityPageController {
 			redirect.addFlashAttribute("message", "Recorded the withdrawal of " + signature.document() + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", EligibilityPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
 	}

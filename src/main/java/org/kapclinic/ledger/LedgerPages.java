@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -154,7 +154,7 @@ class LedgerPages {
 			model.addAttribute("inventory", this.inventory.on(day, from));
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("error", text(ex));
+			model.addAttribute(Refusal.ATTRIBUTE, Refusal.of(ex));
 			model.addAttribute("inventory", this.inventory.on(day, null));
 		}
 		return "ledger/inventory";
@@ -164,20 +164,10 @@ class LedgerPages {
 		try {
 			redirect.addFlashAttribute("message", action.run());
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", text(ex));
-		}
-		catch (RuleViolationException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+		catch (InvalidInputException | RuleViolationException | ConflictException | NotFoundException ex) {
+			Refusal.flash(redirect, ex);
 		}
 		return target;
-	}
-
-	private static String text(InvalidInputException ex) {
-		return ex.problems()
-			.stream()
-			.map((problem) -> problem.field() + ": " + problem.message())
-			.collect(Collectors.joining("; "));
 	}
 
 	private static String blankToNull(String text) {

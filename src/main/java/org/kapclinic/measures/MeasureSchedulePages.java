@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class MeasureSchedulePages {
 			redirect.addFlashAttribute("message", "Scheduled " + String.join(" + ", schedule.instruments()) + ".");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return back(id);
 	}
@@ -62,7 +63,7 @@ class MeasureSchedulePages {
 			return back(ended.patientId());
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 			return back(id);
 		}
 	}
@@ -74,7 +75,7 @@ class MeasureSchedulePages {
 			redirect.addFlashAttribute("issuedLink", this.selfReports.issue(id, instruments, send));
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		return back(id);
 	}

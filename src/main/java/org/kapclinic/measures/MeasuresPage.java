@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +21,6 @@ import org.kapclinic.measures.Instrument.Item;
 import org.kapclinic.measures.Instrument.Option;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
-import org.kapclinic.shared.RuleViolationException;
 
 /**
  * What the measures pages show and send: form fields to a {@link MeasurementRequest},
@@ -324,17 +322,6 @@ final class MeasuresPage {
 	/** A code in words: "moderately-severe" becomes "moderately severe". */
 	static String words(String code) {
 		return code.replace('-', ' ');
-	}
-
-	static String refusal(RuntimeException ex) {
-		if (ex instanceof InvalidInputException invalid) {
-			return invalid.problems()
-				.stream()
-				.map((problem) -> problem.field() + ": " + problem.message())
-				.collect(Collectors.joining("; "));
-		}
-		List<String> reasons = (ex instanceof RuleViolationException rule) ? rule.reasons() : List.of();
-		return reasons.isEmpty() ? ex.getMessage() : ex.getMessage() + " " + String.join("; ", reasons);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -156,7 +157,7 @@ class MeasuresPageController {
 			return toOverview(id, measurement.instrument());
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 			redirect.addFlashAttribute("previous", MeasuresPage.retained(params));
 			return "redirect:/patients/" + id + "/measures/new" + query((known != null) ? known.code() : null);
 		}
@@ -177,7 +178,7 @@ class MeasuresPageController {
 					"Closed the " + closed.code() + " flag with the documented safety assessment and plan.");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		String back = (instrument != null) ? this.library.find(instrument).map(Instrument::code).orElse(null) : null;
 		return toOverview(patientId, back);
@@ -210,7 +211,7 @@ class MeasuresPageController {
 			redirect.addFlashAttribute("reviewPlan", plan);
 		}
 		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("error", MeasuresPage.refusal(ex));
+			Refusal.flash(redirect, ex, id);
 		}
 		String back = (instrument != null) ? this.library.find(instrument).map(Instrument::code).orElse(null) : null;
 		return toOverview(id, back);

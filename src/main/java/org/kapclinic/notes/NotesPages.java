@@ -19,6 +19,7 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.VersionConflictException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -118,7 +119,7 @@ class NotesPages {
 			return "redirect:/notes/" + note.id();
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 			return "redirect:/patients/" + id + "/notes";
 		}
 	}
@@ -184,7 +185,7 @@ class NotesPages {
 					"Not signed: this draft was changed in another window. Check it and sign again.");
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/notes/" + id;
 	}
@@ -206,7 +207,7 @@ class NotesPages {
 			redirect.addFlashAttribute("message", "Co-signed.");
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/notes/" + id;
 	}
@@ -218,7 +219,7 @@ class NotesPages {
 			redirect.addFlashAttribute("message", "Addendum signed.");
 		}
 		catch (InvalidInputException | ConflictException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/notes/" + id;
 	}
@@ -233,7 +234,7 @@ class NotesPages {
 					: "redirect:/notes/" + id;
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 			return "redirect:/notes/" + id;
 		}
 	}
@@ -245,7 +246,7 @@ class NotesPages {
 			redirect.addFlashAttribute("journalLink", link);
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/patients/" + id + "/notes";
 	}
@@ -259,7 +260,7 @@ class NotesPages {
 			redirect.addFlashAttribute("message", "Disclosed; the PDF is in the accounting below.");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/patients/" + id + "/notes#disclosures";
 	}
@@ -282,7 +283,7 @@ class NotesPages {
 			redirect.addFlashAttribute("message", "Outside provider added.");
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/patients/" + patientId + "/notes#disclosures";
 	}

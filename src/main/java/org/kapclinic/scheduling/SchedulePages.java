@@ -18,12 +18,14 @@ import java.util.UUID;
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
+import org.kapclinic.intake.Program;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.Refusal;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -121,6 +123,10 @@ class SchedulePages {
 		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
 		model.addAttribute("staffNames", staffNames(history));
 		model.addAttribute("types", AppointmentType.values());
+		model.addAttribute("programs", Program.values());
+		if (!model.containsAttribute("booking")) {
+			model.addAttribute("booking", BookingForm.blank());
+		}
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		try {
 			List<Course> list = this.courses.list(id);
@@ -131,7 +137,8 @@ class SchedulePages {
 			model.addAttribute("checks", checks);
 			model.addAttribute("courses", list);
 			model.addAttribute("progress", progress);
-			model.addAttribute("templates", this.templates.current());
+			List<CourseTemplate> current = this.templates.current();
+			model.addAttribute("templates", current);
 			model.addAttribute("therapists", this.directory.activeWithAnyRole(List.of(Role.THERAPIST)));
 		}
 		catch (org.springframework.security.access.AccessDeniedException ex) {
@@ -147,25 +154,18 @@ class SchedulePages {
 			@RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) UUID roomId,
 			@RequestParam(required = false) List<UUID> staffIds, @RequestParam(required = false) UUID courseId,
 			@RequestParam(required = false) String program, RedirectAttributes redirect) {
+		BookingForm typed = new BookingForm(type, start, durationMinutes, roomId,
+				(staffIds != null) ? staffIds : List.of(), courseId,
+				(program == null || program.isBlank()) ? null : program);
 		try {
 			Instant at = (start != null) ? start.atZone(this.clinicTime.timeZone()).toInstant() : null;
 			this.appointments.book(new AppointmentRequest(id, type, at, durationMinutes, roomId, staffIds, courseId,
-					(program == null || program.isBlank()) ? null : program, null, null, null, null));
+					typed.program(), null, null, null, null));
 			redirect.addFlashAttribute("message", "Booked.");
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error",
-					"Not booked: " + ex.problems()
-						.stream()
-						.map((p) -> p.field() + " " + p.message())
-						.reduce((a, b) -> a + "; " + b)
-						.orElse(ex.getMessage()));
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage() + " " + String.join("; ", ex.reasons()));
-		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("error", "Not booked: " + ex.getMessage());
+		catch (InvalidInputException | RuleViolationException | ConflictException ex) {
+			Refusal.flash(redirect, ex, id);
+			redirect.addFlashAttribute("booking", typed);
 		}
 		return "redirect:/patients/" + id + "/schedule";
 	}
@@ -178,13 +178,8 @@ class SchedulePages {
 			this.courses.start(id, new CourseRequest(templateCode, null, therapistId, outsideTherapist, goals));
 			redirect.addFlashAttribute("message", "Course planned.");
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error",
-					"Not started: " + ex.problems()
-						.stream()
-						.map((p) -> p.field() + " " + p.message())
-						.reduce((a, b) -> a + "; " + b)
-						.orElse(ex.getMessage()));
+		catch (InvalidInputException | RuleViolationException ex) {
+			Refusal.flash(redirect, ex, id);
 		}
 		return "redirect:/patients/" + id + "/schedule";
 	}
@@ -197,9 +192,28 @@ class SchedulePages {
 			redirect.addFlashAttribute("message", "Cancelled.");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex, appointment.patientId());
 		}
 		return "redirect:/patients/" + appointment.patientId() + "/schedule";
+	}
+
+	/**
+	 * What the booking form holds: empty at first, what was typed after a refusal.
+	 *
+	 * @param program KAP, IV_INFUSION or ESKETAMINE (a dosing session without a course)
+	 */
+	record BookingForm(String type, LocalDateTime start, Integer durationMinutes, UUID roomId, List<UUID> staffIds,
+			UUID courseId, String program) implements java.io.Serializable {
+
+		static BookingForm blank() {
+			return new BookingForm(null, null, 60, null, List.of(), null, null);
+		}
+
+		/** The start as {@code <input type="datetime-local">} takes it. */
+		public String startValue() {
+			return (this.start != null) ? this.start.withSecond(0).withNano(0).toString() : "";
+		}
+
 	}
 
 	/** One line of the calendar, ready to print. */

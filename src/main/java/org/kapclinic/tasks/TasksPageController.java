@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,7 @@ class TasksPageController {
 			redirect.addFlashAttribute("message", "Task done.");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			Refusal.flash(redirect, ex);
 		}
 		return "redirect:/tasks";
 	}

@@ -37,7 +37,8 @@ class CeilingHoldBrowserIT extends IntegrationTest {
 			browser.type(By.id("cosigner-username"), "nurse.bell");
 			browser.type(By.id("cosigner-password"), "wrong-password-1");
 			browser.click(By.cssSelector("form[action$='/hold/override'] button[type=submit]"));
-			assertThat(browser.waitForText("Refused")).as("a wrong co-signer password is refused").contains("Held:");
+			assertThat(browser.waitForText("sign-in was not accepted")).as("a wrong co-signer password is refused")
+				.contains("Held:", "The co-signer types their own username and password again.");
 			browser.type(By.id("hold-reason"), "repeat manual reading 168/96 after rest; anxious arrival");
 			browser.type(By.id("cosigner-username"), "nurse.bell");
 			browser.type(By.id("cosigner-password"), PASSWORD);

@@ -88,6 +88,10 @@ class NotesBrowserIT extends IntegrationTest {
 		this.browser.findElement(By.id("field-homework")).sendKeys("Swim once a week");
 		screenshot("note-editor");
 		click("sign-note");
+		// Signing is irreversible: the page asks first and says what it means.
+		var confirm = this.wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(confirm.getText()).contains("locked", "addenda");
+		confirm.accept();
 
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("note-status"), "LOCKED"));
 		String shown = this.browser.findElement(By.id("note-body")).getText();

@@ -55,8 +55,7 @@ class RemindersIT extends IntegrationTest {
 			.get("id")
 			.asString();
 		// Tomorrow at noon on the clinic's clock: 12–36 h ahead, so the 48 h reminder is
-		// due
-		// and the 2 h one is not, and an hour-long appointment never crosses midnight
+		// due and the 2 h one is not, and an hour-long appointment never crosses midnight
 		// (which the booking rules refuse) whatever time of day the test runs.
 		Instant start = this.clinicTime.date(Instant.now())
 			.plusDays(1)

@@ -1,0 +1,57 @@
+package org.kapclinic.web;
+
+import java.util.Map;
+
+import org.kapclinic.shared.Refusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The one error page (templates/error/problem.html): the status, a heading and what to do
+ * next, and a refusal's reasons in words. Its model holds only {@code problem}, so no
+ * name collides with the layout's flash messages or fragment parameters.
+ *
+ * @param status the HTTP status shown
+ * @param heading the page's heading and title
+ * @param detail what happened and what to do next
+ * @param refusal a 422's reasons, or null
+ */
+record ProblemPage(int status, String heading, String detail, Refusal refusal) {
+
+	static final String VIEW = "error/problem";
+
+	private static final Map<Integer, ProblemPage> BY_STATUS = Map.of(400,
+			new ProblemPage(400, "Not understood",
+					"The request was not in a form the page expects. Go back and try again.", null),
+			403, new ProblemPage(403, "Not allowed", "Your role does not allow this page or action.", null), 404,
+			new ProblemPage(404, "Page not found",
+					"There is no page at this address. Check the link, or start again from the patient list.", null),
+			405,
+			new ProblemPage(
+					405, "Not possible here", "This page cannot be used that way. Go back and use its buttons.", null),
+			409,
+			new ProblemPage(409, "Changed meanwhile",
+					"Someone else changed this record while you were editing. Go back, reload and try again.", null),
+			429, new ProblemPage(429, "Please try again later", "Too many attempts in a short time.", null));
+
+	/** The page for a status that no handler described. */
+	static ProblemPage forStatus(HttpStatus status) {
+		ProblemPage known = BY_STATUS.get(status.value());
+		if (known != null) {
+			return known;
+		}
+		return status.is4xxClientError()
+				? new ProblemPage(status.value(), "Not possible",
+						"This request cannot be answered. Go back and try again.", null)
+				: new ProblemPage(status.value(), "Something went wrong",
+						"Something went wrong on our side; nothing was saved. Please try again.", null);
+	}
+
+	ModelAndView view() {
+		ModelAndView view = new ModelAndView(VIEW);
+		view.setStatus(HttpStatus.valueOf(this.status));
+		view.addObject("problem", this);
+		return view;
+	}
+
+}
