@@ -74,7 +74,7 @@ class ErrorsBrowserIT extends IntegrationTest {
 				.containsExactly("Nell Bellweather, RN (demo)");
 			browser.screenshot("booking-refused-in-words");
 
-			new Select(browser.find(By.id("program"))).selectByVisibleText("Ketamine-assisted psychotherapy (KAP)");
+			new Select(browser.find(By.id("program"))).selectByVisibleText("Ketamine-assisted psychotherapy");
 			browser.click(By.id("book"));
 			browser.waitForText("Booked.");
 			assertThat(browser.text(By.id("flash-success"))).isEqualTo("Booked.");
