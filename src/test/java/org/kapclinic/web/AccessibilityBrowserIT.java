@@ -1,0 +1,72 @@
+package org.kapclinic.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+
+import org.kapclinic.Chromium;
+import org.kapclinic.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14: axe-core (npm, src/test/js) finds no serious or critical WCAG 2.1 A/AA
+ * violation on the ten pages the clinic uses most, each opened as the role that uses it,
+ * and on the public consultation form.
+ */
+class AccessibilityBrowserIT extends IntegrationTest {
+
+	private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
+
+	private static final String RUN = """
+			const done = arguments[arguments.length - 1];
+			axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+			  .then((r) => done(r.violations
+			    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			    .map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+			      + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '))))
+			  .catch((e) => done(['axe failed: ' + e]));
+			""";
+
+	@Test
+	void theBusiestPagesHaveNoSeriousOrCriticalViolations() throws Exception {
+		String axe = Files.readString(AXE);
+		UUID session = this.jdbc.sql(
+				"select id from dosing.session where state not in ('DISCHARGED', 'ABORTED') order by checked_in_at limit 1")
+			.query(UUID.class)
+			.single();
+		UUID patient = this.jdbc.sql("select patient_id from dosing.session where id = ?")
+			.param(session)
+			.query(UUID.class)
+			.single();
+		List<String> found = new ArrayList<>();
+		try (Chromium browser = Chromium.start(this.port, 1280, 900)) {
+			browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+			check(browser, axe, "/consultation", found);
+			browser.signIn("dr.quill", PASSWORD);
+			for (String page : List.of("/patients", "/patients/" + patient, "/patients/" + patient + "/eligibility",
+					"/patients/" + patient + "/notes", "/patients/" + patient + "/measures", "/schedule",
+					"/dosing/board", "/dosing/sessions/" + session, "/tasks", "/consultations")) {
+				check(browser, axe, page, found);
+			}
+		}
+		assertThat(found).as("serious or critical accessibility violations").isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void check(Chromium browser, String axe, String page, List<String> found) {
+		browser.open(page);
+		JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+		js.executeScript(axe);
+		for (Object violation : (List<Object>) js.executeAsyncScript(RUN)) {
+			found.add(page + ": " + violation);
+		}
+	}
+
+}
