@@ -110,9 +110,10 @@ class SecurityConfiguration {
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/consultation", "/intake/**", "/self-report/**", "/journal/**",
-						"/calendar/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health",
-						"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.requestMatchers("/login", "/consultation", "/intake/**", "/consent/**", "/self-report/**",
+						"/journal/**", "/calendar/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
+						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())

@@ -63,6 +63,11 @@ public class ConsentService {
 
 	public static final List<String> RELEASE_CONTENT = List.copyOf(RELEASE_CONTENT_LABELS.keySet());
 
+	/** A signature's details in words, for the pages. */
+	public static final Map<String, String> DETAIL_LABELS = Map.of("recipientName", "Recipient", "scope", "Scope",
+			"expiresOn", "Expires on", "providerId", "Outside provider", "content", "Content", "signedVia", "Signed on",
+			"signature", "Signature");
+
 	private static Map<String, String> releaseContentLabels() {
 		Map<String, String> labels = new java.util.LinkedHashMap<>();
 		labels.put("COURSE_STATUS", "Course status");
@@ -103,6 +108,23 @@ public class ConsentService {
 	public ConsentSignature sign(UUID patientId, String document, Integer version, String signerName, SignerRole role,
 			Map<String, String> details) {
 		StaffMember user = this.access.requireClinical(patientId);
+		return store(patientId, document, version, signerName, role, details, user.id(), null, null);
+	}
+
+	/**
+	 * A signature the patient or guardian gives themselves through a signing link
+	 * ({@link ConsentLinks} has checked the link and the date of birth): the same rules
+	 * as at the desk, recorded against the staff member who sent the link and audited as
+	 * the patient's own act.
+	 */
+	ConsentSignature signByPatient(UUID patientId, String document, int version, String signerName, SignerRole role,
+			Map<String, String> details, UUID sentBy, String drawnSignature) {
+		return store(patientId, document, version, signerName, role, details, sentBy,
+				org.kapclinic.patient.PatientLinks.PATIENT_ACTOR, drawnSignature);
+	}
+
+	private ConsentSignature store(UUID patientId, String document, Integer version, String signerName, SignerRole role,
+			Map<String, String> details, UUID recordedBy, String actor, String drawnSignature) {
 		PatientSummary patient = this.patients.summary(patientId)
 			.orElseThrow(() -> new NotFoundException("Patient", patientId));
 		ConsentDocument current = this.documents.latest(document)
@@ -126,19 +148,20 @@ public class ConsentService {
 		checkSigner(patientId, patient, document, signerName.trim(), role);
 		ConsentSignature signature = new ConsentSignature(UUID.randomUUID(), patientId, document, current.version(),
 				current.sha256(), signerName.trim(), role, Map.copyOf(cleanDetails), Instant.now(this.clock),
-				clientAddress(), user.id(), null, null);
+				clientAddress(), recordedBy, null, null);
 		this.jdbc.sql("""
 				insert into intake.consent_signature (id, patient_id, document_code, document_version, document_sha256,
-				    signer_name, signer_role, details, signed_at, client_address, recorded_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+				    signer_name, signer_role, details, signed_at, client_address, recorded_by, signature_image)
+				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
 			.params(signature.id(), patientId, document, current.version(), current.sha256(), signature.signerName(),
 					role.name(), this.json.writeValueAsString(signature.details()),
-					Timestamp.from(signature.signedAt()), signature.clientAddress(), user.id())
+					Timestamp.from(signature.signedAt()), signature.clientAddress(), recordedBy, drawnSignature)
 			.update();
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "ConsentSignature", signature.id())
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
-			.detail(document + " v" + current.version() + " by " + role));
+			.detail(document + " v" + current.version() + " by " + role)
+			.actor(actor));
 		return signature;
 	}
 

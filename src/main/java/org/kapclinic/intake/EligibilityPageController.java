@@ -63,9 +63,12 @@ class EligibilityPageController {
 
 	private final Questionnaires questionnaires;
 
+	private final ConsentLinks consentLinks;
+
 	EligibilityPageController(IntakeService intakes, ScreeningService screenings, Eligibility eligibility,
 			ConsentService consents, ConsentDocuments documents, DiagnosisCatalog diagnoses, Patients patients,
-			Validator validator, ClinicTime clinicTime, IntakeLinks links, Questionnaires questionnaires) {
+			Validator validator, ClinicTime clinicTime, IntakeLinks links, Questionnaires questionnaires,
+			ConsentLinks consentLinks) {
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.eligibility = eligibility;
@@ -77,6 +80,7 @@ class EligibilityPageController {
 		this.clinicTime = clinicTime;
 		this.links = links;
 		this.questionnaires = questionnaires;
+		this.consentLinks = consentLinks;
 	}
 
 	@GetMapping("/patients/{id}/eligibility")
@@ -113,6 +117,22 @@ class EligibilityPageController {
 		String url = link.url();
 		redirect.addFlashAttribute("message", "Link for the patient (shown once; works until "
 				+ link.expiresAt().atZone(this.clinicTime.timeZone()).toLocalDate() + " or until submitted): " + url);
+		return backToEligibility(id);
+	}
+
+	/**
+	 * A link for the patient (or a minor's guardian) to sign on their own device, or on a
+	 * clinic tablet handed to them.
+	 */
+	@PostMapping("/patients/{id}/consent-links")
+	String createConsentLink(@PathVariable UUID id, @RequestParam(required = false) String document,
+			@RequestParam(required = false) SignerRole signerRole, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("consentLink", this.consentLinks.create(id, document, signerRole));
+		}
+		catch (InvalidInputException | RuleViolationException ex) {
+			Refusal.flash(redirect, ex, id);
+		}
 		return backToEligibility(id);
 	}
 
