@@ -46,6 +46,17 @@ class PatientSearch {
 				where.append(" and p.mrn = ?");
 				params.add(byMrn.mrn());
 			}
+			else if (query instanceof PatientQuery.ByDigits byDigits) {
+				// Both arms are indexed: the MRN's unique index and the phone digits'
+				// (V64).
+				where.append(" and (p.mrn = ? or regexp_replace(p.phone, '[^0-9]', '', 'g') = ?)");
+				params.add("KAP-" + byDigits.digits());
+				params.add(byDigits.digits());
+			}
+			else if (query instanceof PatientQuery.ByEmail byEmail) {
+				where.append(" and lower(p.email) = ?");
+				params.add(byEmail.email());
+			}
 			else if (query instanceof PatientQuery.ByBirthDate byBirthDate) {
 				where.append(" and p.birth_date = ?");
 				params.add(byBirthDate.birthDate());

@@ -75,6 +75,23 @@ class PatientApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void theHeaderSearchFindsByRecordNumberDigitsPhoneAndEmail() {
+		String family = PatientFixtures.uniqueFamilyName();
+		String token = tokenFor("admin");
+		Map<String, Object> body = PatientFixtures.adult(family);
+		String phone = "0770 09" + String.format("%05d", Math.abs(family.hashCode()) % 100000);
+		body.put("phone", phone);
+		JsonNode created = this.api.post("/api/v1/patients", body, token).json();
+		String digits = created.get("mrn").asString().replace("KAP-", "");
+
+		assertThat(search(digits, token)).as("MRN digits").contains(family);
+		assertThat(search("(" + phone.substring(0, 4) + ") " + phone.substring(5), token)).as("phone, any punctuation")
+			.contains(family);
+		assertThat(search(((String) body.get("email")).toUpperCase(), token)).as("e-mail, any case").contains(family);
+		assertThat(search("0770 00000", token)).doesNotContain(family);
+	}
+
+	@Test
 	void searchTextIsNeverAPattern() {
 		String token = tokenFor("admin");
 		Response wildcard = this.api.get("/api/v1/patients?q=%25", token);

@@ -16,6 +16,17 @@ class PatientQueryTests {
 	}
 
 	@Test
+	void recognisesRecordNumberDigitsPhonesAndEmails() {
+		assertThat(PatientQuery.parse("100123")).isEqualTo(new PatientQuery.ByDigits("100123"));
+		assertThat(PatientQuery.parse("(555) 010-0123")).isEqualTo(new PatientQuery.ByDigits("5550100123"));
+		assertThat(PatientQuery.parse("+1 555.010.0123")).isEqualTo(new PatientQuery.ByDigits("15550100123"));
+		assertThat(PatientQuery.parse("Juni.Quill@Example.TEST"))
+			.isEqualTo(new PatientQuery.ByEmail("juni.quill@example.test"));
+		assertThat(PatientQuery.parse("12")).as("too few digits to mean anything but a name")
+			.isInstanceOf(PatientQuery.ByName.class);
+	}
+
+	@Test
 	void recognisesDatesOfBirthInCommonFormats() {
 		LocalDate date = LocalDate.of(1988, 4, 12);
 		assertThat(PatientQuery.parse("1988-04-12")).isEqualTo(new PatientQuery.ByBirthDate(date));
