@@ -3,7 +3,6 @@ package org.kapclinic.patient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -48,18 +47,15 @@ class PatientController {
 
 	private final CurrentUser currentUser;
 
-	private final List<ChartTab> tabs;
-
 	private final ClinicTime clinicTime;
 
 	private final List<ChartAlerts> alerts;
 
-	PatientController(PatientService patients, UserDirectory directory, CurrentUser currentUser, List<ChartTab> tabs,
-			ClinicTime clinicTime, List<ChartAlerts> alerts) {
+	PatientController(PatientService patients, UserDirectory directory, CurrentUser currentUser, ClinicTime clinicTime,
+			List<ChartAlerts> alerts) {
 		this.patients = patients;
 		this.directory = directory;
 		this.currentUser = currentUser;
-		this.tabs = tabs.stream().sorted(Comparator.comparingInt(ChartTab::order)).toList();
 		this.clinicTime = clinicTime;
 		this.alerts = alerts;
 	}
@@ -114,7 +110,6 @@ class PatientController {
 	String chart(@PathVariable UUID id, Model model) {
 		PatientView patient = this.patients.read(id);
 		model.addAttribute("patient", patient);
-		model.addAttribute("tabs", this.tabs);
 		model.addAttribute("canManageTeam", canManageTeam());
 		model.addAttribute("canRecord", canRecordMeasurements(patient));
 		model.addAttribute("teamIds", patient.careTeam().stream().map(CareTeamMember::userId).toList());

@@ -65,4 +65,28 @@ class NavigationBrowserIT extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void everyPageOfAChartSharesOneTabBarWithTheCurrentTabMarked() throws Exception {
+		String patient = this.jdbc.sql("select patient_id::text from dosing.session order by checked_in_at limit 1")
+			.query(String.class)
+			.single();
+		try (Chromium browser = Chromium.start(this.port, 1280, 900)) {
+			browser.signIn("dr.quill", PASSWORD);
+			browser.open("/patients/" + patient + "/measures");
+			assertThat(browser.text(By.cssSelector("#chart-tabs a[aria-current='page']"))).isEqualTo("Measures");
+			browser.click(By.cssSelector("#chart-tabs a[href$='/eligibility']"));
+			browser.waitForText("Eligibility & consent");
+			assertThat(browser.text(By.cssSelector("#chart-tabs a[aria-current='page']")))
+				.isEqualTo("Eligibility & consent");
+			assertThat(browser.text(By.id("chart-tabs"))).contains("Overview", "Schedule", "Dosing", "Notes");
+		}
+		try (Chromium browser = Chromium.start(this.port, 1280, 900)) {
+			browser.signIn("desk.dale", PASSWORD);
+			browser.open("/patients/" + patient + "/schedule");
+			assertThat(browser.text(By.id("chart-tabs"))).as("front desk: no clinical tabs")
+				.contains("Overview", "Schedule")
+				.doesNotContain("Measures", "Notes", "Dosing");
+		}
+	}
+
 }
