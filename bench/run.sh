@@ -545,6 +545,16 @@ if [[ -z $ONLY || " $ONLY " == *" orders "* ]]; then
   log "orders: $ORDERS_LINE"
 fi
 
+# First render of every main page (issue 14 budget: < 200 ms server time), as admin (who
+# may open every page), one request at a time.
+PAGES_LINES=""
+if [[ -z $ONLY || " $ONLY " == *" pages "* ]]; then
+  PAGES_COOKIE=$(timeout 60 python3 "$BENCH_DIR/session.py" "$BASE" "$USERNAME" "$PASSWORD") || die "could not sign in"
+  PAGES_LINES=$(timeout 900 python3 "$BENCH_DIR/pages.py" "$BASE" "$PAGES_COOKIE" "$IDS_LUA" 20) \
+    || { warn "page timing failed"; FAILED=1; }
+  log "pages:"$'\n'"$PAGES_LINES"
+fi
+
 # Notes budgets (issue 7): draft save, search over a patient with 1,000 notes, PDF summary.
 NOTES_LINES=""
 if [[ -z $ONLY || " $ONLY " == *" notes "* ]]; then
@@ -596,6 +606,8 @@ RESULTS="$OUT/bench-results.md"
   [[ -n $ALERT_LINE ]] && echo "| Alert visible on the board (reading saved -> SSE push -> rows fetched) | $ALERT_LINE |"
   [[ -n $TRAJ_LINE ]] && echo "| 500-measurement trajectory page (GET /patients/{id}/measures) | $TRAJ_LINE |"
   [[ -n $NOTES_LINES ]] && while IFS= read -r line; do echo "| notes: ${line%%: *} | ${line#*: } |"; done <<< "$NOTES_LINES"
+  [[ -n $PAGES_LINES ]] && while IFS= read -r line; do
+    read -r _ kind rest <<< "$line"; echo "| page \`$kind\` (ms, one at a time) | $rest |"; done <<< "$PAGES_LINES"
   echo "| Fixtures | $N_IDS ids, $N_TERMS surname prefixes |"
   echo "| Load | wrk ${wrk_ver:-?}, -t$THREADS -c$CONNECTIONS, ${JIT_WARMUP} JIT warm-up per endpoint, then ${WARMUP} warm-up + ${DURATION} per endpoint, same host as the app |"
   echo "| Machine | $(nproc) CPUs, ${cpu_model:-unknown CPU}, ${mem_gb} GB RAM, Linux $(uname -r) |"
