@@ -1,8 +1,6 @@
 package org.kapclinic.dosing;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A pre-dose checklist item a protocol may ask for. The codes are the API's and the
@@ -32,7 +30,7 @@ public enum ChecklistItem {
 	}
 
 	static Set<String> codes() {
-		return Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+		return Vocabulary.codes(ChecklistItem.class);
 	}
 
 	/** The label of a stored code; an unknown code is shown as it is. */

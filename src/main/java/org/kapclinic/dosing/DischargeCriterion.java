@@ -1,8 +1,6 @@
 package org.kapclinic.dosing;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A criterion a protocol asks to be confirmed before the patient leaves. */
 public enum DischargeCriterion {
@@ -22,7 +20,7 @@ public enum DischargeCriterion {
 	}
 
 	static Set<String> codes() {
-		return Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+		return Vocabulary.codes(DischargeCriterion.class);
 	}
 
 	public static String labelOf(String code) {

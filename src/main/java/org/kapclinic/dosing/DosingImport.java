@@ -55,7 +55,8 @@ public class DosingImport {
 			String[] protocol = PROTOCOLS[i % PROTOCOLS.length];
 			int elapsed = (i * 17) % 110;
 			Instant checkedIn = now.minus(Duration.ofMinutes(elapsed));
-			UUID appointment = this.scheduling.demoDosing(patients.get(i), protocol[1], checkedIn, 180, chairs.get(i));
+			UUID appointment = this.scheduling.demoDosing(patients.get(i), protocol[1], checkedIn, 180, chairs.get(i),
+					nurse);
 			session(patients.get(i), weights.get(i), appointment, chairs.get(i), protocol, checkedIn, now, i, nurse,
 					prescriber);
 		}

@@ -1,9 +1,7 @@
 package org.kapclinic.dosing;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** How bad a side effect or adverse event was. */
 public enum EventSeverity {
@@ -21,7 +19,7 @@ public enum EventSeverity {
 	}
 
 	static Set<String> codes() {
-		return Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+		return Vocabulary.codes(EventSeverity.class);
 	}
 
 	public static List<EventSeverity> all() {

@@ -28,7 +28,7 @@ public enum ObservationKind {
 	}
 
 	static Set<String> codes() {
-		return Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+		return Vocabulary.codes(ObservationKind.class);
 	}
 
 	static Set<String> therapistCodes() {

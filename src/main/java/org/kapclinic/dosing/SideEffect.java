@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** An effect recorded as a side effect or adverse event during a session. */
 public enum SideEffect {
@@ -26,7 +25,7 @@ public enum SideEffect {
 	}
 
 	static Set<String> codes() {
-		return Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+		return Vocabulary.codes(SideEffect.class);
 	}
 
 	/** In alphabetical order of their labels, "Other" last, as a picker lists them. */

@@ -24,6 +24,13 @@ final class Vocabulary {
 		}
 	}
 
+	/** Every code of a vocabulary, for checking stored or submitted codes. */
+	static <E extends Enum<E>> java.util.Set<String> codes(Class<E> type) {
+		return java.util.Arrays.stream(type.getEnumConstants())
+			.map(Enum::name)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
 	static String inWords(String code) {
 		String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
 		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -80,12 +80,14 @@ public class SchedulingImport {
 	}
 
 	/**
-	 * A DOSING appointment in a chair for the demo floor (no gate, no staff seat:
-	 * synthetic data only).
+	 * A DOSING appointment in a chair for the demo floor, with its nurse assigned (no
+	 * gate, no staff seat: one demo nurse covers the whole floor; synthetic data only).
 	 */
 	@Transactional
-	public UUID demoDosing(UUID patient, String program, Instant start, int minutes, UUID chair) {
-		return book(patient, "DOSING", program, start, minutes, chair, null, Timestamp.from(Instant.now()));
+	public UUID demoDosing(UUID patient, String program, Instant start, int minutes, UUID chair, UUID nurse) {
+		UUID id = book(patient, "DOSING", program, start, minutes, chair, null, Timestamp.from(Instant.now()));
+		this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id, nurse);
+		return id;
 	}
 
 	private void book(UUID patient, String type, Instant start, UUID room, UUID staff, Timestamp now) {
