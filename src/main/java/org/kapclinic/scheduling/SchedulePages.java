@@ -131,9 +131,17 @@ class SchedulePages {
 		try {
 			List<Course> list = this.courses.list(id);
 			Map<UUID, List<Course.Progress>> progress = new HashMap<>();
-			Map<UUID, List<String>> checks = new HashMap<>();
+			Map<UUID, List<org.kapclinic.shared.Refusal.Reason>> checks = new HashMap<>();
 			list.forEach((course) -> progress.put(course.id(), this.courses.progress(course.id())));
-			list.forEach((course) -> checks.put(course.id(), this.courses.checks(course.id())));
+			// The API's "CODE: detail" lines, in words on the page (messages.properties),
+			// with
+			// times on the clinic's clock.
+			list.forEach((course) -> checks.put(course.id(),
+					this.courses.checks(course.id())
+						.stream()
+						.map(this::onClinicClock)
+						.map(org.kapclinic.shared.Refusal::reason)
+						.toList()));
 			model.addAttribute("checks", checks);
 			model.addAttribute("courses", list);
 			model.addAttribute("progress", progress);
@@ -239,6 +247,16 @@ class SchedulePages {
 		Map<UUID, String> names = new HashMap<>();
 		members.forEach((id, member) -> names.put(id, member.displayName()));
 		return names;
+	}
+
+	private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+	private String onClinicClock(String text) {
+		return INSTANT.matcher(text)
+			.replaceAll((m) -> java.time.Instant.parse(m.group())
+				.atZone(this.clinicTime.timeZone())
+				.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 	}
 
 }

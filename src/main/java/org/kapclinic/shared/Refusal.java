@@ -69,7 +69,7 @@ public record Refusal(String summary, List<Reason> reasons, UUID patientId) impl
 	/**
 	 * One reason as a rule gives it ({@code "CODE: detail"} or a bare {@code CODE}).
 	 */
-	static Reason reason(String text) {
+	public static Reason reason(String text) {
 		var coded = CODED.matcher(text.strip());
 		if (!coded.matches()) {
 			return new Reason("reason.OTHER", null, text, sentence(text));

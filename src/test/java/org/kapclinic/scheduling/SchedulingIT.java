@@ -283,6 +283,11 @@ class SchedulingIT extends IntegrationTest {
 		assertThat(dosed.status()).as(dosed.body()).isEqualTo(201);
 		assertThat(this.api.get("/api/v1/courses/" + course + "/checks", this.prescriber).body())
 			.contains("MISSING_INTEGRATION");
+		assertThat(org.kapclinic.BrowserSession.signIn(this.port, "dr.quill", PASSWORD)
+			.get("/patients/" + patient + "/schedule")
+			.body()).as("the schedule tab says it in words, on the clinic's clock")
+			.contains("An integration session is missing: the dose on 2030-10-09 ")
+			.doesNotContain("MISSING_INTEGRATION", "T10:00:00Z");
 		Map<String, Object> integration = booking(patient, "INTEGRATION", "2030-10-11T10:00:00Z", 60,
 				room("ROOM", List.of()), staff("therapist.wren"));
 		integration.put("courseId", course);
