@@ -42,6 +42,11 @@ public class AuditLabels {
 			.collect(Collectors.joining(", "));
 	}
 
+	/** How the action reached the app: "API", "Web" (a page), "System" (a job). */
+	public String channel(String code) {
+		return "API".equals(code) ? "API" : inWords(code);
+	}
+
 	public String outcome(String code) {
 		return inWords(code);
 	}

@@ -25,7 +25,19 @@ public record LedgerEntry(UUID id, UUID lotId, int lotSeq, EntryKind kind, BigDe
 	/** What moved the stock. */
 	public enum EntryKind {
 
-		RECEIPT, DRAW, WASTE, ADJUSTMENT, CORRECTION
+		RECEIPT("Received"), DRAW("Drawn for a dose"), WASTE("Wasted (witnessed)"), ADJUSTMENT("Count adjustment"),
+		CORRECTION("Correction");
+
+		private final String label;
+
+		EntryKind(String label) {
+			this.label = label;
+		}
+
+		/** What staff read (the API and the ledger keep the code). */
+		public String label() {
+			return this.label;
+		}
 
 	}
 

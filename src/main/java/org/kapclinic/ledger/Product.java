@@ -41,6 +41,16 @@ public enum Product {
 		this.ndcPrefix = ndcPrefix;
 	}
 
+	/** The label of a stored product code; an unknown one as it is. */
+	public static String labelOf(String code) {
+		try {
+			return valueOf(code).label();
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return (code == null) ? "" : code;
+		}
+	}
+
 	public String label() {
 		return this.label;
 	}

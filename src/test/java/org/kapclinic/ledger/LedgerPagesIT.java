@@ -59,7 +59,7 @@ class LedgerPagesIT extends IntegrationTest {
 
 		HttpResponse<String> lotPage = nurse.get(PAGE + "/lots/" + lot);
 		assertThat(lotPage.statusCode()).isEqualTo(200);
-		assertThat(lotPage.body()).contains("RECEIPT", "WASTE", "drawn up, not given", "475 mg");
+		assertThat(lotPage.body()).contains("Received", "Wasted (witnessed)", "drawn up, not given", "475 mg");
 
 		BrowserSession admin = BrowserSession.signIn(this.port, "admin", PASSWORD);
 		UUID discrepancy = this.jdbc.sql("select id from ledger.discrepancy where lot_id = ?")
@@ -70,7 +70,7 @@ class LedgerPagesIT extends IntegrationTest {
 		admin.post(PAGE, PAGE + "/discrepancies/" + discrepancy + "/resolve",
 				Map.of("reason", "25 mg unaccounted; reported", "adjustBalance", "true"));
 		assertThat(admin.get(PAGE).body()).contains("resolved with an adjustment of -25 mg");
-		assertThat(nurse.get(PAGE + "/lots/" + lot).body()).contains("ADJUSTMENT", "450 mg");
+		assertThat(nurse.get(PAGE + "/lots/" + lot).body()).contains("Count adjustment", "450 mg");
 
 		HttpResponse<String> inventory = nurse.get(PAGE + "/inventory?date=" + LocalDate.now());
 		assertThat(inventory.statusCode()).isEqualTo(200);

@@ -93,7 +93,7 @@ class NotesBrowserIT extends IntegrationTest {
 		assertThat(confirm.getText()).contains("locked", "addenda");
 		confirm.accept();
 
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("note-status"), "LOCKED"));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("note-status"), "Signed and locked"));
 		String shown = this.browser.findElement(By.id("note-body")).getText();
 		assertThat(shown).contains("Saw the lake of childhood summers", "Rest is allowed <script>alert(1)</script>",
 				"Swim once a week", "SHA-256");

@@ -41,6 +41,15 @@ class NoRawCodesIT extends IntegrationTest {
 	 */
 	private static final Pattern REFERENCE_FILE = Pattern.compile("\\b\\w+\\.md\\b|\\[tag [A-Z]\\]");
 
+	/**
+	 * A one-word code in capitals ("DRAFT", "KETAMINE") standing alone in a table cell,
+	 * badge or option, where a label belongs. Abbreviations people use are allowed.
+	 */
+	private static final Pattern SHOUTED = Pattern.compile("^[A-Z]{4,}$");
+
+	private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("REMS", "CADSS", "QIDS", "MOAA",
+			"HIPAA", "LOINC", "FHIR", "PTSD", "ADHD", "MAOI", "SNOMED", "LMFT");
+
 	private static final Pattern ID = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+");
 
@@ -51,9 +60,9 @@ class NoRawCodesIT extends IntegrationTest {
 	private static final Pattern SKIP = Pattern.compile(
 			"^/(api|swagger-ui|v3|webjars|assets|js|css|logout|calendar|actuator)(/|\\.|$)|\\.(pdf|ics|csv|json)$");
 
-	private static final int PAGES_PER_KIND = 2;
+	private static final int PAGES_PER_KIND = 5;
 
-	private static final int MAX_PAGES = 250;
+	private static final int MAX_PAGES = 400;
 
 	@Test
 	void noPageOfTheDemoClinicShowsABareCode() {
@@ -86,6 +95,12 @@ class NoRawCodesIT extends IntegrationTest {
 			read++;
 			Document page = Jsoup.parse(response.body(), "http://127.0.0.1" + path);
 			page.select("code, pre, kbd, samp, script, style, template").remove();
+			for (Element cell : page.select("td, th, .badge, option, dd, li")) {
+				String own = cell.ownText().strip();
+				if (SHOUTED.matcher(own).matches() && !ABBREVIATIONS.contains(own)) {
+					found.computeIfAbsent(user + " " + kind, (k) -> new TreeSet<>()).add(own);
+				}
+			}
 			String text = page.body().text();
 			for (Pattern unwanted : List.of(CODE, REFERENCE_FILE)) {
 				Matcher codes = unwanted.matcher(text);
