@@ -30,6 +30,14 @@ public record DuplicateMatch(UUID id, String mrn, String displayName, LocalDate 
 
 	}
 
+	/**
+	 * The match as shown to a user who may not see that patient: that a record exists and
+	 * what it has in common, not whose it is (no id, MRN, name or birth date).
+	 */
+	public DuplicateMatch withoutIdentity() {
+		return new DuplicateMatch(null, null, null, null, this.matchedOn);
+	}
+
 	/** What matched, in words: "same family name and date of birth, same phone". */
 	public String reasons() {
 		return this.matchedOn.stream().map(MatchedOn::label).collect(Collectors.joining(", "));

@@ -102,14 +102,21 @@ class PatientService {
 		List<DuplicateMatch> matches = this.duplicates.of(details);
 		boolean confirmed = Boolean.TRUE.equals(details.confirmDuplicate());
 		if (!matches.isEmpty() && !confirmed) {
+			List<DuplicateMatch> shown = new java.util.ArrayList<>();
 			for (DuplicateMatch match : matches) {
+				// Minimum necessary: a nurse or therapist learns that a match exists, not
+				// who
+				// it is, unless the patient is on one of their care teams.
+				boolean visible = this.access.canSee(user, match.id());
+				shown.add(visible ? match : match.withoutIdentity());
 				this.audit.recordIndependently(AuditEvent.of(AuditAction.QUERY, RESOURCE, match.id())
 					.patient(match.id())
 					.category(DataCategory.DEMOGRAPHICS)
-					.detail("shown as a possible duplicate at registration (" + match.reasons()
-							+ "); nothing registered"));
+					.detail("shown as a possible duplicate at registration (" + match.reasons() + ")"
+							+ (visible ? "" : " without name, birth date or MRN (outside the user's care teams)")
+							+ "; nothing registered"));
 			}
-			throw new PossibleDuplicateException(matches);
+			throw new PossibleDuplicateException(shown);
 		}
 		Instant now = Instant.now(this.clock);
 		Patient patient = this.patients.save(Patient.register(this.patients.nextMrn(), details, now));

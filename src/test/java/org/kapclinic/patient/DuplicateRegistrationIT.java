@@ -66,6 +66,22 @@ class DuplicateRegistrationIT extends IntegrationTest {
 	}
 
 	@Test
+	void aNurseLearnsThatAMatchExistsNotWhoseItIsOutsideHerCareTeams() {
+		String family = PatientFixtures.uniqueFamilyName();
+		Response first = this.api.post(PATH, person("Juniper", family, "1988-04-12"), tokenFor("desk.dale"));
+		assertThat(first.status()).isEqualTo(201);
+
+		Response duplicate = this.api.post(PATH, person("Juniper", family, "1988-04-12"), tokenFor("nurse.fern"));
+		assertThat(duplicate.status()).isEqualTo(409);
+		JsonNode match = duplicate.json().get("matches").get(0);
+		assertThat(match.get("matchedOn").toString()).contains("NAME_AND_BIRTH_DATE");
+		assertThat(duplicate.body()).as("minimum necessary: no identity of a patient she may not see")
+			.doesNotContain(first.json().get("mrn").asString(), first.json().get("id").asString(), "1988-04-12");
+		assertThat(auditDetails(first.json().get("id").asString(), "QUERY"))
+			.anySatisfy((detail) -> assertThat(detail).contains("without name, birth date or MRN"));
+	}
+
+	@Test
 	void sameEmailOrSamePhoneIsAPossibleDuplicateToo() {
 		String token = tokenFor("admin");
 		String email = "dup-" + UUID.randomUUID() + "@example.test";
