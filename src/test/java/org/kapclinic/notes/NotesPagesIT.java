@@ -79,7 +79,7 @@ class NotesPagesIT extends IntegrationTest {
 		HttpResponse<String> signed = browser.post(page, page + "/sign", Map.of());
 		assertThat(signed.statusCode()).isEqualTo(302);
 		String after = browser.get(page).body();
-		assertThat(after).contains("LOCKED", "The room felt safe and warm", "id=\"addendum-form\"")
+		assertThat(after).contains("Signed and locked", "The room felt safe and warm", "id=\"addendum-form\"")
 			.doesNotContain("id=\"note-form\"");
 	}
 
