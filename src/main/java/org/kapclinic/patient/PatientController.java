@@ -65,11 +65,21 @@ class PatientController {
 		return SexAtBirth.values();
 	}
 
+	/**
+	 * @param bookStart, bookRoomId, bookStaffId set when the user came from an empty slot
+	 * of the schedule grid: each patient found offers "Book" with that slot prefilled
+	 */
 	@GetMapping
 	String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime bookStart,
+			@RequestParam(required = false) UUID bookRoomId, @RequestParam(required = false) UUID bookStaffId,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		String query = (q == null) ? "" : q.trim();
 		model.addAttribute("q", query);
+		model.addAttribute("bookStart", bookStart);
+		model.addAttribute("bookRoomId", bookRoomId);
+		model.addAttribute("bookStaffId", bookStaffId);
 		model.addAttribute("results", this.patients.search(query.length() > 100 ? query.substring(0, 100) : query,
 				Math.max(0, page), PAGE_SIZE));
 		return (htmx != null) ? LIST + " :: results" : LIST;

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record Appointment(UUID id, UUID patientId, String type, String program, Instant start, Instant end, UUID roomId,
 		List<UUID> staffIds, UUID courseId, UUID seriesId, String telehealthLink, String status, String statusReason,
-		UUID rescheduledFrom, UUID groupId, int version) {
+		UUID rescheduledFrom, UUID groupId, int version, Instant arrivedAt) {
 
 	/** The type in words ("Dosing session"). */
 	public String typeLabel() {

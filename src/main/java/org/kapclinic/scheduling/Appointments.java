@@ -71,8 +71,11 @@ public class Appointments {
 
 	private final Clock clock;
 
+	private final org.kapclinic.shared.ClinicTime clinicTime;
+
 	Appointments(JdbcClient jdbc, CareTeamAccess access, CurrentUser currentUser, ClinicResources resources,
-			Courses courses, CourseTemplates templates, BookingGate gate, AuditTrail audit, Clock clock) {
+			Courses courses, CourseTemplates templates, BookingGate gate, AuditTrail audit, Clock clock,
+			org.kapclinic.shared.ClinicTime clinicTime) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.currentUser = currentUser;
@@ -82,6 +85,7 @@ public class Appointments {
 		this.gate = gate;
 		this.audit = audit;
 		this.clock = clock;
+		this.clinicTime = clinicTime;
 	}
 
 	/** Books one appointment, or a whole recurring series (all or nothing). */
@@ -142,6 +146,38 @@ public class Appointments {
 
 	public Appointment complete(UUID id) {
 		return close(id, "COMPLETED", null);
+	}
+
+	/**
+	 * The patient is here: recorded once, on the appointment's day (clinic time), for a
+	 * booked appointment.
+	 */
+	public Appointment arrived(UUID id) {
+		this.currentUser.require();
+		Appointment appointment = forUpdate(id);
+		if (!"BOOKED".equals(appointment.status())) {
+			throw new RuleViolationException(
+					"This appointment is " + appointment.statusLabel().toLowerCase(java.util.Locale.ROOT) + ".",
+					List.of("NOT_BOOKED"));
+		}
+		java.time.ZoneId zone = this.clinicTime.timeZone();
+		if (!appointment.start()
+			.atZone(zone)
+			.toLocalDate()
+			.equals(java.time.LocalDate.now(this.clock.withZone(zone)))) {
+			throw new RuleViolationException("A patient is marked arrived on the day of the appointment.",
+					List.of("NOT_TODAY"));
+		}
+		if (appointment.arrivedAt() == null) {
+			this.jdbc.sql("update scheduling.appointment set arrived_at = ?, version = version + 1 where id = ?")
+				.params(Timestamp.from(Instant.now(this.clock)), id)
+				.update();
+			this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
+				.patient(appointment.patientId())
+				.category(DataCategory.DEMOGRAPHICS)
+				.detail("ARRIVED"));
+		}
+		return load(id).orElseThrow();
 	}
 
 	/** One appointment (the patient-visibility rule applies). */
@@ -378,7 +414,8 @@ public class Appointments {
 		this.currentUser.require();
 		Appointment appointment = forUpdate(id);
 		if (!"BOOKED".equals(appointment.status())) {
-			throw new RuleViolationException("This appointment is already " + appointment.status() + ".",
+			throw new RuleViolationException(
+					"This appointment is already " + appointment.statusLabel().toLowerCase(java.util.Locale.ROOT) + ".",
 					List.of("NOT_BOOKED"));
 		}
 		if ("NO_SHOW".equals(status) || "COMPLETED".equals(status)) {
@@ -554,7 +591,8 @@ public class Appointments {
 				rs.getObject("course_id", UUID.class), rs.getObject("series_id", UUID.class),
 				rs.getString("telehealth_link"), rs.getString("status"), rs.getString("status_reason"),
 				rs.getObject("rescheduled_from", UUID.class), rs.getObject("group_id", UUID.class),
-				rs.getInt("version"));
+				rs.getInt("version"),
+				(rs.getTimestamp("arrived_at") != null) ? rs.getTimestamp("arrived_at").toInstant() : null);
 	}
 
 	private record Checked(AppointmentType type, String program, Room room, List<UUID> staffIds, Course course,

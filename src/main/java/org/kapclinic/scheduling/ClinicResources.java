@@ -195,6 +195,20 @@ public class ClinicResources {
 	}
 
 	/** Opening hours per weekday (Monday = 1); a weekday not listed is closed. */
+	/** Opening hours per ISO weekday ({open, close}); empty when none are set. */
+	public java.util.Map<Integer, java.time.LocalTime[]> clinicHours() {
+		java.util.Map<Integer, java.time.LocalTime[]> hours = new java.util.HashMap<>();
+		this.jdbc.sql("select weekday, open_time, close_time from scheduling.clinic_hours")
+			.query((java.sql.ResultSet rs) -> {
+				hours.merge(rs.getInt("weekday"),
+						new java.time.LocalTime[] { rs.getObject("open_time", java.time.LocalTime.class),
+								rs.getObject("close_time", java.time.LocalTime.class) },
+						(a, b) -> new java.time.LocalTime[] { a[0].isBefore(b[0]) ? a[0] : b[0],
+								a[1].isAfter(b[1]) ? a[1] : b[1] });
+			});
+		return hours;
+	}
+
 	public void setClinicHours(List<StaffHours.Shift> hours) {
 		requireAdmin();
 		Set<Integer> days = new HashSet<>();

@@ -71,39 +71,81 @@ class SchedulePages {
 
 	@GetMapping("/schedule")
 	String calendar(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(defaultValue = "week") String view, @RequestParam(required = false) UUID roomId,
-			@RequestParam(required = false) UUID staffId, Model model) {
+			@RequestParam(defaultValue = "day") String view, @RequestParam(defaultValue = "rooms") String by,
+			@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID staffId, Model model) {
 		ZoneId zone = this.clinicTime.timeZone();
-		LocalDate day = (date != null) ? date : LocalDate.now(zone);
-		boolean week = !"day".equals(view);
-		LocalDate first = week ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+		LocalDate today = LocalDate.now(zone);
+		LocalDate day = (date != null) ? date : today;
+		boolean week = "week".equals(view);
+		boolean byStaff = "staff".equals(by);
+		LocalDate first = week ? ScheduleGrid.weekStart(day) : day;
 		LocalDate end = first.plusDays(week ? 7 : 1);
-		List<Appointment> found = this.appointments.between(first.atStartOfDay(zone).toInstant(),
-				end.atStartOfDay(zone).toInstant(), roomId, staffId, false);
-		// Rows are prepared here, not in the template: a busy clinic week has well over a
-		// thousand entries and per-entry expressions dominated the render time.
-		Map<LocalDate, List<CalendarEntry>> days = new LinkedHashMap<>();
-		for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
-			days.put(d, new ArrayList<>());
-		}
+		List<Appointment> found = this.appointments
+			.between(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant(), roomId, staffId, true)
+			.stream()
+			.filter((a) -> !"CANCELLED".equals(a.status()) && !"RESCHEDULED".equals(a.status()))
+			.toList();
 		Map<UUID, String> names = names(found);
 		Map<UUID, String> rooms = roomNames();
 		Map<UUID, String> staff = staffNames(found);
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+		java.time.Instant now = java.time.Instant.now();
+		List<ScheduleGrid.Card> cards = new ArrayList<>();
+		Map<LocalDate, List<ScheduleGrid.Card>> days = new LinkedHashMap<>();
+		for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+			days.put(d, new ArrayList<>());
+		}
 		for (Appointment a : found) {
 			StringBuilder place = new StringBuilder((a.roomId() != null) ? rooms.getOrDefault(a.roomId(), "")
-					: (a.telehealthLink() != null) ? "telehealth" : "");
+					: (a.telehealthLink() != null) ? "Telehealth" : "");
 			a.staffIds().forEach((id) -> place.append(" · ").append(staff.getOrDefault(id, "?")));
-			days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>())
-				.add(new CalendarEntry(time.format(a.start()) + "–" + time.format(a.end()), a.type(),
-						"DOSING".equals(a.type()), "/patients/" + a.patientId() + "/schedule",
-						names.getOrDefault(a.patientId(), "?"), place.toString()));
+			ScheduleGrid.Card card = new ScheduleGrid.Card(a, time.format(a.start()) + "–" + time.format(a.end()),
+					a.typeLabel(), "appt-" + a.type().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+					names.getOrDefault(a.patientId(), "?"), place.toString(),
+					a.start().atZone(zone).toLocalDate().equals(today), ScheduleGrid.started(a, now));
+			cards.add(card);
+			days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>()).add(card);
 		}
+		List<ScheduleGrid.Column> columns = new ArrayList<>();
+		java.util.function.Function<ScheduleGrid.Card, List<String>> columnOf;
+		if (week) {
+			DateTimeFormatter heading = DateTimeFormatter.ofPattern("EEE d MMM");
+			for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+				columns.add(new ScheduleGrid.Column(d.toString(), heading.format(d), roomId, staffId, d));
+			}
+			columnOf = (c) -> List.of(c.appointment().start().atZone(zone).toLocalDate().toString());
+		}
+		else if (byStaff) {
+			this.directory.activeWithAnyRole(EnumSet.of(Role.PRESCRIBER, Role.NURSE, Role.THERAPIST))
+				.stream()
+				.filter((s) -> staffId == null || s.id().equals(staffId))
+				.forEach((s) -> columns
+					.add(new ScheduleGrid.Column(s.id().toString(), s.displayName(), null, s.id(), day)));
+			columns.add(new ScheduleGrid.Column("none", "No staff", null, null, day));
+			columnOf = (c) -> c.appointment().staffIds().isEmpty() ? List.of("none")
+					: c.appointment().staffIds().stream().map(UUID::toString).toList();
+		}
+		else {
+			this.resources.rooms()
+				.stream()
+				.filter((r) -> roomId == null || r.id().equals(roomId))
+				.forEach((r) -> columns.add(new ScheduleGrid.Column(r.id().toString(), r.name(), r.id(), null, day)));
+			columns.add(new ScheduleGrid.Column("none", "Telehealth / no room", null, null, day));
+			columnOf = (c) -> List
+				.of((c.appointment().roomId() != null) ? c.appointment().roomId().toString() : "none");
+		}
+		model.addAttribute("grid",
+				ScheduleGrid.build(columns, cards, this.resources.clinicHours(), zone, columnOf, !week));
 		model.addAttribute("days", days);
+		model.addAttribute("heading", week ? "Week of " + first.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy"))
+				: day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy")) + (day.equals(today) ? " (today)" : ""));
+		model.addAttribute("types", AppointmentType.values());
 		model.addAttribute("roomList", this.resources.rooms());
 		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
 		model.addAttribute("date", day);
+		model.addAttribute("today", today);
 		model.addAttribute("view", week ? "week" : "day");
+		model.addAttribute("by", byStaff ? "staff" : "rooms");
 		model.addAttribute("roomId", roomId);
 		model.addAttribute("staffId", staffId);
 		model.addAttribute("previous", day.minusDays(week ? 7 : 1));
@@ -112,8 +154,15 @@ class SchedulePages {
 		return "scheduling/calendar";
 	}
 
+	/**
+	 * @param start, roomId, staffId, type a booking prefilled from an empty slot of the
+	 * schedule grid
+	 */
 	@GetMapping("/patients/{id}/schedule")
-	String patient(@PathVariable UUID id, Model model) {
+	String patient(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
+			@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID staffId,
+			@RequestParam(required = false) AppointmentType type, Model model) {
 		List<Appointment> history = this.appointments.forPatient(id);
 		PatientSummary patient = this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id));
 		model.addAttribute("patient", patient);
@@ -125,7 +174,8 @@ class SchedulePages {
 		model.addAttribute("types", AppointmentType.values());
 		model.addAttribute("programs", Program.values());
 		if (!model.containsAttribute("booking")) {
-			model.addAttribute("booking", BookingForm.blank());
+			model.addAttribute("booking", new BookingForm((type != null) ? type.name() : null, start, 60, roomId,
+					(staffId != null) ? List.of(staffId) : List.of(), null, null));
 		}
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		try {
@@ -222,10 +272,6 @@ class SchedulePages {
 			return (this.start != null) ? this.start.withSecond(0).withNano(0).toString() : "";
 		}
 
-	}
-
-	/** One line of the calendar, ready to print. */
-	record CalendarEntry(String time, String type, boolean dosing, String href, String patient, String place) {
 	}
 
 	private Map<UUID, String> names(List<Appointment> appointments) {

@@ -215,6 +215,12 @@ class SchedulingApi {
 		return this.appointments.complete(id);
 	}
 
+	@PostMapping("/api/v1/appointments/{id}/arrived")
+	@Operation(summary = "The patient has arrived (arrivedAt), on the appointment's day; 422 NOT_TODAY otherwise")
+	Appointment arrived(@PathVariable UUID id) {
+		return this.appointments.arrived(id);
+	}
+
 	@PostMapping("/api/v1/appointments/{id}/reschedule")
 	@Operation(summary = "Move one appointment (also one occurrence of a series); the old one is kept as RESCHEDULED")
 	Appointment reschedule(@PathVariable UUID id, @RequestBody Reschedule change) {
