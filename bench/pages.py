@@ -7,6 +7,7 @@ request (cold for that page), then the median, p95 and max of REPS more.
 Usage: pages.py BASE_URL COOKIE IDS_LUA REPS   (cookie from session.py, a clinical user)
 Prints one line per page: "pages <path-kind> first=… p50=… p95=… max=… status=…".
 """
+import datetime
 import re
 import statistics
 import sys
@@ -38,6 +39,7 @@ def main():
         found = re.search(r'/patients/([0-9a-f-]{36})', page)
         on_floor = found.group(1) if found else None
     patient = on_floor or patients[0]
+    busy = (datetime.date.today() + datetime.timedelta(days=4)).isoformat()
     pages = [("/patients", "/patients"), ("/patients?q=", "/patients?q=mor"),
              ("/patients/{id}", "/patients/" + patient),
              ("/patients/{id}/eligibility", "/patients/%s/eligibility" % patient),
@@ -46,6 +48,10 @@ def main():
              ("/patients/{id}/schedule", "/patients/%s/schedule" % patient),
              ("/patients/{id}/dosing", "/patients/%s/dosing" % patient),
              ("/schedule", "/schedule"), ("/schedule?view=week", "/schedule?view=week"),
+             # With the scheduling fixtures (BENCH_ONLY including week): ~1,800 appointments
+             # that week, 20 chairs as the day grid's columns.
+             ("/schedule?view=week (busy week)", "/schedule?view=week&date=" + busy),
+             ("/schedule?view=day (busy day)", "/schedule?view=day&date=" + busy),
              ("/dosing/board", "/dosing/board"), ("/dosing/board/rows", "/dosing/board/rows"),
              ("/tasks", "/tasks"), ("/consultations", "/consultations"),
              ("/measures/worklist", "/measures/worklist"), ("/controlled-substances", "/controlled-substances"),
@@ -60,7 +66,7 @@ def main():
             times.append(ms)
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-        print("pages %-30s first=%7.1f p50=%6.1f p95=%6.1f max=%6.1f status=%d"
+        print("pages %-34s first=%7.1f p50=%6.1f p95=%6.1f max=%6.1f status=%d"
               % (kind, first, statistics.median(times), p95, times[-1], status))
 
 

@@ -607,7 +607,8 @@ RESULTS="$OUT/bench-results.md"
   [[ -n $TRAJ_LINE ]] && echo "| 500-measurement trajectory page (GET /patients/{id}/measures) | $TRAJ_LINE |"
   [[ -n $NOTES_LINES ]] && while IFS= read -r line; do echo "| notes: ${line%%: *} | ${line#*: } |"; done <<< "$NOTES_LINES"
   [[ -n $PAGES_LINES ]] && while IFS= read -r line; do
-    read -r _ kind rest <<< "$line"; echo "| page \`$kind\` (ms, one at a time) | $rest |"; done <<< "$PAGES_LINES"
+    kind=$(sed -E 's/^pages +(.*[^ ]) +first=.*/\1/' <<< "$line"); rest=${line#*first=}
+    echo "| page \`$kind\` (ms, one at a time) | first=$rest |"; done <<< "$PAGES_LINES"
   echo "| Fixtures | $N_IDS ids, $N_TERMS surname prefixes |"
   echo "| Load | wrk ${wrk_ver:-?}, -t$THREADS -c$CONNECTIONS, ${JIT_WARMUP} JIT warm-up per endpoint, then ${WARMUP} warm-up + ${DURATION} per endpoint, same host as the app |"
   echo "| Machine | $(nproc) CPUs, ${cpu_model:-unknown CPU}, ${mem_gb} GB RAM, Linux $(uname -r) |"
