@@ -62,7 +62,8 @@ def main():
                     {"username": "dr.quill", "password": "demo-clinic-2026"})
     token = token["access_token"]
     patient, _ = call(base, "POST", "/api/v1/patients", token,
-                      {"givenName": "Bench", "familyName": "Notewhistle", "birthDate": "1979-09-09"})
+                      {"givenName": "Bench", "familyName": "Notewhistle", "birthDate": "1979-09-09",
+                       "confirmDuplicate": True})
     pid = patient["id"]
 
     draft, _ = call(base, "POST", "/api/v1/patients/%s/notes" % pid, token,

@@ -376,7 +376,7 @@ first_entry() { grep -m1 -o '"[^"]*"' "$1" | tr -d '"'; }
 api_json() { curl -sS --fail --max-time 10 -X "$1" -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' -d "$3" "$BASE$2"; }
 SCREEN_ID=$(api_json POST /api/v1/patients \
-  '{"givenName":"Bench","familyName":"Screenwick","birthDate":"1980-01-01"}' \
+  '{"givenName":"Bench","familyName":"Screenwick","birthDate":"1980-01-01","confirmDuplicate":true}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') || die "could not create the screening patient"
 api_json PUT "/api/v1/patients/$SCREEN_ID/intake" '{"submit":true,"diagnoses":["F33.2","F41.1"],
   "conditions":["HYPERTENSION","URINARY_SYMPTOMS"],"medications":[{"name":"lorazepam","drugClass":"BENZODIAZEPINE"},

@@ -34,7 +34,8 @@ def main():
     repeat = int(sys.argv[5]) if len(sys.argv) > 5 else 40
     token = os.environ["BENCH_TOKEN"]
     patient = api(base, "POST", "/api/v1/patients", token,
-                  {"givenName": "Bench", "familyName": "Trajectorywick", "birthDate": "1975-05-05"})["id"]
+                  {"givenName": "Bench", "familyName": "Trajectorywick", "birthDate": "1975-05-05",
+                   "confirmDuplicate": True})["id"]
     start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=n)
     for i in range(n):
         answers = [(i + k) % 4 for k in range(8)] + [0, 1]
