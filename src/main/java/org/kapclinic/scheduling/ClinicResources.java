@@ -194,7 +194,6 @@ public class ClinicResources {
 		return id;
 	}
 
-	/** Opening hours per weekday (Monday = 1); a weekday not listed is closed. */
 	/** Opening hours per ISO weekday ({open, close}); empty when none are set. */
 	public java.util.Map<Integer, java.time.LocalTime[]> clinicHours() {
 		java.util.Map<Integer, java.time.LocalTime[]> hours = new java.util.HashMap<>();
@@ -207,6 +206,56 @@ public class ClinicResources {
 								a[1].isAfter(b[1]) ? a[1] : b[1] });
 			});
 		return hours;
+	}
+
+	/** Holidays from {@code from} on, in date order. */
+	@Transactional(readOnly = true)
+	public List<Holiday> holidays(LocalDate from) {
+		return this.jdbc.sql("select day, name from scheduling.holiday where day >= ? order by day")
+			.param(from)
+			.query((rs, n) -> new Holiday(rs.getObject("day", LocalDate.class), rs.getString("name")))
+			.list();
+	}
+
+	/** A day the clinic is closed. */
+	public record Holiday(LocalDate day, String name) {
+	}
+
+	/** A staff member's time off from {@code from} on. */
+	@Transactional(readOnly = true)
+	public List<TimeOff> timeOff(UUID userId, Instant from) {
+		return this.jdbc.sql("""
+				select id, lower(during) as starts, upper(during) as ends, reason from scheduling.time_off
+				where user_id = ? and upper(during) > ? order by lower(during)""")
+			.params(userId, Timestamp.from(from))
+			.query((rs, n) -> new TimeOff(rs.getObject("id", UUID.class), rs.getTimestamp("starts").toInstant(),
+					rs.getTimestamp("ends").toInstant(), rs.getString("reason")))
+			.list();
+	}
+
+	public record TimeOff(UUID id, Instant from, Instant to, String reason) {
+	}
+
+	/**
+	 * Takes a room or chair out of use (never deleted: past appointments keep it).
+	 * Refused while appointments are booked in it from now on: move them first.
+	 */
+	public void deactivateRoom(UUID id) {
+		requireAdmin();
+		Room room = room(id);
+		long booked = this.jdbc.sql("""
+				select count(*) from scheduling.appointment where room_id = ? and status = 'BOOKED' and end_at > ?""")
+			.params(id, Timestamp.from(Instant.now(this.clock)))
+			.query(Long.class)
+			.single();
+		if (booked > 0) {
+			throw new org.kapclinic.shared.RuleViolationException(room.name() + " still has bookings.",
+					List.of("ROOM_IN_USE: " + booked + " booked appointment(s) from now on; move them first"));
+		}
+		this.jdbc.sql("update scheduling.room set active = false where id = ?").param(id).update();
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "Room", id)
+			.category(DataCategory.ADMINISTRATION)
+			.detail("deactivated " + room.name()));
 	}
 
 	public void setClinicHours(List<StaffHours.Shift> hours) {
