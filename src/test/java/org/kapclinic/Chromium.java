@@ -72,6 +72,20 @@ public final class Chromium implements AutoCloseable {
 		return new Chromium(driver, port);
 	}
 
+	/**
+	 * Registers a patient through the registration page, as staff do, and returns the id
+	 * of the chart it opens.
+	 */
+	public String registerPatient(String given, String family, String birthDate) {
+		open("/patients/new");
+		type(By.id("givenName"), given);
+		type(By.id("familyName"), family);
+		setValue(By.id("birthDate"), birthDate);
+		click(By.id("save-patient"));
+		waitForText(family);
+		return this.browser.getCurrentUrl().replaceAll(".*/patients/([0-9a-f-]{36}).*", "$1");
+	}
+
 	public void signIn(String username, String password) {
 		open("/login");
 		this.browser.findElement(By.id("username")).sendKeys(username);

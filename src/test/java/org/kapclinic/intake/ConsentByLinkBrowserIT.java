@@ -29,13 +29,7 @@ class ConsentByLinkBrowserIT extends IntegrationTest {
 		String link;
 		try (Chromium laptop = Chromium.start(this.port, 1280, 900)) {
 			laptop.signIn("dr.quill", PASSWORD);
-			laptop.open("/patients/new");
-			laptop.type(By.id("givenName"), "Sage");
-			laptop.type(By.id("familyName"), family);
-			laptop.setValue(By.id("birthDate"), "1984-02-29");
-			laptop.click(By.id("save-patient"));
-			laptop.waitForText(family);
-			patientId = laptop.driver().getCurrentUrl().replaceAll(".*/patients/([0-9a-f-]{36}).*", "$1");
+			patientId = laptop.registerPatient("Sage", family, "1984-02-29");
 
 			laptop.open("/patients/" + patientId + "/eligibility");
 			Select documents = new Select(laptop.find(By.id("link-document")));

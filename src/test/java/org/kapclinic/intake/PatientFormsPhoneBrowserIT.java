@@ -33,13 +33,7 @@ class PatientFormsPhoneBrowserIT extends IntegrationTest {
 		String phq9Link;
 		try (Chromium laptop = Chromium.start(this.port, 1280, 900)) {
 			laptop.signIn("dr.quill", PASSWORD);
-			laptop.open("/patients/new");
-			laptop.type(By.id("givenName"), "Phoebe");
-			laptop.type(By.id("familyName"), family);
-			laptop.setValue(By.id("birthDate"), "1988-04-12");
-			laptop.click(By.id("save-patient"));
-			laptop.waitForText(family);
-			patientId = laptop.driver().getCurrentUrl().replaceAll(".*/patients/([0-9a-f-]{36}).*", "$1");
+			patientId = laptop.registerPatient("Phoebe", family, "1988-04-12");
 
 			laptop.open("/patients/" + patientId + "/eligibility");
 			laptop.click(By.id("create-intake-link"));

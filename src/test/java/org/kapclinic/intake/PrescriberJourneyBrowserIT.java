@@ -33,13 +33,7 @@ class PrescriberJourneyBrowserIT extends IntegrationTest {
 		String link;
 		try (Chromium laptop = Chromium.start(this.port, 1280, 900)) {
 			laptop.signIn("dr.quill", PASSWORD);
-			laptop.open("/patients/new");
-			laptop.type(By.id("givenName"), "Jonquil");
-			laptop.type(By.id("familyName"), family);
-			laptop.setValue(By.id("birthDate"), "1977-07-07");
-			laptop.click(By.id("save-patient"));
-			laptop.waitForText(family);
-			patientId = laptop.driver().getCurrentUrl().replaceAll(".*/patients/([0-9a-f-]{36}).*", "$1");
+			patientId = laptop.registerPatient("Jonquil", family, "1977-07-07");
 
 			laptop.click(By.cssSelector("#chart-tabs a[href$='/eligibility']"));
 			laptop.click(By.cssSelector("a[href$='/intake']"));
