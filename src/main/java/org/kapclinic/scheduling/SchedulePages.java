@@ -1,22 +1,16 @@
 package org.kapclinic.scheduling;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.kapclinic.identity.Role;
-import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
 import org.kapclinic.intake.Program;
 import org.kapclinic.patient.PatientSummary;
@@ -58,100 +52,18 @@ class SchedulePages {
 
 	private final ClinicTime clinicTime;
 
+	private final AppointmentNames names;
+
 	SchedulePages(Appointments appointments, Courses courses, CourseTemplates templates, ClinicResources resources,
-			UserDirectory directory, Patients patients, ClinicTime clinicTime) {
+			UserDirectory directory, Patients patients, ClinicTime clinicTime, AppointmentNames names) {
 		this.appointments = appointments;
 		this.courses = courses;
 		this.templates = templates;
 		this.resources = resources;
 		this.directory = directory;
 		this.patients = patients;
+		this.names = names;
 		this.clinicTime = clinicTime;
-	}
-
-	@GetMapping("/schedule")
-	String calendar(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(defaultValue = "day") String view, @RequestParam(defaultValue = "rooms") String by,
-			@RequestParam(required = false) UUID roomId, @RequestParam(required = false) UUID staffId, Model model) {
-		ZoneId zone = this.clinicTime.timeZone();
-		LocalDate today = LocalDate.now(zone);
-		LocalDate day = (date != null) ? date : today;
-		boolean week = "week".equals(view);
-		boolean byStaff = "staff".equals(by);
-		LocalDate first = week ? ScheduleGrid.weekStart(day) : day;
-		LocalDate end = first.plusDays(week ? 7 : 1);
-		List<Appointment> found = this.appointments
-			.between(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant(), roomId, staffId, true)
-			.stream()
-			.filter((a) -> !"CANCELLED".equals(a.status()) && !"RESCHEDULED".equals(a.status()))
-			.toList();
-		Map<UUID, String> names = names(found);
-		Map<UUID, String> rooms = roomNames();
-		Map<UUID, String> staff = staffNames(found);
-		DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
-		java.time.Instant now = java.time.Instant.now();
-		List<ScheduleGrid.Card> cards = new ArrayList<>();
-		Map<LocalDate, List<ScheduleGrid.Card>> days = new LinkedHashMap<>();
-		for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
-			days.put(d, new ArrayList<>());
-		}
-		for (Appointment a : found) {
-			StringBuilder place = new StringBuilder((a.roomId() != null) ? rooms.getOrDefault(a.roomId(), "")
-					: (a.telehealthLink() != null) ? "Telehealth" : "");
-			a.staffIds().forEach((id) -> place.append(" · ").append(staff.getOrDefault(id, "?")));
-			ScheduleGrid.Card card = new ScheduleGrid.Card(a, time.format(a.start()) + "–" + time.format(a.end()),
-					a.typeLabel(), "appt-" + a.type().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-					names.getOrDefault(a.patientId(), "?"), place.toString(),
-					a.start().atZone(zone).toLocalDate().equals(today), ScheduleGrid.started(a, now));
-			cards.add(card);
-			days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>()).add(card);
-		}
-		List<ScheduleGrid.Column> columns = new ArrayList<>();
-		java.util.function.Function<ScheduleGrid.Card, List<String>> columnOf;
-		if (week) {
-			DateTimeFormatter heading = DateTimeFormatter.ofPattern("EEE d MMM");
-			for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
-				columns.add(new ScheduleGrid.Column(d.toString(), heading.format(d), roomId, staffId, d));
-			}
-			columnOf = (c) -> List.of(c.appointment().start().atZone(zone).toLocalDate().toString());
-		}
-		else if (byStaff) {
-			this.directory.activeWithAnyRole(EnumSet.of(Role.PRESCRIBER, Role.NURSE, Role.THERAPIST))
-				.stream()
-				.filter((s) -> staffId == null || s.id().equals(staffId))
-				.forEach((s) -> columns
-					.add(new ScheduleGrid.Column(s.id().toString(), s.displayName(), null, s.id(), day)));
-			columns.add(new ScheduleGrid.Column("none", "No staff", null, null, day));
-			columnOf = (c) -> c.appointment().staffIds().isEmpty() ? List.of("none")
-					: c.appointment().staffIds().stream().map(UUID::toString).toList();
-		}
-		else {
-			this.resources.rooms()
-				.stream()
-				.filter((r) -> roomId == null || r.id().equals(roomId))
-				.forEach((r) -> columns.add(new ScheduleGrid.Column(r.id().toString(), r.name(), r.id(), null, day)));
-			columns.add(new ScheduleGrid.Column("none", "Telehealth / no room", null, null, day));
-			columnOf = (c) -> List
-				.of((c.appointment().roomId() != null) ? c.appointment().roomId().toString() : "none");
-		}
-		model.addAttribute("grid",
-				ScheduleGrid.build(columns, cards, this.resources.clinicHours(), zone, columnOf, !week));
-		model.addAttribute("days", days);
-		model.addAttribute("heading", week ? "Week of " + first.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy"))
-				: day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy")) + (day.equals(today) ? " (today)" : ""));
-		model.addAttribute("types", AppointmentType.values());
-		model.addAttribute("roomList", this.resources.rooms());
-		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
-		model.addAttribute("date", day);
-		model.addAttribute("today", today);
-		model.addAttribute("view", week ? "week" : "day");
-		model.addAttribute("by", byStaff ? "staff" : "rooms");
-		model.addAttribute("roomId", roomId);
-		model.addAttribute("staffId", staffId);
-		model.addAttribute("previous", day.minusDays(week ? 7 : 1));
-		model.addAttribute("next", day.plusDays(week ? 7 : 1));
-		model.addAttribute("zone", zone.getId());
-		return "scheduling/calendar";
 	}
 
 	/**
@@ -167,10 +79,10 @@ class SchedulePages {
 		PatientSummary patient = this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id));
 		model.addAttribute("patient", patient);
 		model.addAttribute("appointments", history);
-		model.addAttribute("rooms", roomNames());
+		model.addAttribute("rooms", this.names.rooms());
 		model.addAttribute("roomList", this.resources.rooms());
 		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
-		model.addAttribute("staffNames", staffNames(history));
+		model.addAttribute("staffNames", this.names.staff(history));
 		model.addAttribute("types", AppointmentType.values());
 		model.addAttribute("programs", Program.values());
 		if (!model.containsAttribute("booking")) {
@@ -272,27 +184,6 @@ class SchedulePages {
 			return (this.start != null) ? this.start.withSecond(0).withNano(0).toString() : "";
 		}
 
-	}
-
-	private Map<UUID, String> names(List<Appointment> appointments) {
-		Map<UUID, String> names = new HashMap<>();
-		this.patients.names(appointments.stream().map(Appointment::patientId).toList())
-			.forEach((id, name) -> names.put(id, name.displayName()));
-		return names;
-	}
-
-	private Map<UUID, String> roomNames() {
-		Map<UUID, String> rooms = new HashMap<>();
-		this.resources.rooms().forEach((room) -> rooms.put(room.id(), room.name()));
-		return rooms;
-	}
-
-	private Map<UUID, String> staffNames(List<Appointment> appointments) {
-		Map<UUID, StaffMember> members = this.directory
-			.findAll(appointments.stream().flatMap((a) -> a.staffIds().stream()).distinct().toList());
-		Map<UUID, String> names = new HashMap<>();
-		members.forEach((id, member) -> names.put(id, member.displayName()));
-		return names;
 	}
 
 	private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern
