@@ -116,6 +116,17 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	/**
+	 * Accepts the question an irreversible action asks first (data-confirm) and returns
+	 * its text, so a test can check the consequence is stated.
+	 */
+	public String confirm() {
+		org.openqa.selenium.Alert alert = this.wait.until(ExpectedConditions.alertIsPresent());
+		String question = alert.getText();
+		alert.accept();
+		return question;
+	}
+
+	/**
 	 * Sets a form field's value as the browser's own picker would (date and time inputs).
 	 */
 	public void setValue(By by, String value) {

@@ -42,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class GroupNotes {
 
-	static final Set<String> ATTENDANCE = Set.of("ATTENDED", "LEFT_EARLY", "ABSENT");
-
 	private final JdbcClient jdbc;
 
 	private final GroupSessions groups;
@@ -91,8 +89,9 @@ public class GroupNotes {
 			if (!members.contains(mark.getKey())) {
 				throw InvalidInputException.of("attendance", mark.getKey() + " is not a member of this circle");
 			}
-			if (mark.getValue() == null || !ATTENDANCE.contains(mark.getValue())) {
-				throw InvalidInputException.of("attendance", "status is one of " + ATTENDANCE);
+			if (Attendance.of(mark.getValue()) == null) {
+				throw InvalidInputException.of("attendance",
+						"status is one of " + java.util.Arrays.toString(Attendance.values()));
 			}
 		}
 		Timestamp now = Timestamp.from(Instant.now(this.clock));
@@ -139,8 +138,8 @@ public class GroupNotes {
 		if (!memberIds(groupId).contains(patientId)) {
 			throw new NotFoundException("GroupMember", patientId);
 		}
-		String status = attendance(groupId).get(patientId);
-		if (!"ATTENDED".equals(status) && !"LEFT_EARLY".equals(status)) {
+		Attendance status = Attendance.of(attendance(groupId).get(patientId));
+		if (status == null || !status.present()) {
 			throw new RuleViolationException("Record the member's attendance first; entries go to attending members.",
 					List.of("NOT_ATTENDED"));
 		}
@@ -206,6 +205,19 @@ public class GroupNotes {
 		return marks;
 	}
 
+	/** Each member's latest entry from this circle (not voided). */
+	private Map<UUID, UUID> entries(UUID groupId) {
+		Map<UUID, UUID> entries = new HashMap<>();
+		this.jdbc.sql("""
+				select distinct on (patient_id) patient_id, id from notes.note
+				where group_id = ? and patient_id is not null and voided_at is null
+				order by patient_id, created_at desc""")
+			.param(groupId)
+			.query((rs, n) -> entries.put(rs.getObject("patient_id", UUID.class), rs.getObject("id", UUID.class)))
+			.list();
+		return entries;
+	}
+
 	private Optional<UUID> sharedNote(UUID groupId) {
 		return this.jdbc
 			.sql("select id from notes.note where group_id = ? and patient_id is null and voided_at is null")
@@ -218,9 +230,10 @@ public class GroupNotes {
 		Map<UUID, String> marks = attendance(session.id());
 		Set<UUID> members = memberIds(session.id());
 		Map<UUID, PatientName> names = this.patients.names(members);
+		Map<UUID, UUID> entries = entries(session.id());
 		List<Circle.Member> list = members.stream()
 			.map((id) -> new Circle.Member(id, names.containsKey(id) ? names.get(id).displayName() : null,
-					marks.get(id)))
+					marks.get(id), entries.get(id)))
 			.toList();
 		return new Circle(session.id(), session.start(), session.end(), session.capacity(), list,
 				sharedNote(session.id()).orElse(null));
@@ -229,8 +242,34 @@ public class GroupNotes {
 	/** A circle as its facilitator sees it. */
 	public record Circle(UUID groupId, Instant start, Instant end, int capacity, List<Member> members, UUID noteId) {
 
-		/** A member and their attendance (null until recorded). */
-		public record Member(UUID patientId, String name, String attendance) {
+		/** Whether any member attended, so entries can be written. */
+		public boolean anyPresent() {
+			return this.members.stream().anyMatch(Member::present);
+		}
+
+		/**
+		 * A member, their attendance (null until recorded) and the entry filed to their
+		 * chart (the latest; null when none).
+		 */
+		public record Member(UUID patientId, String name, String attendance, UUID entryId) {
+
+			/** The attendance in words; empty until recorded. */
+			public String attendanceLabel() {
+				Attendance value = Attendance.of(this.attendance);
+				return (value != null) ? value.label() : "";
+			}
+
+			/** Attended, even in part: an entry may be filed to their chart. */
+			public boolean present() {
+				Attendance value = Attendance.of(this.attendance);
+				return value != null && value.present();
+			}
+
+			/** Whether this is the recorded attendance (the form's checked radio). */
+			public boolean marked(Attendance value) {
+				return value == Attendance.of(this.attendance);
+			}
+
 		}
 
 	}

@@ -38,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SchedulePages {
 
+	/** How far ahead the booking form offers circles to join. */
+	private static final int CIRCLES_AHEAD_DAYS = 56;
+
 	private final Appointments appointments;
 
 	private final Courses courses;
@@ -54,8 +57,15 @@ class SchedulePages {
 
 	private final AppointmentNames names;
 
+	private final GroupSessions circles;
+
+	private final java.time.Clock clock;
+
 	SchedulePages(Appointments appointments, Courses courses, CourseTemplates templates, ClinicResources resources,
-			UserDirectory directory, Patients patients, ClinicTime clinicTime, AppointmentNames names) {
+			UserDirectory directory, Patients patients, ClinicTime clinicTime, AppointmentNames names,
+			GroupSessions circles, java.time.Clock clock) {
+		this.circles = circles;
+		this.clock = clock;
 		this.appointments = appointments;
 		this.courses = courses;
 		this.templates = templates;
@@ -85,9 +95,15 @@ class SchedulePages {
 		model.addAttribute("staffNames", this.names.staff(history));
 		model.addAttribute("types", AppointmentType.values());
 		model.addAttribute("programs", Program.values());
+		Instant now = Instant.now(this.clock);
+		model.addAttribute("circles",
+				this.circles.between(now, now.plus(java.time.Duration.ofDays(CIRCLES_AHEAD_DAYS)))
+					.stream()
+					.filter((c) -> c.placesLeft() > 0)
+					.toList());
 		if (!model.containsAttribute("booking")) {
 			model.addAttribute("booking", new BookingForm((type != null) ? type.name() : null, start, 60, roomId,
-					(staffId != null) ? List.of(staffId) : List.of(), null, null));
+					(staffId != null) ? List.of(staffId) : List.of(), null, null, null));
 		}
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		try {
@@ -123,14 +139,19 @@ class SchedulePages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
 			@RequestParam(required = false) Integer durationMinutes, @RequestParam(required = false) UUID roomId,
 			@RequestParam(required = false) List<UUID> staffIds, @RequestParam(required = false) UUID courseId,
-			@RequestParam(required = false) String program, RedirectAttributes redirect) {
+			@RequestParam(required = false) String program, @RequestParam(required = false) UUID groupId,
+			RedirectAttributes redirect) {
 		BookingForm typed = new BookingForm(type, start, durationMinutes, roomId,
 				(staffIds != null) ? staffIds : List.of(), courseId,
-				(program == null || program.isBlank()) ? null : program);
+				(program == null || program.isBlank()) ? null : program, groupId);
 		try {
 			Instant at = (start != null) ? start.atZone(this.clinicTime.timeZone()).toInstant() : null;
+			if (groupId != null && at == null) {
+				// A member takes the circle's time: the form's start may stay empty.
+				at = this.circles.find(groupId).map(GroupSessions.GroupSession::start).orElse(null);
+			}
 			this.appointments.book(new AppointmentRequest(id, type, at, durationMinutes, roomId, staffIds, courseId,
-					typed.program(), null, null, null, null));
+					typed.program(), null, null, groupId, null));
 			redirect.addFlashAttribute("message", "Booked.");
 		}
 		catch (InvalidInputException | RuleViolationException | ConflictException ex) {
@@ -171,13 +192,10 @@ class SchedulePages {
 	 * What the booking form holds: empty at first, what was typed after a refusal.
 	 *
 	 * @param program KAP, IV_INFUSION or ESKETAMINE (a dosing session without a course)
+	 * @param groupId a group integration circle to join (its time and room)
 	 */
 	record BookingForm(String type, LocalDateTime start, Integer durationMinutes, UUID roomId, List<UUID> staffIds,
-			UUID courseId, String program) implements java.io.Serializable {
-
-		static BookingForm blank() {
-			return new BookingForm(null, null, 60, null, List.of(), null, null);
-		}
+			UUID courseId, String program, UUID groupId) implements java.io.Serializable {
 
 		/** The start as {@code <input type="datetime-local">} takes it. */
 		public String startValue() {

@@ -54,7 +54,8 @@ class NoRawCodesIT extends IntegrationTest {
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+");
 
 	private static final List<String> START = List.of("/patients", "/consultations", "/schedule", "/dosing/board",
-			"/measures/worklist", "/tasks", "/controlled-substances", "/admin/users", "/admin/audit", "/admin/outbox");
+			"/measures/worklist", "/circles", "/tasks", "/controlled-substances", "/admin/users", "/admin/audit",
+			"/admin/outbox");
 
 	/** Links that download, sign out or leave the pages. */
 	private static final Pattern SKIP = Pattern.compile(
