@@ -8,6 +8,17 @@ package org.kapclinic.dosing;
  */
 public enum DoseUnit {
 
-	MG_PER_KG, MG
+	MG_PER_KG("mg/kg"), MG("mg");
+
+	private final String label;
+
+	DoseUnit(String label) {
+		this.label = label;
+	}
+
+	/** The unit as staff write it. */
+	public String label() {
+		return this.label;
+	}
 
 }

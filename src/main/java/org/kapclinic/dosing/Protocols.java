@@ -124,6 +124,24 @@ public class Protocols {
 			.map(this::read);
 	}
 
+	/** Every stored version of one protocol, newest first (the editor's history). */
+	public List<Published> history(String code) {
+		return this.jdbc
+			.sql("select version, published_at, published_by from dosing.protocol where code = ? order by version desc")
+			.param(code)
+			.query((rs, n) -> new Published(rs.getInt("version"), rs.getTimestamp("published_at").toInstant(),
+					rs.getObject("published_by", UUID.class)))
+			.list();
+	}
+
+	/**
+	 * One stored version's publication.
+	 *
+	 * @param publishedBy null for a version shipped with the application
+	 */
+	public record Published(int version, Instant publishedAt, UUID publishedBy) {
+	}
+
 	/** ADMIN publishes a new version; an existing code + version is refused. */
 	@Transactional
 	public Protocol publish(Protocol protocol) {

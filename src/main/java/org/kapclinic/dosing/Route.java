@@ -4,12 +4,23 @@ package org.kapclinic.dosing;
 public enum Route {
 
 	/** Intravenous infusion (racemic ketamine). */
-	IV,
+	IV("Intravenous infusion"),
 	/** Intramuscular injection (racemic ketamine, KAP). */
-	IM,
+	IM("Intramuscular injection"),
 	/** Sublingual / buccal tablet or lozenge (racemic ketamine, KAP). */
-	SL,
+	SL("Sublingual"),
 	/** Intranasal esketamine (Spravato), 28 mg per device. */
-	IN
+	IN("Intranasal spray");
+
+	private final String label;
+
+	Route(String label) {
+		this.label = label;
+	}
+
+	/** The route in words. */
+	public String label() {
+		return this.label;
+	}
 
 }
