@@ -55,7 +55,15 @@ def main():
              ("/dosing/board", "/dosing/board"), ("/dosing/board/rows", "/dosing/board/rows"),
              ("/tasks", "/tasks"), ("/consultations", "/consultations"),
              ("/measures/worklist", "/measures/worklist"), ("/controlled-substances", "/controlled-substances"),
-             ("/admin/users", "/admin/users"), ("/admin/audit", "/admin/audit")]
+             ("/admin/users", "/admin/users"), ("/admin/audit", "/admin/audit"),
+             ("/circles", "/circles"), ("/admin/clinic", "/admin/clinic"),
+             ("/admin/protocols", "/admin/protocols"), ("/admin/protocols/{code}", "/admin/protocols/IV_KETAMINE"),
+             ("/admin/protocols/{code}/edit", "/admin/protocols/IV_KETAMINE/edit"),
+             ("/admin/course-templates", "/admin/course-templates"), ("/admin/note-templates", "/admin/note-templates")]
+    _, _, circles = fetch(base, cookie, "/circles")
+    circle = re.search(r'/circles/([0-9a-f-]{36})', circles)
+    if circle:
+        pages.append(("/circles/{id}", "/circles/" + circle.group(1)))
     if sessions:
         pages.append(("/dosing/sessions/{id}", "/dosing/sessions/" + sessions[0]))
     for kind, path in pages:

@@ -39,6 +39,9 @@ class DemoClinic implements ApplicationRunner {
 
 	private static final int SCHEDULED_PATIENTS = 40;
 
+	/** Members of the demo group integration circle. */
+	private static final int CIRCLE_MEMBERS = 5;
+
 	private final SchedulingImport scheduling;
 
 	private final DosingImport dosing;
@@ -84,6 +87,7 @@ class DemoClinic implements ApplicationRunner {
 		List<ImportedAnswers> scores = new ArrayList<>();
 		List<ImportedSchedule> schedules = new ArrayList<>();
 		List<UUID> scheduled = new ArrayList<>();
+		List<UUID> circle = new ArrayList<>();
 		List<UUID> floor = new ArrayList<>();
 		List<java.math.BigDecimal> floorWeights = new ArrayList<>();
 		Instant now = Instant.now(this.clock);
@@ -92,6 +96,12 @@ class DemoClinic implements ApplicationRunner {
 			batch.add(patient);
 			if (scheduled.size() < SCHEDULED_PATIENTS) {
 				scheduled.add(patient.id());
+				// Adults on the first therapist's care teams meet in a circle she
+				// facilitates.
+				if (circle.size() < CIRCLE_MEMBERS && patient.guardians().isEmpty()
+						&& patient.careTeam().contains(therapists.get(0))) {
+					circle.add(patient.id());
+				}
 			}
 			else if (floor.size() < this.settings.activeSessions() && patient.guardians().isEmpty()
 					&& !patient.measurements().isEmpty()) {
@@ -117,6 +127,16 @@ class DemoClinic implements ApplicationRunner {
 		// Two weeks of preparation and integration sessions, so the calendar has content.
 		this.scheduling.demoWeeks(scheduled, therapists, this.clinicTime.today(this.clock).plusDays(1),
 				this.clinicTime.timeZone());
+		// A group integration circle two days ahead, after the day's sessions.
+		if (!circle.isEmpty()) {
+			this.scheduling.demoCircle(circle, therapists.get(0),
+					this.clinicTime.today(this.clock)
+						.plusDays(2)
+						.atTime(17, 30)
+						.atZone(this.clinicTime.timeZone())
+						.toInstant(),
+					90);
+		}
 		// Sessions in progress on the treatment floor right now (the floor board).
 		this.dosing.demoFloor(floor, floorWeights, nurses.get(0),
 				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.SourceNotes;
 
 /**
  * The protocol editor's form (issue 14 item 9): the editable values of a protocol version
@@ -250,6 +251,9 @@ final class ProtocolForm {
 					node.forEach((item) -> items.add(item.asString()));
 					values.put(field.path(), String.join(", ", items));
 				}
+				else if (field.path().startsWith("sources.")) {
+					values.put(field.path(), node.isNull() ? "" : SourceNotes.readable(node.asString()));
+				}
 				else {
 					values.put(field.path(), node.isNull() ? "" : node.asString());
 				}
@@ -270,6 +274,13 @@ final class ProtocolForm {
 		for (List<Field> fields : sections(base).values()) {
 			for (Field field : fields) {
 				String text = (field.choices()) ? null : posted.getOrDefault(field.path(), "").strip();
+				if (field.path().startsWith("sources.")) {
+					// An unchanged note keeps its full text (the form shows it readable).
+					String original = at(tree, field.path()).asString();
+					if (text.equals(SourceNotes.readable(original))) {
+						text = original;
+					}
+				}
 				try {
 					set(tree, field, text, chosen.getOrDefault(field.path(), List.of()));
 				}

@@ -63,6 +63,45 @@ public class SchedulingImport {
 	}
 
 	/**
+	 * A group integration circle in Therapy room A with its facilitator and members (the
+	 * room and facilitator held once, as {@link Appointments} does for a circle).
+	 */
+	@Transactional
+	public UUID demoCircle(List<UUID> members, UUID facilitator, Instant start, int minutes) {
+		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp from = Timestamp.from(start);
+		Timestamp to = Timestamp.from(start.plus(Duration.ofMinutes(minutes)));
+		UUID room = this.jdbc.queryForObject("select id from scheduling.room where name = 'Therapy room A'",
+				UUID.class);
+		UUID group = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into scheduling.group_session (id, start_at, end_at, room_id, capacity, created_at)
+				values (?, ?, ?, ?, 8, ?)""", group, from, to, room, now);
+		for (int i = 0; i < members.size(); i++) {
+			UUID id = UUID.randomUUID();
+			this.jdbc.update("""
+					insert into scheduling.appointment (id, patient_id, type, start_at, end_at, room_id, status,
+					    created_at, group_id)
+					values (?, ?, 'GROUP_INTEGRATION', ?, ?, ?, 'BOOKED', ?, ?)""", id, members.get(i), from, to, room,
+					now, group);
+			this.jdbc.update("""
+					insert into scheduling.patient_booking (appointment_id, patient_id, during)
+					values (?, ?, tstzrange(?, ?))""", id, members.get(i), from, to);
+			if (i == 0) {
+				this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id,
+						facilitator);
+				this.jdbc.update(
+						"insert into scheduling.room_booking (appointment_id, room_id, during) values (?, ?, tstzrange(?, ?))",
+						id, room, from, to);
+				this.jdbc.update("""
+						insert into scheduling.staff_booking (appointment_id, user_id, seat, during)
+						values (?, ?, 1, tstzrange(?, ?))""", id, facilitator, from, to);
+			}
+		}
+		return group;
+	}
+
+	/**
 	 * Treatment chairs for the demo floor ("Floor chair 1" …), with pump and oximeter.
 	 */
 	@Transactional
