@@ -97,10 +97,10 @@ class BookingGate {
 			reasons.add("CHAIR_REQUIRED: dosing blocks a treatment chair");
 		}
 		else {
-			if (program == Program.IV_INFUSION && !booking.room().has(List.of("IV pump"))) {
+			if (program == Program.IV_INFUSION && !booking.room().has(RoomCapability.IV_PUMP)) {
 				reasons.add("ROOM_CAPABILITY: an IV infusion needs a chair with an IV pump");
 			}
-			if (program == Program.ESKETAMINE && !booking.room().has(List.of("pulse oximeter"))) {
+			if (program == Program.ESKETAMINE && !booking.room().has(RoomCapability.PULSE_OXIMETER)) {
 				reasons.add("ROOM_CAPABILITY: the REMS requires a pulse oximeter on site");
 			}
 		}

@@ -66,11 +66,20 @@ public class ClinicResources {
 		if (!"CHAIR".equals(kind) && !"ROOM".equals(kind)) {
 			problems.add(new FieldProblem("kind", "must be CHAIR or ROOM"));
 		}
-		List<String> caps = (capabilities != null)
-				? capabilities.stream().filter((c) -> c != null && !c.isBlank()).map(String::trim).distinct().toList()
-				: List.of();
-		if (caps.size() > 20 || caps.stream().anyMatch((c) -> c.length() > 60)) {
-			problems.add(new FieldProblem("capabilities", "at most 20, each at most 60 characters"));
+		List<String> caps = new ArrayList<>();
+		for (String text : (capabilities != null) ? capabilities : List.<String>of()) {
+			if (text == null || text.isBlank()) {
+				continue;
+			}
+			java.util.Optional<RoomCapability> capability = RoomCapability.parse(text);
+			if (capability.isEmpty()) {
+				problems
+					.add(new FieldProblem("capabilities", "\"" + ((text.length() > 60) ? text.substring(0, 60) : text)
+							+ "\" is not equipment we know: one of " + RoomCapability.choices()));
+			}
+			else if (!caps.contains(capability.get().name())) {
+				caps.add(capability.get().name());
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -299,7 +308,8 @@ public class ClinicResources {
 
 	static Room map(ResultSet rs) throws SQLException {
 		return new Room(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
-				List.of((String[]) rs.getArray("capabilities").getArray()), rs.getBoolean("active"));
+				List.of((String[]) rs.getArray("capabilities").getArray()), rs.getBoolean("active"),
+				List.of((String[]) rs.getArray("unrecognised_capabilities").getArray()));
 	}
 
 }

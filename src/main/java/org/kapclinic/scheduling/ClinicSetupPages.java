@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +64,8 @@ class ClinicSetupPages {
 
 	@PostMapping("/admin/clinic/rooms")
 	String addRoom(@RequestParam(required = false) String name, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String capabilities, RedirectAttributes redirect) {
-		List<String> caps = (capabilities == null) ? List.of() : Arrays.asList(capabilities.split(","));
+			@RequestParam(required = false) List<String> capabilities, RedirectAttributes redirect) {
+		List<String> caps = (capabilities == null) ? List.of() : capabilities;
 		return act(redirect, "/admin/clinic", "Added.", () -> this.resources.createRoom(name, kind, caps));
 	}
 

@@ -158,6 +158,12 @@ public class CourseTemplates {
 			catch (IllegalArgumentException ex) {
 				problems.add(new FieldProblem("steps[" + i + "].type", "an appointment type"));
 			}
+			for (String need : (step.needs() != null) ? step.needs() : List.<String>of()) {
+				if (RoomCapability.parse(need).isEmpty()) {
+					problems.add(new FieldProblem("steps[" + i + "].needs",
+							"\"" + need + "\" is not equipment we know: one of " + RoomCapability.choices()));
+				}
+			}
 			if (step.count() < 1 || step.count() > 52 || step.durationMinutes() < 10 || step.durationMinutes() > 600) {
 				problems.add(new FieldProblem("steps[" + i + "]", "count 1–52, durationMinutes 10–600"));
 			}

@@ -115,7 +115,9 @@ class SchedulingApi {
 	}
 
 	@PostMapping("/api/v1/rooms")
-	@Operation(summary = "Add a room or treatment chair (ADMIN)")
+	@Operation(summary = "Add a room or treatment chair (ADMIN)",
+			description = "capabilities: RoomCapability codes or labels in any case and spacing (IV_PUMP, \"IV pump\", "
+					+ "\"iv  pump\"); stored and returned as codes. Anything else is 400.")
 	ResponseEntity<Room> createRoom(@RequestBody RoomRequest request) {
 		Room room = this.resources.createRoom(request.name(), request.kind(), request.capabilities());
 		return ResponseEntity.created(URI.create("/api/v1/rooms/" + room.id())).body(room);
@@ -254,6 +256,12 @@ class SchedulingApi {
 		}
 		catch (IllegalArgumentException ex) {
 			throw InvalidInputException.of("roles", "staff roles, e.g. NURSE,PRESCRIBER");
+		}
+		for (String need : (needs != null) ? needs : List.<String>of()) {
+			if (RoomCapability.parse(need).isEmpty()) {
+				throw InvalidInputException.of("needs",
+						"\"" + need + "\" is not equipment we know: one of " + RoomCapability.choices());
+			}
 		}
 		return this.availability.find(appointmentType, from, to, durationMinutes, (needs != null) ? needs : List.of(),
 				wanted, staffIds, limit);

@@ -37,7 +37,9 @@ public class SchedulingImport {
 			this.jdbc.update(
 					"insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, 'CHAIR', ?, ?)",
 					UUID.randomUUID(), "Chair " + i,
-					(i <= 2) ? new String[] { "IV pump", "pulse oximeter" } : new String[] { "pulse oximeter" }, now);
+					(i <= 2) ? new String[] { RoomCapability.IV_PUMP.name(), RoomCapability.PULSE_OXIMETER.name() }
+							: new String[] { RoomCapability.PULSE_OXIMETER.name() },
+					now);
 		}
 		List<UUID> rooms = List.of(UUID.randomUUID(), UUID.randomUUID());
 		for (int i = 0; i < rooms.size(); i++) {
@@ -112,7 +114,8 @@ public class SchedulingImport {
 			UUID id = UUID.randomUUID();
 			this.jdbc.update(
 					"insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, 'CHAIR', ?, ?)",
-					id, "Floor chair " + i, new String[] { "IV pump", "pulse oximeter" }, now);
+					id, "Floor chair " + i,
+					new String[] { RoomCapability.IV_PUMP.name(), RoomCapability.PULSE_OXIMETER.name() }, now);
 			chairs.add(id);
 		}
 		return chairs;

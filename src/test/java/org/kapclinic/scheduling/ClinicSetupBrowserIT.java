@@ -30,7 +30,8 @@ class ClinicSetupBrowserIT extends IntegrationTest {
 			browser.waitForText("Chairs and rooms");
 
 			browser.type(By.id("room-name"), chair);
-			browser.type(By.id("room-capabilities"), "IV pump, pulse oximeter");
+			browser.click(By.xpath("//label[normalize-space()='IV pump']"));
+			browser.click(By.xpath("//label[normalize-space()='pulse oximeter']"));
 			browser.click(By.id("save-room"));
 			browser.waitForText("Added.");
 			assertThat(browser.text(By.id("rooms"))).contains(chair, "Treatment chair", "IV pump, pulse oximeter");
