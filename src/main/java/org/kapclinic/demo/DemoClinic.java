@@ -96,12 +96,7 @@ class DemoClinic implements ApplicationRunner {
 			batch.add(patient);
 			if (scheduled.size() < SCHEDULED_PATIENTS) {
 				scheduled.add(patient.id());
-				// Adults on the first therapist's care teams meet in a circle she
-				// facilitates.
-				if (circle.size() < CIRCLE_MEMBERS && patient.guardians().isEmpty()
-						&& patient.careTeam().contains(therapists.get(0))) {
-					circle.add(patient.id());
-				}
+				joinCircle(circle, patient, therapists.get(0));
 			}
 			else if (floor.size() < this.settings.activeSessions() && patient.guardians().isEmpty()
 					&& !patient.measurements().isEmpty()) {
@@ -110,8 +105,7 @@ class DemoClinic implements ApplicationRunner {
 			}
 			scores.addAll(generator.phq9Course(patient.id(), this.settings.phq9PerPatient()));
 			// Every fourth patient has a weekly PHQ-9 + GAD-7 taken in clinic (no e-mail,
-			// so
-			// the demo sends no mail): a mix of upcoming, due and overdue on the
+			// so the demo sends no mail): a mix of upcoming, due and overdue on the
 			// worklist.
 			if (i % 4 == 0) {
 				schedules.add(new ImportedSchedule(patient.id(), List.of("PHQ-9", "GAD-7"), 7,
@@ -127,16 +121,7 @@ class DemoClinic implements ApplicationRunner {
 		// Two weeks of preparation and integration sessions, so the calendar has content.
 		this.scheduling.demoWeeks(scheduled, therapists, this.clinicTime.today(this.clock).plusDays(1),
 				this.clinicTime.timeZone());
-		// A group integration circle two days ahead, after the day's sessions.
-		if (!circle.isEmpty()) {
-			this.scheduling.demoCircle(circle, therapists.get(0),
-					this.clinicTime.today(this.clock)
-						.plusDays(2)
-						.atTime(17, 30)
-						.atZone(this.clinicTime.timeZone())
-						.toInstant(),
-					90);
-		}
+		demoCircle(circle, therapists.get(0));
 		// Sessions in progress on the treatment floor right now (the floor board).
 		this.dosing.demoFloor(floor, floorWeights, nurses.get(0),
 				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));
@@ -157,6 +142,27 @@ class DemoClinic implements ApplicationRunner {
 		member("admin", "Ada Admin (demo)", Role.ADMIN);
 		member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER);
 		member("desk.dale", "Dale Deskworth (demo)", Role.FRONT_DESK);
+	}
+
+	/** Adults on the facilitator's care teams meet in her circle. */
+	private static void joinCircle(List<UUID> circle, ImportedPatient patient, UUID facilitator) {
+		if (circle.size() < CIRCLE_MEMBERS && patient.guardians().isEmpty()
+				&& patient.careTeam().contains(facilitator)) {
+			circle.add(patient.id());
+		}
+	}
+
+	/** A group integration circle two days ahead, after the day's sessions. */
+	private void demoCircle(List<UUID> members, UUID facilitator) {
+		if (!members.isEmpty()) {
+			this.scheduling.demoCircle(members, facilitator,
+					this.clinicTime.today(this.clock)
+						.plusDays(2)
+						.atTime(17, 30)
+						.atZone(this.clinicTime.timeZone())
+						.toInstant(),
+					90);
+		}
 	}
 
 	private UUID member(String username, String displayName, Role role) {

@@ -25,126 +25,6 @@ import org.kapclinic.shared.SourceNotes;
  */
 final class ProtocolForm {
 
-	/** How a field is typed and parsed. */
-	enum Kind {
-
-		TEXT, LONG_TEXT, NUMBER, WHOLE, WHOLE_LIST, YES_NO, CHECKLIST, DISCHARGE_CRITERIA
-
-	}
-
-	/**
-	 * One field.
-	 *
-	 * @param always shown even when the protocol leaves it empty (hold and alert
-	 * thresholds, which any route may use); the others only when the protocol sets them
-	 */
-	record Field(String path, String section, String label, Kind kind, boolean always) {
-
-		public boolean longText() {
-			return this.kind == Kind.LONG_TEXT;
-		}
-
-		public boolean yesNo() {
-			return this.kind == Kind.YES_NO;
-		}
-
-		public boolean choices() {
-			return this.kind == Kind.CHECKLIST || this.kind == Kind.DISCHARGE_CRITERIA;
-		}
-
-		public boolean number() {
-			return this.kind == Kind.NUMBER || this.kind == Kind.WHOLE;
-		}
-
-		/** The choices of a checklist or criteria field: code and label. */
-		public Map<String, String> options() {
-			Map<String, String> options = new LinkedHashMap<>();
-			if (this.kind == Kind.CHECKLIST) {
-				for (ChecklistItem item : ChecklistItem.values()) {
-					options.put(item.name(), item.label());
-				}
-			}
-			else if (this.kind == Kind.DISCHARGE_CRITERIA) {
-				for (DischargeCriterion criterion : DischargeCriterion.values()) {
-					options.put(criterion.name(), criterion.label());
-				}
-			}
-			return options;
-		}
-
-		/** The HTML id of the field's input. */
-		public String id() {
-			return "p-" + this.path.replace('.', '-');
-		}
-
-	}
-
-	private static final String DOSE = "Dose";
-
-	private static final String INFUSION = "Infusion";
-
-	private static final String PATIENTS = "Patients";
-
-	private static final String HOLD = "Pre-dose hold (session held when a reading is beyond it)";
-
-	private static final String ALERTS = "In-session alerts (raised at or beyond)";
-
-	private static final String VITALS = "Vital signs schedule";
-
-	private static final String DISCHARGE = "Observation and discharge";
-
-	static final List<Field> FIELDS = List.of(new Field("name", DOSE, "Name", Kind.TEXT, true),
-			new Field("defaultDose", DOSE, "Default dose (the order form's proposal)", Kind.NUMBER, false),
-			new Field("usualRange.min", DOSE, "Usual range, from", Kind.NUMBER, false),
-			new Field("usualRange.max", DOSE, "Usual range, to", Kind.NUMBER, false),
-			new Field("softMaximum", DOSE, "Soft maximum (above it a prescriber writes a reason)", Kind.NUMBER, false),
-			new Field("hardMaximum", DOSE, "Hard maximum (never exceeded, additional doses included)", Kind.NUMBER,
-					false),
-			new Field("hardMaximumMgPerKg", DOSE, "Weight-based ceiling (mg/kg)", Kind.NUMBER, false),
-			new Field("firstDoseMg", DOSE, "First dose of a course (mg)", Kind.WHOLE, false),
-			new Field("allowedDosesMg", DOSE, "Doses a kit can give (mg, comma-separated)", Kind.WHOLE_LIST, false),
-			new Field("dosesFromAge65Mg", DOSE, "Doses allowed only from age 65 (mg, comma-separated; empty = off)",
-					Kind.WHOLE_LIST, false),
-			new Field("deviceMg", DOSE, "Milligrams per device", Kind.WHOLE, false),
-			new Field("minutesBetweenDevices", DOSE, "Rest between devices (minutes)", Kind.WHOLE, false),
-			new Field("infusionMinutes", INFUSION, "Infusion time (minutes)", Kind.WHOLE, false),
-			new Field("minInfusionMinutes", INFUSION, "Shortest infusion allowed (minutes)", Kind.WHOLE, false),
-			new Field("maxRateMgPerKgPerHour", INFUSION, "Highest infusion rate (mg/kg/h)", Kind.NUMBER, false),
-			new Field("minAgeYears", PATIENTS, "Youngest patient (years)", Kind.WHOLE, false),
-			new Field("maxAgeYears", PATIENTS, "Oldest patient (years)", Kind.WHOLE, false),
-			new Field("weightValidityDays", PATIENTS, "Weight valid for (days)", Kind.WHOLE, false),
-			new Field("minorWeightValidityDays", PATIENTS, "Weight valid for, minors (days; 0 = same day)", Kind.WHOLE,
-					false),
-			new Field("secondPersonVerification", PATIENTS, "A second clinician verifies each order", Kind.YES_NO,
-					false),
-			new Field("checklist", PATIENTS, "Pre-dose checklist", Kind.CHECKLIST, true),
-			new Field("hold.systolicAbove", HOLD, "Systolic above (mmHg)", Kind.WHOLE, true),
-			new Field("hold.diastolicAbove", HOLD, "Diastolic above (mmHg)", Kind.WHOLE, true),
-			new Field("hold.heartRateAbove", HOLD, "Heart rate above (/min)", Kind.WHOLE, true),
-			new Field("hold.spo2Below", HOLD, "SpO2 below (%)", Kind.WHOLE, true),
-			new Field("hold.ceilingSystolicAtLeast", HOLD,
-					"Ceiling: systolic at or above (mmHg; released only by a recheck or a co-signed override)",
-					Kind.WHOLE, true),
-			new Field("hold.ceilingDiastolicAtLeast", HOLD, "Ceiling: diastolic at or above (mmHg)", Kind.WHOLE, true),
-			new Field("alerts.systolicAtLeast", ALERTS, "Systolic (mmHg)", Kind.WHOLE, true),
-			new Field("alerts.diastolicAtLeast", ALERTS, "Diastolic (mmHg)", Kind.WHOLE, true),
-			new Field("alerts.heartRateAbove", ALERTS, "Heart rate above (/min)", Kind.WHOLE, true),
-			new Field("alerts.heartRateBelow", ALERTS, "Heart rate below (/min)", Kind.WHOLE, true),
-			new Field("alerts.spo2Below", ALERTS, "SpO2 below (%)", Kind.WHOLE, true),
-			new Field("alerts.respiratoryRateBelow", ALERTS, "Respiratory rate below (/min)", Kind.WHOLE, true),
-			new Field("alerts.moaasAtMost", ALERTS, "MOAA/S at most", Kind.WHOLE, true),
-			new Field("alerts.cadssAtLeast", ALERTS, "CADSS at least", Kind.WHOLE, true),
-			new Field("vitals.duringDoseEveryMinutes", VITALS, "While the drug runs, every (minutes)", Kind.WHOLE,
-					true),
-			new Field("vitals.atMinutesAfterFirstDose", VITALS, "At minutes after the first dose (comma-separated)",
-					Kind.WHOLE_LIST, true),
-			new Field("vitals.afterDoseEveryMinutes", VITALS, "After the dose, every (minutes)", Kind.WHOLE, true),
-			new Field("minimumObservationMinutes", DISCHARGE, "Observation after the last dose (minutes)", Kind.WHOLE,
-					true),
-			new Field("discharge.maxRiseOverBaselinePercent", DISCHARGE,
-					"Blood pressure at discharge at most this far above baseline (%)", Kind.WHOLE, true),
-			new Field("discharge.criteria", DISCHARGE, "Discharge criteria", Kind.DISCHARGE_CRITERIA, true));
-
 	static final String SOURCES = "Sources (why each value is what it is)";
 
 	private final JsonMapper json;
@@ -157,10 +37,10 @@ final class ProtocolForm {
 	 * The fields this protocol shows, by section (its sources last, one per documented
 	 * field).
 	 */
-	Map<String, List<Field>> sections(Protocol protocol) {
+	Map<String, List<ProtocolField>> sections(Protocol protocol) {
 		JsonNode tree = this.json.valueToTree(protocol);
-		Map<String, List<Field>> sections = new LinkedHashMap<>();
-		for (Field field : FIELDS) {
+		Map<String, List<ProtocolField>> sections = new LinkedHashMap<>();
+		for (ProtocolField field : ProtocolField.ALL) {
 			if (field.always() || !at(tree, field.path()).isNull()) {
 				sections.computeIfAbsent(field.section(), (key) -> new ArrayList<>()).add(field);
 			}
@@ -169,14 +49,15 @@ final class ProtocolForm {
 			protocol.sources()
 				.keySet()
 				.forEach((key) -> sections.computeIfAbsent(SOURCES, (k) -> new ArrayList<>())
-					.add(new Field("sources." + key, SOURCES, sourceLabel(key), Kind.LONG_TEXT, true)));
+					.add(new ProtocolField("sources." + key, SOURCES, sourceLabel(key), ProtocolField.Kind.LONG_TEXT,
+							true)));
 		}
 		return sections;
 	}
 
 	/** What a source documents, in words: its field's label or its section's title. */
 	private static String sourceLabel(String key) {
-		for (Field field : FIELDS) {
+		for (ProtocolField field : ProtocolField.ALL) {
 			if (field.path().equals(key)) {
 				return field.label();
 			}
@@ -193,8 +74,8 @@ final class ProtocolForm {
 	 */
 	Map<String, String> display(Protocol protocol) {
 		Map<String, String> values = values(protocol);
-		for (List<Field> fields : sections(protocol).values()) {
-			for (Field field : fields) {
+		for (List<ProtocolField> fields : sections(protocol).values()) {
+			for (ProtocolField field : fields) {
 				String value = values.get(field.path());
 				if (field.choices()) {
 					Map<String, String> options = field.options();
@@ -216,9 +97,9 @@ final class ProtocolForm {
 	 * The form field a rule's problem belongs beside: the field itself, or the first
 	 * field of the group it names ({@code usualRange}, {@code hold}); else the name.
 	 */
-	static String fieldFor(String problemField, Map<String, List<Field>> sections) {
-		for (List<Field> fields : sections.values()) {
-			for (Field field : fields) {
+	static String fieldFor(String problemField, Map<String, List<ProtocolField>> sections) {
+		for (List<ProtocolField> fields : sections.values()) {
+			for (ProtocolField field : fields) {
 				if (field.path().equals(problemField) || field.path().startsWith(problemField + ".")) {
 					return field.path();
 				}
@@ -230,7 +111,7 @@ final class ProtocolForm {
 	/** The codes checked in each choice field, from the form's values. */
 	static Map<String, java.util.Set<String>> chosen(Map<String, String> values) {
 		Map<String, java.util.Set<String>> chosen = new LinkedHashMap<>();
-		for (Field field : FIELDS) {
+		for (ProtocolField field : ProtocolField.ALL) {
 			if (field.choices()) {
 				chosen.put(field.path(), new java.util.HashSet<>(
 						java.util.Arrays.asList(values.getOrDefault(field.path(), "").split(",\\s*"))));
@@ -243,8 +124,8 @@ final class ProtocolForm {
 	Map<String, String> values(Protocol protocol) {
 		JsonNode tree = this.json.valueToTree(protocol);
 		Map<String, String> values = new LinkedHashMap<>();
-		for (List<Field> fields : sections(protocol).values()) {
-			for (Field field : fields) {
+		for (List<ProtocolField> fields : sections(protocol).values()) {
+			for (ProtocolField field : fields) {
 				JsonNode node = at(tree, field.path());
 				if (node.isArray()) {
 					List<String> items = new ArrayList<>();
@@ -271,8 +152,8 @@ final class ProtocolForm {
 		ObjectNode tree = (ObjectNode) this.json.valueToTree(base);
 		tree.put("version", base.version() + 1);
 		List<FieldProblem> problems = new ArrayList<>();
-		for (List<Field> fields : sections(base).values()) {
-			for (Field field : fields) {
+		for (List<ProtocolField> fields : sections(base).values()) {
+			for (ProtocolField field : fields) {
 				String text = (field.choices()) ? null : posted.getOrDefault(field.path(), "").strip();
 				if (field.path().startsWith("sources.")) {
 					// An unchanged note keeps its full text (the form shows it readable).
@@ -286,7 +167,7 @@ final class ProtocolForm {
 				}
 				catch (NumberFormatException ex) {
 					problems.add(new FieldProblem(field.path(),
-							(field.kind() == Kind.NUMBER) ? "enter a number" : "enter whole numbers"));
+							(field.kind() == ProtocolField.Kind.NUMBER) ? "enter a number" : "enter whole numbers"));
 				}
 			}
 		}
@@ -301,7 +182,7 @@ final class ProtocolForm {
 		return copy;
 	}
 
-	private static void set(ObjectNode tree, Field field, String text, List<String> chosen) {
+	private static void set(ObjectNode tree, ProtocolField field, String text, List<String> chosen) {
 		String[] path = field.path().split("\\.");
 		ObjectNode parent = tree;
 		for (int i = 0; i < path.length - 1; i++) {

@@ -104,7 +104,7 @@ class ProtocolPages {
 			return "redirect:/admin/protocols/" + code;
 		}
 		catch (InvalidInputException ex) {
-			Map<String, List<ProtocolForm.Field>> sections = this.form.sections(base);
+			Map<String, List<ProtocolField>> sections = this.form.sections(base);
 			Map<String, String> errors = new LinkedHashMap<>();
 			for (FieldProblem problem : ex.problems()) {
 				errors.merge(ProtocolForm.fieldFor(problem.field(), sections), problem.message(),
@@ -114,7 +114,7 @@ class ProtocolPages {
 			sections.values()
 				.stream()
 				.flatMap(List::stream)
-				.filter(ProtocolForm.Field::choices)
+				.filter(ProtocolField::choices)
 				.forEach((f) -> shown.put(f.path(), String.join(", ", params.getOrDefault(f.path(), List.of()))));
 			model.addAttribute("error",
 					"Not published: " + ex.problems().size()

@@ -83,6 +83,31 @@ class ScheduleGridPages {
 			cards.add(card);
 			days.computeIfAbsent(a.start().atZone(zone).toLocalDate(), (k) -> new ArrayList<>()).add(card);
 		}
+		Layout layout = layout(week, byStaff, first, end, day, roomId, staffId, zone);
+		model.addAttribute("grid", ScheduleGrid.build(layout.columns(), cards, this.resources.clinicHours(), zone,
+				layout.columnOf(), !week));
+		model.addAttribute("days", days);
+		model.addAttribute("heading", week ? "Week of " + first.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy"))
+				: day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy")) + (day.equals(today) ? " (today)" : ""));
+		model.addAttribute("types", AppointmentType.values());
+		model.addAttribute("opensCircles", opensCircles(signedIn));
+		model.addAttribute("roomList", this.resources.rooms());
+		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
+		model.addAttribute("date", day);
+		model.addAttribute("today", today);
+		model.addAttribute("view", week ? "week" : "day");
+		model.addAttribute("by", byStaff ? "staff" : "rooms");
+		model.addAttribute("roomId", roomId);
+		model.addAttribute("staffId", staffId);
+		model.addAttribute("previous", day.minusDays(week ? 7 : 1));
+		model.addAttribute("next", day.plusDays(week ? 7 : 1));
+		model.addAttribute("zone", zone.getId());
+		return "scheduling/calendar";
+	}
+
+	/** The grid's columns (days, staff or rooms) and which column a card goes in. */
+	private Layout layout(boolean week, boolean byStaff, LocalDate first, LocalDate end, LocalDate day, UUID roomId,
+			UUID staffId, ZoneId zone) {
 		List<ScheduleGrid.Column> columns = new ArrayList<>();
 		java.util.function.Function<ScheduleGrid.Card, List<String>> columnOf;
 		if (week) {
@@ -111,31 +136,22 @@ class ScheduleGridPages {
 			columnOf = (c) -> List
 				.of((c.appointment().roomId() != null) ? c.appointment().roomId().toString() : "none");
 		}
-		model.addAttribute("grid",
-				ScheduleGrid.build(columns, cards, this.resources.clinicHours(), zone, columnOf, !week));
-		model.addAttribute("days", days);
-		model.addAttribute("heading", week ? "Week of " + first.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy"))
-				: day.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy")) + (day.equals(today) ? " (today)" : ""));
-		model.addAttribute("types", AppointmentType.values());
-		// Asked once, not per card: a security expression per card cost ~60 ms on a busy
-		// week.
-		model.addAttribute("opensCircles",
-				signedIn != null && signedIn.getAuthorities()
-					.stream()
-					.anyMatch((a) -> List.of("ROLE_ADMIN", "ROLE_PRESCRIBER", "ROLE_NURSE", "ROLE_THERAPIST")
-						.contains(a.getAuthority())));
-		model.addAttribute("roomList", this.resources.rooms());
-		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
-		model.addAttribute("date", day);
-		model.addAttribute("today", today);
-		model.addAttribute("view", week ? "week" : "day");
-		model.addAttribute("by", byStaff ? "staff" : "rooms");
-		model.addAttribute("roomId", roomId);
-		model.addAttribute("staffId", staffId);
-		model.addAttribute("previous", day.minusDays(week ? 7 : 1));
-		model.addAttribute("next", day.plusDays(week ? 7 : 1));
-		model.addAttribute("zone", zone.getId());
-		return "scheduling/calendar";
+		return new Layout(columns, columnOf);
+	}
+
+	private record Layout(List<ScheduleGrid.Column> columns,
+			java.util.function.Function<ScheduleGrid.Card, List<String>> columnOf) {
+	}
+
+	/**
+	 * Whether the cards offer the circle page. Asked once, not per card: a security
+	 * expression per card cost ~60 ms on a busy week.
+	 */
+	private static boolean opensCircles(org.springframework.security.core.Authentication signedIn) {
+		return signedIn != null && signedIn.getAuthorities()
+			.stream()
+			.anyMatch((a) -> List.of("ROLE_ADMIN", "ROLE_PRESCRIBER", "ROLE_NURSE", "ROLE_THERAPIST")
+				.contains(a.getAuthority()));
 	}
 
 }
