@@ -48,8 +48,16 @@ public final class BrowserSession {
 			.GET());
 	}
 
-	/** Posts a form from {@code formPage}, with the CSRF token that page carries. */
+	/**
+	 * Posts a form from {@code formPage}, with the CSRF token that page carries and the
+	 * page as referrer, as a browser sends it.
+	 */
 	public HttpResponse<String> post(String formPage, String path, Map<String, String> fields) {
+		return post(formPage, path, fields, this.base + formPage);
+	}
+
+	/** The same with another referrer (null: none). */
+	public HttpResponse<String> post(String formPage, String path, Map<String, String> fields, String referer) {
 		Matcher token = CSRF.matcher(get(formPage).body());
 		if (!token.find()) {
 			throw new IllegalStateException("no CSRF token on " + formPage);
@@ -58,9 +66,13 @@ public final class BrowserSession {
 			.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&", "_csrf=" + encode(token.group(1)) + "&", ""));
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (referer != null) {
+			request.header("Referer", referer);
+		}
+		return send(request);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

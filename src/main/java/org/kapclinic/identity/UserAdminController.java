@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.kapclinic.identity.UserAdministration.UserView;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.VersionConflictException;
-import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -117,13 +116,8 @@ class UserAdminController {
 	}
 
 	private String act(Runnable action, String message, RedirectAttributes redirect) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("message", message);
-		}
-		catch (InvalidInputException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		action.run();
+		redirect.addFlashAttribute("message", message);
 		return "redirect:/admin/users";
 	}
 

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.kapclinic.shared.ClinicTime;
-import org.kapclinic.shared.InvalidInputException;
-import org.kapclinic.shared.RuleViolationException;
-import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,40 +40,24 @@ class MeasureSchedulePages {
 	String create(@PathVariable UUID id, @RequestParam(required = false) List<String> instruments,
 			@RequestParam(defaultValue = "") String cadence, @RequestParam(required = false) Integer everyDays,
 			@RequestParam(defaultValue = "false") boolean sendLink, RedirectAttributes redirect) {
-		try {
-			MeasureSchedule schedule = this.schedules.create(id, new ScheduleRequest(instruments, cadence,
-					MeasureSchedules.INTERVAL.equals(cadence) ? everyDays : null, null, sendLink));
-			redirect.addFlashAttribute("message", "Scheduled " + String.join(" + ", schedule.instruments()) + ".");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-		}
+		MeasureSchedule schedule = this.schedules.create(id, new ScheduleRequest(instruments, cadence,
+				MeasureSchedules.INTERVAL.equals(cadence) ? everyDays : null, null, sendLink));
+		redirect.addFlashAttribute("message", "Scheduled " + String.join(" + ", schedule.instruments()) + ".");
 		return back(id);
 	}
 
 	@PostMapping("/patients/{id}/measure-schedules/{scheduleId}/end")
 	String end(@PathVariable UUID id, @PathVariable UUID scheduleId, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
-			MeasureSchedule ended = this.schedules.end(scheduleId, reason);
-			redirect.addFlashAttribute("message", "Ended the schedule; its open measures are cancelled.");
-			return back(ended.patientId());
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-			return back(id);
-		}
+		MeasureSchedule ended = this.schedules.end(scheduleId, reason);
+		redirect.addFlashAttribute("message", "Ended the schedule; its open measures are cancelled.");
+		return back(ended.patientId());
 	}
 
 	@PostMapping("/patients/{id}/measure-links")
 	String link(@PathVariable UUID id, @RequestParam(required = false) List<String> instruments,
 			@RequestParam(defaultValue = "false") boolean send, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("issuedLink", this.selfReports.issue(id, instruments, send));
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-		}
+		redirect.addFlashAttribute("issuedLink", this.selfReports.issue(id, instruments, send));
 		return back(id);
 	}
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.kapclinic.scheduling.GroupSessions;
 import org.kapclinic.shared.ClinicTime;
-import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.Refusal;
@@ -84,26 +83,15 @@ class CirclePages {
 			redirect.addFlashAttribute("error", "Mark at least one member as attended, left early or absent.");
 			return "redirect:/circles/" + id;
 		}
-		try {
-			this.groups.recordAttendance(id, marks);
-			redirect.addFlashAttribute("message", "Attendance saved.");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		this.groups.recordAttendance(id, marks);
+		redirect.addFlashAttribute("message", "Attendance saved.");
 		return "redirect:/circles/" + id;
 	}
 
 	/** Starts the shared note and opens it in the note editor (where it is signed). */
 	@PostMapping("/circles/{id}/note")
 	String startNote(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			return "redirect:/notes/" + this.groups.startNote(id, Map.of()).id();
-		}
-		catch (ConflictException | InvalidInputException ex) {
-			Refusal.flash(redirect, ex);
-			return "redirect:/circles/" + id;
-		}
+		return "redirect:/notes/" + this.groups.startNote(id, Map.of()).id();
 	}
 
 	@PostMapping("/circles/{id}/members/{patientId}/entry")

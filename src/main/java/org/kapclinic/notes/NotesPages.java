@@ -17,7 +17,6 @@ import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
-import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.VersionConflictException;
 import org.kapclinic.shared.Refusal;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -114,14 +113,8 @@ class NotesPages {
 	String create(@PathVariable UUID id, @RequestParam NoteType type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate noteDate,
 			@RequestParam(defaultValue = "false") boolean privateProcessNote, RedirectAttributes redirect) {
-		try {
-			Note note = this.notes.create(id, new NewNote(type, Map.of(), noteDate, privateProcessNote, null));
-			return "redirect:/notes/" + note.id();
-		}
-		catch (InvalidInputException ex) {
-			Refusal.flash(redirect, ex);
-			return "redirect:/patients/" + id + "/notes";
-		}
+		Note note = this.notes.create(id, new NewNote(type, Map.of(), noteDate, privateProcessNote, null));
+		return "redirect:/notes/" + note.id();
 	}
 
 	@GetMapping("/notes/{id}")
@@ -202,52 +195,31 @@ class NotesPages {
 
 	@PostMapping("/notes/{id}/cosign")
 	String cosign(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			this.notes.cosign(id);
-			redirect.addFlashAttribute("message", "Co-signed.");
-		}
-		catch (ConflictException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		this.notes.cosign(id);
+		redirect.addFlashAttribute("message", "Co-signed.");
 		return "redirect:/notes/" + id;
 	}
 
 	@PostMapping("/notes/{id}/addenda")
 	String addendum(@PathVariable UUID id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
-		try {
-			this.notes.addAddendum(id, body);
-			redirect.addFlashAttribute("message", "Addendum signed.");
-		}
-		catch (InvalidInputException | ConflictException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		this.notes.addAddendum(id, body);
+		redirect.addFlashAttribute("message", "Addendum signed.");
 		return "redirect:/notes/" + id;
 	}
 
 	@PostMapping("/notes/{id}/void")
 	String voidNote(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		try {
-			Note note = this.notes.voidNote(id, reason);
-			redirect.addFlashAttribute("message", "Voided.");
-			return (note.patientId() != null) ? "redirect:/patients/" + note.patientId() + "/notes"
-					: "redirect:/notes/" + id;
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex);
-			return "redirect:/notes/" + id;
-		}
+		Note note = this.notes.voidNote(id, reason);
+		redirect.addFlashAttribute("message", "Voided.");
+		return (note.patientId() != null) ? "redirect:/patients/" + note.patientId() + "/notes"
+				: "redirect:/notes/" + id;
 	}
 
 	@PostMapping("/patients/{id}/journal-links")
 	String journalLink(@PathVariable UUID id, @RequestParam String kind, RedirectAttributes redirect) {
-		try {
-			Journal.Issued link = this.journal.issue(id, kind);
-			redirect.addFlashAttribute("journalLink", link);
-		}
-		catch (InvalidInputException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		Journal.Issued link = this.journal.issue(id, kind);
+		redirect.addFlashAttribute("journalLink", link);
 		return "redirect:/patients/" + id + "/notes";
 	}
 
@@ -255,13 +227,8 @@ class NotesPages {
 	String disclose(@PathVariable UUID id, @RequestParam(required = false) UUID providerId,
 			@RequestParam(required = false) List<String> content, @RequestParam(required = false) String themes,
 			RedirectAttributes redirect) {
-		try {
-			this.disclosures.disclose(id, providerId, content, themes);
-			redirect.addFlashAttribute("message", "Disclosed; the PDF is in the accounting below.");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		this.disclosures.disclose(id, providerId, content, themes);
+		redirect.addFlashAttribute("message", "Disclosed; the PDF is in the accounting below.");
 		return "redirect:/patients/" + id + "/notes#disclosures";
 	}
 
@@ -278,13 +245,8 @@ class NotesPages {
 	String addProvider(@RequestParam UUID patientId, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) String credentials, @RequestParam(required = false) String practice,
 			@RequestParam(defaultValue = "") String secureContact, RedirectAttributes redirect) {
-		try {
-			this.providers.add(name, credentials, practice, secureContact);
-			redirect.addFlashAttribute("message", "Outside provider added.");
-		}
-		catch (InvalidInputException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		this.providers.add(name, credentials, practice, secureContact);
+		redirect.addFlashAttribute("message", "Outside provider added.");
 		return "redirect:/patients/" + patientId + "/notes#disclosures";
 	}
 

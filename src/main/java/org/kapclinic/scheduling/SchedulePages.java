@@ -1,7 +1,6 @@
 package org.kapclinic.scheduling;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -165,26 +164,16 @@ class SchedulePages {
 	String startCourse(@PathVariable UUID id, @RequestParam String templateCode,
 			@RequestParam(required = false) UUID therapistId, @RequestParam(required = false) String outsideTherapist,
 			@RequestParam(required = false) String goals, RedirectAttributes redirect) {
-		try {
-			this.courses.start(id, new CourseRequest(templateCode, null, therapistId, outsideTherapist, goals));
-			redirect.addFlashAttribute("message", "Course planned.");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-		}
+		this.courses.start(id, new CourseRequest(templateCode, null, therapistId, outsideTherapist, goals));
+		redirect.addFlashAttribute("message", "Course planned.");
 		return "redirect:/patients/" + id + "/schedule";
 	}
 
 	@PostMapping("/appointments/{id}/cancel")
 	String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		Appointment appointment = this.appointments.find(id);
-		try {
-			this.appointments.cancel(id, reason);
-			redirect.addFlashAttribute("message", "Cancelled.");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, appointment.patientId());
-		}
+		this.appointments.cancel(id, reason);
+		redirect.addFlashAttribute("message", "Cancelled.");
 		return "redirect:/patients/" + appointment.patientId() + "/schedule";
 	}
 

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.kapclinic.patient.Patients;
-import org.kapclinic.shared.InvalidInputException;
-import org.kapclinic.shared.RuleViolationException;
-import org.kapclinic.shared.Refusal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,13 +38,8 @@ class TasksPageController {
 
 	@PostMapping("/tasks/{id}/complete")
 	String complete(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
-			this.tasks.complete(id, note);
-			redirect.addFlashAttribute("message", "Task done.");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex);
-		}
+		this.tasks.complete(id, note);
+		redirect.addFlashAttribute("message", "Task done.");
 		return "redirect:/tasks";
 	}
 

@@ -1,5 +1,9 @@
 package org.kapclinic.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.kapclinic.shared.ConflictException;
+import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.Refusal;
 import org.kapclinic.shared.RuleViolationException;
@@ -12,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Browser pages: known errors become the error page with the right status. */
 @ControllerAdvice(annotations = Controller.class)
@@ -36,10 +41,28 @@ class PageExceptionHandler {
 			.view();
 	}
 
-	@ExceptionHandler(RuleViolationException.class)
-	ModelAndView ruleViolation(RuleViolationException ex) {
-		return new ProblemPage(422, "Refused by a safety rule",
-				"Nothing was saved. Go back, fix what is listed and try again.", Refusal.of(ex))
+	/**
+	 * The one refusal path for forms (issue 15 item 3): a refused post goes back to the
+	 * page its form was on, with the refusal shown there in words and the step that fixes
+	 * each reason; nothing was saved. Without a same-origin referrer (or for a GET) the
+	 * error page says the same.
+	 */
+	@ExceptionHandler({ RuleViolationException.class, InvalidInputException.class, ConflictException.class })
+	ModelAndView refused(RuntimeException ex, HttpServletRequest request) {
+		java.util.Optional<String> back = FormReturn.back(request);
+		if (back.isPresent()) {
+			RequestContextUtils.getOutputFlashMap(request)
+				.put(Refusal.ATTRIBUTE, Refusal.of(ex, FormReturn.patientId(back.get())));
+			return new ModelAndView("redirect:" + back.get());
+		}
+		if (ex instanceof RuleViolationException) {
+			return new ProblemPage(422, "Refused by a safety rule",
+					"Nothing was saved. Go back, fix what is listed and try again.", Refusal.of(ex))
+				.view();
+		}
+		int status = (ex instanceof InvalidInputException) ? 400 : 409;
+		return new ProblemPage(status, "Not saved", "Nothing was saved. Go back, fix what is listed and try again.",
+				Refusal.of(ex))
 			.view();
 	}
 
