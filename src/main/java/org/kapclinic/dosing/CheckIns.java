@@ -178,7 +178,7 @@ public class CheckIns {
 		if (!"DOSING".equals(appointment.type())) {
 			reasons.add("APPOINTMENT_TYPE: the appointment is " + appointment.type() + ", not DOSING");
 		}
-		if (!"BOOKED".equals(appointment.status())) {
+		if (!appointment.booked()) {
 			reasons.add("APPOINTMENT_STATUS: the appointment is " + appointment.status());
 		}
 		if (appointment.program() != null && !appointment.program().equals(protocol.program())) {

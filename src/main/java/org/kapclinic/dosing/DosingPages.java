@@ -122,7 +122,7 @@ class DosingPages {
 		PatientSummary patient = this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id));
 		List<Appointment> open = this.appointments.forPatient(id)
 			.stream()
-			.filter((a) -> "DOSING".equals(a.type()) && "BOOKED".equals(a.status()))
+			.filter((a) -> "DOSING".equals(a.type()) && a.booked())
 			.filter((a) -> list.stream().noneMatch((s) -> s.appointmentId().equals(a.id())))
 			.toList();
 		model.addAttribute("patient", patient);

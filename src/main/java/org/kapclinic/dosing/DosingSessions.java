@@ -622,7 +622,7 @@ public class DosingSessions {
 	 */
 	private void completeAppointment(UUID appointmentId, Instant now) {
 		Appointment appointment = this.appointments.find(appointmentId);
-		if ("BOOKED".equals(appointment.status()) && !appointment.start().isAfter(now)) {
+		if (appointment.booked() && !appointment.start().isAfter(now)) {
 			this.appointments.complete(appointmentId);
 		}
 	}

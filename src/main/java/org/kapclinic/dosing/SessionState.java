@@ -60,6 +60,25 @@ public enum SessionState {
 		return Vocabulary.label(SessionState.class, code, SessionState::label);
 	}
 
+	/**
+	 * The order form is offered: before the dose, an order may be written or rewritten
+	 * (the order itself still needs the checklist and a baseline reading, checked when it
+	 * is placed).
+	 */
+	public boolean canOrder() {
+		return this == CHECKED_IN || this == PRE_DOSE_CHECKS || this == ORDERED;
+	}
+
+	/** The order waits for its second-person verification. */
+	public boolean awaitingVerification() {
+		return this == ORDERED;
+	}
+
+	/** Monitoring may end with the patient marked ready for discharge. */
+	public boolean canMarkReady() {
+		return this == MONITORING;
+	}
+
 	/** A dose has been started (the drug may be in the patient). */
 	public boolean doseGiven() {
 		return this == DOSING || this == MONITORING || this == READY_FOR_DISCHARGE || this == DISCHARGED;

@@ -256,7 +256,7 @@ class NotesPages {
 		found.forEach((n) -> rows.add(
 				new TimelineRow(n.noteDate(), "note", n.type().label() + " · " + n.statusLabel(), "/notes/" + n.id())));
 		sessions.stream()
-			.filter((a) -> !"CANCELLED".equals(a.status()) && !"RESCHEDULED".equals(a.status()))
+			.filter((a) -> !a.withdrawn())
 			.forEach((a) -> rows.add(new TimelineRow(a.start().atZone(this.clinicTime.timeZone()).toLocalDate(),
 					"session", a.typeLabel() + " · " + a.statusLabel(), null)));
 		rows.sort(java.util.Comparator.comparing(TimelineRow::date).reversed());

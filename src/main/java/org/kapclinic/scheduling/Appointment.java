@@ -17,16 +17,24 @@ public record Appointment(UUID id, UUID patientId, String type, String program, 
 		return AppointmentType.labelOf(this.type);
 	}
 
+	/** The status as a value (the record keeps the API's code). */
+	public AppointmentStatus state() {
+		return AppointmentStatus.of(this.status);
+	}
+
 	/** The status in words. */
 	public String statusLabel() {
-		return switch (this.status) {
-			case "BOOKED" -> "Booked";
-			case "CANCELLED" -> "Cancelled";
-			case "NO_SHOW" -> "No-show";
-			case "COMPLETED" -> "Completed";
-			case "RESCHEDULED" -> "Rescheduled";
-			default -> this.status;
-		};
+		return state().label();
+	}
+
+	/** Still on the calendar, holding its chair, staff and patient. */
+	public boolean booked() {
+		return state() == AppointmentStatus.BOOKED;
+	}
+
+	/** Cancelled or moved: not shown on the calendar. */
+	public boolean withdrawn() {
+		return state().withdrawn();
 	}
 
 	public long durationMinutes() {

@@ -112,7 +112,7 @@ public class Appointments {
 			String reason) {
 		StaffMember user = this.currentUser.require();
 		Appointment old = forUpdate(id);
-		if (!"BOOKED".equals(old.status())) {
+		if (!old.booked()) {
 			throw new RuleViolationException("Only a booked appointment can be moved.", List.of("NOT_BOOKED"));
 		}
 		if (old.groupId() != null) {
@@ -124,7 +124,7 @@ public class Appointments {
 				(roomId != null) ? roomId : old.roomId(), (staffIds != null) ? staffIds : old.staffIds(),
 				old.courseId(), old.program(), old.telehealthLink(), null, null, null);
 		Checked checked = validate(request);
-		release(id, "RESCHEDULED", reason);
+		release(id, AppointmentStatus.RESCHEDULED, reason);
 		Appointment moved = insert(request, checked, start, old.seriesId(), id, user, List.of(id));
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
 			.patient(old.patientId())
@@ -137,15 +137,15 @@ public class Appointments {
 		if (reason == null || reason.isBlank() || reason.length() > 1000) {
 			throw InvalidInputException.of("reason", "say why (1–1000 characters)");
 		}
-		return close(id, "CANCELLED", reason.trim());
+		return close(id, AppointmentStatus.CANCELLED, reason.trim());
 	}
 
 	public Appointment noShow(UUID id) {
-		return close(id, "NO_SHOW", null);
+		return close(id, AppointmentStatus.NO_SHOW, null);
 	}
 
 	public Appointment complete(UUID id) {
-		return close(id, "COMPLETED", null);
+		return close(id, AppointmentStatus.COMPLETED, null);
 	}
 
 	/**
@@ -155,7 +155,7 @@ public class Appointments {
 	public Appointment arrived(UUID id) {
 		this.currentUser.require();
 		Appointment appointment = forUpdate(id);
-		if (!"BOOKED".equals(appointment.status())) {
+		if (!appointment.booked()) {
 			throw new RuleViolationException(
 					"This appointment is " + appointment.statusLabel().toLowerCase(java.util.Locale.ROOT) + ".",
 					List.of("NOT_BOOKED"));
@@ -410,37 +410,35 @@ public class Appointments {
 		}
 	}
 
-	private Appointment close(UUID id, String status, String reason) {
+	private Appointment close(UUID id, AppointmentStatus status, String reason) {
 		this.currentUser.require();
 		Appointment appointment = forUpdate(id);
-		if (!"BOOKED".equals(appointment.status())) {
+		if (!appointment.booked()) {
 			throw new RuleViolationException(
 					"This appointment is already " + appointment.statusLabel().toLowerCase(java.util.Locale.ROOT) + ".",
 					List.of("NOT_BOOKED"));
 		}
-		if ("NO_SHOW".equals(status) || "COMPLETED".equals(status)) {
-			if (appointment.start().isAfter(Instant.now(this.clock))) {
-				throw new RuleViolationException("An appointment that has not started cannot be " + status + ".",
-						List.of("NOT_STARTED"));
-			}
+		if (!status.withdrawn() && appointment.start().isAfter(Instant.now(this.clock))) {
+			throw new RuleViolationException("An appointment that has not started cannot be marked "
+					+ status.label().toLowerCase(java.util.Locale.ROOT) + ".", List.of("NOT_STARTED"));
 		}
 		release(id, status, reason);
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
 			.patient(appointment.patientId())
 			.category(DataCategory.DEMOGRAPHICS)
-			.detail(status + ((reason != null) ? ": " + reason : "")));
+			.detail(status.name() + ((reason != null) ? ": " + reason : "")));
 		return load(id).orElseThrow();
 	}
 
 	/**
 	 * Frees the resources (cancelled, rescheduled) or keeps the record of what happened.
 	 */
-	private void release(UUID id, String status, String reason) {
+	private void release(UUID id, AppointmentStatus status, String reason) {
 		this.jdbc.sql("""
 				update scheduling.appointment set status = ?, status_reason = ?, version = version + 1 where id = ?""")
-			.params(status, reason, id)
+			.params(status.name(), reason, id)
 			.update();
-		if ("CANCELLED".equals(status) || "RESCHEDULED".equals(status)) {
+		if (status.withdrawn()) {
 			for (String table : List.of("room_booking", "patient_booking", "staff_booking")) {
 				this.jdbc.sql("update scheduling." + table + " set active = false where appointment_id = ?")
 					.param(id)

@@ -13,8 +13,13 @@ public record Course(UUID id, UUID patientId, String templateCode, String templa
 		UUID prescriberId, UUID therapistId, String outsideTherapist, String goals, String status, String statusReason,
 		List<PlannedStep> plan, Instant createdAt, int version) {
 
+	/** The status as a value (the record keeps the API's code). */
+	public CourseStatus state() {
+		return CourseStatus.valueOf(this.status);
+	}
+
 	public boolean bookable() {
-		return "PLANNED".equals(this.status) || "ACTIVE".equals(this.status);
+		return state().bookable();
 	}
 
 	public record PlannedStep(String type, int count, int durationMinutes, List<String> roles, List<String> needs,

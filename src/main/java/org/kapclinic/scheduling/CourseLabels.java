@@ -27,14 +27,7 @@ public class CourseLabels {
 	}
 
 	public String status(Course course) {
-		return switch (course.status()) {
-			case "PLANNED" -> "Planned";
-			case "ACTIVE" -> "Active";
-			case "PAUSED" -> "Paused";
-			case "COMPLETED" -> "Completed";
-			case "DISCONTINUED" -> "Discontinued";
-			default -> course.status();
-		};
+		return course.state().label();
 	}
 
 }

@@ -43,10 +43,6 @@ public class Courses {
 
 	static final String RESOURCE = "Course";
 
-	private static final Map<String, Set<String>> TRANSITIONS = Map.of("PLANNED", Set.of("ACTIVE", "DISCONTINUED"),
-			"ACTIVE", Set.of("PAUSED", "COMPLETED", "DISCONTINUED"), "PAUSED", Set.of("ACTIVE", "DISCONTINUED"),
-			"COMPLETED", Set.of(), "DISCONTINUED", Set.of());
-
 	private static final TypeReference<List<Course.PlannedStep>> PLAN = new TypeReference<>() {
 	};
 
@@ -151,14 +147,14 @@ public class Courses {
 		Course course = load(courseId);
 		StaffMember user = requirePlanner(course.patientId());
 		checkVersion(course, version);
-		if (!TRANSITIONS.containsKey(status)) {
-			throw InvalidInputException.of("status", "one of " + TRANSITIONS.keySet());
-		}
-		if (!TRANSITIONS.get(course.status()).contains(status)) {
+		CourseStatus next = CourseStatus.parse(status)
+			.orElseThrow(() -> InvalidInputException.of("status",
+					"one of " + java.util.Arrays.toString(CourseStatus.values())));
+		if (!course.state().canBecome(next)) {
 			throw new RuleViolationException("A " + course.status() + " course cannot become " + status + ".",
 					List.of("TRANSITION_NOT_ALLOWED"));
 		}
-		if (("DISCONTINUED".equals(status) || "PAUSED".equals(status)) && (reason == null || reason.isBlank())) {
+		if (next.needsReason() && (reason == null || reason.isBlank())) {
 			throw InvalidInputException.of("reason", "say why the course is " + status.toLowerCase());
 		}
 		this.jdbc.sql("""
@@ -193,7 +189,7 @@ public class Courses {
 		if (add == 0 || Math.abs(add) > 52) {
 			throw InvalidInputException.of("add", "a number of sessions, not 0, at most 52");
 		}
-		if (!course.bookable() && !"PAUSED".equals(course.status())) {
+		if (!course.bookable() && course.state() != CourseStatus.PAUSED) {
 			throw new RuleViolationException("A " + course.status() + " course's plan is closed.", List.of("CLOSED"));
 		}
 		List<Course.PlannedStep> plan = new ArrayList<>(course.plan());

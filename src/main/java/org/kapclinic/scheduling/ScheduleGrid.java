@@ -45,7 +45,7 @@ final class ScheduleGrid {
 			boolean today, boolean started) {
 
 		public boolean booked() {
-			return "BOOKED".equals(this.appointment.status());
+			return this.appointment.booked();
 		}
 
 	}

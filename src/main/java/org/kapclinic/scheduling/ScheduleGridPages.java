@@ -60,7 +60,7 @@ class ScheduleGridPages {
 		List<Appointment> found = this.appointments
 			.between(first.atStartOfDay(zone).toInstant(), end.atStartOfDay(zone).toInstant(), roomId, staffId, true)
 			.stream()
-			.filter((a) -> !"CANCELLED".equals(a.status()) && !"RESCHEDULED".equals(a.status()))
+			.filter((a) -> !a.withdrawn())
 			.toList();
 		Map<UUID, String> names = this.names.patients(found);
 		Map<UUID, String> rooms = this.names.rooms();

@@ -56,6 +56,21 @@ class AccessibilityBrowserIT extends IntegrationTest {
 				check(browser, axe, page, found);
 			}
 		}
+		// The pages added last (issue 14 item 9): circles and the administrators'
+		// editors.
+		UUID circle = this.jdbc.sql("select id from scheduling.group_session order by start_at limit 1")
+			.query(UUID.class)
+			.single();
+		try (Chromium browser = Chromium.start(this.port, 1280, 900)) {
+			browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+			browser.signIn("admin", PASSWORD);
+			for (String page : List.of("/circles", "/circles/" + circle, "/admin/clinic",
+					"/admin/protocols/IV_KETAMINE", "/admin/protocols/IV_KETAMINE/edit", "/admin/course-templates",
+					"/admin/course-templates/MAINTENANCE_BOOSTER/edit", "/admin/note-templates",
+					"/admin/note-templates/INTEGRATION/edit")) {
+				check(browser, axe, page, found);
+			}
+		}
 		assertThat(found).as("serious or critical accessibility violations").isEmpty();
 	}
 
