@@ -48,6 +48,11 @@ final class ScheduleGrid {
 			return this.appointment.booked();
 		}
 
+		/** A dosing session: checked in on the dosing tab. */
+		public boolean dosing() {
+			return AppointmentType.DOSING.name().equals(this.appointment.type());
+		}
+
 	}
 
 	/**
