@@ -500,6 +500,9 @@ public class Appointments {
 		catch (IllegalArgumentException ex) {
 			problems.add(new FieldProblem("type", "one of " + Arrays.toString(AppointmentType.values())));
 		}
+		if (request.groupId() != null && type != null && type != AppointmentType.GROUP_INTEGRATION) {
+			problems.add(new FieldProblem("groupId", "only a group integration circle is joined"));
+		}
 		if (request.start() == null) {
 			problems.add(new FieldProblem("start", "required (ISO-8601 instant)"));
 		}

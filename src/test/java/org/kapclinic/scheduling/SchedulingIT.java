@@ -239,6 +239,13 @@ class SchedulingIT extends IntegrationTest {
 		assertThat(book(patient("Elsewhere"), "FOLLOW_UP", "2030-11-05T17:30:00Z", roomId, List.of()).status())
 			.as("the room is the circle's")
 			.isEqualTo(409);
+		Map<String, Object> wrongType = booking(patient("Circlee"), "PREPARATION", "2030-11-05T17:00:00Z", 60, null,
+				List.of());
+		wrongType.put("groupId", group);
+		Response refused = this.api.post("/api/v1/appointments", wrongType, this.prescriber);
+		assertThat(refused.status()).as("only a circle appointment joins a circle, never a roomless preparation")
+			.isEqualTo(400);
+		assertThat(refused.body()).contains("groupId");
 	}
 
 	@Test
