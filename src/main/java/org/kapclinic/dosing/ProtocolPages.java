@@ -48,11 +48,8 @@ class ProtocolPages {
 
 	@GetMapping("/admin/protocols")
 	String list(Model model) {
-		List<Protocol> current = this.protocols.current();
-		Map<String, Protocols.Published> published = new LinkedHashMap<>();
-		current.forEach((p) -> published.put(p.code(), this.protocols.history(p.code()).get(0)));
-		model.addAttribute("protocols", current);
-		model.addAttribute("published", published);
+		model.addAttribute("protocols", this.protocols.current());
+		model.addAttribute("published", this.protocols.newestPublications());
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		return "dosing/protocols";
 	}

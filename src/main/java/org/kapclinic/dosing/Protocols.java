@@ -135,6 +135,21 @@ public class Protocols {
 	}
 
 	/**
+	 * When each protocol's newest version was published, by code (one query for a list).
+	 */
+	public Map<String, Published> newestPublications() {
+		Map<String, Published> newest = new java.util.LinkedHashMap<>();
+		this.jdbc.sql("""
+				select distinct on (code) code, version, published_at, published_by from dosing.protocol
+				order by code, version desc""")
+			.query((rs, n) -> newest.put(rs.getString("code"),
+					new Published(rs.getInt("version"), rs.getTimestamp("published_at").toInstant(),
+							rs.getObject("published_by", UUID.class))))
+			.list();
+		return newest;
+	}
+
+	/**
 	 * One stored version's publication.
 	 *
 	 * @param publishedBy null for a version shipped with the application

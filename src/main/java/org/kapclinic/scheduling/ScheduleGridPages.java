@@ -150,8 +150,8 @@ class ScheduleGridPages {
 	private static boolean opensCircles(org.springframework.security.core.Authentication signedIn) {
 		return signedIn != null && signedIn.getAuthorities()
 			.stream()
-			.anyMatch((a) -> List.of("ROLE_ADMIN", "ROLE_PRESCRIBER", "ROLE_NURSE", "ROLE_THERAPIST")
-				.contains(a.getAuthority()));
+			.anyMatch((a) -> java.util.stream.Stream.of(Role.ADMIN, Role.PRESCRIBER, Role.NURSE, Role.THERAPIST)
+				.anyMatch((role) -> role.authority().equals(a.getAuthority())));
 	}
 
 }
