@@ -128,7 +128,7 @@ public class DosingSessions {
 		}
 		List<String> open = openChecklistItems(step.protocol(), items, summary(step.session()));
 		this.rows.saveChecklist(sessionId, items, open.isEmpty(), concomitant);
-		advanceToChecks(step);
+		advance(step, SessionState.PRE_DOSE_CHECKS, null);
 		audit(step, AuditAction.UPDATE, "checklist" + (open.isEmpty() ? " complete" : ", open " + open));
 		changed(sessionId);
 		return open;
@@ -162,7 +162,7 @@ public class DosingSessions {
 	private List<String> dueMeasures(UUID patientId) {
 		return this.measures.due(patientId)
 			.stream()
-			.filter((d) -> "DUE".equals(d.state()) || "OVERDUE".equals(d.state()))
+			.filter((d) -> d.dueState().open())
 			.map((d) -> d.instrument())
 			.distinct()
 			.toList();
@@ -204,10 +204,14 @@ public class DosingSessions {
 		changed(sessionId);
 	}
 
-	void advanceToChecks(Step step) {
-		if (step.session().state() == SessionState.CHECKED_IN) {
-			this.rows.transition(step.id(), SessionState.CHECKED_IN, SessionState.PRE_DOSE_CHECKS, step.user().id(),
-					null, step.now());
+	/**
+	 * Stores a move the aggregate decided; nothing when the state stays (a checklist
+	 * answer or reading after the first).
+	 */
+	void advance(Step step, SessionState next, String reason) {
+		SessionState from = step.session().state();
+		if (next != from) {
+			this.rows.transition(step.id(), from, next, step.user().id(), reason, step.now());
 		}
 	}
 
@@ -225,37 +229,17 @@ public class DosingSessions {
 		if (request == null) {
 			throw InvalidInputException.of("doseMgPerKg", "give either doseMgPerKg or doseMg");
 		}
-		if (session.state() == SessionState.CHECKED_IN || session.state() == SessionState.PRE_DOSE_CHECKS) {
-			List<String> open = new ArrayList<>(
-					openChecklistItems(step.protocol(), session.checklist(), summary(session)));
-			if (!this.rows.hasPreDoseVitals(sessionId)) {
-				open.add("BASELINE_VITALS");
-			}
-			if (!open.isEmpty()) {
-				throw new ConflictException("The pre-dose checks are not complete: " + String.join(", ", open),
-						SessionGuard.RESOURCE, sessionId)
-					.with("openItems", open);
-			}
-		}
-		SessionGuard.requireState(session, "An order", SessionState.PRE_DOSE_CHECKS, SessionState.ORDERED);
-		if (session.held()) {
-			throw new ConflictException(
-					"HELD: " + session.holdReason() + (session.heldAtCeiling() ? ""
-							: "; recheck the vitals after rest, or a prescriber overrides the hold with a reason"),
-					SessionGuard.RESOURCE, sessionId)
-				.with("openItems", List.of("HOLD"));
-		}
+		boolean beforeOrder = session.state().beforeOrder();
+		PatientSummary patient = summary(session);
 		// An open suicide-risk flag blocks the order until a clinician has reviewed it
-		// today
-		// (the flag closed with assessment and plan, or a dated review): a positive item
-		// needs same-day assessment (PHQ-9 item 9, clinical.md 4.1; issue 13).
-		if (this.measures.suicideRiskUnreviewedToday(session.patientId())) {
-			throw new ConflictException(
-					"OPEN_RISK_FLAG: the patient has an open suicide-risk flag with no review today; a clinician records a same-day review (or closes the flag with an assessment and plan) before the order",
-					SessionGuard.RESOURCE, sessionId)
-				.with("openItems", List.of("OPEN_RISK_FLAG"));
-		}
-		requireValidWeight(step);
+		// today (PHQ-9 item 9, clinical.md 4.1; issue 13).
+		session
+			.order(new DosingSession.OrderChecks(
+					beforeOrder ? openChecklistItems(step.protocol(), session.checklist(), patient) : List.of(),
+					!beforeOrder || this.rows.hasPreDoseVitals(sessionId),
+					this.measures.suicideRiskUnreviewedToday(session.patientId()), weightValidityDays(step, patient),
+					step.now()))
+			.orThrow(sessionId);
 		String reason = (request.override() != null)
 				? SessionGuard.text(request.override().reason(), "override.reason", 1000, false) : null;
 		ComputedDose dose = DoseCalculator.compute(step.protocol(), dosee(step), request.doseMgPerKg(),
@@ -264,6 +248,8 @@ public class DosingSessions {
 				dose.infusionMinutes(), dose.rateMgPerHour(), dose.overridden() ? reason : null, step.now(),
 				step.user().id(), step.protocol().verificationRequired(), null, null, null);
 		this.rows.insertOrder(sessionId, order);
+		// A replacement order is recorded as a move ORDERED → ORDERED, so the history
+		// shows it.
 		this.rows.transition(sessionId, session.state(), SessionState.ORDERED, step.user().id(),
 				(session.state() == SessionState.ORDERED) ? "order replaced" : null, step.now());
 		audit(step, AuditAction.CREATE, "order " + dose.doseMg() + " mg (" + dose.doseMgPerKg() + " mg/kg)"
@@ -283,14 +269,9 @@ public class DosingSessions {
 		return new DoseCalculator.Dosee(session.weightKg(), summary(session).age(), first);
 	}
 
-	/** The weight captured at check-in must still be valid when the dose is ordered. */
-	private void requireValidWeight(Step step) {
-		PatientSummary patient = summary(step.session());
-		int days = patient.minor() ? step.protocol().minorWeightValidityDays() : step.protocol().weightValidityDays();
-		if (step.session().weightMeasuredAt().plus(Duration.ofDays(days + 1L)).isBefore(step.now())) {
-			throw new RuleViolationException("The weight is out of date", List.of("WEIGHT_STALE: the weight from "
-					+ step.session().weightMeasuredAt() + " is older than " + days + " days; weigh the patient"));
-		}
+	/** How old the weight captured at check-in may be when a dose is ordered. */
+	private static int weightValidityDays(Step step, PatientSummary patient) {
+		return patient.minor() ? step.protocol().minorWeightValidityDays() : step.protocol().weightValidityDays();
 	}
 
 	/** A second clinician (not the prescriber who ordered) verifies the order. */
@@ -331,12 +312,14 @@ public class DosingSessions {
 	}
 
 	private Administration start(Step step, DosingRequests.AdministrationEntry request, Instant at) {
-		SessionGuard.requireState(step.session(), "START", SessionState.ORDERED);
 		if (step.protocol().esketamine()) {
 			throw new RuleViolationException("Esketamine is given device by device",
 					List.of("USE_DEVICE: record each 28 mg device with kind DEVICE"));
 		}
-		DoseOrder order = verifiedOrder(step);
+		DoseOrder order = this.rows.currentOrder(step.id()).orElse(null);
+		SessionState next = step.session()
+			.administer(AdministrationKind.START, step.protocol(), order, false)
+			.orThrow(step.id());
 		if (request.doseMg() != null && request.doseMg().compareTo(order.doseMg()) != 0) {
 			throw new RuleViolationException("The dose differs from the order",
 					List.of("START_DOSE_DIFFERS: the order is " + order.doseMg()
@@ -344,8 +327,7 @@ public class DosingSessions {
 		}
 		Administration given = record(step, "START", order.doseMg(), order.rateMgPerHour(), request, at, null);
 		this.rows.doseTimes(step.id(), at, at);
-		SessionState next = step.protocol().infusion() ? SessionState.DOSING : SessionState.MONITORING;
-		this.rows.transition(step.id(), SessionState.ORDERED, next, step.user().id(), null, step.now());
+		advance(step, next, null);
 		return given;
 	}
 
@@ -354,8 +336,11 @@ public class DosingSessions {
 		if (!protocol.esketamine()) {
 			throw InvalidInputException.of("kind", "DEVICE is for esketamine nasal spray sessions");
 		}
-		SessionGuard.requireState(step.session(), "A device", SessionState.ORDERED, SessionState.DOSING);
-		DoseOrder order = verifiedOrder(step);
+		SessionDecision allowed = step.session()
+			.administer(AdministrationKind.DEVICE, step.protocol(), this.rows.currentOrder(step.id()).orElse(null),
+					false);
+		allowed.orThrow(step.id());
+		DoseOrder order = this.rows.currentOrder(step.id()).orElseThrow();
 		BigDecimal deviceMg = BigDecimal.valueOf(protocol.deviceMg());
 		if (request.doseMg() != null && request.doseMg().compareTo(deviceMg) != 0) {
 			throw InvalidInputException.of("doseMg", "one device is " + protocol.deviceMg() + " mg");
@@ -382,14 +367,15 @@ public class DosingSessions {
 		}
 		Administration given = record(step, "DEVICE", deviceMg, null, request, at, null);
 		this.rows.doseTimes(step.id(), at, at);
-		SessionState state = step.session().state();
-		if (state == SessionState.ORDERED) {
-			this.rows.transition(step.id(), state, SessionState.DOSING, step.user().id(), null, step.now());
-			state = SessionState.DOSING;
-		}
-		if (total.compareTo(order.doseMg()) == 0) {
-			this.rows.transition(step.id(), state, SessionState.MONITORING, step.user().id(), "all devices given",
-					step.now());
+		boolean last = total.compareTo(order.doseMg()) == 0;
+		SessionState next = step.session()
+			.administer(AdministrationKind.DEVICE, protocol, order, last)
+			.orThrow(step.id());
+		// The history shows the dosing start even when one device is the whole order.
+		advance(step, SessionState.DOSING, null);
+		if (next == SessionState.MONITORING) {
+			this.rows.transition(step.id(), SessionState.DOSING, SessionState.MONITORING, step.user().id(),
+					"all devices given", step.now());
 		}
 		return given;
 	}
@@ -407,12 +393,16 @@ public class DosingSessions {
 			throw new RuleViolationException("Esketamine is dosed by the order",
 					List.of("USE_DEVICE: esketamine doses are the ordered devices (28, 56 or 84 mg)"));
 		}
-		SessionGuard.requireState(step.session(), "An additional dose", SessionState.DOSING, SessionState.MONITORING,
-				SessionState.READY_FOR_DISCHARGE);
+		SessionState next = step.session()
+			.administer(AdministrationKind.ADDITIONAL, step.protocol(), null, false)
+			.orThrow(step.id());
 		if (request.doseMg() == null) {
 			throw InvalidInputException.of("doseMg", "the additional dose in mg");
 		}
-		requireValidWeight(step);
+		int days = weightValidityDays(step, summary(step.session()));
+		if (step.session().weightUsed().staleAt(step.now(), days)) {
+			throw step.session().staleWeight(days).exception(step.id());
+		}
 		String reason = (request.override() != null)
 				? SessionGuard.text(request.override().reason(), "override.reason", 1000, false) : null;
 		BigDecimal given = SessionRows.sumGiven(this.rows.administrations(step.id()));
@@ -421,10 +411,7 @@ public class DosingSessions {
 				dose.overridden() ? reason : null);
 		Instant last = laterOf(step.session().lastDoseAt(), at);
 		this.rows.doseTimes(step.id(), at, last);
-		if (step.session().state() == SessionState.READY_FOR_DISCHARGE) {
-			this.rows.transition(step.id(), SessionState.READY_FOR_DISCHARGE, SessionState.MONITORING, step.user().id(),
-					"additional dose", step.now());
-		}
+		advance(step, next, "additional dose");
 		return administered;
 	}
 
@@ -432,7 +419,9 @@ public class DosingSessions {
 		if (!step.protocol().infusion()) {
 			throw InvalidInputException.of("kind", request.kind() + " applies to IV infusions");
 		}
-		SessionGuard.requireState(step.session(), request.kind(), SessionState.DOSING);
+		step.session()
+			.administer(AdministrationKind.valueOf(request.kind()), step.protocol(), null, false)
+			.orThrow(step.id());
 		BigDecimal rate = null;
 		if ("RATE_CHANGE".equals(request.kind())) {
 			// A rate change is a new order for the rest of the infusion: prescribers
@@ -452,29 +441,16 @@ public class DosingSessions {
 	}
 
 	private Administration stop(Step step, DosingRequests.AdministrationEntry request, Instant at) {
-		SessionGuard.requireState(step.session(), "STOP", SessionState.DOSING);
+		SessionState next = step.session()
+			.administer(AdministrationKind.STOP, step.protocol(), null, false)
+			.orThrow(step.id());
 		if (step.session().firstDoseAt() != null && at.isBefore(step.session().firstDoseAt())) {
 			throw InvalidInputException.of("at", "cannot be before the dose started");
 		}
 		Administration stopped = record(step, "STOP", null, null, request, at, null);
 		this.rows.doseTimes(step.id(), at, laterOf(step.session().lastDoseAt(), at));
-		this.rows.transition(step.id(), SessionState.DOSING, SessionState.MONITORING, step.user().id(), null,
-				step.now());
+		advance(step, next, null);
 		return stopped;
-	}
-
-	private DoseOrder verifiedOrder(Step step) {
-		if (step.session().held()) {
-			throw new ConflictException("HELD: " + step.session().holdReason(), SessionGuard.RESOURCE, step.id())
-				.with("openItems", List.of("HOLD"));
-		}
-		DoseOrder order = this.rows.currentOrder(step.id()).orElseThrow();
-		if (!order.verified()) {
-			throw new ConflictException("ORDER_NOT_VERIFIED: a second clinician verifies the order before the dose",
-					SessionGuard.RESOURCE, step.id())
-				.with("openItems", List.of("ORDER_VERIFICATION"));
-		}
-		return order;
 	}
 
 	/**
@@ -534,12 +510,12 @@ public class DosingSessions {
 	 */
 	public void readyForDischarge(UUID sessionId, DosingRequests.Discharge request) {
 		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
-		SessionGuard.requireState(step.session(), "Readiness for discharge", SessionState.MONITORING);
 		markReady(step, request);
 		changed(sessionId);
 	}
 
 	private void markReady(Step step, DosingRequests.Discharge request) {
+		SessionState next = step.session().markReady().orThrow(step.id());
 		Map<String, Boolean> criteria = (request != null && request.criteria() != null) ? request.criteria() : Map.of();
 		List<String> reasons = new ArrayList<>();
 		for (String criterion : step.protocol().discharge().criteria()) {
@@ -573,8 +549,7 @@ public class DosingSessions {
 		record.put("by", step.user().id().toString());
 		record.put("at", step.now().toString());
 		this.rows.ready(step.id(), step.now(), this.json.writeValueAsString(record));
-		this.rows.transition(step.id(), SessionState.MONITORING, SessionState.READY_FOR_DISCHARGE, step.user().id(),
-				null, step.now());
+		advance(step, next, null);
 		audit(step, AuditAction.UPDATE, "ready for discharge");
 	}
 
@@ -586,16 +561,7 @@ public class DosingSessions {
 	public DosingSession discharge(UUID sessionId, DosingRequests.Discharge request) {
 		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
 		DosingSession session = step.session();
-		SessionGuard.requireState(session, "Discharge", SessionState.MONITORING, SessionState.READY_FOR_DISCHARGE);
-		long remaining = DischargeRules.remainingMinutes(step.protocol(), session.lastDoseAt(), step.now());
-		if (remaining > 0) {
-			throw new ConflictException(
-					"Minimum observation of " + DischargeRules.minimumObservationMinutes(step.protocol())
-							+ " minutes after the last dose" + (step.protocol().esketamine() ? " (Spravato REMS)" : "")
-							+ ": " + remaining + " minutes remaining",
-					SessionGuard.RESOURCE, sessionId)
-				.with("remainingMinutes", remaining);
-		}
+		session.discharge(step.protocol(), step.now()).orThrow(sessionId);
 		if (session.state() == SessionState.MONITORING) {
 			markReady(step, request);
 		}
@@ -630,11 +596,7 @@ public class DosingSessions {
 	/** Ends the session early (e.g. transfer to emergency care), with a reason. */
 	public DosingSession abort(UUID sessionId, String reason) {
 		Step step = this.guard.lock(sessionId, SessionGuard.DOSING_STAFF);
-		if (step.session().state().closed()) {
-			throw new ConflictException("The session is already " + step.session().state(), SessionGuard.RESOURCE,
-					sessionId)
-				.with("state", step.session().state().name());
-		}
+		step.session().abort().orThrow(sessionId);
 		String why = SessionGuard.text(reason, "reason", 1000, true);
 		this.rows.transition(sessionId, step.session().state(), SessionState.ABORTED, step.user().id(), why,
 				step.now());

@@ -118,7 +118,7 @@ public class Monitoring {
 		boolean held = session.held();
 		String holdReason = session.holdReason();
 		if (reading.changesSession()) {
-			PreDoseHold.Decision hold = reading.hold();
+			PreDoseHold.Decision hold = reading.decision().hold();
 			switch (hold.outcome()) {
 				case HOLD, CEILING_HOLD -> {
 					held = true;
@@ -134,7 +134,7 @@ public class Monitoring {
 				default -> {
 				}
 			}
-			this.sessions.advanceToChecks(step);
+			this.sessions.advance(step, reading.decision().next(), null);
 		}
 		List<Alert> alerts = alerts(step, vitals);
 		alerts.forEach((alert) -> this.rows.insertAlert(sessionId, alert));
@@ -150,22 +150,15 @@ public class Monitoring {
 	 */
 	private Reading reading(Step step, DosingRequests.VitalsEntry request) {
 		DosingSession session = step.session();
-		if (session.state().closed()) {
-			throw new ConflictException("The session is " + session.state(), SessionGuard.RESOURCE, session.id())
-				.with("state", session.state().name());
-		}
 		validate(request, step.protocol());
 		java.time.Instant at = this.guard.when(request.at(), session, step.now());
 		boolean preDose = session.firstDoseAt() == null || at.isBefore(session.firstDoseAt());
 		Vitals vitals = new Vitals(TimeOrderedIds.next(), preDose, request.systolic(), request.diastolic(),
 				request.heartRate(), request.spo2(), request.respiratoryRate(), at, step.now(), step.user().id(),
 				this.guard.late(at, step.now()));
-		boolean beforeDose = preDose && !session.state().doseGiven();
-		PreDoseHold.Decision hold = beforeDose
-				? PreDoseHold.decide(step.protocol().hold(), this.settings.holdRecheckAfter(), session, vitals)
-				: new PreDoseHold.Decision(PreDoseHold.Outcome.UNCHANGED, null);
-		boolean changesSession = beforeDose && (hold.changesSession() || session.state() == SessionState.CHECKED_IN);
-		return new Reading(vitals, hold, changesSession);
+		VitalsDecision decision = session.recordVitals(vitals, step.protocol().hold(), this.settings.holdRecheckAfter())
+			.orThrow(session.id());
+		return new Reading(vitals, decision);
 	}
 
 	private static List<Alert> alerts(Step step, Vitals v) {
@@ -180,7 +173,12 @@ public class Monitoring {
 				+ (v.late() ? " (late entry for " + v.at() + ")" : "");
 	}
 
-	private record Reading(Vitals vitals, PreDoseHold.Decision hold, boolean changesSession) {
+	private record Reading(Vitals vitals, VitalsDecision decision) {
+
+		boolean changesSession() {
+			return this.decision.changesSession();
+		}
+
 	}
 
 	static void validate(DosingRequests.VitalsEntry r, Protocol protocol) {

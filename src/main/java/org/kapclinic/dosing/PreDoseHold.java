@@ -47,6 +47,8 @@ final class PreDoseHold {
 	 */
 	record Decision(Outcome outcome, String reason) {
 
+		static final Decision UNCHANGED = new Decision(Outcome.UNCHANGED, null);
+
 		boolean changesSession() {
 			return this.outcome == Outcome.HOLD || this.outcome == Outcome.CEILING_HOLD
 					|| this.outcome == Outcome.RELEASE;

@@ -116,12 +116,7 @@ class SessionGuard {
 
 	/** 409 unless the session is in one of the states. */
 	static void requireState(DosingSession session, String step, SessionState... allowed) {
-		if (!Arrays.asList(allowed).contains(session.state())) {
-			throw new ConflictException(step + " is not possible while the session is " + session.state() + " (needs "
-					+ Arrays.toString(allowed) + ")", RESOURCE, session.id())
-				.with("state", session.state().name())
-				.with("allowedStates", Arrays.stream(allowed).map(Enum::name).toList());
-		}
+		SessionDecision.requireState(session.state(), step, allowed).orThrow(session.id());
 	}
 
 	/**
