@@ -51,6 +51,11 @@ public class AuditLabels {
 		return inWords(code);
 	}
 
+	/** The badge of an outcome: green for success, red for a refusal or failure. */
+	public String outcomeBadge(String code) {
+		return "SUCCESS".equals(code) ? "badge text-bg-success" : "badge text-bg-danger";
+	}
+
 	static String inWords(String code) {
 		if (code == null || code.isBlank() || "null".equals(code)) {
 			return "";

@@ -68,6 +68,14 @@ public enum ConditionCode {
 	}
 
 	/** What the intake form shows for this code. */
+	/**
+	 * A "yes" or "not sure" shows the crisis notice at once, before the form is sent
+	 * (clinical.md section 3).
+	 */
+	public boolean crisis() {
+		return this == ACUTE_SUICIDALITY_NEEDS_HIGHER_CARE;
+	}
+
 	public String label() {
 		return this.label;
 	}

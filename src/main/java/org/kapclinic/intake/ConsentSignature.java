@@ -22,7 +22,23 @@ public record ConsentSignature(UUID id, UUID patientId, String document, int ver
 	/** Who signed: the patient, or a guardian for a minor. */
 	public enum SignerRole {
 
-		PATIENT, GUARDIAN
+		PATIENT("Patient"), GUARDIAN("Guardian");
+
+		private final String label;
+
+		SignerRole(String label) {
+			this.label = label;
+		}
+
+		/** What people read (the API keeps the code). */
+		public String label() {
+			return this.label;
+		}
+
+		/** A guardian signs for a minor (the minor's assent is asked separately). */
+		public boolean guardian() {
+			return this == GUARDIAN;
+		}
 
 	}
 

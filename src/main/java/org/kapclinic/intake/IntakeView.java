@@ -16,7 +16,22 @@ public record IntakeView(UUID patientId, IntakeStatus status, int revision, Inta
 	/** DRAFT until submitted; a submitted intake stays submitted when amended. */
 	public enum IntakeStatus {
 
-		DRAFT, SUBMITTED
+		DRAFT("Draft"), SUBMITTED("Submitted");
+
+		private final String label;
+
+		IntakeStatus(String label) {
+			this.label = label;
+		}
+
+		/** What people read (the API keeps the code). */
+		public String label() {
+			return this.label;
+		}
+
+		public boolean submitted() {
+			return this == SUBMITTED;
+		}
 
 	}
 

@@ -14,4 +14,13 @@ import java.util.UUID;
  */
 public record LotBalance(UUID lotId, String product, String ndc, String lot, LocalDate expiry,
 		BigDecimal concentrationMgPerMl, String location, BigDecimal balanceMg) {
+	/**
+	 * Racemic ketamine at 100 mg/mL or more: it must be diluted before IV use (Ketalar
+	 * label, section 2).
+	 */
+	public boolean diluteBeforeIv() {
+		return "KETAMINE".equals(this.product) && this.concentrationMgPerMl != null
+				&& this.concentrationMgPerMl.compareTo(java.math.BigDecimal.valueOf(100)) >= 0;
+	}
+
 }

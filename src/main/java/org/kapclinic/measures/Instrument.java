@@ -42,7 +42,23 @@ public record Instrument(String code, String name, String version, Mode mode, St
 	 */
 	public enum Mode {
 
-		FORM, SCORE_ENTRY
+		FORM("Answered item by item"), SCORE_ENTRY("Total entered by a clinician");
+
+		private final String label;
+
+		Mode(String label) {
+			this.label = label;
+		}
+
+		/** What people read (the API keeps the code). */
+		public String label() {
+			return this.label;
+		}
+
+		/** The items are answered (and scored here). */
+		public boolean form() {
+			return this == FORM;
+		}
 
 	}
 

@@ -12,4 +12,10 @@ public record MeasureSchedule(UUID id, UUID patientId, List<String> instruments,
 		return this.endedAt == null;
 	}
 
+	/** How often, in words. */
+	public String cadenceLabel() {
+		return "INTERVAL".equals(this.cadence) ? "every " + this.everyDays + " days"
+				: "before each dose, 24 h and 7 days after";
+	}
+
 }

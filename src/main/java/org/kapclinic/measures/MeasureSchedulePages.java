@@ -63,9 +63,13 @@ class MeasureSchedulePages {
 
 	@GetMapping("/measures/worklist")
 	String worklist(@RequestParam(required = false) String state, Model model) {
-		String filter = ("DUE".equals(state) || "OVERDUE".equals(state)) ? state : null;
-		model.addAttribute("rows", this.due.worklist(filter, WORKLIST_LIMIT));
+		DueState filter = DueState.parse(state);
+		if (filter != null && !DueState.worklistFilters().contains(filter)) {
+			filter = null;
+		}
+		model.addAttribute("rows", this.due.worklist((filter != null) ? filter.name() : null, WORKLIST_LIMIT));
 		model.addAttribute("state", filter);
+		model.addAttribute("filters", DueState.worklistFilters());
 		model.addAttribute("limit", WORKLIST_LIMIT);
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		return "measures/worklist";

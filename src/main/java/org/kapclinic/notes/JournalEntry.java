@@ -9,6 +9,16 @@ import java.util.UUID;
  */
 public record JournalEntry(UUID id, UUID patientId, String kind, String text, Instant createdAt, Instant submittedAt) {
 
+	/** Written before a session (the other kind is a reflection after one). */
+	public boolean intention() {
+		return "INTENTION".equals(this.kind);
+	}
+
+	/** What the patient and the chart read. */
+	public String kindLabel() {
+		return intention() ? "Intention" : "Reflection";
+	}
+
 	public boolean submitted() {
 		return this.submittedAt != null;
 	}

@@ -13,6 +13,19 @@ public enum NoteType {
 		this.label = label;
 	}
 
+	/**
+	 * Started from the chart's "New note" list: a group note starts from its circle
+	 * instead.
+	 */
+	public boolean startedFromChart() {
+		return this != GROUP;
+	}
+
+	/** What the chart's list offers first: KAP's most frequent note. */
+	public boolean chartDefault() {
+		return this == INTEGRATION;
+	}
+
 	public String label() {
 		return this.label;
 	}

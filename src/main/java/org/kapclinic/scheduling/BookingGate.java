@@ -93,7 +93,7 @@ class BookingGate {
 		if (program == Program.ESKETAMINE && this.rems.enrolledOn(booking.patientId()).isEmpty()) {
 			reasons.add("REMS_ENROLLMENT: record the patient's Spravato REMS enrollment before the first dose");
 		}
-		if (booking.room() == null || !"CHAIR".equals(booking.room().kind())) {
+		if (booking.room() == null || !booking.room().chair()) {
 			reasons.add("CHAIR_REQUIRED: dosing blocks a treatment chair");
 		}
 		else {

@@ -33,4 +33,14 @@ public record Room(UUID id, String name, String kind, List<String> capabilities,
 		return RoomCapability.labels(this.capabilities);
 	}
 
+	/** A treatment chair (dosing happens there) rather than a room. */
+	public boolean chair() {
+		return "CHAIR".equals(this.kind);
+	}
+
+	/** The kind in words. */
+	public String kindLabel() {
+		return chair() ? "Treatment chair" : "Room";
+	}
+
 }

@@ -29,8 +29,19 @@ public enum ConsultationStatus {
 		};
 	}
 
-	boolean open() {
+	/** Still being triaged: not converted to a patient, not declined. */
+	public boolean open() {
 		return this != CONVERTED && this != DECLINED;
+	}
+
+	/** The page offers "mark contacted". */
+	public boolean canMarkContacted() {
+		return this == NEW;
+	}
+
+	/** The page offers "consultation booked". */
+	public boolean canMarkBooked() {
+		return next().contains(CONSULTATION_BOOKED);
 	}
 
 }
