@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
 				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms", "kap.measures.schedule.poll-interval=1h",
-				"kap.clinic.crisis.clinic-phone=555-0100" })
+				"kap.clinic.crisis.clinic-phone=555-0100",
+				"kap.ledger.discrepancy-contact=pharmacist-in-charge@kapclinic.invalid" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

@@ -490,8 +490,6 @@ public class DosingSessions {
 			// A course's first dose anchors its outcome baseline (measures keeps the
 			// earliest).
 			this.measures.doseGiven(step.session().patientId(), step.session().courseId(), at);
-			this.events.publishEvent(new DoseAdministered(step.id(), step.session().patientId(),
-					step.session().program(), step.session().route(), kind, mg, request.lotId(), at));
 		}
 		changed(step.id());
 		return administration;
@@ -573,10 +571,6 @@ public class DosingSessions {
 		this.measures.scheduleAfterDose(session.patientId(), session.firstDoseAt());
 		this.remsForms.due(session, step.now());
 		audit(step, AuditAction.UPDATE, "discharged after " + total + " mg");
-		this.events
-			.publishEvent(new SessionDischarged(sessionId, session.patientId(), session.program(), session.route(),
-					session.protocol(), total, total.divide(session.weightKg(), 3, java.math.RoundingMode.HALF_UP),
-					session.firstDoseAt(), session.lastDoseAt(), step.now()));
 		changed(sessionId);
 		return this.rows.find(sessionId).orElseThrow();
 	}

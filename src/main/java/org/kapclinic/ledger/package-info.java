@@ -7,5 +7,5 @@
  * database too: a correction is a new entry that references the old one.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Controlled-substance ledger",
-		allowedDependencies = { "identity", "audit", "shared" })
+		allowedDependencies = { "identity", "audit", "notification", "shared" })
 package org.kapclinic.ledger;

@@ -31,7 +31,6 @@ import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,16 +74,13 @@ public class Disclosures {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final ClinicTime clinicTime;
 
 	private final Clock clock;
 
 	Disclosures(JdbcClient jdbc, NoteAccess access, OutsideProviders providers, ConsentService consents,
 			Patients patients, Courses courses, SessionReads doses, Measures measures, DisclosurePdf pdf,
-			UserDirectory directory, AuditTrail audit, ApplicationEventPublisher events, ClinicTime clinicTime,
-			Clock clock) {
+			UserDirectory directory, AuditTrail audit, ClinicTime clinicTime, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.providers = providers;
@@ -96,7 +92,6 @@ public class Disclosures {
 		this.pdf = pdf;
 		this.directory = directory;
 		this.audit = audit;
-		this.events = events;
 		this.clinicTime = clinicTime;
 		this.clock = clock;
 	}
@@ -140,7 +135,6 @@ public class Disclosures {
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
 			.detail("to outside provider " + providerId + " " + chosen + " under consent " + release.consentId()));
-		this.events.publishEvent(new DisclosureMade(id, patientId, providerId, chosen, release.consentId(), now));
 		return new Disclosure(id, patientId, providerId, provider.name(), chosen, release.consentId(), now, user.id(),
 				user.displayName(), sha, pdfLink(id));
 	}

@@ -31,7 +31,6 @@ import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.Secrets;
 import org.kapclinic.shared.VersionConflictException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,15 +65,12 @@ public class Notes {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final ClinicTime clinicTime;
 
 	private final Clock clock;
 
 	Notes(JdbcClient jdbc, JsonMapper json, NoteAccess access, NoteTemplates templates, NoteLimits limits,
-			UserDirectory directory, SessionTimeline timeline, AuditTrail audit, ApplicationEventPublisher events,
-			ClinicTime clinicTime, Clock clock) {
+			UserDirectory directory, SessionTimeline timeline, AuditTrail audit, ClinicTime clinicTime, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.access = access;
@@ -83,7 +79,6 @@ public class Notes {
 		this.directory = directory;
 		this.timeline = timeline;
 		this.audit = audit;
-		this.events = events;
 		this.clinicTime = clinicTime;
 		this.clock = clock;
 	}
@@ -200,7 +195,6 @@ public class Notes {
 		}
 		record(AuditAction.UPDATE, noteId, row.patientId(), row.privateProcess(),
 				"signed sha256=" + hash + supervisor.map((s) -> " awaiting co-signature").orElse(""));
-		this.events.publishEvent(new NoteSigned(noteId, row.patientId(), row.type(), user.id(), now, hash));
 		return load(noteId).map((r) -> view(r, true)).orElseThrow();
 	}
 

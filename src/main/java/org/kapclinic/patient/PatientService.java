@@ -21,7 +21,6 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.VersionConflictException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +62,6 @@ class PatientService {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
-
 	private final PatientSettings settings;
 
 	private final ClinicTime clinicTime;
@@ -73,8 +70,7 @@ class PatientService {
 
 	PatientService(PatientRepository patients, PatientReads reads, PatientSearch search, PossibleDuplicates duplicates,
 			CareTeams careTeams, BodyMeasurements measurements, PatientAccessPolicy access, CurrentUser currentUser,
-			AuditTrail audit, ApplicationEventPublisher events, PatientSettings settings, ClinicTime clinicTime,
-			Clock clock) {
+			AuditTrail audit, PatientSettings settings, ClinicTime clinicTime, Clock clock) {
 		this.patients = patients;
 		this.reads = reads;
 		this.search = search;
@@ -84,7 +80,6 @@ class PatientService {
 		this.access = access;
 		this.currentUser = currentUser;
 		this.audit = audit;
-		this.events = events;
 		this.settings = settings;
 		this.clinicTime = clinicTime;
 		this.clock = clock;
@@ -132,7 +127,6 @@ class PatientService {
 					+ " were shown and set aside");
 		}
 		this.audit.record(created);
-		this.events.publishEvent(new PatientRegistered(patient.id(), patient.mrn()));
 		return view(patient.id(), user);
 	}
 

@@ -296,7 +296,7 @@ class LedgerIT extends IntegrationTest {
 	}
 
 	@Test
-	void aDiscrepancyIsPublishedAsAnEvent() {
+	void aDiscrepancyIsPublishedAndTheClinicsContactIsToldByMail() {
 		UUID lot = receive(tokenFor("nurse.bell"), "KETAMINE", "250", "50");
 		signIn("nurse.fern");
 		CountResult result = this.counts.count(new CountRequest(lot, new BigDecimal("240"), null, null));
@@ -306,6 +306,15 @@ class LedgerIT extends IntegrationTest {
 			assertThat(event.expectedMg()).isEqualByComparingTo("250");
 			assertThat(event.countedMg()).isEqualByComparingTo("240");
 		});
+		// kap.ledger.discrepancy-contact (IntegrationTest); 21 CFR 1301.76(b): one
+		// business day to report a significant loss.
+		Map<String, Object> mail = this.jdbc
+			.sql("select recipient, subject, body_text from notification.outbox_message where dedupe_key = ?")
+			.param("ledger-discrepancy:" + result.discrepancyId())
+			.query()
+			.singleRow();
+		assertThat(mail.get("recipient")).isEqualTo("pharmacist-in-charge@kapclinic.invalid");
+		assertThat((String) mail.get("body_text")).contains("Expected: 250 mg", "Counted:  240 mg", "Form 106");
 	}
 
 	@Test
