@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One stored audit row, as read back. */
-public record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles, String action,
+record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles, String action,
 		String resourceType, String resourceId, UUID patientId, String dataCategory, String outcome,
 		String clientAddress, String channel, String detail) {
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * codes, people read words. A code no longer in the vocabulary is shown in words.
  */
 @Component("auditLabels")
-public class AuditLabels {
+class AuditLabels {
 
 	public String action(String code) {
 		try {

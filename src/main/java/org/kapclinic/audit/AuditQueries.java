@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * trail is itself audited.
  */
 @Service
-public class AuditQueries {
+class AuditQueries {
 
 	private final JdbcClient jdbc;
 

@@ -7,5 +7,5 @@ package org.kapclinic.audit;
  * @param entries how many sealed entries were checked
  * @param firstBrokenId the first entry id where the chain breaks, or {@code null}
  */
-public record ChainVerification(boolean valid, long entries, Long firstBrokenId) {
+record ChainVerification(boolean valid, long entries, Long firstBrokenId) {
 }

@@ -3,7 +3,7 @@ package org.kapclinic.dosing;
 import java.util.List;
 
 /** A step in giving the drug, as the administration form offers it. */
-public enum AdministrationKind {
+enum AdministrationKind {
 
 	START("Start dose"), RATE_CHANGE("Change infusion rate"), PAUSE("Pause infusion"), RESUME("Resume infusion"),
 	STOP("Stop"), ADDITIONAL("Additional dose"), DEVICE("Nasal device given");

@@ -11,7 +11,7 @@ import java.util.UUID;
  * (SYSTOLIC_HIGH, SPO2_LOW, ...), for colour
  * @param assigned who is responsible for the chair: the dosing appointment's staff
  */
-public record BoardRow(UUID sessionId, UUID patientId, String mrn, String patientName, String chair, String protocol,
+record BoardRow(UUID sessionId, UUID patientId, String mrn, String patientName, String chair, String protocol,
 		Route route, SessionState state, boolean held, Long minutesSinceDose, Instant nextVitalsAt,
 		String nextVitalsKind, boolean vitalsOverdue, Vitals latest, List<String> latestFlags, List<Alert> openAlerts,
 		long remainingObservationMinutes, List<String> assigned) {

@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CheckIns {
+class CheckIns {
 
 	private final SessionRows rows;
 

@@ -6,7 +6,7 @@ import java.util.Set;
  * A pre-dose checklist item a protocol may ask for. The codes are the API's and the
  * protocol files'; the label is what staff read (issue 14: no raw codes on pages).
  */
-public enum ChecklistItem {
+enum ChecklistItem {
 
 	FASTING("Fasting as instructed"), RIDE_HOME("Ride home arranged"),
 	PREGNANCY_TEST("Pregnancy test done or not applicable"),

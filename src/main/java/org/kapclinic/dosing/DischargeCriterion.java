@@ -3,7 +3,7 @@ package org.kapclinic.dosing;
 import java.util.Set;
 
 /** A criterion a protocol asks to be confirmed before the patient leaves. */
-public enum DischargeCriterion {
+enum DischargeCriterion {
 
 	VITALS_NEAR_BASELINE("Vital signs near baseline"), ALERT_ORIENTED("Alert and oriented"),
 	ESCORT_PRESENT("An adult is here to take the patient home"), INSTRUCTIONS_GIVEN("Discharge instructions given"),

@@ -8,8 +8,8 @@ import java.util.UUID;
  * A prescriber's order: mg and mg/kg both, the weight used, and for IV the infusion rate.
  * A corrected order before the dose supersedes the earlier one (kept).
  */
-public record DoseOrder(UUID id, BigDecimal doseMg, BigDecimal doseMgPerKg, BigDecimal weightKg,
-		Integer infusionMinutes, BigDecimal rateMgPerHour, String overrideReason, Instant orderedAt, UUID orderedBy,
+record DoseOrder(UUID id, BigDecimal doseMg, BigDecimal doseMgPerKg, BigDecimal weightKg, Integer infusionMinutes,
+		BigDecimal rateMgPerHour, String overrideReason, Instant orderedAt, UUID orderedBy,
 		boolean verificationRequired, Instant verifiedAt, UUID verifiedBy, Instant supersededAt) {
 
 	public boolean verified() {

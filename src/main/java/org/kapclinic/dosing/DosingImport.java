@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.kapclinic.scheduling.SchedulingImport;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sessions go through {@link CheckIns} and {@link DosingSessions}.
  */
 @Service
+@NamedInterface("demo")
 public class DosingImport {
 
 	private static final String[][] PROTOCOLS = { { "IV_KETAMINE", "IV_INFUSION", "IV" },

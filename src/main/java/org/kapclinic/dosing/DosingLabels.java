@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * strings. Each label lives on its enum; this only looks them up.
  */
 @Component("dosingLabels")
-public class DosingLabels {
+class DosingLabels {
 
 	private static final Pattern AT_MINUTES = Pattern.compile("AT_(\\d+)_MIN");
 

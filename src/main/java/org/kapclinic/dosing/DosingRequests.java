@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Request bodies of the dosing API (field names are the public contract of issue 6). */
-public final class DosingRequests {
+final class DosingRequests {
 
 	private DosingRequests() {
 	}

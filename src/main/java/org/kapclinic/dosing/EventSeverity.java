@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /** How bad a side effect or adverse event was. */
-public enum EventSeverity {
+enum EventSeverity {
 
 	MILD("Mild"), MODERATE("Moderate"), SEVERE("Severe"), LIFE_THREATENING("Life-threatening");
 

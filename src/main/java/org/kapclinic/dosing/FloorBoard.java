@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
  * would tie up a second connection per request (pool exhaustion under load).
  */
 @Service
-public class FloorBoard {
+class FloorBoard {
 
 	private final JdbcClient jdbc;
 

@@ -8,6 +8,6 @@ import java.util.UUID;
  * score entry), SIDE_EFFECT and ADVERSE_EVENT (effect and severity), INTERVENTION (drug,
  * dose, time), NOTE (the therapist's timestamped in-session entries).
  */
-public record Observation(UUID id, String kind, Integer moaas, Integer cadssTotal, String effect, String severity,
-		String drug, String drugDose, String text, Instant at, Instant recordedAt, UUID recordedBy, boolean late) {
+record Observation(UUID id, String kind, Integer moaas, Integer cadssTotal, String effect, String severity, String drug,
+		String drugDose, String text, Instant at, Instant recordedAt, UUID recordedBy, boolean late) {
 }

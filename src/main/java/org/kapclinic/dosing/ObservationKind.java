@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * What a clinician records during a session besides vitals and doses. A therapist may
  * record observations and notes but nothing that treats (interventions, adverse events).
  */
-public enum ObservationKind {
+enum ObservationKind {
 
 	NOTE("Note", true), SEDATION("Sedation score", true), DISSOCIATION("Dissociation score", true),
 	SIDE_EFFECT("Side effect", true), ADVERSE_EVENT("Adverse event", false), INTERVENTION("Intervention", false);

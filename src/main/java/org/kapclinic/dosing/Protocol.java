@@ -42,8 +42,8 @@ import java.util.Map;
  * @param dosesFromAge65Mg esketamine: doses allowed only from age 65 (a regional option,
  * empty = off)
  */
-public record Protocol(String code, Integer version, String name, String program, Route route, String drug,
-		DoseUnit doseUnit, BigDecimal defaultDose, Range usualRange, BigDecimal softMaximum, BigDecimal hardMaximum,
+record Protocol(String code, Integer version, String name, String program, Route route, String drug, DoseUnit doseUnit,
+		BigDecimal defaultDose, Range usualRange, BigDecimal softMaximum, BigDecimal hardMaximum,
 		Integer infusionMinutes, Integer deviceMg, Integer minutesBetweenDevices, List<Integer> allowedDosesMg,
 		Integer weightValidityDays, Integer minorWeightValidityDays, Boolean secondPersonVerification,
 		List<String> checklist, HoldThresholds hold, AlertThresholds alerts, VitalsPlan vitals,

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * started with, so a stored version is immutable and cached in memory.
  */
 @Service
-public class Protocols {
+class Protocols {
 
 	private final JdbcClient jdbc;
 

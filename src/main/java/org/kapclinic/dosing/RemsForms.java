@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RemsForms {
+class RemsForms {
 
 	/** REMS: the form is submitted within 7 days of the session. */
 	static final Duration DUE_WITHIN = Duration.ofDays(7);

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * would tie up a second connection per request (pool exhaustion under load).
  */
 @Service
-public class RemsSummaries {
+class RemsSummaries {
 
 	/** The REMS form's "~40 minutes" reading: the one closest to 40 min within 30–55. */
 	private static final Duration BP_CHECK = Duration.ofMinutes(40);

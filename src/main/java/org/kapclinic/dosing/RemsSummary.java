@@ -16,10 +16,10 @@ import java.util.UUID;
  * step the clinic does (online or fax, within 7 days); {@code form} records when it was
  * submitted and the REMS confirmation number (null before the session closed).
  */
-public record RemsSummary(UUID sessionId, String mrn, String patientName, LocalDate remsEnrolledOn,
-		LocalDate sessionDate, BigDecimal doseMg, int devices, List<UUID> lots, List<String> concomitant,
-		Instant firstDeviceAt, Instant monitoringEndedAt, Long totalMonitoringMinutes, Instant readyAt,
-		Long minutesUntilReady, String bloodPressureBefore, String bloodPressureAt40Minutes,
-		String bloodPressureBeforeDischarge, Boolean vitalSignsAcceptable, boolean sedation, boolean dissociation,
-		boolean respiratoryDepression, List<String> adverseEvents, String state, RemsForms.RemsForm form) {
+record RemsSummary(UUID sessionId, String mrn, String patientName, LocalDate remsEnrolledOn, LocalDate sessionDate,
+		BigDecimal doseMg, int devices, List<UUID> lots, List<String> concomitant, Instant firstDeviceAt,
+		Instant monitoringEndedAt, Long totalMonitoringMinutes, Instant readyAt, Long minutesUntilReady,
+		String bloodPressureBefore, String bloodPressureAt40Minutes, String bloodPressureBeforeDischarge,
+		Boolean vitalSignsAcceptable, boolean sedation, boolean dissociation, boolean respiratoryDepression,
+		List<String> adverseEvents, String state, RemsForms.RemsForm form) {
 }

@@ -15,11 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * when none is
  * @param remainingObservationMinutes minutes until discharge is allowed (0 = allowed)
  */
-public record SessionDetail(DosingSession session, String protocolName, String doseUnit,
-		List<String> openChecklistItems, DoseOrder order, List<DoseOrder> orders, List<Administration> administrations,
-		BigDecimal totalGivenMg, BigDecimal totalGivenMgPerKg, List<Vitals> vitals, List<Observation> events,
-		List<Alert> alerts, List<SessionRows.Transition> transitions, Instant nextVitalsAt, String nextVitalsKind,
-		boolean vitalsOverdue, Long minutesSinceFirstDose, long remainingObservationMinutes) {
+record SessionDetail(DosingSession session, String protocolName, String doseUnit, List<String> openChecklistItems,
+		DoseOrder order, List<DoseOrder> orders, List<Administration> administrations, BigDecimal totalGivenMg,
+		BigDecimal totalGivenMgPerKg, List<Vitals> vitals, List<Observation> events, List<Alert> alerts,
+		List<SessionRows.Transition> transitions, Instant nextVitalsAt, String nextVitalsKind, boolean vitalsOverdue,
+		Long minutesSinceFirstDose, long remainingObservationMinutes) {
 
 	@JsonProperty("state")
 	public SessionState state() {

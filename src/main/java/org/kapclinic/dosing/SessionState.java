@@ -9,7 +9,7 @@ import java.util.Set;
  * with its own preconditions; this table is the one place that says which step may follow
  * which, so an illegal transition is refused the same way everywhere.
  */
-public enum SessionState {
+enum SessionState {
 
 	CHECKED_IN("Checked in"), PRE_DOSE_CHECKS("Pre-dose checks"), ORDERED("Dose ordered"), DOSING("Dosing"),
 	MONITORING("Monitoring"), READY_FOR_DISCHARGE("Ready for discharge"), DISCHARGED("Discharged"),

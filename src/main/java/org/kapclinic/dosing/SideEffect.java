@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** An effect recorded as a side effect or adverse event during a session. */
-public enum SideEffect {
+enum SideEffect {
 
 	NAUSEA("Nausea"), VOMITING("Vomiting"), HYPERTENSION("High blood pressure"), HYPOTENSION("Low blood pressure"),
 	TACHYCARDIA("Fast heart rate"), BRADYCARDIA("Slow heart rate"), DESATURATION("Low oxygen saturation"),

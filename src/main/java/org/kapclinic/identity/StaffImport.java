@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * future bulk imports. Not reachable from any web endpoint.
  */
 @Service
+@NamedInterface("demo")
 public class StaffImport {
 
 	private final StaffAccounts accounts;

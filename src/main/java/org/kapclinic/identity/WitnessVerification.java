@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when the caller's work is refused and rolled back.
  */
 @Service
-public class WitnessVerification {
+class WitnessVerification {
 
 	static final String RESOURCE = "WitnessSignature";
 

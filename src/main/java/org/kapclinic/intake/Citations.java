@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * source that rests; a clinician needs only the primary sources ("Spravato label §4",
  * "ACEP clinical policy 2011"), never a path in our files (issue 14).
  */
-public final class Citations {
+final class Citations {
 
 	/** Primary sources named in rule sources, in the words a clinician cites them. */
 	private static final Map<Pattern, String> PRIMARY = new LinkedHashMap<>();

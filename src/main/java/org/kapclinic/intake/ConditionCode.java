@@ -5,7 +5,7 @@ package org.kapclinic.intake;
  * codes are a public API contract: extend, never rename. Each carries the words the
  * intake form shows for it.
  */
-public enum ConditionCode {
+enum ConditionCode {
 
 	ANEURYSM_OR_AVM("Aneurysm or AVM",
 			"Have you ever been told you have an aneurysm (a bulging blood vessel in the brain, chest or belly) or an arteriovenous malformation (AVM)?"),

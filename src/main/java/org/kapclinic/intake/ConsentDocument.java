@@ -3,5 +3,5 @@ package org.kapclinic.intake;
 import java.time.Instant;
 
 /** One version of a consent text; signatures point at it by code, version and SHA-256. */
-public record ConsentDocument(String code, int version, String title, String body, String sha256, Instant publishedAt) {
+record ConsentDocument(String code, int version, String title, String body, String sha256, Instant publishedAt) {
 }

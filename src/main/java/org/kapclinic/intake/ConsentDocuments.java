@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Order(5)
-public class ConsentDocuments implements ApplicationRunner {
+class ConsentDocuments implements ApplicationRunner {
 
 	/** Document codes (a public API contract). */
 	public static final List<String> CODES = List.of("KAP_TREATMENT", "IV_INFUSION_TREATMENT",

@@ -36,7 +36,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Service
 @Transactional
-public class ConsentLinks {
+class ConsentLinks {
 
 	static final String PURPOSE = "CONSENT";
 

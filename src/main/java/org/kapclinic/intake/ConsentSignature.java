@@ -11,9 +11,9 @@ import java.util.UUID;
  * @param details for a release of information: {@code recipientName}, {@code scope},
  * {@code expiresOn}
  */
-public record ConsentSignature(UUID id, UUID patientId, String document, int version, String documentSha256,
-		String signerName, SignerRole signerRole, Map<String, String> details, Instant signedAt, String clientAddress,
-		UUID recordedBy, Instant withdrawnAt, String withdrawalReason) {
+record ConsentSignature(UUID id, UUID patientId, String document, int version, String documentSha256, String signerName,
+		SignerRole signerRole, Map<String, String> details, Instant signedAt, String clientAddress, UUID recordedBy,
+		Instant withdrawnAt, String withdrawalReason) {
 
 	public boolean active() {
 		return this.withdrawnAt == null;

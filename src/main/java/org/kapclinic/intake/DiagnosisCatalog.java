@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * that contraindicate ketamine, shipped as {@code intake/icd10cm.csv}.
  */
 @Component
-public class DiagnosisCatalog {
+class DiagnosisCatalog {
 
 	private static final Pattern ROW = Pattern.compile("^([A-Z][0-9A-Z.]+),(\"(?:[^\"]|\"\")*\"|[^,]*),([A-Z_]+)$");
 

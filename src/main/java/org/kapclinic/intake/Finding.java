@@ -12,7 +12,7 @@ import java.util.Set;
  * @param detail what exactly matched (a reading, a medication, a code)
  * @param programs the programs the rule applies to
  */
-public record Finding(String rule, String condition, Severity severity, Set<Program> programs, String explanation,
+record Finding(String rule, String condition, Severity severity, Set<Program> programs, String explanation,
 		String source, String confidence, String detail) {
 
 	public boolean appliesTo(Program program) {

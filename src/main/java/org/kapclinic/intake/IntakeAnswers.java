@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
  * diagnosis list by {@link IntakeValidation}, so an unknown code gets a field-level
  * error.
  */
-public record IntakeAnswers(@Size(max = 30) List<@NotBlank @Size(max = 10) String> diagnoses,
+record IntakeAnswers(@Size(max = 30) List<@NotBlank @Size(max = 10) String> diagnoses,
 		@Size(max = 40) List<@NotBlank @Size(max = 40) String> conditions,
 		@Valid @Size(max = 40) List<@Valid Medication> medications,
 		@Valid @Size(max = 30) List<@Valid AntidepressantTrial> antidepressantTrials, @Valid Vitals vitals,

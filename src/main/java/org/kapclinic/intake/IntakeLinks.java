@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Service
 @Transactional
-public class IntakeLinks {
+class IntakeLinks {
 
 	static final String PURPOSE = "INTAKE";
 

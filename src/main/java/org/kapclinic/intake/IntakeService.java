@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class IntakeService {
+class IntakeService {
 
 	static final String RESOURCE = "Intake";
 

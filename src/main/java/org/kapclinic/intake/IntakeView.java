@@ -10,8 +10,8 @@ import java.util.UUID;
  * @param treatmentResistant at least the configured number of adequate antidepressant
  * trials failed (there is no ICD-10-CM code for treatment resistance)
  */
-public record IntakeView(UUID patientId, IntakeStatus status, int revision, IntakeAnswers answers,
-		boolean treatmentResistant, int failedAdequateTrials, Instant submittedAt, Instant updatedAt) {
+record IntakeView(UUID patientId, IntakeStatus status, int revision, IntakeAnswers answers, boolean treatmentResistant,
+		int failedAdequateTrials, Instant submittedAt, Instant updatedAt) {
 
 	/** DRAFT until submitted; a submitted intake stays submitted when amended. */
 	public enum IntakeStatus {

@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param history a {@link ConditionCode} name to "yes", "no" or "unsure"
  */
-public record PatientQuestionnaire(@Size(max = 40) Map<String, String> history,
+record PatientQuestionnaire(@Size(max = 40) Map<String, String> history,
 		@Valid @Size(max = 20, message = "at most 20 medicines") List<@Valid Medicine> medicines,
 		@Valid @Size(max = 15, message = "at most 15 treatments") List<@Valid PastTreatment> pastTreatments,
 		@Size(max = 2000, message = "at most 2000 characters") String otherTreatments,

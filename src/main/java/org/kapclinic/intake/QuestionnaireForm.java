@@ -14,7 +14,7 @@ import org.springframework.util.MultiValueMap;
  * own words. Blank rows are dropped and the rest moved up, so that row numbers in field
  * messages match the rows shown again; a few empty rows are always offered.
  */
-public record QuestionnaireForm(Map<String, String> history, List<MedicineRow> medicines, List<TreatmentRow> treatments,
+record QuestionnaireForm(Map<String, String> history, List<MedicineRow> medicines, List<TreatmentRow> treatments,
 		String otherTreatments, String substanceUse, String psychedelicExperience, String allergies, String hopes) {
 
 	private static final int MAX_ROWS = 20;

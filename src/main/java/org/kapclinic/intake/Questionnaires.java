@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Questionnaires {
+class Questionnaires {
 
 	static final String RESOURCE = "IntakeQuestionnaire";
 

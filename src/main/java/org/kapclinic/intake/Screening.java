@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** One evaluation of a patient's intake against the rule set version it names. */
-public record Screening(UUID id, UUID patientId, List<Finding> findings, String ruleSetVersion, int intakeRevision,
+record Screening(UUID id, UUID patientId, List<Finding> findings, String ruleSetVersion, int intakeRevision,
 		Instant evaluatedAt) {
 
 	public List<Finding> findingsFor(Program program) {

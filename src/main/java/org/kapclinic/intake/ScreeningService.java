@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ScreeningService {
+class ScreeningService {
 
 	private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
 	};

@@ -1,7 +1,7 @@
 package org.kapclinic.intake;
 
 /** How strongly a finding speaks against treatment. */
-public enum Severity {
+enum Severity {
 
 	/** Treatment must not go ahead: ELIGIBLE is impossible. */
 	ABSOLUTE("Absolute"),

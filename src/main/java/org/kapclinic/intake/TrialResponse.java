@@ -1,7 +1,7 @@
 package org.kapclinic.intake;
 
 /** How a prior antidepressant trial went. */
-public enum TrialResponse {
+enum TrialResponse {
 
 	RESPONDED, PARTIAL, NO_RESPONSE, NOT_TOLERATED
 

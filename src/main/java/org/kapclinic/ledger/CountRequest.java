@@ -8,5 +8,5 @@ import java.util.UUID;
  *
  * @param witness optional; when given, the second person's credentials are verified
  */
-public record CountRequest(UUID lotId, BigDecimal countedMg, String note, WitnessCredentials witness) {
+record CountRequest(UUID lotId, BigDecimal countedMg, String note, WitnessCredentials witness) {
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param differenceMg counted minus expected
  * @param discrepancyId set for a discrepancy
  */
-public record CountResult(UUID countId, UUID lotId, String lot, BigDecimal countedMg, BigDecimal expectedMg,
+record CountResult(UUID countId, UUID lotId, String lot, BigDecimal countedMg, BigDecimal expectedMg,
 		BigDecimal differenceMg, String status, UUID discrepancyId, Instant countedAt, String countedBy,
 		String witness) {
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
  * A count that did not match the running balance; {@code OPEN} until an ADMIN resolves it
  * with a reason (usually with an adjustment entry for the difference).
  */
-public record Discrepancy(UUID id, UUID countId, UUID lotId, String lot, String product, BigDecimal expectedMg,
+record Discrepancy(UUID id, UUID countId, UUID lotId, String lot, String product, BigDecimal expectedMg,
 		BigDecimal countedMg, BigDecimal differenceMg, Instant foundAt, String countedBy, String status,
 		Instant resolvedAt, String resolvedBy, String resolution, UUID adjustmentEntryId) {
 

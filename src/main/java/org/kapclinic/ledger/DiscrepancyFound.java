@@ -8,6 +8,6 @@ import java.util.UUID;
  * A count did not match the running balance; an ADMIN must resolve it. Published in the
  * transaction that stored the count.
  */
-public record DiscrepancyFound(UUID discrepancyId, UUID lotId, String lot, BigDecimal expectedMg, BigDecimal countedMg,
+record DiscrepancyFound(UUID discrepancyId, UUID lotId, String lot, BigDecimal expectedMg, BigDecimal countedMg,
 		Instant countedAt) {
 }

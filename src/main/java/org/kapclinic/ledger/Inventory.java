@@ -11,7 +11,7 @@ import java.util.UUID;
  * movements from the start of {@code from} (by default the same day). Movements count at
  * the time the stock moved; a correction counts at the time of the entry it corrects.
  */
-public record Inventory(LocalDate from, LocalDate date, String timeZone, Instant periodStart, Instant asOf,
+record Inventory(LocalDate from, LocalDate date, String timeZone, Instant periodStart, Instant asOf,
 		Instant generatedAt, String generatedBy, List<Line> lots) {
 
 	/** One lot: opening + received − drawn − wasted + adjusted + corrected = closing. */

@@ -17,10 +17,9 @@ import java.util.UUID;
  * @param correctedByEntryId the correction of this entry, if there is one
  * @param discrepancyId the discrepancy an adjustment resolves
  */
-public record LedgerEntry(UUID id, UUID lotId, int lotSeq, EntryKind kind, BigDecimal quantityMg,
-		BigDecimal balanceAfterMg, Instant occurredAt, Instant recordedAt, String recordedBy, String witness,
-		UUID dosingSessionId, UUID patientId, UUID correctsEntryId, UUID correctedByEntryId, UUID discrepancyId,
-		String reason) {
+record LedgerEntry(UUID id, UUID lotId, int lotSeq, EntryKind kind, BigDecimal quantityMg, BigDecimal balanceAfterMg,
+		Instant occurredAt, Instant recordedAt, String recordedBy, String witness, UUID dosingSessionId, UUID patientId,
+		UUID correctsEntryId, UUID correctedByEntryId, UUID discrepancyId, String reason) {
 
 	/** What moved the stock. */
 	public enum EntryKind {

@@ -11,6 +11,6 @@ import java.time.LocalDate;
  * @param location where it is stored; the default location when absent
  * @param note e.g. the supplier's invoice number (optional)
  */
-public record ReceiptRequest(String product, String ndc, String lot, LocalDate expiry, BigDecimal quantityMg,
+record ReceiptRequest(String product, String ndc, String lot, LocalDate expiry, BigDecimal quantityMg,
 		BigDecimal concentrationMgPerMl, String location, String note) {
 }

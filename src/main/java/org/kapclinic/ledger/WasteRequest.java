@@ -9,6 +9,6 @@ import java.util.UUID;
  * @param dosingSessionId the session the residue comes from, if any
  * @param witness the second person's own credentials
  */
-public record WasteRequest(UUID lotId, BigDecimal quantityMg, String reason, UUID dosingSessionId,
+record WasteRequest(UUID lotId, BigDecimal quantityMg, String reason, UUID dosingSessionId,
 		WitnessCredentials witness) {
 }

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class DueMeasures {
+class DueMeasures {
 
 	static final String RESOURCE = "DueMeasure";
 

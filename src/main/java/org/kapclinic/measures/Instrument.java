@@ -7,7 +7,7 @@ import java.util.List;
  * in that folder's README). Adding an instrument with the existing scoring types needs no
  * Java change.
  */
-public record Instrument(String code, String name, String version, Mode mode, String recallPeriod, String licence,
+record Instrument(String code, String name, String version, Mode mode, String recallPeriod, String licence,
 		String source, Loinc loinc, List<Item> items, Scoring scoring, Response response, Remission remission,
 		Change meaningfulChange, Change reliableChange) {
 

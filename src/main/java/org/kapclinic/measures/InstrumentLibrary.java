@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * range, subscales must name existing items, algorithms must be known.
  */
 @Component
-public class InstrumentLibrary {
+class InstrumentLibrary {
 
 	static final Set<String> ALGORITHMS = Set.of("PCL5_DSM5", "AUDIT_C_SEX_CUTOFF", "QIDS_DOMAINS", "MDQ_POSITIVE",
 			"CSSRS_RISK");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A schedule as staff see it. */
-public record MeasureSchedule(UUID id, UUID patientId, List<String> instruments, String cadence, Integer everyDays,
+record MeasureSchedule(UUID id, UUID patientId, List<String> instruments, String cadence, Integer everyDays,
 		Instant nextDueAt, boolean sendLink, Instant createdAt, Instant endedAt, String endReason) {
 
 	public boolean active() {

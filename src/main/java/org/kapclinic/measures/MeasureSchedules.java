@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class MeasureSchedules {
+class MeasureSchedules {
 
 	static final String RESOURCE = "MeasureSchedule";
 

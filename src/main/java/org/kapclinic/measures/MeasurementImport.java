@@ -9,6 +9,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * flags are not raised for imported history. Not reachable from any web endpoint.
  */
 @Service
+@NamedInterface("demo")
 public class MeasurementImport {
 
 	private final JdbcTemplate jdbc;

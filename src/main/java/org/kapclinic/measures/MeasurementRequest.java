@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * unanswered) for a form, or {@code total} (plus {@code risk} for C-SSRS and optional
  * {@code itemScores}) for a score-entry instrument.
  */
-public record MeasurementRequest(@NotBlank @Size(max = 40) String instrument, @Size(max = 100) List<Integer> answers,
+record MeasurementRequest(@NotBlank @Size(max = 40) String instrument, @Size(max = 100) List<Integer> answers,
 		BigDecimal total, @Size(max = 20) String risk, @Size(max = 100) Map<String, Integer> itemScores,
 		Instant administeredAt) {
 }

@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class MeasurementService {
+class MeasurementService {
 
 	static final String RESOURCE = "Measurement";
 

@@ -11,7 +11,7 @@ import java.util.UUID;
  * not seen it)
  * @param reviews the dated reviews recorded while the flag is open, oldest first
  */
-public record RiskFlag(UUID id, UUID patientId, String code, UUID measurementId, Instant raisedAt, String detail,
+record RiskFlag(UUID id, UUID patientId, String code, UUID measurementId, Instant raisedAt, String detail,
 		Instant closedAt, UUID closedBy, String assessment, String plan, Instant lastRaisedAt,
 		List<RiskFlagReview> reviews) {
 }

@@ -7,6 +7,5 @@ import java.util.UUID;
  * A clinician's dated review of an open risk flag: the safety assessment and plan
  * recorded while the flag stays open. Kept as history, never changed or deleted.
  */
-public record RiskFlagReview(UUID id, UUID flagId, String assessment, String plan, Instant reviewedAt,
-		UUID reviewedBy) {
+record RiskFlagReview(UUID id, UUID flagId, String assessment, String plan, Instant reviewedAt, UUID reviewedBy) {
 }

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RiskFlags {
+class RiskFlags {
 
 	static final String RESOURCE = "RiskFlag";
 

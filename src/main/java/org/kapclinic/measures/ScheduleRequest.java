@@ -16,6 +16,6 @@ import jakarta.validation.constraints.Size;
  * @param sendLink e-mail the patient a self-report link when an occurrence falls due
  * (default true)
  */
-public record ScheduleRequest(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> instruments,
+record ScheduleRequest(@NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> instruments,
 		@NotBlank @Size(max = 20) String cadence, Integer everyDays, Instant firstDueAt, Boolean sendLink) {
 }

@@ -12,6 +12,5 @@ import java.util.Map;
  * unbanded
  * @param complete every scored item answered (or a total entered)
  */
-public record Score(BigDecimal total, String severity, Map<String, Integer> subscales, List<String> flags,
-		boolean complete) {
+record Score(BigDecimal total, String severity, Map<String, Integer> subscales, List<String> flags, boolean complete) {
 }

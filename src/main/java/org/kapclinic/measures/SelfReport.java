@@ -10,8 +10,8 @@ import java.util.UUID;
  *
  * @param draft answers per instrument code, in item order, null where unanswered
  */
-public record SelfReport(UUID id, UUID patientId, UUID linkId, List<String> instruments,
-		Map<String, List<Integer>> draft, Instant createdAt, String emailedTo, Instant submittedAt) {
+record SelfReport(UUID id, UUID patientId, UUID linkId, List<String> instruments, Map<String, List<Integer>> draft,
+		Instant createdAt, String emailedTo, Instant submittedAt) {
 
 	/** A new self-report as staff see it: the link (shown once) and where it was sent. */
 	public record Issued(UUID id, List<String> instruments, String url, Instant expiresAt, String emailedTo) {

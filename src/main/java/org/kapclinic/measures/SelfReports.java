@@ -48,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class SelfReports {
+class SelfReports {
 
 	static final String PURPOSE = "MEASURES";
 

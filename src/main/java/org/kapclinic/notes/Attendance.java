@@ -4,7 +4,7 @@ package org.kapclinic.notes;
  * A member's attendance at a group integration circle (API codes, with the words staff
  * read). Entries go only to members who attended, even in part.
  */
-public enum Attendance {
+enum Attendance {
 
 	ATTENDED("Attended"), LEFT_EARLY("Left early"), ABSENT("Absent");
 

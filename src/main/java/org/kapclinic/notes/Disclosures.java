@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Disclosures {
+class Disclosures {
 
 	/** Instruments whose trajectory an OUTCOMES section shows. */
 	static final List<String> OUTCOME_INSTRUMENTS = List.of("PHQ-9", "GAD-7", "PCL-5");

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class GroupNotes {
+class GroupNotes {
 
 	private final JdbcClient jdbc;
 

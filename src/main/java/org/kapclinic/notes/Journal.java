@@ -34,7 +34,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Service
 @Transactional
-public class Journal {
+class Journal {
 
 	static final String PURPOSE = "JOURNAL";
 

@@ -10,6 +10,6 @@ import java.util.UUID;
  * @param dosingSessionId the dosing session a DOSING_SESSION note documents (a plain id:
  * the dosing module owns sessions)
  */
-public record NewNote(NoteType type, Map<String, String> body, LocalDate noteDate, boolean privateProcessNote,
+record NewNote(NoteType type, Map<String, String> body, LocalDate noteDate, boolean privateProcessNote,
 		UUID dosingSessionId) {
 }

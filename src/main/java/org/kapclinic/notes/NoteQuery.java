@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A search within one patient's notes; every criterion optional. */
-public record NoteQuery(NoteType type, String text, LocalDate from, LocalDate to, UUID authorId, int limit) {
+record NoteQuery(NoteType type, String text, LocalDate from, LocalDate to, UUID authorId, int limit) {
 
 	public static NoteQuery all() {
 		return new NoteQuery(null, null, null, null, null, 200);

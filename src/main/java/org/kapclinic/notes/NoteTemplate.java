@@ -7,7 +7,7 @@ import java.util.List;
  * The fields a note type asks for, versioned: a note keeps the version it was written on,
  * and an administrator's change publishes a new one.
  */
-public record NoteTemplate(String code, int version, String name, List<Field> fields, Instant publishedAt,
+record NoteTemplate(String code, int version, String name, List<Field> fields, Instant publishedAt,
 		String publishedBy) {
 
 	boolean hasField(String key) {

@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Order(6)
-public class NoteTemplates implements ApplicationRunner {
+class NoteTemplates implements ApplicationRunner {
 
 	private static final TypeReference<List<NoteTemplate.Field>> FIELDS = new TypeReference<>() {
 	};

@@ -9,6 +9,6 @@ import java.util.UUID;
  *
  * @param secureContact how to reach them securely (Direct address, secure fax, portal)
  */
-public record OutsideProvider(UUID id, String name, String credentials, String practice, String secureContact,
+record OutsideProvider(UUID id, String name, String credentials, String practice, String secureContact,
 		Instant createdAt) {
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The directory of outside providers: clinicians and administrators add entries. */
 @Service
 @Transactional
-public class OutsideProviders {
+class OutsideProviders {
 
 	private final JdbcClient jdbc;
 

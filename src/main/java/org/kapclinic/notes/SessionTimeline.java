@@ -9,7 +9,7 @@ import java.util.UUID;
  * events, the therapist's in-session notes): {@link NotesConfiguration} adapts
  * {@code dosing.SessionReads.timeline(session)}; tests may supply their own.
  */
-public interface SessionTimeline {
+interface SessionTimeline {
 
 	/**
 	 * The session's entries in time order; empty when the session is unknown or is not

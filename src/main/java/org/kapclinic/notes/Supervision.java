@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Supervision {
+class Supervision {
 
 	private final JdbcClient jdbc;
 

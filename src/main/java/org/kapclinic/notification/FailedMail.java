@@ -13,5 +13,5 @@ import java.util.UUID;
  * @param lastError the last error, shortened
  * @param createdAt when it was queued
  */
-public record FailedMail(UUID id, String to, String subject, int attempts, String lastError, Instant createdAt) {
+record FailedMail(UUID id, String to, String subject, int attempts, String lastError, Instant createdAt) {
 }

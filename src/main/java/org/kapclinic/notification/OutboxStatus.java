@@ -7,5 +7,5 @@ package org.kapclinic.notification;
  * @param sent accepted by the SMTP server
  * @param failed given up after the maximum attempts (until an administrator retries)
  */
-public record OutboxStatus(long pending, long sent, long failed) {
+record OutboxStatus(long pending, long sent, long failed) {
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One weight and/or height measurement as stored. */
-public record BodyMeasurement(UUID id, BigDecimal weightKg, BigDecimal heightCm, Instant measuredAt, Instant recordedAt,
+record BodyMeasurement(UUID id, BigDecimal weightKg, BigDecimal heightCm, Instant measuredAt, Instant recordedAt,
 		UUID recordedBy, Instant voidedAt, String voidReason) {
 
 	/** Body-mass index when both values were measured together, else null. */

@@ -3,7 +3,7 @@ package org.kapclinic.patient;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-public record EmergencyContact(@Size(max = 200) String name, @Size(max = 100) String relationship,
+record EmergencyContact(@Size(max = 200) String name, @Size(max = 100) String relationship,
 		@Pattern(regexp = Texts.PHONE, message = Texts.PHONE_MESSAGE) String phone) {
 
 	boolean isEmpty() {

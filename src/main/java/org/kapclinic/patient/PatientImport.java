@@ -14,6 +14,7 @@ import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it is not run through the form validation.
  */
 @Service
+@NamedInterface("demo")
 public class PatientImport {
 
 	private final JdbcTemplate jdbc;

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** An outside clinician: the primary-care provider or the patient's own therapist. */
-public record ProviderContact(@Size(max = 200) String name, @Size(max = 200) String organization,
+record ProviderContact(@Size(max = 200) String name, @Size(max = 200) String organization,
 		@Pattern(regexp = Texts.PHONE, message = Texts.PHONE_MESSAGE) String phone,
 		@Email @Size(max = 254) String email) {
 

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
  * @param groupId GROUP_INTEGRATION: join this circle (its time and room); without it a
  * new circle is opened with {@code capacity} places (default 8)
  */
-public record AppointmentRequest(UUID patientId, String type, Instant start, Integer durationMinutes, UUID roomId,
+record AppointmentRequest(UUID patientId, String type, Instant start, Integer durationMinutes, UUID roomId,
 		@Size(max = 10) List<UUID> staffIds, UUID courseId, @Size(max = 20) String program,
 		@Size(max = 500) String telehealthLink, @Valid Repeat repeat, UUID groupId, Integer capacity) {
 

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class Availability {
+class Availability {
 
 	private static final Duration MAX_WINDOW = Duration.ofDays(62);
 

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CalendarFeeds {
+class CalendarFeeds {
 
 	private static final Duration PAST = Duration.ofDays(30);
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * name, the program's label and the status, never their codes.
  */
 @Component("courseLabels")
-public class CourseLabels {
+class CourseLabels {
 
 	private final CourseTemplates templates;
 

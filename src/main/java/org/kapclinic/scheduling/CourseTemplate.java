@@ -8,8 +8,8 @@ import java.util.List;
  * @param spacing rules for the dosing steps; null fields fall back to
  * {@code kap.scheduling.*}
  */
-public record CourseTemplate(String code, String version, String name, String program, String description,
-		String source, List<Step> steps, Spacing spacing) {
+record CourseTemplate(String code, String version, String name, String program, String description, String source,
+		List<Step> steps, Spacing spacing) {
 
 	/**
 	 * One kind of session in the plan.

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CourseTemplates {
+class CourseTemplates {
 
 	private final JdbcClient jdbc;
 

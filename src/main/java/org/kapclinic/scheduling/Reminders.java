@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the day-of-dosing instructions.
  */
 @Service
-public class Reminders {
+class Reminders {
 
 	private final JdbcClient jdbc;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * data only; real bookings go through {@link Appointments}.
  */
 @Service
+@NamedInterface("demo")
 public class SchedulingImport {
 
 	private final JdbcTemplate jdbc;

@@ -5,5 +5,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** A free slot: a room or chair and the staff who can take it. */
-public record Slot(Instant start, Instant end, UUID roomId, List<UUID> staffIds) {
+record Slot(Instant start, Instant end, UUID roomId, List<UUID> staffIds) {
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * A staff member's weekly hours (clinic time zone) and how many appointments they can run
  * at once.
  */
-public record StaffHours(int capacity, List<Shift> hours) {
+record StaffHours(int capacity, List<Shift> hours) {
 
 	public StaffHours {
 		hours = (hours == null) ? List.of() : List.copyOf(hours);

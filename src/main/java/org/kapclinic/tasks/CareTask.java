@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A task as people see it, with its assignees' names. */
-public record CareTask(UUID id, UUID patientId, TaskPriority priority, String kind, String title, String detail,
+record CareTask(UUID id, UUID patientId, TaskPriority priority, String kind, String title, String detail,
 		String sourceType, UUID sourceId, boolean closedBySource, Instant createdAt, Instant dueBy, Instant completedAt,
 		UUID completedBy, String completionNote, List<Assignee> assignees, String linkPath, String linkLabel) {
 

@@ -1,7 +1,7 @@
 package org.kapclinic.intake.consultation;
 
 /** What a prospective patient wants help with (the clinic's condition list). */
-public enum Concern {
+enum Concern {
 
 	DEPRESSION("Depression"), TREATMENT_RESISTANT_DEPRESSION("Depression that has not improved with treatment"),
 	BIPOLAR_DEPRESSION("Bipolar depression"), PTSD("PTSD or trauma"), OCD("OCD"), ANXIETY("Anxiety"),

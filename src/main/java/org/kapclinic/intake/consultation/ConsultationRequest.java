@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param safetyFlag the request names suicidal thoughts (ticked, or in what they wrote):
  * it comes first in the queue and is contacted the same day
  */
-public record ConsultationRequest(UUID id, String givenName, String familyName, LocalDate birthDate, String email,
+record ConsultationRequest(UUID id, String givenName, String familyName, LocalDate birthDate, String email,
 		String phone, List<Concern> concerns, String otherConcern, String preferredContactTimes, String message,
 		ConsultationStatus status, String statusReason, UUID patientId, Instant receivedAt, boolean safetyFlag) {
 

@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
  * @param website a honeypot: hidden from people, filled in by bots; such submissions are
  * answered like any other and dropped
  */
-public record ConsultationRequestForm(@NotBlank @Size(max = 100) String givenName,
+record ConsultationRequestForm(@NotBlank @Size(max = 100) String givenName,
 		@NotBlank @Size(max = 100) String familyName, @JsonAlias("dateOfBirth") @NotNull @Past LocalDate birthDate,
 		@Email @Size(max = 254) String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ().\\-]{7,20}$", message = "must be a phone number") String phone,

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ConsultationService {
+class ConsultationService {
 
 	private static final String RESOURCE = "ConsultationRequest";
 

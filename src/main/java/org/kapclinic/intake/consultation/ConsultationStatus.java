@@ -3,7 +3,7 @@ package org.kapclinic.intake.consultation;
 import java.util.Set;
 
 /** The triage path of a consultation request. */
-public enum ConsultationStatus {
+enum ConsultationStatus {
 
 	NEW("New"), CONTACTED("Contacted"), CONSULTATION_BOOKED("Consultation booked"),
 	CONVERTED("Registered as a patient"), DECLINED("Declined");
