@@ -27,6 +27,10 @@ class DosingApi {
 
 	private final DosingSessions sessions;
 
+	private final Administrations administrations;
+
+	private final Discharges discharges;
+
 	private final Monitoring monitoring;
 
 	private final SessionReads reads;
@@ -37,8 +41,11 @@ class DosingApi {
 
 	private final FloorBoard board;
 
-	DosingApi(Protocols protocols, CheckIns checkIns, DosingSessions sessions, Monitoring monitoring,
-			SessionReads reads, RemsSummaries rems, FloorBoard board, RemsForms remsForms) {
+	DosingApi(Protocols protocols, CheckIns checkIns, DosingSessions sessions, Administrations administrations,
+			Discharges discharges, Monitoring monitoring, SessionReads reads, RemsSummaries rems, FloorBoard board,
+			RemsForms remsForms) {
+		this.administrations = administrations;
+		this.discharges = discharges;
 		this.remsForms = remsForms;
 		this.protocols = protocols;
 		this.checkIns = checkIns;
@@ -145,7 +152,7 @@ class DosingApi {
 	@Operation(summary = "START, RATE_CHANGE, PAUSE, RESUME, STOP, ADDITIONAL or DEVICE, with its real time (at)")
 	ResponseEntity<Administration> administer(@PathVariable UUID id,
 			@RequestBody DosingRequests.AdministrationEntry request) {
-		return ResponseEntity.status(201).body(this.sessions.administer(id, request));
+		return ResponseEntity.status(201).body(this.administrations.administer(id, request));
 	}
 
 	@PostMapping(SESSION + "/events")
@@ -166,7 +173,7 @@ class DosingApi {
 	@PostMapping(SESSION + "/ready-for-discharge")
 	@Operation(summary = "The discharge criteria are met (attested; BP checked against the baseline)")
 	SessionDetail ready(@PathVariable UUID id, @RequestBody DosingRequests.Discharge request) {
-		this.sessions.readyForDischarge(id, request);
+		this.discharges.readyForDischarge(id, request);
 		return this.reads.detail(id);
 	}
 
@@ -174,13 +181,13 @@ class DosingApi {
 	@Operation(
 			summary = "Discharge: 200, or 409 with remainingMinutes before the minimum observation since the last dose")
 	DosingSession discharge(@PathVariable UUID id, @RequestBody(required = false) DosingRequests.Discharge request) {
-		return this.sessions.discharge(id, request);
+		return this.discharges.discharge(id, request);
 	}
 
 	@PostMapping(SESSION + "/abort")
 	@Operation(summary = "End the session early, with a reason")
 	DosingSession abort(@PathVariable UUID id, @RequestBody DosingRequests.Reason request) {
-		return this.sessions.abort(id, (request != null) ? request.reason() : null);
+		return this.discharges.abort(id, (request != null) ? request.reason() : null);
 	}
 
 	@PostMapping(SESSION + "/rems-form")
