@@ -34,6 +34,8 @@ class Discharges {
 
 	private final SessionRows rows;
 
+	private final MonitoringRows monitoringRows;
+
 	private final DosingSessions sessions;
 
 	private final Measures measures;
@@ -44,10 +46,11 @@ class Discharges {
 
 	private final JsonMapper json;
 
-	Discharges(SessionGuard guard, SessionRows rows, DosingSessions sessions, Measures measures,
-			Appointments appointments, RemsForms remsForms, JsonMapper json) {
+	Discharges(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, DosingSessions sessions,
+			Measures measures, Appointments appointments, RemsForms remsForms, JsonMapper json) {
 		this.guard = guard;
 		this.rows = rows;
+		this.monitoringRows = monitoringRows;
 		this.sessions = sessions;
 		this.measures = measures;
 		this.appointments = appointments;
@@ -75,7 +78,7 @@ class Discharges {
 				reasons.add("CRITERION_NOT_MET: " + criterion);
 			}
 		}
-		List<Vitals> vitals = this.rows.vitals(step.id());
+		List<Vitals> vitals = this.monitoringRows.vitals(step.id());
 		Vitals baseline = vitals.stream().filter(Vitals::preDose).reduce((a, b) -> b).orElse(null);
 		Vitals latest = vitals.isEmpty() ? null : vitals.get(vitals.size() - 1);
 		Instant lastDose = step.session().lastDoseAt();
@@ -89,7 +92,7 @@ class Discharges {
 					+ step.protocol().discharge().maxRiseOverBaselinePercent() + " % of the baseline "
 					+ baseline.systolic() + "/" + baseline.diastolic());
 		}
-		long openAlerts = this.rows.alerts(step.id()).stream().filter(Alert::open).count();
+		long openAlerts = this.monitoringRows.alerts(step.id()).stream().filter(Alert::open).count();
 		if (openAlerts > 0) {
 			reasons.add("OPEN_ALERTS: acknowledge " + openAlerts + " open alert(s) first");
 		}

@@ -33,6 +33,8 @@ class DosingApi {
 
 	private final Monitoring monitoring;
 
+	private final Observations observations;
+
 	private final SessionReads reads;
 
 	private final RemsSummaries rems;
@@ -42,8 +44,8 @@ class DosingApi {
 	private final FloorBoard board;
 
 	DosingApi(Protocols protocols, CheckIns checkIns, DosingSessions sessions, Administrations administrations,
-			Discharges discharges, Monitoring monitoring, SessionReads reads, RemsSummaries rems, FloorBoard board,
-			RemsForms remsForms) {
+			Discharges discharges, Monitoring monitoring, Observations observations, SessionReads reads,
+			RemsSummaries rems, FloorBoard board, RemsForms remsForms) {
 		this.administrations = administrations;
 		this.discharges = discharges;
 		this.remsForms = remsForms;
@@ -51,6 +53,7 @@ class DosingApi {
 		this.checkIns = checkIns;
 		this.sessions = sessions;
 		this.monitoring = monitoring;
+		this.observations = observations;
 		this.reads = reads;
 		this.rems = rems;
 		this.board = board;
@@ -157,16 +160,16 @@ class DosingApi {
 
 	@PostMapping(SESSION + "/events")
 	@Operation(summary = "Sedation (MOAA/S), dissociation (CADSS), side effects, adverse events, interventions, notes")
-	ResponseEntity<Monitoring.EventResult> event(@PathVariable UUID id,
+	ResponseEntity<Observations.EventResult> event(@PathVariable UUID id,
 			@RequestBody DosingRequests.EventEntry request) {
-		return ResponseEntity.status(201).body(this.monitoring.event(id, request));
+		return ResponseEntity.status(201).body(this.observations.event(id, request));
 	}
 
 	@PostMapping(SESSION + "/alerts/{alertId}/acknowledge")
 	@Operation(summary = "Acknowledge an alert, saying what was done")
 	ResponseEntity<Void> acknowledge(@PathVariable UUID id, @PathVariable UUID alertId,
 			@RequestBody Map<String, String> request) {
-		this.monitoring.acknowledge(id, alertId, (request != null) ? request.get("note") : null);
+		this.observations.acknowledge(id, alertId, (request != null) ? request.get("note") : null);
 		return ResponseEntity.noContent().build();
 	}
 

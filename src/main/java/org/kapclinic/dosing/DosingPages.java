@@ -161,7 +161,7 @@ class DosingPages {
 		model.addAttribute("severities", EventSeverity.all());
 		model.addAttribute("observationKinds", ObservationKind.all());
 		model.addAttribute("administrationKinds", AdministrationKind.offeredFor(protocol));
-		model.addAttribute("concomitantDrugs", DosingSessions.CONCOMITANT_ORDER);
+		model.addAttribute("concomitantDrugs", ConcomitantDrugs.IN_FORM_ORDER);
 		Map<UUID, String> names = new HashMap<>();
 		this.directory.findAll(detail.timelineUsers()).forEach((user, member) -> names.put(user, member.displayName()));
 		model.addAttribute("staffNames", names);

@@ -38,18 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class DosingSessions {
 
-	/**
-	 * The drug classes the Spravato REMS Patient Monitoring Form asks about (taken in the
-	 * last 24 h), plus opioids, in the order the form lists them.
-	 */
-	static final List<String> CONCOMITANT_ORDER = List.of("BENZODIAZEPINE", "NON_BENZODIAZEPINE_HYPNOTIC",
-			"PSYCHOSTIMULANT", "MAOI", "OPIOID");
-
-	static final Set<String> CONCOMITANT = Set.copyOf(CONCOMITANT_ORDER);
-
 	private final SessionGuard guard;
 
 	private final SessionRows rows;
+
+	private final MonitoringRows monitoringRows;
 
 	private final Patients patients;
 
@@ -63,11 +56,13 @@ class DosingSessions {
 
 	private final SecondPersons coSigners;
 
-	DosingSessions(SessionGuard guard, SessionRows rows, Patients patients, Measures measures, AuditTrail audit,
-			DosingSettings settings, ApplicationEventPublisher events, SecondPersons coSigners) {
+	DosingSessions(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, Patients patients,
+			Measures measures, AuditTrail audit, DosingSettings settings, ApplicationEventPublisher events,
+			SecondPersons coSigners) {
 		this.coSigners = coSigners;
 		this.guard = guard;
 		this.rows = rows;
+		this.monitoringRows = monitoringRows;
 		this.patients = patients;
 		this.measures = measures;
 		this.audit = audit;
@@ -96,8 +91,9 @@ class DosingSessions {
 		List<String> concomitant = (request.concomitant() != null) ? List.copyOf(request.concomitant())
 				: step.session().concomitant();
 		for (String drug : concomitant) {
-			if (!CONCOMITANT.contains(drug)) {
-				throw InvalidInputException.of("concomitant", "unknown drug class " + drug + "; one of " + CONCOMITANT);
+			if (!ConcomitantDrugs.CODES.contains(drug)) {
+				throw InvalidInputException.of("concomitant",
+						"unknown drug class " + drug + "; one of " + ConcomitantDrugs.IN_FORM_ORDER);
 			}
 		}
 		if (Boolean.TRUE.equals(items.get("PRE_SESSION_MEASURES"))) {
@@ -217,7 +213,7 @@ class DosingSessions {
 		session
 			.order(new DosingSession.OrderChecks(
 					beforeOrder ? openChecklistItems(step.protocol(), session.checklist(), patient) : List.of(),
-					!beforeOrder || this.rows.hasPreDoseVitals(sessionId),
+					!beforeOrder || this.monitoringRows.hasPreDoseVitals(sessionId),
 					this.measures.suicideRiskUnreviewedToday(session.patientId()), weightValidityDays(step, patient),
 					step.now()))
 			.orThrow(sessionId);

@@ -35,6 +35,8 @@ class RemsSummaries {
 
 	private final SessionRows rows;
 
+	private final MonitoringRows monitoringRows;
+
 	private final Patients patients;
 
 	private final RemsEnrollments rems;
@@ -45,11 +47,12 @@ class RemsSummaries {
 
 	private final RemsForms forms;
 
-	RemsSummaries(SessionGuard guard, SessionRows rows, Patients patients, RemsEnrollments rems, AuditTrail audit,
-			ClinicTime clinicTime, RemsForms forms) {
+	RemsSummaries(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, Patients patients,
+			RemsEnrollments rems, AuditTrail audit, ClinicTime clinicTime, RemsForms forms) {
 		this.forms = forms;
 		this.guard = guard;
 		this.rows = rows;
+		this.monitoringRows = monitoringRows;
 		this.patients = patients;
 		this.rems = rems;
 		this.audit = audit;
@@ -67,8 +70,8 @@ class RemsSummaries {
 			.stream()
 			.filter((a) -> "DEVICE".equals(a.kind()))
 			.toList();
-		List<Vitals> vitals = this.rows.vitals(s.id());
-		List<Observation> observations = this.rows.observations(s.id());
+		List<Vitals> vitals = this.monitoringRows.vitals(s.id());
+		List<Observation> observations = this.monitoringRows.observations(s.id());
 		Instant first = (devices.isEmpty()) ? null : devices.get(0).at();
 		Instant end = s.closedAt();
 		Vitals before = vitals.stream().filter(Vitals::preDose).reduce((a, b) -> b).orElse(null);

@@ -32,6 +32,8 @@ public class SessionReads {
 
 	private final SessionRows rows;
 
+	private final MonitoringRows monitoringRows;
+
 	private final DosingSessions sessions;
 
 	private final CareTeamAccess access;
@@ -44,12 +46,13 @@ public class SessionReads {
 
 	private final ClinicTime clinicTime;
 
-	SessionReads(SessionGuard guard, SessionRows rows, DosingSessions sessions, CareTeamAccess access, AuditTrail audit,
-			DosingSettings settings, JdbcClient jdbc, ClinicTime clinicTime) {
+	SessionReads(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, DosingSessions sessions,
+			CareTeamAccess access, AuditTrail audit, DosingSettings settings, JdbcClient jdbc, ClinicTime clinicTime) {
 		this.jdbc = jdbc;
 		this.clinicTime = clinicTime;
 		this.guard = guard;
 		this.rows = rows;
+		this.monitoringRows = monitoringRows;
 		this.sessions = sessions;
 		this.access = access;
 		this.audit = audit;
@@ -66,7 +69,7 @@ public class SessionReads {
 		DosingSession s = step.session();
 		UUID id = s.id();
 		List<Administration> administrations = this.rows.administrations(id);
-		List<Vitals> vitals = this.rows.vitals(id);
+		List<Vitals> vitals = this.monitoringRows.vitals(id);
 		BigDecimal given = SessionRows.sumGiven(administrations);
 		VitalsSchedule.Due due = VitalsSchedule.next(step.protocol().vitals(), s.state(), s.checkedInAt(),
 				s.firstDoseAt(), s.state() == SessionState.DOSING, s.held(), this.settings.holdRecheckAfter(),
@@ -88,8 +91,8 @@ public class SessionReads {
 				? DischargeRules.remainingMinutes(step.protocol(), s.lastDoseAt(), step.now()) : 0;
 		return new SessionDetail(s, step.protocol().name(), ProtocolRules.unit(step.protocol().doseUnit()), open,
 				this.rows.currentOrder(id).orElse(null), this.rows.orders(id), administrations, given,
-				given.divide(s.weightKg(), 3, RoundingMode.HALF_UP), vitals, this.rows.observations(id),
-				this.rows.alerts(id), this.rows.transitions(id), (due != null) ? due.at() : null,
+				given.divide(s.weightKg(), 3, RoundingMode.HALF_UP), vitals, this.monitoringRows.observations(id),
+				this.monitoringRows.alerts(id), this.rows.transitions(id), (due != null) ? due.at() : null,
 				(due != null) ? due.kind() : null, due != null && due.overdue(), sinceDose,
 				s.state().closed() ? 0 : remaining);
 	}

@@ -19,20 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Rows of the dosing schema; every change of state also appends a transition row. */
+/**
+ * The session's own rows: the session, its transitions (every change of state appends
+ * one), orders and administrations. What is measured during the session is in
+ * {@link MonitoringRows}.
+ */
 @Component
 class SessionRows {
 
 	private static final TypeReference<LinkedHashMap<String, Boolean>> CHECKLIST = new TypeReference<>() {
 	};
-
-	static final String INSERT_VITALS = """
-			insert into dosing.vitals (id, session_id, pre_dose, systolic, diastolic, heart_rate, spo2, respiratory_rate,
-			    at, recorded_at, recorded_by, late)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-	static final String INSERT_ALERT = """
-			insert into dosing.alert (id, session_id, code, message, at, raised_at) values (?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -191,7 +187,8 @@ class SessionRows {
 			.update();
 	}
 
-	// --- administrations, vitals, observations, alerts --------------------------------
+	// --- administrations
+	// -----------------------------------------------------------------
 
 	List<Administration> administrations(UUID sessionId) {
 		return this.jdbc.sql("select * from dosing.administration where session_id = ? order by at, recorded_at")
@@ -209,69 +206,6 @@ class SessionRows {
 			.params(a.id(), sessionId, a.kind(), a.doseMg(), a.rateMgPerHour(), a.lotId(), a.ledgerEntryId(),
 					a.overrideReason(), ts(a.at()), ts(a.recordedAt()), a.recordedBy(), a.late())
 			.update();
-	}
-
-	List<Vitals> vitals(UUID sessionId) {
-		return this.jdbc
-			.sql("select * from dosing.vitals where session_id = ? and voided_at is null order by at, recorded_at")
-			.param(sessionId)
-			.query(SessionRows::vitals)
-			.list();
-	}
-
-	boolean hasPreDoseVitals(UUID sessionId) {
-		return this.jdbc
-			.sql("select exists (select 1 from dosing.vitals where session_id = ? and pre_dose and voided_at is null)")
-			.param(sessionId)
-			.query(Boolean.class)
-			.single();
-	}
-
-	void insertVitals(UUID sessionId, Vitals v) {
-		this.jdbc.sql(INSERT_VITALS)
-			.params(v.id(), sessionId, v.preDose(), v.systolic(), v.diastolic(), v.heartRate(), v.spo2(),
-					v.respiratoryRate(), ts(v.at()), ts(v.recordedAt()), v.recordedBy(), v.late())
-			.update();
-	}
-
-	List<Observation> observations(UUID sessionId) {
-		return this.jdbc
-			.sql("select * from dosing.observation where session_id = ? and voided_at is null order by at, recorded_at")
-			.param(sessionId)
-			.query(SessionRows::observation)
-			.list();
-	}
-
-	void insertObservation(UUID sessionId, Observation o) {
-		this.jdbc
-			.sql("""
-					insert into dosing.observation (id, session_id, kind, moaas, cadss_total, effect, severity, drug, drug_dose,
-					    text, at, recorded_at, recorded_by, late)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(o.id(), sessionId, o.kind(), o.moaas(), o.cadssTotal(), o.effect(), o.severity(), o.drug(),
-					o.drugDose(), o.text(), ts(o.at()), ts(o.recordedAt()), o.recordedBy(), o.late())
-			.update();
-	}
-
-	List<Alert> alerts(UUID sessionId) {
-		return this.jdbc.sql("select * from dosing.alert where session_id = ? order by raised_at")
-			.param(sessionId)
-			.query(SessionRows::alert)
-			.list();
-	}
-
-	void insertAlert(UUID sessionId, Alert a) {
-		this.jdbc.sql(INSERT_ALERT)
-			.params(a.id(), sessionId, a.code(), a.message(), ts(a.at()), ts(a.raisedAt()))
-			.update();
-	}
-
-	boolean acknowledge(UUID sessionId, UUID alertId, UUID by, String note, Instant at) {
-		return this.jdbc.sql("""
-				update dosing.alert set acknowledged_at = ?, acknowledged_by = ?, acknowledgement = ?
-				where id = ? and session_id = ? and acknowledged_at is null""")
-			.params(ts(at), by, note, alertId, sessionId)
-			.update() == 1;
 	}
 
 	List<Transition> transitions(UUID sessionId) {
@@ -316,26 +250,6 @@ class SessionRows {
 				rs.getBigDecimal("rate_mg_per_hour"), rs.getObject("lot_id", UUID.class),
 				rs.getObject("ledger_entry_id", UUID.class), rs.getString("override_reason"), instant(rs, "at"),
 				instant(rs, "recorded_at"), rs.getObject("recorded_by", UUID.class), rs.getBoolean("late"));
-	}
-
-	private static Vitals vitals(ResultSet rs, int n) throws SQLException {
-		return new Vitals(rs.getObject("id", UUID.class), rs.getBoolean("pre_dose"), rs.getInt("systolic"),
-				rs.getInt("diastolic"), rs.getInt("heart_rate"), (Integer) rs.getObject("spo2"),
-				(Integer) rs.getObject("respiratory_rate"), instant(rs, "at"), instant(rs, "recorded_at"),
-				rs.getObject("recorded_by", UUID.class), rs.getBoolean("late"));
-	}
-
-	private static Observation observation(ResultSet rs, int n) throws SQLException {
-		return new Observation(rs.getObject("id", UUID.class), rs.getString("kind"), (Integer) rs.getObject("moaas"),
-				(Integer) rs.getObject("cadss_total"), rs.getString("effect"), rs.getString("severity"),
-				rs.getString("drug"), rs.getString("drug_dose"), rs.getString("text"), instant(rs, "at"),
-				instant(rs, "recorded_at"), rs.getObject("recorded_by", UUID.class), rs.getBoolean("late"));
-	}
-
-	private static Alert alert(ResultSet rs, int n) throws SQLException {
-		return new Alert(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("message"),
-				instant(rs, "at"), instant(rs, "raised_at"), instant(rs, "acknowledged_at"),
-				rs.getObject("acknowledged_by", UUID.class), rs.getString("acknowledgement"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

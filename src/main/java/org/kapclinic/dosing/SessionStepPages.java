@@ -36,14 +36,17 @@ class SessionStepPages {
 
 	private final Monitoring monitoring;
 
+	private final Observations observations;
+
 	private final ClinicTime clinicTime;
 
 	SessionStepPages(DosingSessions sessions, Administrations administrations, Discharges discharges,
-			Monitoring monitoring, ClinicTime clinicTime) {
+			Monitoring monitoring, Observations observations, ClinicTime clinicTime) {
 		this.sessions = sessions;
 		this.administrations = administrations;
 		this.discharges = discharges;
 		this.monitoring = monitoring;
+		this.observations = observations;
 		this.clinicTime = clinicTime;
 	}
 
@@ -124,7 +127,7 @@ class SessionStepPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
 			RedirectAttributes redirect) {
 		return attempt(id, redirect, "Recorded.", () -> {
-			Monitoring.EventResult result = this.monitoring.event(id, new DosingRequests.EventEntry(kind, moaas,
+			Observations.EventResult result = this.observations.event(id, new DosingRequests.EventEntry(kind, moaas,
 					cadssTotal, blank(effect), blank(severity), drug, dose, text, instant(at)));
 			if (!result.alerts().isEmpty()) {
 				redirect.addFlashAttribute("error",
@@ -136,7 +139,7 @@ class SessionStepPages {
 	@PostMapping("/dosing/sessions/{id}/alerts/{alertId}/acknowledge")
 	String acknowledge(@PathVariable UUID id, @PathVariable UUID alertId, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
-		return attempt(id, redirect, "Alert acknowledged.", () -> this.monitoring.acknowledge(id, alertId, note));
+		return attempt(id, redirect, "Alert acknowledged.", () -> this.observations.acknowledge(id, alertId, note));
 	}
 
 	@PostMapping("/dosing/sessions/{id}/discharge")

@@ -85,9 +85,9 @@ class VitalsWriter implements DisposableBean {
 			audits.add(e.audit());
 			sessions.add(e.sessionId());
 		}
-		this.jdbc.batchUpdate(SessionRows.INSERT_VITALS, vitals);
+		this.jdbc.batchUpdate(MonitoringRows.INSERT_VITALS, vitals);
 		if (!alerts.isEmpty()) {
-			this.jdbc.batchUpdate(SessionRows.INSERT_ALERT, alerts);
+			this.jdbc.batchUpdate(MonitoringRows.INSERT_ALERT, alerts);
 		}
 		this.audit.append(audits);
 		// Delivered after the commit (the board's listener is transactional).
