@@ -85,9 +85,7 @@ class SessionRows {
 				.with("state", from.name());
 		}
 		if (from != null) {
-			this.jdbc.sql("update dosing.session set state = ?, version = version + 1 where id = ?")
-				.params(to.name(), id)
-				.update();
+			this.jdbc.sql("update dosing.session set state = ? where id = ?").params(to.name(), id).update();
 		}
 		this.jdbc.sql("""
 				insert into dosing.session_transition (session_id, from_state, to_state, at, by_user, reason)
@@ -98,8 +96,8 @@ class SessionRows {
 
 	void saveChecklist(UUID id, Map<String, Boolean> items, boolean complete, List<String> concomitant) {
 		this.jdbc.sql("""
-				update dosing.session set checklist = ?::jsonb, checklist_complete = ?, concomitant = ?,
-				    version = version + 1 where id = ?""")
+				update dosing.session set checklist = ?::jsonb, checklist_complete = ?, concomitant = ?
+				where id = ?""")
 			.params(this.json.writeValueAsString(items), complete, concomitant.toArray(String[]::new), id)
 			.update();
 	}
@@ -137,8 +135,8 @@ class SessionRows {
 
 	void doseTimes(UUID id, Instant firstDoseAt, Instant lastDoseAt) {
 		this.jdbc.sql("""
-				update dosing.session set first_dose_at = coalesce(first_dose_at, ?), last_dose_at = ?,
-				    version = version + 1 where id = ?""").params(ts(firstDoseAt), ts(lastDoseAt), id).update();
+				update dosing.session set first_dose_at = coalesce(first_dose_at, ?), last_dose_at = ?
+				where id = ?""").params(ts(firstDoseAt), ts(lastDoseAt), id).update();
 	}
 
 	void ready(UUID id, Instant at, String dischargeJson) {

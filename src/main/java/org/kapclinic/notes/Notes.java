@@ -150,7 +150,7 @@ public class Notes {
 		checkNoteDate(date);
 		int updated = this.jdbc.sql("""
 				update notes.note set body = ?::jsonb, search_text = ?, note_date = ?, updated_at = ?,
-				    version = version + 1, last_editor_session = ?
+				    last_editor_session = ?
 				where id = ? and status = 'DRAFT' and voided_at is null
 				  and (version = ? or (?::text is not null and last_editor_session = ?::text))""")
 			.params(this.json.writeValueAsString(checked), searchText(checked), date,
@@ -184,8 +184,7 @@ public class Notes {
 		Optional<UUID> supervisor = supervisorOf(user.id());
 		String hash = contentHash(row);
 		int updated = this.jdbc.sql("""
-				update notes.note set status = ?, signed_at = ?, content_hash = ?, cosigner_id = ?, updated_at = ?,
-				    version = version + 1
+				update notes.note set status = ?, signed_at = ?, content_hash = ?, cosigner_id = ?, updated_at = ?
 				where id = ? and status = 'DRAFT' and voided_at is null""")
 			.params(supervisor.isPresent() ? "SIGNED" : "LOCKED", Timestamp.from(now), hash, supervisor.orElse(null),
 					Timestamp.from(now), noteId)
@@ -211,7 +210,7 @@ public class Notes {
 		}
 		Instant now = Instant.now(this.clock);
 		this.jdbc.sql("""
-				update notes.note set status = 'LOCKED', cosigned_at = ?, version = version + 1
+				update notes.note set status = 'LOCKED', cosigned_at = ?
 				where id = ? and status = 'SIGNED'""").params(Timestamp.from(now), noteId).update();
 		record(AuditAction.UPDATE, noteId, row.patientId(), row.privateProcess(), "co-signed");
 		return load(noteId).map((r) -> view(r, true)).orElseThrow();
@@ -266,7 +265,7 @@ public class Notes {
 			throw new RuleViolationException("This note is already voided.", List.of("ALREADY_VOIDED"));
 		}
 		this.jdbc.sql("""
-				update notes.note set voided_at = ?, voided_by = ?, void_reason = ?, version = version + 1
+				update notes.note set voided_at = ?, voided_by = ?, void_reason = ?
 				where id = ? and voided_at is null""")
 			.params(Timestamp.from(Instant.now(this.clock)), user.id(), why, noteId)
 			.update();

@@ -158,7 +158,7 @@ public class Courses {
 			throw InvalidInputException.of("reason", "say why the course is " + status.toLowerCase());
 		}
 		this.jdbc.sql("""
-				update scheduling.course set status = ?, status_reason = ?, version = version + 1 where id = ?""")
+				update scheduling.course set status = ?, status_reason = ? where id = ?""")
 			.params(status, blankToNull(reason), courseId)
 			.update();
 		change(courseId, user, course.status() + " -> " + status, reason);
@@ -214,7 +214,7 @@ public class Courses {
 			plan.set(index, new Course.PlannedStep(step.type(), step.count() + add, step.durationMinutes(),
 					step.roles(), step.needs(), step.phase()));
 		}
-		this.jdbc.sql("update scheduling.course set plan = ?::jsonb, version = version + 1 where id = ?")
+		this.jdbc.sql("update scheduling.course set plan = ?::jsonb where id = ?")
 			.params(this.json.writeValueAsString(plan), courseId)
 			.update();
 		change(courseId, user, ((add > 0) ? "+" : "") + add + " " + type, reason);

@@ -269,8 +269,11 @@ class SchedulingIT extends IntegrationTest {
 					.status())
 			.as("planned cannot complete")
 			.isEqualTo(422);
-		assertThat(this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "ACTIVE"), this.prescriber)
-			.status()).isEqualTo(200);
+		Response active = this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "ACTIVE"),
+				this.prescriber);
+		assertThat(active.status()).isEqualTo(200);
+		assertThat(active.json().get("version").asInt()).as("moved on by the row's trigger (V70)")
+			.isEqualTo(started.json().get("version").asInt() + 1);
 		Response booster = this.api.post("/api/v1/courses/" + course + "/plan",
 				Map.of("type", "DOSING", "add", 1, "reason", "partial response: one booster"), this.prescriber);
 		assertThat(booster.json().get("plan").toString()).contains("\"type\":\"DOSING\",\"count\":7");
