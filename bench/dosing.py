@@ -125,7 +125,7 @@ def orders(base, n):
         path = "/api/v1/dosing-sessions/" + row["sessionId"]
         if row["state"] in ("PRE_DOSE_CHECKS", "CHECKED_IN") and row["route"] in ("IV", "IM") and not row["held"]:
             detail = call(base, "GET", path)
-            items = {item: True for item in detail["openChecklistItems"]}
+            items = {item: True for item in detail["openChecklistItems"] if item != "BASELINE_VITALS"}
             if items:
                 call(base, "POST", path + "/checklist", {"items": items})
             call(base, "POST", path + "/vitals", {"systolic": 122, "diastolic": 78, "heartRate": 70, "spo2": 98,
