@@ -42,13 +42,13 @@ class AppointmentRows {
 
 	private final JdbcClient jdbc;
 
-	private final ClinicResources resources;
+	private final WorkingHours workingHours;
 
 	private final Clock clock;
 
-	AppointmentRows(JdbcClient jdbc, ClinicResources resources, Clock clock) {
+	AppointmentRows(JdbcClient jdbc, WorkingHours workingHours, Clock clock) {
 		this.jdbc = jdbc;
-		this.resources = resources;
+		this.workingHours = workingHours;
 		this.clock = clock;
 	}
 
@@ -234,7 +234,7 @@ class AppointmentRows {
 	 * are taken, seat 1, which the constraint then refuses (409).
 	 */
 	private int freeSeat(UUID staffId, Timestamp from, Timestamp to) {
-		int capacity = this.resources.capacity(staffId);
+		int capacity = this.workingHours.capacity(staffId);
 		Set<Integer> taken = new LinkedHashSet<>(this.jdbc.sql("""
 				select seat from scheduling.staff_booking where user_id = ? and active and during && tstzrange(?, ?)""")
 			.params(staffId, from, to)

@@ -40,12 +40,16 @@ class ClinicSetupPages {
 
 	private final ClinicResources resources;
 
+	private final WorkingHours workingHours;
+
 	private final UserDirectory directory;
 
 	private final ClinicTime clinicTime;
 
-	ClinicSetupPages(ClinicResources resources, UserDirectory directory, ClinicTime clinicTime) {
+	ClinicSetupPages(ClinicResources resources, WorkingHours workingHours, UserDirectory directory,
+			ClinicTime clinicTime) {
 		this.resources = resources;
+		this.workingHours = workingHours;
 		this.directory = directory;
 		this.clinicTime = clinicTime;
 	}
@@ -102,7 +106,7 @@ class ClinicSetupPages {
 	@GetMapping("/admin/staff/{id}/hours")
 	String staffHours(@PathVariable UUID id, Model model) {
 		StaffMember member = this.directory.find(id).orElseThrow(() -> new NotFoundException("User", id));
-		StaffHours hours = this.resources.hours(id);
+		StaffHours hours = this.workingHours.hours(id);
 		java.util.Map<Integer, LocalTime[]> byDay = new java.util.HashMap<>();
 		hours.hours().forEach((s) -> byDay.putIfAbsent(s.weekday(), new LocalTime[] { s.start(), s.end() }));
 		model.addAttribute("member", member);
@@ -110,7 +114,7 @@ class ClinicSetupPages {
 		if (!model.containsAttribute("weekdays")) {
 			model.addAttribute("weekdays", weekdays(byDay));
 		}
-		model.addAttribute("timeOff", this.resources.timeOff(id, java.time.Instant.now()));
+		model.addAttribute("timeOff", this.workingHours.timeOff(id, java.time.Instant.now()));
 		model.addAttribute("zone", this.clinicTime.timeZone());
 		return "scheduling/staff-hours";
 	}
@@ -128,7 +132,7 @@ class ClinicSetupPages {
 			catch (NumberFormatException ex) {
 				throw InvalidInputException.of("capacity", "a number from 1 to 8");
 			}
-			this.resources.setHours(id, new StaffHours(concurrent, shifts(form)));
+			this.workingHours.setHours(id, new StaffHours(concurrent, shifts(form)));
 		});
 	}
 
@@ -138,7 +142,7 @@ class ClinicSetupPages {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return act(redirect, "/admin/staff/" + id + "/hours", "Time off added.",
-				() -> this.resources.addTimeOff(id,
+				() -> this.workingHours.addTimeOff(id,
 						(from != null) ? from.atZone(this.clinicTime.timeZone()).toInstant() : null,
 						(to != null) ? to.atZone(this.clinicTime.timeZone()).toInstant() : null,
 						(reason != null && !reason.isBlank()) ? reason.trim() : null));

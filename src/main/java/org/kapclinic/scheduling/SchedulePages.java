@@ -44,6 +44,8 @@ class SchedulePages {
 
 	private final Courses courses;
 
+	private final CourseProgress courseProgress;
+
 	private final CourseTemplates templates;
 
 	private final ClinicResources resources;
@@ -60,13 +62,14 @@ class SchedulePages {
 
 	private final java.time.Clock clock;
 
-	SchedulePages(Appointments appointments, Courses courses, CourseTemplates templates, ClinicResources resources,
-			UserDirectory directory, Patients patients, ClinicTime clinicTime, AppointmentNames names,
-			GroupSessions circles, java.time.Clock clock) {
+	SchedulePages(Appointments appointments, Courses courses, CourseProgress courseProgress, CourseTemplates templates,
+			ClinicResources resources, UserDirectory directory, Patients patients, ClinicTime clinicTime,
+			AppointmentNames names, GroupSessions circles, java.time.Clock clock) {
 		this.circles = circles;
 		this.clock = clock;
 		this.appointments = appointments;
 		this.courses = courses;
+		this.courseProgress = courseProgress;
 		this.templates = templates;
 		this.resources = resources;
 		this.directory = directory;
@@ -109,12 +112,12 @@ class SchedulePages {
 			List<Course> list = this.courses.list(id);
 			Map<UUID, List<Course.Progress>> progress = new HashMap<>();
 			Map<UUID, List<org.kapclinic.shared.Refusal.Reason>> checks = new HashMap<>();
-			list.forEach((course) -> progress.put(course.id(), this.courses.progress(course.id())));
+			list.forEach((course) -> progress.put(course.id(), this.courseProgress.progress(course.id())));
 			// The API's "CODE: detail" lines, in words on the page (messages.properties),
 			// with
 			// times on the clinic's clock.
 			list.forEach((course) -> checks.put(course.id(),
-					this.courses.checks(course.id())
+					this.courseProgress.checks(course.id())
 						.stream()
 						.map(this::onClinicClock)
 						.map(org.kapclinic.shared.Refusal::reason)

@@ -34,7 +34,11 @@ class SchedulingApi {
 
 	private final Courses courses;
 
+	private final CourseProgress courseProgress;
+
 	private final ClinicResources resources;
+
+	private final WorkingHours workingHours;
 
 	private final RemsEnrollments rems;
 
@@ -42,11 +46,13 @@ class SchedulingApi {
 
 	private final Availability availability;
 
-	SchedulingApi(CourseTemplates templates, Courses courses, ClinicResources resources, RemsEnrollments rems,
-			Appointments appointments, Availability availability) {
+	SchedulingApi(CourseTemplates templates, Courses courses, CourseProgress courseProgress, ClinicResources resources,
+			WorkingHours workingHours, RemsEnrollments rems, Appointments appointments, Availability availability) {
 		this.templates = templates;
 		this.courses = courses;
+		this.courseProgress = courseProgress;
 		this.resources = resources;
+		this.workingHours = workingHours;
 		this.rems = rems;
 		this.appointments = appointments;
 		this.availability = availability;
@@ -99,19 +105,19 @@ class SchedulingApi {
 	@GetMapping("/api/v1/courses/{id}/progress")
 	@Operation(summary = "Planned against booked and completed sessions per type (the course timeline)")
 	List<Course.Progress> progress(@PathVariable UUID id) {
-		return this.courses.progress(id);
+		return this.courseProgress.progress(id);
 	}
 
 	@GetMapping("/api/v1/courses/{id}/checks")
 	@Operation(summary = "What the course's spacing rules find missing (e.g. MISSING_INTEGRATION after a dose)")
 	List<String> checks(@PathVariable UUID id) {
-		return this.courses.checks(id);
+		return this.courseProgress.checks(id);
 	}
 
 	@GetMapping("/api/v1/courses/{id}/history")
 	@Operation(summary = "Every change of the course's status and plan, with its reason")
 	List<Map<String, Object>> history(@PathVariable UUID id) {
-		return this.courses.history(id);
+		return this.courseProgress.history(id);
 	}
 
 	@PostMapping("/api/v1/rooms")
@@ -132,20 +138,20 @@ class SchedulingApi {
 	@PutMapping("/api/v1/staff/{id}/hours")
 	@Operation(summary = "A staff member's weekly hours (Monday = 1) and concurrent capacity (ADMIN)")
 	StaffHours setHours(@PathVariable UUID id, @RequestBody StaffHours hours) {
-		return this.resources.setHours(id, hours);
+		return this.workingHours.setHours(id, hours);
 	}
 
 	@GetMapping("/api/v1/staff/{id}/hours")
 	@Operation(summary = "A staff member's weekly hours and capacity")
 	StaffHours hours(@PathVariable UUID id) {
-		return this.resources.hours(id);
+		return this.workingHours.hours(id);
 	}
 
 	@PostMapping("/api/v1/staff/{id}/time-off")
 	@Operation(summary = "Record time off (ADMIN)")
 	ResponseEntity<Map<String, UUID>> timeOff(@PathVariable UUID id, @RequestBody TimeOff timeOff) {
 		return ResponseEntity.status(201)
-			.body(Map.of("id", this.resources.addTimeOff(id, timeOff.from(), timeOff.to(), timeOff.reason())));
+			.body(Map.of("id", this.workingHours.addTimeOff(id, timeOff.from(), timeOff.to(), timeOff.reason())));
 	}
 
 	@PutMapping("/api/v1/clinic/hours")
