@@ -6,15 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,28 +51,10 @@ public class ConsentService {
 
 	static final String RELEASE = "RELEASE_OF_INFORMATION";
 
-	/**
-	 * What a release of information may name in its {@code content} detail (a
-	 * comma-separated list). Psychotherapy (private process) notes are never among them:
-	 * they need an authorization of their own (45 CFR 164.508(a)(2), security.md 2b).
-	 */
-	public static final Map<String, String> RELEASE_CONTENT_LABELS = releaseContentLabels();
-
-	public static final List<String> RELEASE_CONTENT = List.copyOf(RELEASE_CONTENT_LABELS.keySet());
-
 	/** A signature's details in words, for the pages. */
 	public static final Map<String, String> DETAIL_LABELS = Map.of("recipientName", "Recipient", "scope", "Scope",
 			"expiresOn", "Expires on", "providerId", "Outside provider", "content", "Content", "signedVia", "Signed on",
 			"signature", "Signature");
-
-	private static Map<String, String> releaseContentLabels() {
-		Map<String, String> labels = new java.util.LinkedHashMap<>();
-		labels.put("COURSE_STATUS", "Course status");
-		labels.put("DOSES", "Doses given");
-		labels.put("OUTCOMES", "Outcome scores");
-		labels.put("INTEGRATION_THEMES", "Integration themes");
-		return java.util.Collections.unmodifiableMap(labels);
-	}
 
 	private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
 	};
@@ -140,7 +119,7 @@ public class ConsentService {
 		}
 		Map<String, String> cleanDetails = (details != null) ? new HashMap<>(details) : new HashMap<>();
 		if (RELEASE.equals(document)) {
-			problems.addAll(releaseProblems(cleanDetails));
+			problems.addAll(ReleasesOfInformation.problems(cleanDetails));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -197,61 +176,14 @@ public class ConsentService {
 	}
 
 	/**
-	 * The patient's active release of information (signed, not withdrawn, not past its
-	 * {@code expiresOn}) that names this provider (by {@code providerId}, or by
-	 * {@code recipientName} when the release names no provider id) and lists every
-	 * requested content category; the newest one if several do. A release without a
-	 * {@code content} list (free-text scope only) covers no structured disclosure. The
+	 * The patient's active release of information that names this provider and lists
+	 * every requested content category ({@link ReleasesOfInformation#covering}). The
 	 * caller has checked its own access rule.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ReleaseCoverage> coveringRelease(UUID patientId, UUID providerId, String providerName,
 			Collection<String> content, LocalDate today) {
-		List<ConsentSignature> candidates = new ArrayList<>(all(patientId));
-		java.util.Collections.reverse(candidates);
-		for (ConsentSignature signature : candidates) {
-			if (!RELEASE.equals(signature.document()) || !signature.active()) {
-				continue;
-			}
-			Map<String, String> details = signature.details();
-			LocalDate expiresOn = parseDate(details.get("expiresOn"));
-			if (expiresOn == null || expiresOn.isBefore(today)) {
-				continue;
-			}
-			String namedId = details.get("providerId");
-			boolean namesProvider = (namedId != null && !namedId.isBlank())
-					? namedId.trim().equalsIgnoreCase(String.valueOf(providerId))
-					: providerName != null && details.get("recipientName") != null
-							&& details.get("recipientName").trim().equalsIgnoreCase(providerName.trim());
-			if (namesProvider && contentOf(details).containsAll(content)) {
-				return Optional.of(new ReleaseCoverage(signature.id(), signature.version(), signature.signedAt(),
-						expiresOn, contentOf(details)));
-			}
-		}
-		return Optional.empty();
-	}
-
-	private static Set<String> contentOf(Map<String, String> details) {
-		String listed = details.get("content");
-		if (listed == null || listed.isBlank()) {
-			return Set.of();
-		}
-		Set<String> codes = new LinkedHashSet<>();
-		for (String code : listed.split(",")) {
-			if (!code.isBlank()) {
-				codes.add(code.trim().toUpperCase(java.util.Locale.ROOT));
-			}
-		}
-		return codes;
-	}
-
-	private static LocalDate parseDate(String value) {
-		try {
-			return (value == null) ? null : LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return ReleasesOfInformation.covering(all(patientId), providerId, providerName, content, today);
 	}
 
 	/**
@@ -298,39 +230,6 @@ public class ConsentService {
 			throw new RuleViolationException("A minor's consent to treatment is signed by a guardian on file; the "
 					+ "patient signs the assent (" + ASSENT + ").", List.of("GUARDIAN_CONSENT"));
 		}
-	}
-
-	private static List<FieldProblem> releaseProblems(Map<String, String> details) {
-		List<FieldProblem> problems = new ArrayList<>();
-		for (String field : List.of("recipientName", "scope", "expiresOn")) {
-			if (details.get(field) == null || details.get(field).isBlank()) {
-				problems.add(new FieldProblem("details." + field, "is required for a release of information"));
-			}
-		}
-		if (details.get("expiresOn") != null && !details.get("expiresOn").isBlank()) {
-			try {
-				LocalDate.parse(details.get("expiresOn"));
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("details.expiresOn", "must be a date (YYYY-MM-DD)"));
-			}
-		}
-		for (String code : contentOf(details)) {
-			if (!RELEASE_CONTENT.contains(code)) {
-				problems.add(new FieldProblem("details.content", "unknown content " + code + "; one of "
-						+ RELEASE_CONTENT + " (psychotherapy notes need their own authorization)"));
-			}
-		}
-		String providerId = details.get("providerId");
-		if (providerId != null && !providerId.isBlank()) {
-			try {
-				UUID.fromString(providerId.trim());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new FieldProblem("details.providerId", "must be an outside provider's id"));
-			}
-		}
-		return problems;
 	}
 
 	private List<ConsentSignature> all(UUID patientId) {

@@ -105,7 +105,7 @@ class EligibilityPageController {
 				offeredDocuments(current, this.patients.summary(id).map(PatientSummary::minor).orElse(false)));
 		model.addAttribute("documentTitles", current.stream()
 			.collect(java.util.stream.Collectors.toMap(ConsentDocument::code, ConsentDocument::title, (a, b) -> a)));
-		model.addAttribute("releaseContent", ConsentService.RELEASE_CONTENT_LABELS.entrySet());
+		model.addAttribute("releaseContent", ReleasesOfInformation.CONTENT_LABELS.entrySet());
 		model.addAttribute("outcomes", EligibilityPage.options(Outcome.values()));
 		model.addAttribute("signerRoles", EligibilityPage.options(SignerRole.values()));
 		return withPatient(id, model, ELIGIBILITY);

@@ -21,6 +21,7 @@ import org.kapclinic.dosing.SessionReads;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
 import org.kapclinic.intake.ConsentService;
+import org.kapclinic.intake.ReleasesOfInformation;
 import org.kapclinic.intake.ReleaseCoverage;
 import org.kapclinic.measures.MeasurementSummary;
 import org.kapclinic.measures.Measures;
@@ -189,13 +190,13 @@ class Disclosures {
 
 	private static List<String> checkedContent(List<String> content) {
 		if (content == null || content.isEmpty()) {
-			throw InvalidInputException.of("content", "choose what to share: " + ConsentService.RELEASE_CONTENT);
+			throw InvalidInputException.of("content", "choose what to share: " + ReleasesOfInformation.CONTENT);
 		}
 		LinkedHashSet<String> chosen = new LinkedHashSet<>();
 		for (String code : content) {
-			if (code == null || !ConsentService.RELEASE_CONTENT.contains(code)) {
+			if (code == null || !ReleasesOfInformation.CONTENT.contains(code)) {
 				throw InvalidInputException.of("content", "unknown content " + code + "; one of "
-						+ ConsentService.RELEASE_CONTENT + " (psychotherapy notes are never disclosed here)");
+						+ ReleasesOfInformation.CONTENT + " (psychotherapy notes are never disclosed here)");
 			}
 			chosen.add(code);
 		}

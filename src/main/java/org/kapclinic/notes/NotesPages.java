@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.StaffMember;
-import org.kapclinic.intake.ConsentService;
+import org.kapclinic.intake.ReleasesOfInformation;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointment;
 import org.kapclinic.scheduling.Appointments;
@@ -103,7 +103,7 @@ class NotesPages {
 		model.addAttribute("journal", this.journal.entries(id, 10));
 		model.addAttribute("disclosures", this.disclosures.accounting(id));
 		model.addAttribute("providers", this.providers.list());
-		model.addAttribute("contentCodes", ConsentService.RELEASE_CONTENT);
+		model.addAttribute("contentCodes", ReleasesOfInformation.CONTENT);
 		model.addAttribute("courses", this.courses.list(id));
 		model.addAttribute("timeline", timeline(found, this.appointments.forPatient(id)));
 		return "notes/chart";
