@@ -23,15 +23,16 @@ class MeasureSchedulePages {
 
 	private final MeasureSchedules schedules;
 
-	private final SelfReports selfReports;
+	private final SelfReportLinks selfReportLinks;
 
 	private final DueMeasures due;
 
 	private final ClinicTime clinicTime;
 
-	MeasureSchedulePages(MeasureSchedules schedules, SelfReports selfReports, DueMeasures due, ClinicTime clinicTime) {
+	MeasureSchedulePages(MeasureSchedules schedules, SelfReportLinks selfReportLinks, DueMeasures due,
+			ClinicTime clinicTime) {
 		this.schedules = schedules;
-		this.selfReports = selfReports;
+		this.selfReportLinks = selfReportLinks;
 		this.due = due;
 		this.clinicTime = clinicTime;
 	}
@@ -57,7 +58,7 @@ class MeasureSchedulePages {
 	@PostMapping("/patients/{id}/measure-links")
 	String link(@PathVariable UUID id, @RequestParam(required = false) List<String> instruments,
 			@RequestParam(defaultValue = "false") boolean send, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("issuedLink", this.selfReports.issue(id, instruments, send));
+		redirect.addFlashAttribute("issuedLink", this.selfReportLinks.issue(id, instruments, send));
 		return back(id);
 	}
 

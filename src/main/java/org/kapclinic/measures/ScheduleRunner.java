@@ -21,11 +21,11 @@ class ScheduleRunner {
 
 	private final DueMeasures due;
 
-	private final SelfReports selfReports;
+	private final SelfReportLinks selfReportLinks;
 
-	ScheduleRunner(DueMeasures due, SelfReports selfReports) {
+	ScheduleRunner(DueMeasures due, SelfReportLinks selfReportLinks) {
 		this.due = due;
-		this.selfReports = selfReports;
+		this.selfReportLinks = selfReportLinks;
 	}
 
 	@Scheduled(fixedDelayString = "${kap.measures.schedule.poll-interval:30s}",
@@ -46,7 +46,7 @@ class ScheduleRunner {
 		}
 		int sent = 0;
 		int batch;
-		while ((batch = this.selfReports.sendDue()) > 0) {
+		while ((batch = this.selfReportLinks.sendDue()) > 0) {
 			sent += batch;
 		}
 		return sent;

@@ -30,12 +30,12 @@ class SchedulesApi {
 
 	private final DueMeasures due;
 
-	private final SelfReports selfReports;
+	private final SelfReportLinks selfReportLinks;
 
-	SchedulesApi(MeasureSchedules schedules, DueMeasures due, SelfReports selfReports) {
+	SchedulesApi(MeasureSchedules schedules, DueMeasures due, SelfReportLinks selfReportLinks) {
 		this.schedules = schedules;
 		this.due = due;
-		this.selfReports = selfReports;
+		this.selfReportLinks = selfReportLinks;
 	}
 
 	@PostMapping("/api/v1/patients/{id}/measure-schedules")
@@ -78,7 +78,7 @@ class SchedulesApi {
 			description = "The url is returned once. With send (default true) it is e-mailed to the patient through "
 					+ "the outbox; 400 when no e-mail address is on file.")
 	ResponseEntity<SelfReport.Issued> link(@PathVariable UUID id, @Valid @RequestBody LinkRequest request) {
-		SelfReport.Issued issued = this.selfReports.issue(id, request.instruments(),
+		SelfReport.Issued issued = this.selfReportLinks.issue(id, request.instruments(),
 				request.send() == null || request.send());
 		return ResponseEntity.created(URI.create("/api/v1/patients/" + id + "/measure-links/" + issued.id()))
 			.body(issued);
