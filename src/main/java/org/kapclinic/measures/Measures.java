@@ -22,11 +22,14 @@ public class Measures {
 
 	private final MeasurementService measurements;
 
+	private final MeasurementSummaries summaries;
+
 	private final RiskFlags riskFlags;
 
-	Measures(DueMeasures due, MeasurementService measurements, RiskFlags riskFlags) {
+	Measures(DueMeasures due, MeasurementService measurements, MeasurementSummaries summaries, RiskFlags riskFlags) {
 		this.due = due;
 		this.measurements = measurements;
+		this.summaries = summaries;
 		this.riskFlags = riskFlags;
 	}
 
@@ -54,7 +57,7 @@ public class Measures {
 	 */
 	@Transactional(readOnly = true)
 	public MeasurementSummary summary(UUID patientId, String instrument) {
-		return this.measurements.summary(patientId, instrument);
+		return this.summaries.summary(patientId, instrument);
 	}
 
 	/**

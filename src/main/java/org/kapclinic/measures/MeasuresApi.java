@@ -29,11 +29,15 @@ class MeasuresApi {
 
 	private final MeasurementService measurements;
 
+	private final MeasurementSummaries summaries;
+
 	private final RiskFlags flags;
 
-	MeasuresApi(InstrumentLibrary library, MeasurementService measurements, RiskFlags flags) {
+	MeasuresApi(InstrumentLibrary library, MeasurementService measurements, MeasurementSummaries summaries,
+			RiskFlags flags) {
 		this.library = library;
 		this.measurements = measurements;
+		this.summaries = summaries;
 		this.flags = flags;
 	}
 
@@ -71,7 +75,7 @@ class MeasuresApi {
 					+ "patient is 404.")
 	MeasurementSummary summary(@PathVariable UUID id, @RequestParam @NotBlank String instrument,
 			@RequestParam(required = false) UUID courseId) {
-		return this.measurements.summary(id, instrument, courseId);
+		return this.summaries.summary(id, instrument, courseId);
 	}
 
 	@GetMapping("/api/v1/patients/{id}/flags")

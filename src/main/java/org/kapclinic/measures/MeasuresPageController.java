@@ -47,6 +47,8 @@ class MeasuresPageController {
 
 	private final MeasurementService measurements;
 
+	private final MeasurementSummaries summaries;
+
 	private final RiskFlags riskFlags;
 
 	private final InstrumentLibrary library;
@@ -63,12 +65,13 @@ class MeasuresPageController {
 
 	private final Clock clock;
 
-	MeasuresPageController(MeasurementService measurements, RiskFlags riskFlags, InstrumentLibrary library,
-			Patients patients, JsonMapper json, ClinicTime clinicTime, DueMeasures due, MeasureSchedules schedules,
-			Clock clock) {
+	MeasuresPageController(MeasurementService measurements, MeasurementSummaries summaries, RiskFlags riskFlags,
+			InstrumentLibrary library, Patients patients, JsonMapper json, ClinicTime clinicTime, DueMeasures due,
+			MeasureSchedules schedules, Clock clock) {
 		this.due = due;
 		this.schedules = schedules;
 		this.measurements = measurements;
+		this.summaries = summaries;
 		this.riskFlags = riskFlags;
 		this.library = library;
 		this.patients = patients;
@@ -83,7 +86,7 @@ class MeasuresPageController {
 		// The first service call checks access before anything else is read.
 		List<RiskFlag> flags = this.riskFlags.open(id);
 		Instrument selected = instrument(instrument);
-		MeasurementSummary summary = this.measurements.summary(id, selected.code());
+		MeasurementSummary summary = this.summaries.summary(id, selected.code());
 		List<Measurement> history = this.measurements.list(id, selected.code(), HISTORY_LIMIT);
 		model.addAttribute("flags", flags);
 		model.addAttribute("instruments", this.library.all());
@@ -100,7 +103,7 @@ class MeasuresPageController {
 		model.addAttribute("chartable", MeasuresPage.chartable(selected));
 		model.addAttribute("points", history.stream().filter((m) -> m.total() != null).count());
 		model.addAttribute("trajectory",
-				MeasuresPage.trajectory(this.json, selected, history, this.due.doses(id), zone()));
+				MeasureChart.trajectory(this.json, selected, history, this.due.doses(id), zone()));
 		model.addAttribute("due", this.due.forPatient(id));
 		model.addAttribute("schedules", this.schedules.list(id));
 		model.addAttribute("forms",
@@ -118,7 +121,7 @@ class MeasuresPageController {
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(filename).build().toString())
-			.body(MeasuresPage.csv(history, zone()));
+			.body(MeasureChart.csv(history, zone()));
 	}
 
 	@GetMapping("/patients/{id}/measures/new")

@@ -28,7 +28,7 @@ class TrajectoryTests {
 		List<Instant> doses = List.of(Instant.parse("2026-02-20T10:00:00Z"), Instant.parse("2026-03-03T10:00:00Z"),
 				Instant.parse("2026-03-10T10:00:00Z"), Instant.parse("2026-03-20T10:00:00Z"));
 
-		JsonNode data = JSON.readTree(MeasuresPage.trajectory(JSON, phq9, newestFirst, doses, ZoneOffset.UTC));
+		JsonNode data = JSON.readTree(MeasureChart.trajectory(JSON, phq9, newestFirst, doses, ZoneOffset.UTC));
 
 		assertThat(data.get("labels").toString()).isEqualTo("[\"2026-03-01\",\"2026-03-08\",\"2026-03-15\"]");
 		assertThat(data.get("totals").toString()).isEqualTo("[20,14,8]");
