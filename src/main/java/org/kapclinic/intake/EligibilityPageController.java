@@ -63,12 +63,9 @@ class EligibilityPageController {
 
 	private final Questionnaires questionnaires;
 
-	private final ConsentLinks consentLinks;
-
 	EligibilityPageController(IntakeService intakes, ScreeningService screenings, Eligibility eligibility,
 			ConsentService consents, ConsentDocuments documents, DiagnosisCatalog diagnoses, Patients patients,
-			Validator validator, ClinicTime clinicTime, IntakeLinks links, Questionnaires questionnaires,
-			ConsentLinks consentLinks) {
+			Validator validator, ClinicTime clinicTime, IntakeLinks links, Questionnaires questionnaires) {
 		this.intakes = intakes;
 		this.screenings = screenings;
 		this.eligibility = eligibility;
@@ -80,7 +77,6 @@ class EligibilityPageController {
 		this.clinicTime = clinicTime;
 		this.links = links;
 		this.questionnaires = questionnaires;
-		this.consentLinks = consentLinks;
 	}
 
 	@GetMapping("/patients/{id}/eligibility")
@@ -120,22 +116,6 @@ class EligibilityPageController {
 		return backToEligibility(id);
 	}
 
-	/**
-	 * A link for the patient (or a minor's guardian) to sign on their own device, or on a
-	 * clinic tablet handed to them.
-	 */
-	@PostMapping("/patients/{id}/consent-links")
-	String createConsentLink(@PathVariable UUID id, @RequestParam(required = false) String document,
-			@RequestParam(required = false) SignerRole signerRole, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("consentLink", this.consentLinks.create(id, document, signerRole));
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-		}
-		return backToEligibility(id);
-	}
-
 	@PostMapping("/patients/{id}/screenings")
 	String screen(@PathVariable UUID id, RedirectAttributes redirect) {
 		try {
@@ -168,63 +148,6 @@ class EligibilityPageController {
 			Refusal.flash(redirect, ex, id);
 		}
 		return backToEligibility(id);
-	}
-
-	@PostMapping("/patients/{id}/consents")
-	String sign(@PathVariable UUID id, @RequestParam String document, @RequestParam(required = false) Integer version,
-			@RequestParam(required = false) String signerName, @RequestParam SignerRole signerRole,
-			@RequestParam(required = false) String recipientName, @RequestParam(required = false) String scope,
-			@RequestParam(required = false) String expiresOn, @RequestParam(required = false) String providerId,
-			@RequestParam(required = false) java.util.List<String> content, RedirectAttributes redirect) {
-		// The page's select sends CODE:VERSION so the signed version is the one shown.
-		String code = document;
-		Integer signedVersion = version;
-		int colon = document.indexOf(':');
-		if (colon > 0) {
-			code = document.substring(0, colon);
-			signedVersion = document.substring(colon + 1).matches("\\d{1,9}")
-					? Integer.valueOf(document.substring(colon + 1)) : null;
-		}
-		Map<String, String> details = new LinkedHashMap<>();
-		putIfPresent(details, "recipientName", recipientName);
-		putIfPresent(details, "scope", scope);
-		putIfPresent(details, "expiresOn", expiresOn);
-		putIfPresent(details, "providerId", providerId);
-		if (content != null && !content.isEmpty()) {
-			details.put("content", String.join(",", content));
-		}
-		try {
-			ConsentSignature signature = this.consents.sign(id, code, signedVersion, signerName, signerRole, details);
-			redirect.addFlashAttribute("message", "Signed " + signature.document() + " v" + signature.version() + " by "
-					+ signature.signerName() + ".");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-		}
-		return backToEligibility(id);
-	}
-
-	@PostMapping("/patients/{id}/consents/{signatureId}/withdraw")
-	String withdraw(@PathVariable UUID id, @PathVariable UUID signatureId,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		try {
-			ConsentSignature signature = this.consents.withdraw(signatureId, reason);
-			redirect.addFlashAttribute("message", "Recorded the withdrawal of " + signature.document() + ".");
-		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			Refusal.flash(redirect, ex, id);
-		}
-		return backToEligibility(id);
-	}
-
-	@GetMapping("/consent-documents/{code}/{version}")
-	String document(@PathVariable String code, @PathVariable int version,
-			@RequestParam(required = false) UUID patientId, Model model) {
-		model.addAttribute("document", this.documents.find(code, version)
-			.orElseThrow(() -> new NotFoundException("ConsentDocument", code + " v" + version)));
-		model.addAttribute("patientId", patientId);
-		model.addAttribute("zone", this.clinicTime.timeZone().getId());
-		return "intake/document";
 	}
 
 	@GetMapping("/patients/{id}/intake")
@@ -288,12 +211,6 @@ class EligibilityPageController {
 				this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id)));
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		return view;
-	}
-
-	private static void putIfPresent(Map<String, String> details, String name, String value) {
-		if (value != null && !value.isBlank()) {
-			details.put(name, value.trim());
-		}
 	}
 
 	private static String backToEligibility(UUID id) {

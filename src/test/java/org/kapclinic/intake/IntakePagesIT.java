@@ -70,8 +70,17 @@ class IntakePagesIT extends IntegrationTest {
 					Map.of("document", "KAP_TREATMENT", "version", String.valueOf(version), "signerName",
 							"Page Gatefield", "signerRole", "PATIENT"))
 			.statusCode()).isEqualTo(302);
+		String title = this.jdbc
+			.sql("select title from intake.consent_document where code = 'KAP_TREATMENT' and version = ?")
+			.param(version)
+			.query(String.class)
+			.single();
 
-		assertThat(prescriber.get(this.eligibility).body()).contains("Ready for a first dose");
+		assertThat(prescriber.get(this.eligibility).body()).contains("Ready for a first dose")
+			.as("the signature is confirmed by the document's title, not its code")
+			.contains("Signed " + org.springframework.web.util.HtmlUtils.htmlEscape(title) + " (version " + version
+					+ ") by Page Gatefield.")
+			.doesNotContain("Signed KAP_TREATMENT");
 	}
 
 	@Test
