@@ -92,19 +92,7 @@ class CheckIns {
 	}
 
 	public DosingSession checkIn(DosingRequests.CheckIn request) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (request == null || request.patientId() == null) {
-			problems.add(new FieldProblem("patientId", "is required"));
-		}
-		if (request == null || request.protocol() == null || request.protocol().isBlank()) {
-			problems.add(new FieldProblem("protocol", "is required"));
-		}
-		if (request == null || request.appointmentId() == null) {
-			problems.add(new FieldProblem("appointmentId", "is required"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		requireFields(request);
 		StaffMember user = this.access.requireClinical(request.patientId());
 		if (SessionGuard.DOSING_STAFF.stream().noneMatch(user::has)) {
 			throw new AccessDeniedException("Nurses and prescribers check patients in for dosing");
@@ -119,26 +107,7 @@ class CheckIns {
 		Instant now = Instant.now(this.clock);
 		PatientSummary patient = this.patients.summary(request.patientId())
 			.orElseThrow(() -> new NotFoundException("Patient", request.patientId()));
-		List<String> reasons = new ArrayList<>();
-		Program program = Program.valueOf(protocol.program());
-		EligibilityStatus status = this.eligibility.status(patient.id(), program);
-		status.missing().forEach((missing) -> reasons.add("NOT_READY: " + missing));
-		// Each protocol declares the ages it covers (issue 13): adolescents only for IV
-		// and
-		// IM (clinical.md §6), esketamine from 18 whatever the clinic's age of majority.
-		if (patient.age() < protocol.minAge() || patient.age() > protocol.maxAge()) {
-			reasons.add("AGE_OUTSIDE_PROTOCOL: " + protocol.code() + " covers ages " + protocol.minAge()
-					+ ((protocol.maxAge() == Integer.MAX_VALUE) ? " and over" : "–" + protocol.maxAge())
-					+ "; the patient is " + patient.age());
-		}
-		if (protocol.esketamine()) {
-			if (patient.age() < Protocol.ESKETAMINE_MIN_AGE) {
-				reasons.add("ESKETAMINE_UNDER_18: esketamine is not approved below 18 (Spravato PI)");
-			}
-			if (this.rems.enrolledOn(patient.id()).isEmpty()) {
-				reasons.add("REMS_ENROLLMENT: enroll the patient in the Spravato REMS before the first dose");
-			}
-		}
+		List<String> reasons = patientReasons(protocol, patient);
 		Appointment appointment = appointment(request.appointmentId(), patient.id(), protocol, now, reasons);
 		LatestBody body = this.patients.latestBody(patient.id());
 		weight(protocol, patient, body, now, reasons);
@@ -161,6 +130,50 @@ class CheckIns {
 			.detail("checked in, " + protocol.code() + " v" + protocol.version()));
 		this.events.publishEvent(new SessionChanged(session.id()));
 		return session;
+	}
+
+	private static void requireFields(DosingRequests.CheckIn request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (request == null || request.patientId() == null) {
+			problems.add(new FieldProblem("patientId", "is required"));
+		}
+		if (request == null || request.protocol() == null || request.protocol().isBlank()) {
+			problems.add(new FieldProblem("protocol", "is required"));
+		}
+		if (request == null || request.appointmentId() == null) {
+			problems.add(new FieldProblem("appointmentId", "is required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	/**
+	 * Why this patient may not start this protocol: eligibility and consent not ready, an
+	 * age the protocol does not cover, esketamine under 18 or without REMS enrolment.
+	 */
+	private List<String> patientReasons(Protocol protocol, PatientSummary patient) {
+		List<String> reasons = new ArrayList<>();
+		Program program = Program.valueOf(protocol.program());
+		EligibilityStatus status = this.eligibility.status(patient.id(), program);
+		status.missing().forEach((missing) -> reasons.add("NOT_READY: " + missing));
+		// Each protocol declares the ages it covers (issue 13): adolescents only for IV
+		// and IM (clinical.md §6), esketamine from 18 whatever the clinic's age of
+		// majority.
+		if (patient.age() < protocol.minAge() || patient.age() > protocol.maxAge()) {
+			reasons.add("AGE_OUTSIDE_PROTOCOL: " + protocol.code() + " covers ages " + protocol.minAge()
+					+ ((protocol.maxAge() == Integer.MAX_VALUE) ? " and over" : "–" + protocol.maxAge())
+					+ "; the patient is " + patient.age());
+		}
+		if (protocol.esketamine()) {
+			if (patient.age() < Protocol.ESKETAMINE_MIN_AGE) {
+				reasons.add("ESKETAMINE_UNDER_18: esketamine is not approved below 18 (Spravato PI)");
+			}
+			if (this.rems.enrolledOn(patient.id()).isEmpty()) {
+				reasons.add("REMS_ENROLLMENT: enroll the patient in the Spravato REMS before the first dose");
+			}
+		}
+		return reasons;
 	}
 
 	private Appointment appointment(UUID appointmentId, UUID patientId, Protocol protocol, Instant now,

@@ -110,30 +110,8 @@ class FloorBoard {
 		}
 		List<DosingSession> sessions = query.query(this.rows::session).list();
 		UUID[] ids = sessions.stream().map(DosingSession::id).toArray(UUID[]::new);
-		Map<UUID, Vitals> latestVitals = new HashMap<>();
-		Map<UUID, List<Alert>> alerts = new HashMap<>();
-		if (ids.length > 0) {
-			// The latest reading per session is all the board and the schedule need: one
-			// index probe per session (vitals_session_idx), however long the sessions'
-			// history.
-			this.jdbc.sql("""
-					select v.session_id, v.id, v.pre_dose, v.systolic, v.diastolic, v.heart_rate, v.spo2,
-					       v.respiratory_rate, v.at, v.recorded_at, v.recorded_by, v.late
-					from unnest(?::uuid[]) as s(id)
-					cross join lateral (select * from dosing.vitals where session_id = s.id and voided_at is null
-					                    order by at desc limit 1) v""").param(ids).query((ResultSet rs) -> {
-				latestVitals.put(rs.getObject("session_id", UUID.class), vitals(rs));
-			});
-			this.jdbc
-				.sql("""
-						select * from dosing.alert where session_id = any(?) and acknowledged_at is null order by raised_at""")
-				.param(ids)
-				.query((ResultSet rs) -> {
-					alerts.computeIfAbsent(rs.getObject("session_id", UUID.class), (k) -> new ArrayList<>())
-						.add(new Alert(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("message"),
-								SessionRows.instant(rs, "at"), SessionRows.instant(rs, "raised_at"), null, null, null));
-				});
-		}
+		Map<UUID, Vitals> latestVitals = latestVitals(ids);
+		Map<UUID, List<Alert>> alerts = openAlerts(ids);
 		Map<UUID, Patients.PatientName> names = this.patients
 			.names(sessions.stream().map(DosingSession::patientId).toList());
 		Map<UUID, String> chairs = this.resources.names();
@@ -169,6 +147,41 @@ class FloorBoard {
 			.detail("floor read, active sessions=" + board.size() + ", patients="
 					+ board.stream().map((r) -> r.patientId().toString()).toList()));
 		return board;
+	}
+
+	/**
+	 * The latest reading per session: all the board and the schedule need, one index
+	 * probe per session (vitals_session_idx), however long the sessions' history.
+	 */
+	private Map<UUID, Vitals> latestVitals(UUID[] ids) {
+		Map<UUID, Vitals> latest = new HashMap<>();
+		if (ids.length > 0) {
+			this.jdbc.sql("""
+					select v.session_id, v.id, v.pre_dose, v.systolic, v.diastolic, v.heart_rate, v.spo2,
+					       v.respiratory_rate, v.at, v.recorded_at, v.recorded_by, v.late
+					from unnest(?::uuid[]) as s(id)
+					cross join lateral (select * from dosing.vitals where session_id = s.id and voided_at is null
+					                    order by at desc limit 1) v""").param(ids).query((ResultSet rs) -> {
+				latest.put(rs.getObject("session_id", UUID.class), vitals(rs));
+			});
+		}
+		return latest;
+	}
+
+	private Map<UUID, List<Alert>> openAlerts(UUID[] ids) {
+		Map<UUID, List<Alert>> alerts = new HashMap<>();
+		if (ids.length > 0) {
+			this.jdbc
+				.sql("""
+						select * from dosing.alert where session_id = any(?) and acknowledged_at is null order by raised_at""")
+				.param(ids)
+				.query((ResultSet rs) -> {
+					alerts.computeIfAbsent(rs.getObject("session_id", UUID.class), (k) -> new ArrayList<>())
+						.add(new Alert(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("message"),
+								SessionRows.instant(rs, "at"), SessionRows.instant(rs, "raised_at"), null, null, null));
+				});
+		}
+		return alerts;
 	}
 
 	/** The staff of each session's dosing appointment, by name. */

@@ -172,37 +172,17 @@ class Availability {
 	private Window load(Instant from, Instant to, List<Room> rooms, List<List<StaffMember>> needed) {
 		Timestamp f = Timestamp.from(from);
 		Timestamp t = Timestamp.from(to);
-		BusyIndex roomBusy = new BusyIndex();
-		this.jdbc.sql("""
-				select room_id, lower(during) as s, upper(during) as e from scheduling.room_booking
-				where active and during && tstzrange(?, ?) and room_id = any(?)""")
-			.params(f, t, rooms.stream().map(Room::id).toArray(UUID[]::new))
-			.query((rs, n) -> {
-				roomBusy.add(rs.getObject("room_id", UUID.class), rs.getTimestamp("s").toInstant(),
-						rs.getTimestamp("e").toInstant());
-				return null;
-			})
-			.list();
+		BusyIndex roomBusy = busy("""
+				select room_id as owner, lower(during) as s, upper(during) as e from scheduling.room_booking
+				where active and during && tstzrange(?, ?) and room_id = any(?)""", f, t,
+				rooms.stream().map(Room::id).toArray(UUID[]::new));
 		UUID[] staffIds = needed.stream().flatMap(List::stream).map(StaffMember::id).distinct().toArray(UUID[]::new);
-		BusyIndex staffBusy = new BusyIndex();
-		this.jdbc.sql("""
-				select user_id, lower(during) as s, upper(during) as e from scheduling.staff_booking
-				where active and during && tstzrange(?, ?) and user_id = any(?)""")
-			.params(f, t, staffIds)
-			.query((rs, n) -> {
-				staffBusy.add(rs.getObject("user_id", UUID.class), rs.getTimestamp("s").toInstant(),
-						rs.getTimestamp("e").toInstant());
-				return null;
-			})
-			.list();
-		BusyIndex timeOff = new BusyIndex();
-		this.jdbc.sql("""
-				select user_id, lower(during) as s, upper(during) as e from scheduling.time_off
-				where during && tstzrange(?, ?) and user_id = any(?)""").params(f, t, staffIds).query((rs, n) -> {
-			timeOff.add(rs.getObject("user_id", UUID.class), rs.getTimestamp("s").toInstant(),
-					rs.getTimestamp("e").toInstant());
-			return null;
-		}).list();
+		BusyIndex staffBusy = busy("""
+				select user_id as owner, lower(during) as s, upper(during) as e from scheduling.staff_booking
+				where active and during && tstzrange(?, ?) and user_id = any(?)""", f, t, staffIds);
+		BusyIndex timeOff = busy("""
+				select user_id as owner, lower(during) as s, upper(during) as e from scheduling.time_off
+				where during && tstzrange(?, ?) and user_id = any(?)""", f, t, staffIds);
 		Map<UUID, List<StaffHours.Shift>> staffHours = new HashMap<>();
 		this.jdbc
 			.sql("select user_id, weekday, start_time, end_time from scheduling.staff_hours where user_id = any(?)")
@@ -229,6 +209,17 @@ class Availability {
 					.query(LocalDate.class)
 					.list());
 		return new Window(roomBusy, staffBusy, timeOff, staffHours, capacity, clinicHours, holidays);
+	}
+
+	/** The intervals a query returns ({@code owner}, {@code s}, {@code e}), by owner. */
+	private BusyIndex busy(String sql, Object... params) {
+		BusyIndex index = new BusyIndex();
+		this.jdbc.sql(sql).params(params).query((rs, n) -> {
+			index.add(rs.getObject("owner", UUID.class), rs.getTimestamp("s").toInstant(),
+					rs.getTimestamp("e").toInstant());
+			return null;
+		}).list();
+		return index;
 	}
 
 	private record Window(BusyIndex roomBusy, BusyIndex staffBusy, BusyIndex timeOff,

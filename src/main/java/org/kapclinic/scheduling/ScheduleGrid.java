@@ -80,18 +80,9 @@ final class ScheduleGrid {
 	 */
 	static Grid build(List<Column> columns, List<Card> cards, Map<Integer, LocalTime[]> hours, ZoneId zone,
 			Function<Card, List<String>> columnOf, boolean span) {
-		LocalTime open = DEFAULT_OPEN;
-		LocalTime close = DEFAULT_CLOSE;
-		if (!hours.isEmpty()) {
-			open = hours.values().stream().map((h) -> h[0]).min(LocalTime::compareTo).orElse(DEFAULT_OPEN);
-			close = hours.values().stream().map((h) -> h[1]).max(LocalTime::compareTo).orElse(DEFAULT_CLOSE);
-		}
-		for (Card card : cards) {
-			LocalTime start = card.appointment().start().atZone(zone).toLocalTime();
-			LocalTime end = card.appointment().end().atZone(zone).toLocalTime();
-			open = start.isBefore(open) ? floor(start) : open;
-			close = (end.isAfter(close) && !end.equals(LocalTime.MIDNIGHT)) ? end : close;
-		}
+		LocalTime[] shown = hoursShown(hours, cards, zone);
+		LocalTime open = shown[0];
+		LocalTime close = shown[1];
 		int slots = (int) Math.ceil(java.time.Duration.between(open, close).toMinutes() / (double) SLOT_MINUTES);
 		Map<String, Integer> index = new LinkedHashMap<>();
 		for (int c = 0; c < columns.size(); c++) {
@@ -129,6 +120,35 @@ final class ScheduleGrid {
 				spans[at][c] = Math.min(slots - at, Math.max(spans[at][c], rows + (slot - at)));
 			}
 		}
+		return new Grid(columns, rows(columns, starts, spans, open));
+	}
+
+	/**
+	 * The hours the grid shows: the clinic's opening hours (or 07:00–20:00), widened to
+	 * every appointment shown.
+	 */
+	private static LocalTime[] hoursShown(Map<Integer, LocalTime[]> hours, List<Card> cards, ZoneId zone) {
+		LocalTime open = DEFAULT_OPEN;
+		LocalTime close = DEFAULT_CLOSE;
+		if (!hours.isEmpty()) {
+			open = hours.values().stream().map((h) -> h[0]).min(LocalTime::compareTo).orElse(DEFAULT_OPEN);
+			close = hours.values().stream().map((h) -> h[1]).max(LocalTime::compareTo).orElse(DEFAULT_CLOSE);
+		}
+		for (Card card : cards) {
+			LocalTime start = card.appointment().start().atZone(zone).toLocalTime();
+			LocalTime end = card.appointment().end().atZone(zone).toLocalTime();
+			open = start.isBefore(open) ? floor(start) : open;
+			close = (end.isAfter(close) && !end.equals(LocalTime.MIDNIGHT)) ? end : close;
+		}
+		return new LocalTime[] { open, close };
+	}
+
+	/**
+	 * One row per slot: a cell with the cards starting there and the rows they cover, a
+	 * covered cell under them, or an empty cell.
+	 */
+	private static List<Row> rows(List<Column> columns, List<List<List<Card>>> starts, int[][] spans, LocalTime open) {
+		int slots = spans.length;
 		List<Row> rows = new ArrayList<>();
 		int[] coveredTo = new int[columns.size()];
 		LocalTime time = open;
@@ -151,7 +171,7 @@ final class ScheduleGrid {
 			rows.add(new Row(TIME.format(time), cells));
 			time = time.plusMinutes(SLOT_MINUTES);
 		}
-		return new Grid(columns, rows);
+		return rows;
 	}
 
 	/** Whether a slot of a column lies under a card that started above it. */
