@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
 import org.kapclinic.intake.Program;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
@@ -25,12 +28,15 @@ class AppointmentChecks {
 
 	private final JdbcClient jdbc;
 
+	private final Validator validator;
+
 	private final Courses courses;
 
 	private final CourseTemplates templates;
 
-	AppointmentChecks(JdbcClient jdbc, Courses courses, CourseTemplates templates) {
+	AppointmentChecks(JdbcClient jdbc, Validator validator, Courses courses, CourseTemplates templates) {
 		this.jdbc = jdbc;
+		this.validator = validator;
 		this.courses = courses;
 		this.templates = templates;
 	}
@@ -38,6 +44,9 @@ class AppointmentChecks {
 	/** Every problem of the request at once (400), or what it names, resolved. */
 	Checked validate(AppointmentRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
+		for (ConstraintViolation<AppointmentRequest> violation : this.validator.validate(request)) {
+			problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+		}
 		AppointmentType type = type(request, problems);
 		fields(request, type, problems);
 		Room room = room(request, type, problems);
@@ -48,15 +57,9 @@ class AppointmentChecks {
 		}
 		int everyWeeks = 0;
 		int occurrences = 1;
-		if (request.repeat() != null) {
-			everyWeeks = (request.repeat().everyWeeks() != null) ? request.repeat().everyWeeks() : 0;
-			occurrences = (request.repeat().count() != null) ? request.repeat().count() : 0;
-			if (everyWeeks < 1 || everyWeeks > 52) {
-				problems.add(new FieldProblem("repeat.everyWeeks", "1–52"));
-			}
-			if (occurrences < 2 || occurrences > MAX_OCCURRENCES) {
-				problems.add(new FieldProblem("repeat.count", "2–" + MAX_OCCURRENCES));
-			}
+		if (request.repeat() != null && problems.isEmpty()) {
+			everyWeeks = request.repeat().everyWeeks();
+			occurrences = request.repeat().count();
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -76,19 +79,12 @@ class AppointmentChecks {
 		}
 	}
 
-	/** The fields that need no lookup: patient, circle, time, telehealth, staff. */
+	/**
+	 * The rules between fields: circle, telehealth, staff (their form is on the record).
+	 */
 	private static void fields(AppointmentRequest request, AppointmentType type, List<FieldProblem> problems) {
-		if (request.patientId() == null) {
-			problems.add(new FieldProblem("patientId", "required"));
-		}
 		if (request.groupId() != null && type != null && type != AppointmentType.GROUP_INTEGRATION) {
 			problems.add(new FieldProblem("groupId", "only a group integration circle is joined"));
-		}
-		if (request.start() == null) {
-			problems.add(new FieldProblem("start", "required (ISO-8601 instant)"));
-		}
-		if (request.durationMinutes() == null || request.durationMinutes() < 10 || request.durationMinutes() > 600) {
-			problems.add(new FieldProblem("durationMinutes", "10–600"));
 		}
 		if (request.telehealthLink() != null) {
 			if (type != null && !type.allowsTelehealth()) {

@@ -70,6 +70,27 @@ class SchedulingIT extends IntegrationTest {
 	}
 
 	@Test
+	void aBookingWithManyProblemsHearsOfThemAllAtOnce() {
+		String patient = patient("Allatonce");
+		Map<String, Object> booking = new java.util.HashMap<>();
+		booking.put("patientId", patient);
+		booking.put("type", "INTEGRATION");
+		booking.put("durationMinutes", 5);
+		booking.put("roomId", java.util.UUID.randomUUID().toString());
+		booking.put("repeat", Map.of("everyWeeks", 0, "count", 40));
+		Response refused = this.api.post("/api/v1/appointments", booking, this.prescriber);
+		assertThat(refused.status()).isEqualTo(400);
+		// The record's declared form (Bean Validation) and the lookups, in one answer.
+		assertThat(refused.body()).contains("\"start\"", "required (ISO-8601 instant)", "\"durationMinutes\"", "10–600",
+				"\"repeat.everyWeeks\"", "1–52", "\"repeat.count\"", "2–26", "\"roomId\"",
+				"no such active room or chair");
+		assertThat(this.jdbc.sql("select count(*) from scheduling.appointment where patient_id = ?::uuid")
+			.param(patient)
+			.query(Integer.class)
+			.single()).as("nothing half-saved").isZero();
+	}
+
+	@Test
 	void theDosingGateNamesEachMissingPrerequisite() {
 		String patient = patient("Gatekept");
 		String plainChair = room("CHAIR", List.of());
