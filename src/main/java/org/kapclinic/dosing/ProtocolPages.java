@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
+import org.kapclinic.shared.EditedCopy;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
@@ -88,9 +89,7 @@ class ProtocolPages {
 			RedirectAttributes redirect) {
 		Protocol base = this.protocols.current(code);
 		Map<String, String> typed = params.toSingleValueMap();
-		if (!String.valueOf(base.version()).equals(typed.get("baseVersion"))) {
-			model.addAttribute("error", "Version " + base.version()
-					+ " was published while you edited: this copy shows it now. Make your changes again.");
+		if (EditedCopy.stale(base.version(), typed.get("baseVersion"), model)) {
 			return form(base, this.form.values(base), Map.of(), model);
 		}
 		try {

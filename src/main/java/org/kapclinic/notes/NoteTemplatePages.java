@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.kapclinic.shared.EditedCopy;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +56,7 @@ class NoteTemplatePages {
 	String publish(@PathVariable NoteType type, @RequestParam Map<String, String> params, Model model,
 			RedirectAttributes redirect) {
 		NoteTemplate base = this.templates.latest(type);
-		if (!String.valueOf(base.version()).equals(params.get("baseVersion"))) {
-			model.addAttribute("error", "Version " + base.version()
-					+ " was published while you edited: this copy shows it now. Make your changes again.");
+		if (EditedCopy.stale(base.version(), params.get("baseVersion"), model)) {
 			return edit(type, model);
 		}
 		List<NoteTemplate.Field> fields = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kapclinic.shared.EditedCopy;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
@@ -50,9 +51,7 @@ class CourseTemplatePages {
 	String publish(@PathVariable String code, @RequestParam Map<String, String> params, Model model,
 			RedirectAttributes redirect) {
 		CourseTemplate base = current(code);
-		if (!base.version().equals(params.get("baseVersion"))) {
-			model.addAttribute("error", "Version " + base.version()
-					+ " was published while you edited: this copy shows it now. Make your changes again.");
+		if (EditedCopy.stale(base.version(), params.get("baseVersion"), model)) {
 			return form(base, values(base, suggest(base)), Map.of(), model);
 		}
 		List<FieldProblem> problems = new ArrayList<>();
