@@ -18,9 +18,8 @@ import org.kapclinic.dosing.SessionDecision.Refusal;
  * {@link #order}, {@link #administer}, {@link #markReady}, {@link #discharge},
  * {@link #abort}) returns a {@link SessionDecision} without touching the database: the
  * services ({@link DosingSessions}, {@link Monitoring}) gather what the rule needs, ask,
- * and store what the answer allows. The flat components are the API's JSON; the value
- * types ({@link #hold()}, {@link #weightUsed()}, {@link #preDoseChecklist()},
- * {@link #closure()}) are how the code reads them.
+ * and store what the answer allows. The flat components are the API's JSON; the rules
+ * read the hold and the weight as value types ({@link #hold()}, {@link #weightUsed()}).
  *
  * @param lastDoseAt the end of the last dose (infusion stop, last device, last additional
  * dose): the minimum observation runs from here
@@ -41,16 +40,10 @@ public record DosingSession(UUID id, UUID patientId, UUID appointmentId, UUID ro
 	 * Held by a reading at or above the ceiling: only a co-signed override releases it.
 	 */
 	public boolean heldAtCeiling() {
-		return this.held && this.ceilingHeldAt != null;
+		return hold().atCeiling();
 	}
 
 	// --- the session's parts --------------------------------------------------------
-
-	/**
-	 * The pre-dose checklist as answered, and the drug classes taken in the last 24 h.
-	 */
-	public record PreDoseChecklist(Map<String, Boolean> items, boolean complete, List<String> concomitant) {
-	}
 
 	/**
 	 * The pre-dose hold: set by a reading above the hold thresholds, at the ceiling
@@ -75,25 +68,12 @@ public record DosingSession(UUID id, UUID patientId, UUID appointmentId, UUID ro
 
 	}
 
-	/** How the session ended: discharged (no reason) or ended early with one. */
-	public record Closure(Instant at, String reason) {
-	}
-
-	public PreDoseChecklist preDoseChecklist() {
-		return new PreDoseChecklist(this.checklist, this.checklistComplete, this.concomitant);
-	}
-
 	public Hold hold() {
 		return new Hold(this.held, this.holdReason, this.holdOverrideReason, this.ceilingHeldAt);
 	}
 
 	public WeightUsed weightUsed() {
 		return new WeightUsed(this.weightKg, this.weightMeasuredAt);
-	}
-
-	/** Null while the session is open. */
-	public Closure closure() {
-		return (this.closedAt != null) ? new Closure(this.closedAt, this.closeReason) : null;
 	}
 
 	// --- what the page offers -------------------------------------------------------
@@ -132,7 +112,7 @@ public record DosingSession(UUID id, UUID patientId, UUID appointmentId, UUID ro
 		if (!beforeDose) {
 			return new VitalsDecision(null, PreDoseHold.Decision.UNCHANGED, this.state, false);
 		}
-		PreDoseHold.Decision hold = PreDoseHold.decide(thresholds, rest, this, reading);
+		PreDoseHold.Decision hold = PreDoseHold.decide(thresholds, rest, hold(), reading);
 		SessionState next = (this.state == SessionState.CHECKED_IN) ? SessionState.PRE_DOSE_CHECKS : this.state;
 		return new VitalsDecision(null, hold, next, hold.changesSession() || next != this.state);
 	}

@@ -1,7 +1,6 @@
 package org.kapclinic.dosing;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +55,7 @@ final class PreDoseHold {
 
 	}
 
-	static Decision decide(HoldThresholds thresholds, Duration rest, DosingSession session, Vitals reading) {
+	static Decision decide(HoldThresholds thresholds, Duration rest, DosingSession.Hold hold, Vitals reading) {
 		List<String> ceiling = ceiling(thresholds, reading.systolic(), reading.diastolic());
 		if (!ceiling.isEmpty()) {
 			return new Decision(Outcome.CEILING_HOLD,
@@ -65,18 +64,18 @@ final class PreDoseHold {
 							+ rest.toMinutes()
 							+ " min rest, or a prescriber's override co-signed by a second clinician");
 		}
-		List<String> hold = Thresholds.hold(thresholds, reading.systolic(), reading.diastolic(), reading.heartRate(),
+		List<String> above = Thresholds.hold(thresholds, reading.systolic(), reading.diastolic(), reading.heartRate(),
 				reading.spo2());
-		if (session.heldAtCeiling() && reading.at().isBefore(session.ceilingHeldAt().plus(rest))) {
-			return new Decision(Outcome.TOO_SOON, "recheck after rest: a reading below the ceiling counts from "
-					+ session.ceilingHeldAt().plus(rest));
+		if (hold.atCeiling() && reading.at().isBefore(hold.ceilingHeldAt().plus(rest))) {
+			return new Decision(Outcome.TOO_SOON,
+					"recheck after rest: a reading below the ceiling counts from " + hold.ceilingHeldAt().plus(rest));
 		}
-		if (!hold.isEmpty()) {
-			boolean same = session.held() && !session.heldAtCeiling();
+		if (!above.isEmpty()) {
+			boolean same = hold.held() && !hold.atCeiling();
 			return new Decision(same ? Outcome.UNCHANGED : Outcome.HOLD, "pre-dose " + reading.systolic() + "/"
-					+ reading.diastolic() + " above hold thresholds: " + String.join(", ", hold));
+					+ reading.diastolic() + " above hold thresholds: " + String.join(", ", above));
 		}
-		return new Decision(session.held() ? Outcome.RELEASE : Outcome.UNCHANGED, null);
+		return new Decision(hold.held() ? Outcome.RELEASE : Outcome.UNCHANGED, null);
 	}
 
 	/** Why a reading is at or above the absolute pre-dose ceiling; empty when below. */

@@ -136,13 +136,13 @@ class SafetySecondPassTests {
 	void preDoseCeilingBoundary() {
 		Protocol iv = ProtocolFixtures.iv();
 		Duration rest = Duration.ofMinutes(10);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null), reading(179, 109, T0)).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null).hold(), reading(179, 109, T0)).outcome())
 			.isEqualTo(PreDoseHold.Outcome.HOLD);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null), reading(180, 90, T0)).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null).hold(), reading(180, 90, T0)).outcome())
 			.isEqualTo(PreDoseHold.Outcome.CEILING_HOLD);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null), reading(150, 110, T0)).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null).hold(), reading(150, 110, T0)).outcome())
 			.isEqualTo(PreDoseHold.Outcome.CEILING_HOLD);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null), reading(140, 90, T0)).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, session(false, null).hold(), reading(140, 90, T0)).outcome())
 			.as("140/90 is within the hold thresholds")
 			.isEqualTo(PreDoseHold.Outcome.UNCHANGED);
 	}
@@ -153,13 +153,13 @@ class SafetySecondPassTests {
 		Protocol iv = ProtocolFixtures.iv();
 		Duration rest = Duration.ofMinutes(10);
 		DosingSession ceiling = session(true, T0);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling, reading(130, 80, T0.plus(Duration.ofMinutes(9))))
+		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling.hold(), reading(130, 80, T0.plus(Duration.ofMinutes(9))))
 			.outcome()).isEqualTo(PreDoseHold.Outcome.TOO_SOON);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling, reading(150, 95, T0.plus(rest))).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling.hold(), reading(150, 95, T0.plus(rest))).outcome())
 			.isEqualTo(PreDoseHold.Outcome.HOLD);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling, reading(130, 80, T0.plus(rest))).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling.hold(), reading(130, 80, T0.plus(rest))).outcome())
 			.isEqualTo(PreDoseHold.Outcome.RELEASE);
-		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling, reading(185, 100, T0.plus(rest))).outcome())
+		assertThat(PreDoseHold.decide(iv.hold(), rest, ceiling.hold(), reading(185, 100, T0.plus(rest))).outcome())
 			.as("still at the ceiling: the rest starts again")
 			.isEqualTo(PreDoseHold.Outcome.CEILING_HOLD);
 	}
