@@ -87,7 +87,7 @@ class Administrations {
 	private Administration device(Step step, DosingRequests.AdministrationEntry request, Instant at) {
 		Protocol protocol = step.protocol();
 		if (!protocol.esketamine()) {
-			throw InvalidInputException.of("kind", "DEVICE is for esketamine nasal spray sessions");
+			throw InvalidInputException.of("kind", "a nasal device is given in esketamine sessions only");
 		}
 		SessionDecision allowed = step.session()
 			.administer(AdministrationKind.DEVICE, step.protocol(), this.rows.currentOrder(step.id()).orElse(null),
@@ -171,7 +171,8 @@ class Administrations {
 
 	private Administration infusionChange(Step step, DosingRequests.AdministrationEntry request, Instant at) {
 		if (!step.protocol().infusion()) {
-			throw InvalidInputException.of("kind", request.kind() + " applies to IV infusions");
+			throw InvalidInputException.of("kind",
+					AdministrationKind.labelOf(request.kind()) + " applies to IV infusions only");
 		}
 		step.session()
 			.administer(AdministrationKind.valueOf(request.kind()), step.protocol(), null, false)

@@ -184,7 +184,8 @@ public record DosingSession(UUID id, UUID patientId, UUID appointmentId, UUID ro
 	SessionDecision administer(AdministrationKind kind, Protocol protocol, DoseOrder order, boolean completesOrder) {
 		return switch (kind) {
 			case START -> {
-				SessionDecision state = SessionDecision.requireState(this.state, "START", SessionState.ORDERED);
+				SessionDecision state = SessionDecision.requireState(this.state, AdministrationKind.START.label(),
+						SessionState.ORDERED);
 				yield state.allowed()
 						? verifiedOrder(order, protocol.infusion() ? SessionState.DOSING : SessionState.MONITORING)
 						: state;
@@ -207,9 +208,10 @@ public record DosingSession(UUID id, UUID patientId, UUID appointmentId, UUID ro
 						: state;
 			}
 			case RATE_CHANGE, PAUSE, RESUME ->
-				SessionDecision.requireState(this.state, kind.name(), SessionState.DOSING);
+				SessionDecision.requireState(this.state, kind.label(), SessionState.DOSING);
 			case STOP -> {
-				SessionDecision state = SessionDecision.requireState(this.state, "STOP", SessionState.DOSING);
+				SessionDecision state = SessionDecision.requireState(this.state, AdministrationKind.STOP.label(),
+						SessionState.DOSING);
 				yield state.allowed() ? SessionDecision.to(SessionState.MONITORING) : state;
 			}
 		};

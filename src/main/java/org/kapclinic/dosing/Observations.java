@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * event threshold raises an alert in the same transaction.
  */
 @Service
-public class Observations {
+class Observations {
 
 	static final Set<String> EVENT_KINDS = ObservationKind.codes();
 

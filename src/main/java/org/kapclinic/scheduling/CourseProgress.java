@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class CourseProgress {
+class CourseProgress {
 
 	private final JdbcClient jdbc;
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class WorkingHours {
+class WorkingHours {
 
 	private final JdbcClient jdbc;
 

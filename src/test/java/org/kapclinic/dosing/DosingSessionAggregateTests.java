@@ -150,6 +150,16 @@ class DosingSessionAggregateTests {
 		assertThat(session(SessionState.DOSING).abort().next()).isEqualTo(SessionState.ABORTED);
 	}
 
+	/** Refusals reach the session page as they are: in words, never a step's code. */
+	@Test
+	void aStepRefusedInTheWrongStateIsNamedInWords() {
+		SessionDecision refused = session(SessionState.MONITORING).administer(AdministrationKind.RATE_CHANGE, IV, null,
+				false);
+		assertThat(refused.refusal().message()).startsWith("Change infusion rate is not possible")
+			.contains("while the session is monitoring", "possible when dosing")
+			.doesNotContain("RATE_CHANGE", "MONITORING");
+	}
+
 	@Test
 	void thePageOffersWhatTheStateAllows() {
 		assertThat(session(SessionState.ORDERED).canOrder()).isTrue();
