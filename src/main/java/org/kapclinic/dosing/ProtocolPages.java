@@ -13,6 +13,7 @@ import org.kapclinic.shared.EditedCopy;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.VersionedDocuments.Publication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -59,15 +60,15 @@ class ProtocolPages {
 	String read(@PathVariable String code, @RequestParam(required = false) Integer version, Model model) {
 		Protocol newest = this.protocols.current(code);
 		Protocol shown = (version != null) ? this.protocols.version(code, version) : newest;
-		List<Protocols.Published> history = this.protocols.history(code);
+		List<Publication> history = this.protocols.history(code);
 		model.addAttribute("protocol", shown);
 		model.addAttribute("newest", newest.version().equals(shown.version()));
 		model.addAttribute("sections", this.form.sections(shown));
 		model.addAttribute("values", this.form.display(shown));
 		model.addAttribute("history", history);
 		Map<UUID, StaffMember> staff = this.directory
-			.findAll(history.stream().map(Protocols.Published::publishedBy).filter((id) -> id != null).toList());
-		Map<Integer, String> publishers = new LinkedHashMap<>();
+			.findAll(history.stream().map(Publication::publishedBy).filter((id) -> id != null).toList());
+		Map<String, String> publishers = new LinkedHashMap<>();
 		history.forEach((h) -> publishers.put(h.version(), name(staff, h.publishedBy())));
 		model.addAttribute("publishers", publishers);
 		model.addAttribute("zone", this.clinicTime.timeZone().getId());

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.EditedCopy;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.SourceNotes;
+import org.kapclinic.shared.VersionedDocuments.Publication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +33,21 @@ class CourseTemplatePages {
 
 	private final CourseTemplates templates;
 
-	CourseTemplatePages(CourseTemplates templates) {
+	private final ClinicTime clinicTime;
+
+	CourseTemplatePages(CourseTemplates templates, ClinicTime clinicTime) {
 		this.templates = templates;
+		this.clinicTime = clinicTime;
 	}
 
 	@GetMapping("/admin/course-templates")
 	String list(Model model) {
-		model.addAttribute("templates", this.templates.current());
+		List<CourseTemplate> current = this.templates.current();
+		Map<String, List<Publication>> histories = new LinkedHashMap<>();
+		current.forEach((t) -> histories.put(t.code(), this.templates.history(t.code())));
+		model.addAttribute("templates", current);
+		model.addAttribute("histories", histories);
+		model.addAttribute("zone", this.clinicTime.timeZone().getId());
 		return "scheduling/course-templates";
 	}
 

@@ -1,10 +1,6 @@
 package org.kapclinic.scheduling;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,83 +14,66 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.Role;
 import org.kapclinic.intake.Program;
-import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.VersionedDocuments;
+import org.kapclinic.shared.VersionedDocuments.Publication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Program templates: the shipped files are stored on start (each version once); an
- * administrator publishes a new version, never edits one; the newest version of each code
- * is the one offered.
+ * Program templates, versioned documents ({@link VersionedDocuments}): the shipped files
+ * are stored on start; an administrator publishes a new version, never edits one; the
+ * newest version of each code is the one offered, and a planned course keeps its own.
  */
 @Service
 @Transactional
 class CourseTemplates {
 
-	private final JdbcClient jdbc;
-
-	private final JsonMapper json;
+	private final VersionedDocuments<CourseTemplate> documents;
 
 	private final CurrentUser currentUser;
 
 	private final AuditTrail audit;
 
-	private final Clock clock;
-
 	CourseTemplates(JdbcClient jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.json = json;
+		// Versions are names ("2026.2"), so the newest is the one published last.
+		this.documents = new VersionedDocuments<>(jdbc, json, clock,
+				new VersionedDocuments.Kind<>("scheduling.course_template", CourseTemplate.class, "templates",
+						CourseTemplate::code, CourseTemplate::version, "published_at desc", CourseTemplates::problems));
 		this.currentUser = currentUser;
 		this.audit = audit;
-		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	public void storeShipped() throws IOException {
-		for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:courses/*.json")) {
-			try (InputStream in = resource.getInputStream()) {
-				CourseTemplate template = this.json.readValue(in, CourseTemplate.class);
-				List<FieldProblem> problems = problems(template);
-				if (!problems.isEmpty()) {
-					throw new IllegalStateException(resource.getFilename() + ": " + problems);
-				}
-				store(template, null);
-			}
-		}
+	public void storeShipped() {
+		this.documents.storeShipped("classpath:courses/*.json");
 	}
 
 	/** The newest version of every template. */
 	@Transactional(readOnly = true)
 	public List<CourseTemplate> current() {
-		return this.jdbc.sql("""
-				select distinct on (code) body::text from scheduling.course_template
-				order by code, created_at desc""").query(String.class).list().stream().map(this::read).toList();
+		return this.documents.current();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<CourseTemplate> current(String code) {
-		return this.jdbc.sql("""
-				select body::text from scheduling.course_template where code = ? order by created_at desc limit 1""")
-			.param(code)
-			.query(String.class)
-			.optional()
-			.map(this::read);
+		return this.documents.current(code);
 	}
 
+	/** One stored version (cached: versions never change). */
 	@Transactional(readOnly = true)
 	public Optional<CourseTemplate> version(String code, String version) {
-		return this.jdbc.sql("select body::text from scheduling.course_template where code = ? and version = ?")
-			.params(code, version)
-			.query(String.class)
-			.optional()
-			.map(this::read);
+		return this.documents.version(code, version);
+	}
+
+	/** Every stored version of one template, newest first. */
+	@Transactional(readOnly = true)
+	public List<Publication> history(String code) {
+		return this.documents.history(code);
 	}
 
 	/** ADMIN publishes a new version (an existing code + version is refused). */
@@ -102,31 +81,11 @@ class CourseTemplates {
 		if (!this.currentUser.require().has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only administrators publish templates");
 		}
-		List<FieldProblem> problems = problems(template);
-		if (version(template.code(), template.version()).isPresent()) {
-			problems.add(new FieldProblem("version", "this version exists; templates are versioned, never edited"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		store(template, this.currentUser.require().id());
+		this.documents.publish(template, this.currentUser.require().id());
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "CourseTemplate", template.code())
 			.category(DataCategory.ADMINISTRATION)
 			.detail("version " + template.version()));
 		return template;
-	}
-
-	private void store(CourseTemplate template, java.util.UUID by) {
-		this.jdbc.sql("""
-				insert into scheduling.course_template (code, version, body, created_at, created_by)
-				values (?, ?, ?::jsonb, ?, ?) on conflict do nothing""")
-			.params(template.code(), template.version(), this.json.writeValueAsString(template),
-					Timestamp.from(Instant.now(this.clock)), by)
-			.update();
-	}
-
-	private CourseTemplate read(String body) {
-		return this.json.readValue(body, CourseTemplate.class);
 	}
 
 	static List<FieldProblem> problems(CourseTemplate template) {

@@ -52,6 +52,9 @@ class AdminTemplatesBrowserIT extends IntegrationTest {
 			browser.waitForText("Version " + version + " of Maintenance / booster published.");
 			assertThat(browser.text(By.id("template-MAINTENANCE_BOOSTER"))).contains("version " + version, description,
 					"at most 1 doses a week");
+			assertThat(browser.text(By.id("versions-MAINTENANCE_BOOSTER"))).as("the history, newest first")
+				.startsWith("Versions: " + version + " (published ")
+				.contains("2026.11-1 (shipped ");
 		}
 	}
 
