@@ -1,6 +1,5 @@
 package org.kapclinic.notes;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,12 +15,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.kapclinic.Chromium;
 import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NotesBrowserIT extends IntegrationTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private Chromium chromium;
 
 	private WebDriver browser;
 
@@ -43,28 +37,15 @@ class NotesBrowserIT extends IntegrationTest {
 
 	@BeforeEach
 	void startBrowser() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!Boolean.getBoolean("kap.browser.required")) {
-			Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,900",
-				"--user-data-dir=" + Files.createTempDirectory("kap-chromium"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10));
+		this.chromium = Chromium.start(this.port, 1280, 900);
+		this.browser = this.chromium.driver();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(10), Duration.ofMillis(20));
 	}
 
 	@AfterEach
 	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 
