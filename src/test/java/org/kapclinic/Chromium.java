@@ -102,7 +102,7 @@ public final class Chromium implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,900",
+				"--disable-quic", "--window-size=1280,900", "--force-prefers-reduced-motion",
 				"--user-data-dir=" + Files.createTempDirectory("kap-chromium"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -148,7 +148,7 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	public void click(By by) {
-		WebElement element = this.browser.findElement(by);
+		WebElement element = this.wait.until(ExpectedConditions.presenceOfElementLocated(by));
 		((JavascriptExecutor) this.browser)
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();

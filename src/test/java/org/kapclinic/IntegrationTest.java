@@ -20,10 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every integration test: the whole app on a real PostgreSQL, reached over HTTP.
  * By default an embedded PostgreSQL in a fresh directory under {@code target/}; with
- * {@code -Dkap.it.datasource.url=…} (CI) the PostgreSQL server at that URL. All
- * subclasses share one application context, and the synthetic demo clinic provides staff
- * of every role (password {@code demo-clinic-2026}). Outgoing mail goes to one in-process
- * SMTP server ({@link #mail()}) shared by all tests: tell your mails apart by recipient.
+ * {@code -Dkap.it.datasource.url=…} (CI) the PostgreSQL server at that URL
+ * ({@link #serverDatabaseUrl()}). All subclasses share one application context, and the
+ * synthetic demo clinic provides staff of every role (password {@code demo-clinic-2026}).
+ * Outgoing mail goes to one in-process SMTP server ({@link #mail()}) shared by all tests:
+ * tell your mails apart by recipient.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
@@ -53,10 +54,24 @@ public abstract class IntegrationTest {
 
 	protected ApiClient api;
 
+	/**
+	 * The PostgreSQL server database of this test JVM, or null for the embedded one. The
+	 * integration tests run in parallel JVMs ({@code kap.it.forks}); on a server each has
+	 * its own database: {@code {fork}} in {@code kap.it.datasource.url} becomes the JVM's
+	 * number (1, 2, …), as {@code .ci/run} sets it.
+	 */
+	public static String serverDatabaseUrl() {
+		String url = System.getProperty("kap.it.datasource.url");
+		if (url == null || url.isBlank()) {
+			return null;
+		}
+		return url.replace("{fork}", System.getProperty("kap.it.fork", "1"));
+	}
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = System.getProperty("kap.it.datasource.url");
-		if (url != null && !url.isBlank()) {
+		String url = serverDatabaseUrl();
+		if (url != null) {
 			registry.add("spring.datasource.url", () -> url);
 			registry.add("spring.datasource.username",
 					() -> System.getProperty("kap.it.datasource.username", "postgres"));

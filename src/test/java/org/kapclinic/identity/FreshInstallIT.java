@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.kapclinic.ApiClient;
 import org.kapclinic.ApiClient.Response;
+import org.kapclinic.IntegrationTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,8 +34,8 @@ class FreshInstallIT {
 
 	@DynamicPropertySource
 	static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-		String server = System.getProperty("kap.it.datasource.url");
-		if (server == null || server.isBlank()) {
+		String server = IntegrationTest.serverDatabaseUrl();
+		if (server == null) {
 			registry.add("kap.data-dir", () -> Path.of("target", "it-data", "fresh-" + UUID.randomUUID()).toString());
 			return;
 		}

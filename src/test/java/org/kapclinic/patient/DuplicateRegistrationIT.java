@@ -133,7 +133,10 @@ class DuplicateRegistrationIT extends IntegrationTest {
 		}
 		assertThat(plan.toString()).as(plan.toString())
 			.doesNotContain("Seq Scan")
-			.contains("patient_birth_date_idx", "patient_email_lower_idx", "patient_phone_digits_idx");
+			.contains("patient_email_lower_idx", "patient_phone_digits_idx")
+			// The name-and-birth-date arm may use either index, as the table's statistics
+			// make one cheaper (seen both, depending on which tests ran before).
+			.containsAnyOf("patient_birth_date_idx", "patient_family_key_idx");
 	}
 
 	private static Map<String, Object> person(String given, String family, String birthDate) {
