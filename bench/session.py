@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Signs in through the login form and prints the session cookie ("JSESSIONID=...").
+"""Signs in through the login form and prints the session cookie ("SESSION=...").
 Usage: session.py BASE_URL USERNAME PASSWORD"""
 import http.cookiejar
 import re

@@ -30,7 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
 				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms", "kap.measures.schedule.poll-interval=1h",
 				"kap.clinic.crisis.clinic-phone=555-0100",
-				"kap.ledger.discrepancy-contact=pharmacist-in-charge@kapclinic.invalid" })
+				"kap.ledger.discrepancy-contact=pharmacist-in-charge@kapclinic.invalid",
+				// The tests stand in for a reverse proxy on this machine
+				// (ApiClient.postFrom).
+				"kap.security.trusted-proxies=127\\.0\\.0\\.1" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

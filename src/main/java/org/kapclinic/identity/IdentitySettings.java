@@ -15,10 +15,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenCacheTtl how long a checked API token is trusted without asking the
  * database again (10 s). Revocation and deactivation act at once on the instance that
  * performs them; other instances notice within this time. Zero disables the cache.
+ * @param sessionMaxLifetime a browser session ends this long after sign-in, however busy
+ * (12 h: one clinic day; ASVS 7.3.2 asks for an absolute lifetime)
+ * @param sessionIdleTimeout a browser session ends after this long without a request of
+ * the person's own; the floor board's polls and event stream do not count (15 min; ONC
+ * 170.315(d)(5) automatic access time-out, ASVS L2 at most 30 min)
+ * @param trustedProxies the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto
+ * are believed, as a regular expression of their addresses in Tomcat's syntax (e.g.
+ * {@code 10\.0\.0\.5|10\.0\.0\.6}); empty by default: the connecting address is the
+ * client's
  */
 @ConfigurationProperties("kap.security")
 record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Duration tokenLifetime,
-		Integer minPasswordLength, Duration tokenCacheTtl) {
+		Integer minPasswordLength, Duration tokenCacheTtl, Duration sessionMaxLifetime, Duration sessionIdleTimeout,
+		String trustedProxies) {
 
 	IdentitySettings {
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;
@@ -26,6 +36,8 @@ record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Durat
 		tokenLifetime = (tokenLifetime == null) ? Duration.ofHours(1) : tokenLifetime;
 		minPasswordLength = (minPasswordLength == null) ? 12 : minPasswordLength;
 		tokenCacheTtl = (tokenCacheTtl == null) ? Duration.ofSeconds(10) : tokenCacheTtl;
+		sessionMaxLifetime = (sessionMaxLifetime == null) ? Duration.ofHours(12) : sessionMaxLifetime;
+		sessionIdleTimeout = (sessionIdleTimeout == null) ? Duration.ofMinutes(15) : sessionIdleTimeout;
 	}
 
 }

@@ -25,7 +25,7 @@ class OwnAccount {
 
 	private final PasswordEncoder passwords;
 
-	private final ApiTokens tokens;
+	private final SessionRevocation revocation;
 
 	private final AuditTrail audit;
 
@@ -33,12 +33,12 @@ class OwnAccount {
 
 	private final Clock clock;
 
-	OwnAccount(StaffAccounts accounts, CurrentUser currentUser, PasswordEncoder passwords, ApiTokens tokens,
+	OwnAccount(StaffAccounts accounts, CurrentUser currentUser, PasswordEncoder passwords, SessionRevocation revocation,
 			AuditTrail audit, IdentitySettings settings, Clock clock) {
 		this.accounts = accounts;
 		this.currentUser = currentUser;
 		this.passwords = passwords;
-		this.tokens = tokens;
+		this.revocation = revocation;
 		this.audit = audit;
 		this.settings = settings;
 		this.clock = clock;
@@ -46,7 +46,8 @@ class OwnAccount {
 
 	/**
 	 * Changes the signed-in user's password after checking the current one; ends all
-	 * their API tokens (a stolen token must not outlive the password change).
+	 * their API tokens and their other browser sessions (a stolen token or session must
+	 * not outlive the password change).
 	 */
 	@Transactional
 	void changePassword(String currentPassword, String newPassword) {
@@ -68,7 +69,7 @@ class OwnAccount {
 		}
 		account.changePassword(this.passwords.encode(newPassword), Instant.now(this.clock));
 		this.accounts.save(account);
-		this.tokens.revokeAll(account.id());
+		this.revocation.endOthers(account.id(), account.username(), AccessEnded.Reason.OWN_PASSWORD_CHANGED);
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "StaffAccount", account.id())
 			.category(DataCategory.SECURITY)
 			.detail("own password changed"));

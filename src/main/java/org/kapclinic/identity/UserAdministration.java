@@ -39,7 +39,7 @@ class UserAdministration {
 
 	private final LoginAttempts attempts;
 
-	private final ApiTokens tokens;
+	private final SessionRevocation revocation;
 
 	private final AuditTrail audit;
 
@@ -51,13 +51,13 @@ class UserAdministration {
 
 	private final Clock clock;
 
-	UserAdministration(StaffAccounts accounts, PasswordEncoder passwords, LoginAttempts attempts, ApiTokens tokens,
-			AuditTrail audit, IdentitySettings settings, CurrentUser currentUser, UserDirectory directory,
-			Clock clock) {
+	UserAdministration(StaffAccounts accounts, PasswordEncoder passwords, LoginAttempts attempts,
+			SessionRevocation revocation, AuditTrail audit, IdentitySettings settings, CurrentUser currentUser,
+			UserDirectory directory, Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.attempts = attempts;
-		this.tokens = tokens;
+		this.revocation = revocation;
 		this.audit = audit;
 		this.settings = settings;
 		this.currentUser = currentUser;
@@ -126,6 +126,10 @@ class UserAdministration {
 		this.directory.invalidate();
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id).category(DataCategory.ADMINISTRATION));
 		if (!before.equals(account.roles())) {
+			// A signed-in session carries the roles it signed in with: it ends, and the
+			// next
+			// sign-in has the new ones.
+			this.revocation.endAll(id, account.username(), AccessEnded.Reason.ROLES_CHANGED);
 			this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, id)
 				.category(DataCategory.ADMINISTRATION)
 				.detail("roles: " + before + " -> " + account.roles()));
@@ -143,7 +147,7 @@ class UserAdministration {
 		this.accounts.save(account);
 		this.directory.invalidate();
 		if (!active) {
-			this.tokens.revokeAll(id);
+			this.revocation.endAll(id, account.username(), AccessEnded.Reason.DEACTIVATED);
 		}
 		this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, id)
 			.category(DataCategory.ADMINISTRATION)
@@ -160,7 +164,7 @@ class UserAdministration {
 		}
 		account.changePassword(this.passwords.encode(password), Instant.now(this.clock));
 		this.accounts.save(account);
-		this.tokens.revokeAll(id);
+		this.revocation.endAll(id, account.username(), AccessEnded.Reason.PASSWORD_RESET);
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
 			.category(DataCategory.SECURITY)
 			.detail("password reset by administrator"));

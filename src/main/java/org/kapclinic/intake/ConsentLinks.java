@@ -173,7 +173,8 @@ class ConsentLinks {
 	}
 
 	/** A new link's token (shown once), when it stops working, and what it is for. */
-	public record Issued(String token, Instant expiresAt, String title, SignerRole role) {
+	public record Issued(String token, Instant expiresAt, String title,
+			SignerRole role) implements java.io.Serializable {
 
 		public String url() {
 			return ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -14,7 +14,8 @@ record SelfReport(UUID id, UUID patientId, UUID linkId, List<String> instruments
 		Instant createdAt, String emailedTo, Instant submittedAt) {
 
 	/** A new self-report as staff see it: the link (shown once) and where it was sent. */
-	public record Issued(UUID id, List<String> instruments, String url, Instant expiresAt, String emailedTo) {
+	public record Issued(UUID id, List<String> instruments, String url, Instant expiresAt,
+			String emailedTo) implements java.io.Serializable {
 	}
 
 	/**

@@ -172,7 +172,7 @@ class Journal {
 	}
 
 	/** A new journal link: shown once. */
-	public record Issued(UUID id, String kind, String url, Instant expiresAt) {
+	public record Issued(UUID id, String kind, String url, Instant expiresAt) implements java.io.Serializable {
 	}
 
 }

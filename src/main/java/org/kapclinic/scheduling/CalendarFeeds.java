@@ -15,10 +15,12 @@ import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.AccessEnded;
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.Secrets;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A staff member's own calendar as an ICS feed behind a secret URL (calendar apps cannot
  * sign in). The token is stored as SHA-256 and replaced when a new one is made. A feed
  * leaves the clinic's systems, so events carry the type, place and MRN, never the
- * patient's name; every fetch is audited.
+ * patient's name; every fetch is audited, one row per patient in it. The address stops
+ * working after {@code kap.scheduling.feed-validity} and when the account's access ends
+ * (deactivation, password reset: {@link AccessEnded}).
  */
 @Service
 @Transactional
@@ -51,8 +55,11 @@ class CalendarFeeds {
 
 	private final Clock clock;
 
+	private final SchedulingSettings settings;
+
 	CalendarFeeds(JdbcClient jdbc, CurrentUser currentUser, Appointments appointments, ClinicResources resources,
-			Patients patients, AuditTrail audit, Clock clock) {
+			Patients patients, AuditTrail audit, Clock clock, SchedulingSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.appointments = appointments;
@@ -81,14 +88,15 @@ class CalendarFeeds {
 		if (token == null || token.length() > 100) {
 			return Optional.empty();
 		}
-		Optional<UUID> userId = this.jdbc.sql("select user_id from scheduling.calendar_feed where token_hash = ?")
-			.param(Secrets.sha256Hex(token))
+		Instant now = Instant.now(this.clock);
+		Optional<UUID> userId = this.jdbc
+			.sql("select user_id from scheduling.calendar_feed where token_hash = ? and created_at > ?")
+			.params(Secrets.sha256Hex(token), Timestamp.from(now.minus(this.settings.feedValidity())))
 			.query(UUID.class)
 			.optional();
 		if (userId.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant now = Instant.now(this.clock);
 		List<Appointment> booked = this.appointments.forStaff(userId.get(), now.minus(PAST), now.plus(AHEAD));
 		Map<UUID, Patients.PatientName> names = this.patients
 			.names(booked.stream().map(Appointment::patientId).toList());
@@ -104,7 +112,23 @@ class CalendarFeeds {
 			.category(DataCategory.DEMOGRAPHICS)
 			.actor("calendar feed of " + userId.get())
 			.detail(events.size() + " events"));
+		// Who left the clinic's systems, patient by patient (ONC 170.315(d)(2)).
+		booked.stream()
+			.map(Appointment::patientId)
+			.distinct()
+			.forEach((patientId) -> this.audit.record(AuditEvent.of(AuditAction.EXPORT, "CalendarFeed", userId.get())
+				.patient(patientId)
+				.category(DataCategory.DEMOGRAPHICS)
+				.actor("calendar feed of " + userId.get())));
 		return Optional.of(CalendarFiles.calendar(events));
+	}
+
+	/** The account's feed stops working with its access. */
+	@EventListener
+	void accessEnded(AccessEnded ended) {
+		if (ended.reason().credentialsEnd()) {
+			this.jdbc.sql("delete from scheduling.calendar_feed where user_id = ?").param(ended.userId()).update();
+		}
 	}
 
 }

@@ -151,7 +151,7 @@ class ClinicSetupPages {
 	/**
 	 * One row per weekday: its name, and its hours as typed (empty when closed or off).
 	 */
-	record Weekday(int number, String name, String open, String close) {
+	record Weekday(int number, String name, String open, String close) implements java.io.Serializable {
 	}
 
 	private static List<Weekday> weekdays(java.util.Map<Integer, LocalTime[]> hours) {

@@ -23,10 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * after each dose; the course timeline flags a dose without one (7)
  * @param reminderLeads reminder e-mails this long before each appointment (48 h and 2 h)
  * @param slotStep granularity of the slot finder (15 min)
+ * @param feedValidity a calendar-feed address stops working this long after it was made
+ * (90 days; a secret URL that never expires outlives the phone it was set up on). It also
+ * stops when the account is deactivated or its password is reset.
  */
 @ConfigurationProperties("kap.scheduling")
 record SchedulingSettings(Map<String, Integer> minDosingMinutes, Map<String, Integer> maxDosesPerWeek,
-		Integer minHoursBetweenDoses, Integer integrationWithinDays, List<Duration> reminderLeads, Duration slotStep) {
+		Integer minHoursBetweenDoses, Integer integrationWithinDays, List<Duration> reminderLeads, Duration slotStep,
+		Duration feedValidity) {
 
 	/**
 	 * Spravato REMS: at least 2 hours of observation after each session (clinical.md
@@ -42,6 +46,7 @@ record SchedulingSettings(Map<String, Integer> minDosingMinutes, Map<String, Int
 		reminderLeads = (reminderLeads == null || reminderLeads.isEmpty())
 				? List.of(Duration.ofHours(48), Duration.ofHours(2)) : List.copyOf(reminderLeads);
 		slotStep = (slotStep == null) ? Duration.ofMinutes(15) : slotStep;
+		feedValidity = (feedValidity == null) ? Duration.ofDays(90) : feedValidity;
 	}
 
 	int minDosingMinutes(String program) {

@@ -1,0 +1,188 @@
+package org.kapclinic.identity;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.kapclinic.ApiClient.Response;
+import org.kapclinic.BrowserSession;
+import org.kapclinic.Chromium;
+import org.kapclinic.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access ends when an administrator ends it, not at the next idle timeout (issue 16
+ * finding 1): browser sessions live in the database and are deleted with the account's
+ * deactivation, role change or password reset; the calendar-feed address dies with
+ * deactivation and any password change, and expires on its own.
+ */
+class AccessEndsIT extends IntegrationTest {
+
+	private static final String USER_PASSWORD = "correct-horse-battery";
+
+	@Test
+	void aDeactivatedNursesOpenBrowserIsSignedOutOnItsNextPage() throws Exception {
+		String admin = tokenFor("admin");
+		String username = "leaver." + suffix();
+		UUID id = createUser(admin, username, List.of("NURSE"));
+		try (Chromium nurse = Chromium.start(this.port, 1280, 900)) {
+			nurse.signIn(username, USER_PASSWORD);
+			nurse.open("/patients");
+			assertThat(nurse.find(By.id("nav")).getText()).contains("Patients");
+			assertThat(sessionsOf(username)).as("the session is in the database").isEqualTo(1);
+
+			assertThat(this.api.post("/api/v1/users/" + id + "/deactivate", Map.of(), admin).status()).isEqualTo(200);
+
+			assertThat(sessionsOf(username)).isZero();
+			nurse.open("/patients");
+			nurse.find(By.id("username"));
+			assertThat(nurse.driver().getCurrentUrl()).as("back at the sign-in page").contains("/login");
+		}
+	}
+
+	@Test
+	void aRoleChangeEndsTheSessionsThatCarryTheOldRoles() {
+		String admin = tokenFor("admin");
+		String username = "mover." + suffix();
+		UUID id = createUser(admin, username, List.of("NURSE", "THERAPIST"));
+		BrowserSession browser = BrowserSession.signIn(this.port, username, USER_PASSWORD);
+		assertThat(browser.get("/patients").statusCode()).isEqualTo(200);
+		long version = this.api.get("/api/v1/users/" + id, admin).json().get("version").asLong();
+
+		Response changed = this.api.put("/api/v1/users/" + id,
+				Map.of("displayName", "Test " + username, "roles", List.of("THERAPIST"), "version", version), admin);
+		assertThat(changed.status()).isEqualTo(200);
+
+		assertThat(signedOut(browser.get("/patients"))).isTrue();
+		assertThat(BrowserSession.signIn(this.port, username, USER_PASSWORD).get("/patients").statusCode())
+			.as("signing in again gives the new roles")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aDisplayNameChangeLeavesSessionsAlone() {
+		String admin = tokenFor("admin");
+		String username = "renamed." + suffix();
+		UUID id = createUser(admin, username, List.of("NURSE"));
+		BrowserSession browser = BrowserSession.signIn(this.port, username, USER_PASSWORD);
+		long version = this.api.get("/api/v1/users/" + id, admin).json().get("version").asLong();
+
+		this.api.put("/api/v1/users/" + id,
+				Map.of("displayName", "Renamed " + username, "roles", List.of("NURSE"), "version", version), admin);
+
+		assertThat(browser.get("/patients").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aPasswordResetEndsSessionsTokensAndTheCalendarFeed() throws Exception {
+		String admin = tokenFor("admin");
+		String username = "reset." + suffix();
+		UUID id = createUser(admin, username, List.of("NURSE"));
+		BrowserSession browser = BrowserSession.signIn(this.port, username, USER_PASSWORD);
+		String token = this.api.token(username, USER_PASSWORD);
+		String feed = feedPath(token);
+		assertThat(fetch(feed)).isEqualTo(200);
+
+		assertThat(
+				this.api.post("/api/v1/users/" + id + "/password", Map.of("password", "another-long-passphrase"), admin)
+					.status())
+			.isEqualTo(204);
+
+		assertThat(signedOut(browser.get("/patients"))).isTrue();
+		assertThat(this.api.get("/api/v1/ping", token).status()).isEqualTo(401);
+		assertThat(fetch(feed)).as("the feed address dies with the password").isEqualTo(404);
+	}
+
+	@Test
+	void changingYourOwnPasswordKeepsThisSessionAndEndsTheOthers() {
+		String admin = tokenFor("admin");
+		String username = "careful." + suffix();
+		createUser(admin, username, List.of("THERAPIST"));
+		BrowserSession here = BrowserSession.signIn(this.port, username, USER_PASSWORD);
+		BrowserSession elsewhere = BrowserSession.signIn(this.port, username, USER_PASSWORD);
+
+		HttpResponse<String> changed = here.post("/account/password", "/account/password",
+				Map.of("currentPassword", USER_PASSWORD, "newPassword", "a-new-long-passphrase"));
+		assertThat(changed.statusCode()).isEqualTo(302);
+
+		assertThat(here.get("/patients").statusCode()).as("still signed in where it was changed").isEqualTo(200);
+		assertThat(signedOut(elsewhere.get("/patients"))).as("the other browser is signed out").isTrue();
+	}
+
+	@Test
+	void aCalendarFeedStopsAfterItsValidityAndEachFetchIsAuditedPerPatient() throws Exception {
+		String token = tokenFor("nurse.bell");
+		String feed = feedPath(token);
+		UUID nurse = userId("nurse.bell");
+		long before = feedRowsWithPatients(nurse);
+		assertThat(fetch(feed)).isEqualTo(200);
+		long patientsInFeed = this.jdbc.sql("""
+				select count(distinct a.patient_id) from scheduling.appointment a
+				join scheduling.appointment_staff s on s.appointment_id = a.id
+				where s.user_id = ? and a.status = 'BOOKED'
+				  and a.start_at between now() - interval '30 days' and now() + interval '180 days'
+				""").param(nurse).query(Long.class).single();
+		assertThat(feedRowsWithPatients(nurse) - before).as("one audit row per patient in the feed")
+			.isEqualTo(patientsInFeed);
+
+		this.jdbc.sql("update scheduling.calendar_feed set created_at = ? where user_id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minus(91, ChronoUnit.DAYS)), nurse)
+			.update();
+		assertThat(fetch(feed)).as("kap.scheduling.feed-validity, 90 days by default").isEqualTo(404);
+	}
+
+	private long feedRowsWithPatients(UUID user) {
+		return this.jdbc
+			.sql("""
+					select count(*) from audit.entry
+					where resource_type = 'CalendarFeed' and action = 'EXPORT' and resource_id = ? and patient_id is not null
+					""")
+			.param(user.toString())
+			.query(Long.class)
+			.single();
+	}
+
+	private String feedPath(String token) {
+		Response renewed = this.api.post("/api/v1/me/calendar-feed", Map.of(), token);
+		assertThat(renewed.status()).isEqualTo(200);
+		return URI.create(renewed.json().get("url").asString()).getPath();
+	}
+
+	private int fetch(String path) throws Exception {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
+	private static boolean signedOut(HttpResponse<String> page) {
+		return page.statusCode() == 302 && page.headers().firstValue("Location").orElse("").contains("/login");
+	}
+
+	private long sessionsOf(String username) {
+		return this.jdbc.sql("select count(*) from identity.session where principal_name = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
+	}
+
+	private UUID createUser(String admin, String username, List<String> roles) {
+		Response created = this.api.post("/api/v1/users", Map.of("username", username, "password", USER_PASSWORD,
+				"displayName", "Test " + username, "roles", roles), admin);
+		assertThat(created.status()).isEqualTo(201);
+		return UUID.fromString(created.json().get("id").asString());
+	}
+
+	private static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
