@@ -38,6 +38,12 @@ public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";
 
+	/**
+	 * The audit key on a PostgreSQL server (required there; 32 bytes, obviously not
+	 * secret). The embedded database makes its own.
+	 */
+	public static final String TEST_AUDIT_KEY = "dGVzdC1vbmx5LWF1ZGl0LWtleS0zMi1ieXRlcy1sb25n";
+
 	private static final Path DATA_DIR = Path.of("target", "it-data", UUID.randomUUID().toString());
 
 	/**
@@ -76,12 +82,15 @@ public abstract class IntegrationTest {
 		String url = serverDatabaseUrl();
 		if (url != null) {
 			registry.add("spring.datasource.url", () -> url);
+			registry.add("kap.audit.key", () -> TEST_AUDIT_KEY);
 			registry.add("spring.datasource.username",
 					() -> System.getProperty("kap.it.datasource.username", "postgres"));
 		}
 		else {
 			registry.add("kap.data-dir", DATA_DIR::toString);
 		}
+		// This JVM's checkpoints, beside its own database (a server run has no data dir).
+		registry.add("kap.audit.checkpoint-dir", () -> DATA_DIR.resolve("audit-checkpoints").toString());
 		registry.add("spring.mail.host", SMTP::getBindAddress);
 		registry.add("spring.mail.port", SMTP::getPort);
 	}

@@ -42,9 +42,22 @@ class AuditApi {
 	}
 
 	@GetMapping("/verify")
-	@Operation(summary = "Recompute the hash chain and report the first broken entry, if any")
-	ChainVerification verify() {
-		return this.queries.verify();
+	@Operation(summary = "Recompute the hash chain and report the first broken entry, if any",
+			description = "With `checkpoint={id}`, also check that the chain still holds what that checkpoint "
+					+ "(written outside the database, signed with the audit key) recorded: rows deleted after it "
+					+ "with their seals are found. An unknown checkpoint is 404. The answer: "
+					+ "`{\"valid\",\"entries\",\"firstBrokenId\",\"checkpoint\",\"problem\"}`.")
+	ChainVerification verify(@RequestParam(required = false) UUID checkpoint) {
+		return (checkpoint != null) ? this.queries.verify(checkpoint) : this.queries.verify();
+	}
+
+	@GetMapping("/checkpoints")
+	@Operation(summary = "Signed checkpoints of the audit chain, newest first (ADMIN)",
+			description = "`[{\"id\",\"createdAt\",\"entries\",\"lastEntryId\",\"head\",\"hmac\"}]` (and `lastPosition`): "
+					+ "read from `kap.audit.checkpoint-dir`, outside the database; one is written every "
+					+ "`kap.audit.checkpoint-interval` while the chain grows.")
+	List<AuditCheckpoints.Checkpoint> checkpoints(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		return this.queries.checkpoints(limit);
 	}
 
 	record AuditPage(List<AuditEntry> items, int page, int size) {

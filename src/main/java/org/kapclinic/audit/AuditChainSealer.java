@@ -32,7 +32,10 @@ class AuditChainSealer {
 
 	private final TransactionTemplate transactions;
 
-	AuditChainSealer(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
+	private final ChainHash chain;
+
+	AuditChainSealer(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, ChainHash chain) {
+		this.chain = chain;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.transactions = new TransactionTemplate(transactions);
@@ -104,7 +107,7 @@ class AuditChainSealer {
 			List<Object[]> rows = new ArrayList<>(entries.size());
 			String previousHash = last.hash();
 			for (AuditEntry entry : entries) {
-				previousHash = ChainHash.next(previousHash, entry);
+				previousHash = this.chain.next(previousHash, entry);
 				rows.add(new Object[] { entry.id(), previousHash, sealedBelow });
 			}
 			this.template.batchUpdate("insert into audit.seal (entry_id, hash, sealed_below) values (?, ?, ?)", rows);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.kapclinic.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,11 @@ class AuditQueries {
 
 	private final AuditChainSealer sealer;
 
-	AuditQueries(JdbcClient jdbc, AuditTrail trail, AuditVerifier verifier, AuditChainSealer sealer) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditQueries(JdbcClient jdbc, AuditTrail trail, AuditVerifier verifier, AuditChainSealer sealer,
+			AuditCheckpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.jdbc = jdbc;
 		this.trail = trail;
 		this.verifier = verifier;
@@ -81,6 +86,28 @@ class AuditQueries {
 			.category(DataCategory.SECURITY)
 			.detail("verify: " + result));
 		return result;
+	}
+
+	/**
+	 * Seals what is pending, then checks the chain against a checkpoint written outside
+	 * the database; an unknown checkpoint is 404.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public ChainVerification verify(UUID checkpointId) {
+		AuditCheckpoints.Checkpoint checkpoint = this.checkpoints.find(checkpointId)
+			.orElseThrow(() -> new NotFoundException("Checkpoint", checkpointId));
+		this.sealer.sealPending();
+		ChainVerification result = this.verifier.verify(checkpoint, this.checkpoints.authentic(checkpoint));
+		this.trail.recordIndependently(AuditEvent.of(AuditAction.QUERY, "AuditChain", checkpointId)
+			.category(DataCategory.SECURITY)
+			.detail("verify against checkpoint: " + result));
+		return result;
+	}
+
+	/** The checkpoints written outside the database, newest first. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<AuditCheckpoints.Checkpoint> checkpoints(int limit) {
+		return this.checkpoints.list(limit);
 	}
 
 	/**

@@ -5,16 +5,33 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 link of the audit chain: each seal covers the previous seal and the entry. */
-final class ChainHash {
+import org.springframework.stereotype.Component;
+
+/**
+ * A link of the audit chain: each seal covers the previous seal and the entry. Seals are
+ * HMAC-SHA256 under the key outside the database ({@link AuditKey}), so nobody who can
+ * only write the database can compute a valid one. Seals made before the key existed
+ * (unkeyed SHA-256, {@code audit.seal.keyed = false}) are still checked as they were
+ * made.
+ */
+@Component
+class ChainHash {
 
 	/** The value before the first seal. */
 	static final String GENESIS = "0".repeat(64);
 
-	private ChainHash() {
+	private final AuditKey key;
+
+	ChainHash(AuditKey key) {
+		this.key = key;
 	}
 
-	static String next(String previous, AuditEntry entry) {
+	String next(String previous, AuditEntry entry) {
+		return this.key.hmac(previous, entry.canonical());
+	}
+
+	/** The link as seals were made before issue 16: SHA-256 without a key. */
+	static String unkeyed(String previous, AuditEntry entry) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(previous.getBytes(StandardCharsets.US_ASCII));

@@ -13,13 +13,33 @@ class ChainHashTests {
 			UUID.fromString("00000000-0000-4000-8000-000000000001"), "dr.quill", "PRESCRIBER", "READ", "Patient", "p1",
 			null, "CLINICAL", "SUCCESS", "127.0.0.1", "API", null);
 
+	private final ChainHash chain = new ChainHash(new AuditKey(new byte[32]));
+
 	@Test
 	void everyFieldOfTheEntryIsCovered() {
-		String hash = ChainHash.next(ChainHash.GENESIS, ENTRY);
+		String hash = this.chain.next(ChainHash.GENESIS, ENTRY);
 
-		assertThat(hash).hasSize(64).isEqualTo(ChainHash.next(ChainHash.GENESIS, ENTRY));
-		assertThat(ChainHash.next(ChainHash.GENESIS, withActor("nurse.bell"))).isNotEqualTo(hash);
-		assertThat(ChainHash.next(hash, ENTRY)).as("depends on the previous link").isNotEqualTo(hash);
+		assertThat(hash).hasSize(64).isEqualTo(this.chain.next(ChainHash.GENESIS, ENTRY));
+		assertThat(this.chain.next(ChainHash.GENESIS, withActor("nurse.bell"))).isNotEqualTo(hash);
+		assertThat(this.chain.next(hash, ENTRY)).as("depends on the previous link").isNotEqualTo(hash);
+	}
+
+	@Test
+	void aLinkCannotBeComputedWithoutTheKey() {
+		byte[] other = new byte[32];
+		other[0] = 1;
+		String keyed = this.chain.next(ChainHash.GENESIS, ENTRY);
+
+		assertThat(new ChainHash(new AuditKey(other)).next(ChainHash.GENESIS, ENTRY)).isNotEqualTo(keyed);
+		assertThat(ChainHash.unkeyed(ChainHash.GENESIS, ENTRY)).as("what the database owner could compute")
+			.isNotEqualTo(keyed);
+	}
+
+	@Test
+	void aKeyShorterThan32BytesIsRefused() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> new AuditKey(new byte[16]))
+			.withMessageContaining("at least 32 bytes");
 	}
 
 	@Test

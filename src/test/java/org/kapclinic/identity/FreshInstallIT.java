@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "kap.demo.enabled=false", "kap.admin-password=first-admin-passphrase" })
 class FreshInstallIT {
 
+	private static final Path DATA_DIR = Path.of("target", "it-data", "fresh-" + UUID.randomUUID());
+
 	@LocalServerPort
 	int port;
 
@@ -36,9 +38,11 @@ class FreshInstallIT {
 	static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
 		String server = IntegrationTest.serverDatabaseUrl();
 		if (server == null) {
-			registry.add("kap.data-dir", () -> Path.of("target", "it-data", "fresh-" + UUID.randomUUID()).toString());
+			registry.add("kap.data-dir", DATA_DIR::toString);
 			return;
 		}
+		registry.add("kap.audit.key", () -> IntegrationTest.TEST_AUDIT_KEY);
+		registry.add("kap.audit.checkpoint-dir", () -> DATA_DIR.resolve("audit-checkpoints").toString());
 		String database = "kap_fresh_" + UUID.randomUUID().toString().replace("-", "");
 		String user = System.getProperty("kap.it.datasource.username", "postgres");
 		try (Connection connection = DriverManager.getConnection(server, user, null);
@@ -47,6 +51,17 @@ class FreshInstallIT {
 		}
 		registry.add("spring.datasource.url", () -> server.substring(0, server.lastIndexOf('/') + 1) + database);
 		registry.add("spring.datasource.username", () -> user);
+	}
+
+	@Test
+	void theEmbeddedDatabaseKeepsItsOwnAuditKeyOutsideTheDatabaseReadableByTheOwnerOnly() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(IntegrationTest.serverDatabaseUrl() == null,
+				"a server run takes its key from kap.audit.key");
+		Path key = DATA_DIR.resolve("audit.key");
+		assertThat(java.nio.file.Files.readString(key).strip()).hasSizeGreaterThanOrEqualTo(44);
+		assertThat(
+				java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(key)))
+			.isEqualTo("rw-------");
 	}
 
 	@Test
