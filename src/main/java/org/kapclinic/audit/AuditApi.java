@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.kapclinic.audit.AuditQueries.AuditFilter;
+import org.kapclinic.shared.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,8 +36,8 @@ class AuditApi {
 			@RequestParam(required = false) AuditAction action,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+			@RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_SIZE) int size) {
 		List<AuditEntry> items = this.queries.find(new AuditFilter(patientId, userId, action, from, to), page, size);
 		return new AuditPage(items, page, size);
 	}

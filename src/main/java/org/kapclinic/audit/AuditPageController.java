@@ -3,6 +3,7 @@ package org.kapclinic.audit;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditQueries.AuditFilter;
+import org.kapclinic.shared.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,8 @@ class AuditPageController {
 	String entries(@RequestParam(required = false) UUID patientId, @RequestParam(required = false) UUID userId,
 			@RequestParam(required = false) AuditAction action, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		int current = Math.max(0, page);
+		Paging.check(page, PAGE_SIZE);
+		int current = page;
 		model.addAttribute("entries",
 				this.queries.find(new AuditFilter(patientId, userId, action, null, null), current, PAGE_SIZE));
 		model.addAttribute("patientId", patientId);

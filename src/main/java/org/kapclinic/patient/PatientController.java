@@ -80,8 +80,8 @@ class PatientController {
 		model.addAttribute("bookStart", bookStart);
 		model.addAttribute("bookRoomId", bookRoomId);
 		model.addAttribute("bookStaffId", bookStaffId);
-		model.addAttribute("results", this.patients.search(query.length() > 100 ? query.substring(0, 100) : query,
-				Math.max(0, page), PAGE_SIZE));
+		model.addAttribute("results",
+				this.patients.search(query.length() > 100 ? query.substring(0, 100) : query, page, PAGE_SIZE));
 		return (htmx != null) ? LIST + " :: results" : LIST;
 	}
 

@@ -20,6 +20,7 @@ import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.Paging;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -158,6 +159,8 @@ class PatientService {
 
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	SearchPage<PatientListItem> search(String q, int page, int size) {
+		Paging.check(page, size);
+		Paging.searchText("q", q);
 		StaffMember user = this.currentUser.require();
 		UUID careTeamOf = PatientAccessPolicy.limitedToCareTeams(user) ? user.id() : null;
 		SearchPage<PatientListItem> result = this.search.search(PatientQuery.parse(q), careTeamOf, today(), page, size);

@@ -54,7 +54,7 @@ class AppointmentCardPages {
 
 	@GetMapping("/appointments/{id}/move")
 	String moveForm(@PathVariable UUID id, @RequestParam(required = false) String back, Model model) {
-		Appointment appointment = this.appointments.find(id);
+		Appointment appointment = this.appointments.read(id);
 		model.addAttribute("appointment", appointment);
 		model.addAttribute("start",
 				appointment.start().atZone(this.clinicTime.timeZone()).toLocalDateTime().withSecond(0).withNano(0));

@@ -168,6 +168,18 @@ public class Appointments {
 		return appointment;
 	}
 
+	/**
+	 * The appointment as a person asked to read it (the API and the appointment card):
+	 * {@link #find} plus one audit row naming the patient.
+	 */
+	public Appointment read(UUID id) {
+		Appointment appointment = find(id);
+		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, id)
+			.patient(appointment.patientId())
+			.category(DataCategory.DEMOGRAPHICS));
+		return appointment;
+	}
+
 	/** Appointments (booked unless {@code all}) overlapping [from, to), for calendars. */
 	@Transactional(readOnly = true)
 	public List<Appointment> between(Instant from, Instant to, UUID roomId, UUID staffId, boolean all) {

@@ -141,6 +141,19 @@ public class Courses {
 		return course;
 	}
 
+	/**
+	 * The course as a person asked to read it (the API's course, progress, checks and
+	 * history): {@link #find} plus one audit row naming the patient and what was read.
+	 */
+	public Course read(UUID courseId, String what) {
+		Course course = find(courseId);
+		this.audit.record(AuditEvent.of(AuditAction.READ, "Course", courseId)
+			.patient(course.patientId())
+			.category(DataCategory.CLINICAL)
+			.detail(what));
+		return course;
+	}
+
 	public Course changeStatus(UUID courseId, String status, String reason, Integer version) {
 		Course course = load(courseId);
 		StaffMember user = requirePlanner(course.patientId());

@@ -86,7 +86,7 @@ class SchedulingApi {
 	@GetMapping("/api/v1/courses/{id}")
 	@Operation(summary = "A course with its plan")
 	Course course(@PathVariable UUID id) {
-		return this.courses.find(id);
+		return this.courses.read(id, "course");
 	}
 
 	@PostMapping("/api/v1/courses/{id}/status")
@@ -105,18 +105,21 @@ class SchedulingApi {
 	@GetMapping("/api/v1/courses/{id}/progress")
 	@Operation(summary = "Planned against booked and completed sessions per type (the course timeline)")
 	List<Course.Progress> progress(@PathVariable UUID id) {
+		this.courses.read(id, "progress");
 		return this.courseProgress.progress(id);
 	}
 
 	@GetMapping("/api/v1/courses/{id}/checks")
 	@Operation(summary = "What the course's spacing rules find missing (e.g. MISSING_INTEGRATION after a dose)")
 	List<String> checks(@PathVariable UUID id) {
+		this.courses.read(id, "checks");
 		return this.courseProgress.checks(id);
 	}
 
 	@GetMapping("/api/v1/courses/{id}/history")
 	@Operation(summary = "Every change of the course's status and plan, with its reason")
 	List<Map<String, Object>> history(@PathVariable UUID id) {
+		this.courses.read(id, "history");
 		return this.courseProgress.history(id);
 	}
 
@@ -198,7 +201,7 @@ class SchedulingApi {
 
 	@GetMapping("/api/v1/appointments/{id}")
 	Appointment find(@PathVariable UUID id) {
-		return this.appointments.find(id);
+		return this.appointments.read(id);
 	}
 
 	@GetMapping("/api/v1/patients/{id}/appointments")

@@ -119,15 +119,22 @@ public class CareTasks {
 		}
 	}
 
-	/** The signed-in user's open tasks, urgent first. */
+	/**
+	 * The signed-in user's open tasks, urgent first, about patients they may still see:
+	 * someone taken off a care team no longer reads that patient's name and "suicide-risk
+	 * review" in their list (issue 16 finding 1).
+	 */
 	@Transactional(readOnly = true)
 	public List<CareTask> mine() {
 		StaffMember user = this.currentUser.require();
+		CareTeamAccess.ClinicalScope scope = scopeOf(user);
 		List<CareTask> tasks = load("""
 				select t.* from tasks.care_task t join tasks.task_assignee a on a.task_id = t.id
 				where a.user_id = ? and t.completed_at is null
-				order by t.priority = 'URGENT' desc, coalesce(t.due_by < now(), false) desc, t.created_at""",
-				user.id());
+				order by t.priority = 'URGENT' desc, coalesce(t.due_by < now(), false) desc, t.created_at""", user.id())
+			.stream()
+			.filter((task) -> task.patientId() == null || scope.includes(task.patientId()))
+			.toList();
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.CLINICAL)
 			.detail("my open tasks: " + tasks.size()));
@@ -137,12 +144,29 @@ public class CareTasks {
 	/** How many urgent tasks wait for the signed-in user (the navigation badge). */
 	@Transactional(readOnly = true)
 	public int urgentCount(StaffMember user) {
-		return this.jdbc.sql("""
-				select count(*) from tasks.care_task t join tasks.task_assignee a on a.task_id = t.id
+		List<UUID> patients = this.jdbc.sql("""
+				select t.patient_id from tasks.care_task t join tasks.task_assignee a on a.task_id = t.id
 				where a.user_id = ? and t.completed_at is null and t.priority = 'URGENT'""")
 			.param(user.id())
-			.query(Integer.class)
-			.single();
+			.query((rs, n) -> rs.getObject(1, UUID.class))
+			.list();
+		if (patients.isEmpty()) {
+			return 0;
+		}
+		CareTeamAccess.ClinicalScope scope = scopeOf(user);
+		return (int) patients.stream().filter((patient) -> patient == null || scope.includes(patient)).count();
+	}
+
+	/**
+	 * The patients whose clinical content the user may see now (none for other roles).
+	 */
+	private CareTeamAccess.ClinicalScope scopeOf(StaffMember user) {
+		try {
+			return this.access.requireClinicalScope(user);
+		}
+		catch (AccessDeniedException ex) {
+			return new CareTeamAccess.ClinicalScope(false, java.util.Set.of());
+		}
 	}
 
 	/** The patient's open tasks. */

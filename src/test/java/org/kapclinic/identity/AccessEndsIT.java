@@ -139,6 +139,36 @@ class AccessEndsIT extends IntegrationTest {
 		assertThat(fetch(feed)).as("kap.scheduling.feed-validity, 90 days by default").isEqualTo(404);
 	}
 
+	@Test
+	void someoneTakenOffACareTeamNoLongerSeesThatPatientsTasks() {
+		String admin = tokenFor("admin");
+		String prescriber = tokenFor("dr.quill");
+		String username = "rotated." + suffix();
+		UUID therapist = createUser(admin, username, List.of("THERAPIST"));
+		String patient = this.api
+			.post("/api/v1/patients",
+					Map.of("givenName", "Tasked", "familyName", "Rotawick" + suffix(), "birthDate", "1979-05-05"),
+					prescriber)
+			.json()
+			.get("id")
+			.asString();
+		assertThat(this.api
+			.put("/api/v1/patients/" + patient + "/care-team", Map.of("members", List.of(therapist)), prescriber)
+			.status()).isEqualTo(200);
+		assertThat(this.api
+			.post("/api/v1/patients/" + patient + "/measurements",
+					Map.of("instrument", "PHQ-9", "answers", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)), prescriber)
+			.status()).isEqualTo(201);
+		String token = this.api.token(username, USER_PASSWORD);
+		assertThat(this.api.get("/api/v1/tasks", token).body()).as("the suicide-risk review is theirs")
+			.contains(patient);
+
+		this.api.put("/api/v1/patients/" + patient + "/care-team", Map.of("members", List.of(userId("therapist.cove"))),
+				prescriber);
+
+		assertThat(this.api.get("/api/v1/tasks", token).body()).doesNotContain(patient);
+	}
+
 	private long feedRowsWithPatients(UUID user) {
 		return this.jdbc
 			.sql("""
