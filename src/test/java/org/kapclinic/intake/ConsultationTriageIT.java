@@ -34,7 +34,7 @@ class ConsultationTriageIT extends IntegrationTest {
 
 		List<String> queue = new ArrayList<>();
 		Map<String, Boolean> flags = new HashMap<>();
-		for (JsonNode request : this.api.get(PATH, tokenFor("desk.dale")).json()) {
+		for (JsonNode request : this.api.get(PATH + "?size=200", tokenFor("desk.dale")).json()) {
 			queue.add(request.get("familyName").asString());
 			flags.put(request.get("familyName").asString(), request.get("safetyFlag").asBoolean());
 		}
@@ -47,13 +47,30 @@ class ConsultationTriageIT extends IntegrationTest {
 	}
 
 	@Test
+	void onlyTheTriageRolesReadTheQueueAPageAtATime() {
+		for (String reader : List.of("desk.dale", "dr.quill", "admin")) {
+			assertThat(this.api.get(PATH, tokenFor(reader)).status()).as(reader).isEqualTo(200);
+		}
+		for (String other : List.of("nurse.bell", "therapist.cove")) {
+			assertThat(this.api.get(PATH, tokenFor(other)).status()).as("kap.consultation.triage-roles: " + other)
+				.isEqualTo(403);
+		}
+		String desk = tokenFor("desk.dale");
+		for (int i = 0; i < 3; i++) {
+			submit(request("Pagewick" + UUID.randomUUID().toString().substring(0, 8), List.of("ANXIETY"), null));
+		}
+		assertThat(this.api.get(PATH + "?size=2", desk).json()).hasSize(2);
+		assertThat(this.api.get(PATH + "?size=201", desk).status()).isEqualTo(400);
+	}
+
+	@Test
 	void convertingAPossibleDuplicateAsksFirst() {
 		String family = "Twinwick" + UUID.randomUUID().toString().substring(0, 8);
 		String desk = tokenFor("desk.dale");
 		submit(request(family, List.of("PTSD"), null));
 		submit(request(family, List.of("PTSD"), null));
 		List<String> ids = new ArrayList<>();
-		for (JsonNode request : this.api.get(PATH, desk).json()) {
+		for (JsonNode request : this.api.get(PATH + "?size=200", desk).json()) {
 			if (request.get("familyName").asString().equals(family)) {
 				ids.add(request.get("id").asString());
 			}

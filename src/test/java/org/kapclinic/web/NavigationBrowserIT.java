@@ -33,6 +33,9 @@ class NavigationBrowserIT extends IntegrationTest {
 			assertThat(browser.driver()
 				.findElement(By.cssSelector("#nav a[href='/patients']"))
 				.getAttribute("aria-current")).isNull();
+			assertThat(browser.driver().findElements(By.cssSelector("#nav a[href='/consultations']")))
+				.as("the triage queue is not a nurse's (kap.consultation.triage-roles)")
+				.isEmpty();
 		}
 	}
 

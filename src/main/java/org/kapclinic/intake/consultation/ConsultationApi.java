@@ -47,9 +47,12 @@ class ConsultationApi {
 	}
 
 	@GetMapping("/api/v1/consultation-requests")
-	@Operation(summary = "The triage queue (staff): open requests oldest first, or all of one status")
-	List<ConsultationRequest> list(@RequestParam(required = false) ConsultationStatus status) {
-		return this.consultations.list(status);
+	@Operation(summary = "The triage queue: open requests oldest first, or all of one status",
+			description = "For `kap.consultation.triage-roles` (default FRONT_DESK, PRESCRIBER, ADMIN; others 403); "
+					+ "`page` from 0, `size` up to 200 (default 50).")
+	List<ConsultationRequest> list(@RequestParam(required = false) ConsultationStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.consultations.list(status, page, size);
 	}
 
 	@PostMapping("/api/v1/consultation-requests/{id}/status")

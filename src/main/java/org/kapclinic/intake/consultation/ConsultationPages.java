@@ -77,9 +77,15 @@ class ConsultationPages {
 		return "intake/consultation-thanks";
 	}
 
+	private static final int PAGE_SIZE = 50;
+
 	@GetMapping("/consultations")
-	String queue(@RequestParam(required = false) ConsultationStatus status, Model model) {
-		model.addAttribute("requests", this.consultations.list(status));
+	String queue(@RequestParam(required = false) ConsultationStatus status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		List<ConsultationRequest> requests = this.consultations.list(status, page, PAGE_SIZE);
+		model.addAttribute("requests", requests);
+		model.addAttribute("page", page);
+		model.addAttribute("morePages", requests.size() == PAGE_SIZE);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ConsultationStatus.values());
 		model.addAttribute("zone", this.clinicTime.timeZone());

@@ -20,10 +20,12 @@ import org.kapclinic.patient.PatientDetails;
 import org.kapclinic.patient.PatientView;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.Paging;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.TooManyRequestsException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,21 +107,41 @@ class ConsultationService {
 	}
 
 	/**
+	 * Whether the signed-in user works the triage queue
+	 * ({@code kap.consultation.triage-roles}).
+	 */
+	public boolean triages(StaffMember user) {
+		return this.settings.triages(user);
+	}
+
+	private StaffMember requireTriage() {
+		StaffMember user = this.currentUser.require();
+		if (!this.settings.triages(user)) {
+			throw new AccessDeniedException("Consultation requests are read by the clinic's triage roles only");
+		}
+		return user;
+	}
+
+	/**
 	 * The triage queue: open requests, flagged ones (suicidal thoughts) first, then
 	 * oldest first; or all of one status, flagged first, then newest first.
 	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
-	public List<ConsultationRequest> list(ConsultationStatus status) {
-		this.currentUser.require();
+	public List<ConsultationRequest> list(ConsultationStatus status, int page, int size) {
+		Paging.check(page, size);
+		requireTriage();
 		List<ConsultationRequest> requests = (status == null)
 				? this.jdbc
 					.sql(SELECT
-							+ " where status not in ('CONVERTED', 'DECLINED') order by safety_flag desc, received_at")
+							+ " where status not in ('CONVERTED', 'DECLINED') order by safety_flag desc, received_at"
+							+ " limit ? offset ?")
+					.params(size, page * size)
 					.query((rs, n) -> map(rs))
 					.list()
-				: this.jdbc.sql(SELECT + " where status = ? order by safety_flag desc, received_at desc limit 500")
-					.param(status.name())
+				: this.jdbc
+					.sql(SELECT + " where status = ? order by safety_flag desc, received_at desc limit ? offset ?")
+					.params(status.name(), size, page * size)
 					.query((rs, n) -> map(rs))
 					.list();
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
@@ -130,7 +152,7 @@ class ConsultationService {
 
 	@PreAuthorize("isAuthenticated()")
 	public ConsultationRequest changeStatus(UUID id, ConsultationStatus status, String reason) {
-		StaffMember user = this.currentUser.require();
+		StaffMember user = requireTriage();
 		ConsultationRequest request = load(id);
 		if (status == ConsultationStatus.CONVERTED) {
 			throw InvalidInputException.of("status", "convert the request to create the patient record");
@@ -161,7 +183,7 @@ class ConsultationService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public PatientView convert(UUID id, boolean confirmDuplicate) {
-		StaffMember user = this.currentUser.require();
+		StaffMember user = requireTriage();
 		ConsultationRequest request = load(id);
 		if (!request.status().open()) {
 			throw new RuleViolationException("This request is already closed: " + request.status().label() + ".",

@@ -1,53 +1,90 @@
 package org.kapclinic.intake.consultation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-address rate limit of the public form (token buckets, Bucket4j). In memory: each
- * app instance limits on its own, which bounds abuse without shared state.
+ * Rate limits of the public form (token buckets, Bucket4j), in memory per app instance:
+ * per client address ({@code kap.consultation.submissions-per-address}), IPv6 addresses
+ * counted per /64 (one household or one attacker's whole network), and for all addresses
+ * together ({@code kap.consultation.submissions-per-window}). At most
+ * {@value #MAX_TRACKED} addresses are remembered, the least recently seen forgotten
+ * first: emptying the whole table when it filled up let 100,000 fresh addresses clear
+ * every limit (issue 16 finding 4).
  */
 @Component
 class SubmissionLimiter {
 
-	private static final int MAX_TRACKED = 100_000;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	static final int MAX_TRACKED = 100_000;
 
 	private final ConsultationSettings settings;
 
+	private final Bucket everyone;
+
+	private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+			return size() > MAX_TRACKED;
+		}
+	};
+
 	SubmissionLimiter(ConsultationSettings settings) {
 		this.settings = settings;
+		this.everyone = bucket(settings.submissionsPerWindow());
 	}
 
 	/** Whether one more submission from this address is allowed now. */
-	boolean tryAcquire(String address) {
-		if (this.buckets.size() > MAX_TRACKED) {
-			this.buckets.clear();
+	synchronized boolean tryAcquire(String address) {
+		Bucket own = this.buckets.computeIfAbsent(key(address), (key) -> bucket(this.settings.submissionsPerAddress()));
+		if (own.getAvailableTokens() < 1) {
+			return false;
 		}
-		return this.buckets.computeIfAbsent((address != null) ? address : "unknown", (key) -> newBucket())
-			.tryConsume(1);
+		return this.everyone.tryConsume(1) && own.tryConsume(1);
 	}
 
-	/** Forgets addresses once their window has passed, so the map stays small. */
-	@Scheduled(fixedDelayString = "PT10M")
-	void forgetQuietAddresses() {
-		this.buckets.entrySet()
-			.removeIf((entry) -> entry.getValue().getAvailableTokens() >= this.settings.submissionsPerAddress());
+	/**
+	 * The address as counted: an IPv6 address by its /64 network (its first four groups),
+	 * anything else as given.
+	 */
+	static String key(String address) {
+		if (address == null || address.isBlank()) {
+			return "unknown";
+		}
+		if (!address.contains(":")) {
+			return address;
+		}
+		String[] groups = expand(address).split(":");
+		return String.join(":", groups[0], groups[1], groups[2], groups[3]) + "::/64";
 	}
 
-	private Bucket newBucket() {
+	/** An IPv6 literal with "::" written out as zero groups (no name lookup). */
+	private static String expand(String address) {
+		String plain = address.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "");
+		if (!plain.contains("::")) {
+			return plain.toLowerCase();
+		}
+		String[] halves = plain.split("::", -1);
+		String[] head = halves[0].isEmpty() ? new String[0] : halves[0].split(":");
+		String[] tail = halves[1].isEmpty() ? new String[0] : halves[1].split(":");
+		StringBuilder full = new StringBuilder(String.join(":", head));
+		for (int i = head.length + tail.length; i < 8; i++) {
+			full.append(full.length() > 0 ? ":" : "").append('0');
+		}
+		for (String group : tail) {
+			full.append(':').append(group);
+		}
+		return full.toString().toLowerCase();
+	}
+
+	private Bucket bucket(int perWindow) {
 		return Bucket.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(this.settings.submissionsPerAddress())
-				.refillIntervally(this.settings.submissionsPerAddress(), this.settings.window())
-				.build())
+			.addLimit(
+					Bandwidth.builder().capacity(perWindow).refillIntervally(perWindow, this.settings.window()).build())
 			.build();
 	}
 
