@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpSession;
 import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -62,6 +64,11 @@ public final class LinkPageGate {
 			model.addAttribute("error",
 					"That date of birth does not match our records. Please check it, or call the clinic.");
 			return verifyForm(token, model);
+		}
+		// A new session id once the date of birth is confirmed: an id planted or seen
+		// before this step is worth nothing after it (session fixation, ASVS 7.2.4).
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			attributes.getRequest().changeSessionId();
 		}
 		session.setAttribute(this.sessionKey, link.get().id());
 		return page(token);

@@ -2,6 +2,7 @@ package org.kapclinic.intake;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,48 @@ class IntakeLinkIT extends IntegrationTest {
 		}
 
 		assertThat(new PatientBrowser(this.port).get(this.link).statusCode()).isEqualTo(410);
+	}
+
+	@Test
+	void guessesSentAtOnceGetNoMoreThanFiveTries() throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+		List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String guess = "2000-01-" + String.format("%02d", i + 1);
+			guesses.add(pool.submit(() -> {
+				PatientBrowser stranger = new PatientBrowser(this.port);
+				String page = stranger.get(this.link).statusCode() == 200 ? this.link : null;
+				return (page != null) ? stranger.post(page, this.link, Map.of("birthDate", guess)).statusCode() : 410;
+			}));
+		}
+		for (java.util.concurrent.Future<Integer> guess : guesses) {
+			guess.get();
+		}
+		pool.shutdown();
+
+		long compared = this.jdbc.sql("""
+				select count(*) from audit.entry where resource_type = 'PatientLink' and action = 'LOGIN'
+				and patient_id = ?::uuid and outcome = 'FAILURE' and detail is null""")
+			.param(this.patientId)
+			.query(Long.class)
+			.single();
+		assertThat(compared).as("dates of birth actually compared (kap.patient-links.max-failed-checks)")
+			.isLessThanOrEqualTo(5);
+		assertThat(new PatientBrowser(this.port).get(this.link).statusCode()).isEqualTo(410);
+	}
+
+	@Test
+	void theSessionIdChangesOnceTheDateOfBirthIsConfirmed() throws Exception {
+		PatientBrowser patient = new PatientBrowser(this.port);
+		patient.get(this.link);
+		String before = patient.cookie("SESSION");
+		assertThat(before).isNotNull();
+
+		assertThat(patient.post(this.link, this.link, Map.of("birthDate", "1991-09-09")).statusCode()).isEqualTo(302);
+
+		assertThat(patient.cookie("SESSION")).isNotNull().isNotEqualTo(before);
+		assertThat(patient.get(this.link + "/form").statusCode()).as("the new session is the confirmed one")
+			.isEqualTo(200);
 	}
 
 	@Test
