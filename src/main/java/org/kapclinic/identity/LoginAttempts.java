@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed sign-ins for lockout: an account with {@code maxFailedAttempts} failures
@@ -30,6 +32,15 @@ class LoginAttempts {
 	}
 
 	void recordFailure(String username) {
+		insert(username, "FAILURE");
+	}
+
+	/**
+	 * A failure counted even when the caller's transaction rolls back (the refusal that
+	 * follows it is an exception).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFailureIndependently(String username) {
 		insert(username, "FAILURE");
 	}
 

@@ -11,6 +11,7 @@ import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.TooManyRequestsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +34,11 @@ class OwnAccount {
 
 	private final Clock clock;
 
+	private final LoginAttempts attempts;
+
 	OwnAccount(StaffAccounts accounts, CurrentUser currentUser, PasswordEncoder passwords, SessionRevocation revocation,
-			AuditTrail audit, IdentitySettings settings, Clock clock) {
+			AuditTrail audit, IdentitySettings settings, Clock clock, LoginAttempts attempts) {
+		this.attempts = attempts;
 		this.accounts = accounts;
 		this.currentUser = currentUser;
 		this.passwords = passwords;
@@ -52,7 +56,15 @@ class OwnAccount {
 	@Transactional
 	void changePassword(String currentPassword, String newPassword) {
 		StaffAccount account = this.accounts.findById(this.currentUser.require().id()).orElseThrow();
+		// Wrong current passwords count like wrong sign-ins: a stolen session cannot try
+		// passwords here without limit (issue 16 finding 6).
+		if (this.attempts.isLocked(account.username())) {
+			throw new TooManyRequestsException("Too many wrong passwords. Try again in "
+					+ this.settings.failureWindow().toMinutes() + " minutes, or ask an administrator to unlock you.",
+					this.settings.failureWindow());
+		}
 		if (currentPassword == null || !this.passwords.matches(currentPassword, account.passwordHash())) {
+			this.attempts.recordFailureIndependently(account.username());
 			this.audit.recordIndependently(AuditEvent.of(AuditAction.UPDATE, "StaffAccount", account.id())
 				.category(DataCategory.SECURITY)
 				.outcome(AuditOutcome.FAILURE)

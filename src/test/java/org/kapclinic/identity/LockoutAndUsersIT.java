@@ -67,6 +67,42 @@ class LockoutAndUsersIT extends IntegrationTest {
 	}
 
 	@Test
+	void wrongCurrentPasswordsCountLikeWrongSignInsAndAGuessablePasswordIsRefused() {
+		String admin = tokenFor("admin");
+		String username = "guesser." + UUID.randomUUID().toString().substring(0, 8);
+		createUser(admin, username, List.of("NURSE"));
+		String token = this.api.token(username, NEW_PASSWORD);
+
+		Response guessable = this.api.post("/api/v1/me/password",
+				Map.of("currentPassword", NEW_PASSWORD, "newPassword", "Password1234"), token);
+		assertThat(guessable.status()).isEqualTo(400);
+		assertThat(guessable.body()).contains("too easy to guess");
+		assertThat(
+				this.api.post("/api/v1/users",
+						Map.of("username", "weak." + username, "password", "Password1234", "displayName", "Weak",
+								"roles", List.of("NURSE")),
+						admin)
+					.status())
+			.as("administrators cannot set one either")
+			.isEqualTo(400);
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(
+					this.api
+						.post("/api/v1/me/password",
+								Map.of("currentPassword", "not-my-password-" + i, "newPassword",
+										"lantern quarry mosaic"),
+								token)
+						.status())
+				.isEqualTo(400);
+		}
+		assertThat(this.api
+			.post("/api/v1/me/password",
+					Map.of("currentPassword", NEW_PASSWORD, "newPassword", "lantern quarry mosaic"), token)
+			.status()).as("the sixth try waits, even with the right password").isEqualTo(429);
+	}
+
+	@Test
 	void onlyAdminsManageUsers() {
 		Response response = this.api.post("/api/v1/users", Map.of("username", "sneaky.user", "password", NEW_PASSWORD,
 				"displayName", "Sneaky", "roles", List.of("ADMIN")), tokenFor("dr.quill"));
