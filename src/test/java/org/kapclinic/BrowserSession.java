@@ -57,6 +57,20 @@ public final class BrowserSession {
 	}
 
 	/** The same with another referrer (null: none). */
+	/** The same with extra request headers (e.g. what a TLS proxy adds). */
+	public HttpResponse<String> post(String formPage, String path, Map<String, String> fields,
+			Map<String, String> headers) {
+		this.extraHeaders = headers;
+		try {
+			return post(formPage, path, fields, this.base + formPage);
+		}
+		finally {
+			this.extraHeaders = Map.of();
+		}
+	}
+
+	private Map<String, String> extraHeaders = Map.of();
+
 	public HttpResponse<String> post(String formPage, String path, Map<String, String> fields, String referer) {
 		Matcher token = CSRF.matcher(get(formPage).body());
 		if (!token.find()) {
@@ -72,6 +86,7 @@ public final class BrowserSession {
 		if (referer != null) {
 			request.header("Referer", referer);
 		}
+		this.extraHeaders.forEach(request::header);
 		return send(request);
 	}
 

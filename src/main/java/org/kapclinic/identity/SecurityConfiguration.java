@@ -2,15 +2,18 @@ package org.kapclinic.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +24,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two filter chains: the JSON API (stateless, bearer tokens, problem+json refusals) and
@@ -34,9 +41,21 @@ class SecurityConfiguration {
 	/**
 	 * Scripts only from our own origin (htmx, Bootstrap, Chart.js are served as webjars).
 	 */
+	/**
+	 * No inline script or style anywhere, no {@code <base>} (issue 16 finding 6): the
+	 * pages use classes only, and htmx's indicator styles live in app.css.
+	 */
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	/** Swagger UI (third-party pages) styles itself inline; only there. */
+	private static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
 
 	/**
 	 * No metrics are exported, so observing every security filter would only cost CPU.
@@ -105,24 +124,40 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The browser pages. The API's documentation is public only in the demo clinic
+	 * ({@code kap.demo.enabled}); elsewhere it is for signed-in staff (issue 16 finding
+	 * 6). Signing out tells the browser to drop the site's cookies, storage and cache
+	 * ({@code Clear-Site-Data}, sent over HTTPS).
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authentication,
+			@Value("${kap.demo.enabled:false}") boolean demo) throws Exception {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/consultation", "/intake/**", "/consent/**", "/self-report/**",
 						"/journal/**", "/calendar/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
-						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-						"/swagger-ui.html", "/swagger-ui/**")
+						"/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers(API_DOCS)
+				.access((auth,
+						context) -> new AuthorizationDecision(demo || auth.get() != null && auth.get().isAuthenticated()
+								&& !(auth.get() instanceof AnonymousAuthenticationToken)))
 				.requestMatchers("/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/patients", false).permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInAgain()))
-			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
+						ClearSiteDataHeaderWriter.Directive.COOKIES, ClearSiteDataHeaderWriter.Directive.STORAGE,
+						ClearSiteDataHeaderWriter.Directive.CACHE))))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+						(request, response) -> response.setHeader("Content-Security-Policy", API_DOCS_POLICY)))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

@@ -65,6 +65,16 @@ class FreshInstallIT {
 	}
 
 	@Test
+	void outsideTheDemoClinicTheApiDocumentationIsForSignedInStaff() throws Exception {
+		java.net.http.HttpResponse<Void> docs = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/v3/api-docs"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(docs.statusCode()).isEqualTo(302);
+		assertThat(docs.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+	}
+
+	@Test
 	void startsEmptyWithTheAdministratorFromTheEnvironment() {
 		ApiClient api = new ApiClient(this.port);
 		String token = api.token("admin", "first-admin-passphrase");

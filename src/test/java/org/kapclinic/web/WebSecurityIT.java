@@ -50,6 +50,19 @@ class WebSecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void pagesAllowNoInlineStyleAndSigningOutClearsTheSite() throws Exception {
+		assertThat(get("/login").headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).doesNotContain("unsafe-inline").contains("base-uri 'none'"));
+
+		org.kapclinic.BrowserSession desk = org.kapclinic.BrowserSession.signIn(this.port, "desk.dale", PASSWORD);
+		HttpResponse<String> out = desk.post("/patients", "/logout", java.util.Map.of(),
+				java.util.Map.of("X-Forwarded-Proto", "https"));
+		assertThat(out.statusCode()).isEqualTo(302);
+		assertThat(out.headers().firstValue("Clear-Site-Data")).as("over HTTPS (here through the trusted proxy)")
+			.hasValueSatisfying((value) -> assertThat(value).contains("\"cookies\"", "\"storage\"", "\"cache\""));
+	}
+
+	@Test
 	void formPostsWithoutACsrfTokenAreRefused() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
