@@ -130,10 +130,13 @@ class GroupNotes {
 
 	/**
 	 * Files a short, signed entry to one attending member's chart. Refused (422) when it
-	 * names another member of the circle.
+	 * names another member of the circle; only for someone who may read every member's
+	 * chart, or the "names another member" answer would let a writer probe the names of
+	 * members they may not see (issue 16 finding 6).
 	 */
 	public Note fileMemberEntry(UUID groupId, UUID patientId, String text) {
 		GroupSession session = session(groupId);
+		this.access.requireGroupReader(groupId);
 		StaffMember user = this.access.requireWriter(patientId);
 		if (!memberIds(groupId).contains(patientId)) {
 			throw new NotFoundException("GroupMember", patientId);

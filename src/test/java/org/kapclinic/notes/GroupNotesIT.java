@@ -91,6 +91,17 @@ class GroupNotesIT extends IntegrationTest {
 					Map.of("body", "Left early, tearful but safe; call booked."), cove)
 			.status()).isEqualTo(201);
 
+		// A therapist on Alder's care team only cannot file entries in the circle: the
+		// "names another member" refusal would tell them who else is in it.
+		assertThat(this.api
+			.put("/api/v1/patients/" + alder + "/care-team",
+					Map.of("members", List.of(coveId, userId("nurse.bell"), userId("therapist.wren"))), prescriber)
+			.status()).isEqualTo(200);
+		Response probe = this.api.post("/api/v1/group-sessions/" + group + "/members/" + alder + "/entry",
+				Map.of("body", "Sat next to " + names.get(birch)), tokenFor("therapist.wren"));
+		assertThat(probe.status()).as("no answer about who else is in the circle").isEqualTo(404);
+		assertThat(probe.body()).doesNotContain("NAMES_OTHER_MEMBER");
+
 		// Alder's chart, read by a nurse on Alder's care team only and by the
 		// facilitator.
 		for (String reader : List.of("nurse.bell", "therapist.cove", "dr.quill")) {
