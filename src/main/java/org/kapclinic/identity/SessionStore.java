@@ -10,11 +10,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The session table's writes do not wait for the disk. Every page view updates its
- * session's last-access time, and with a durable commit each view paid a WAL flush
- * (with it, a cheap page's median went 1.95 → 1.72 ms). A crash can lose
- * the last fraction of a second of session changes (someone signs in again); never
- * clinical data, whose transactions keep durable commits. Deleting sessions when access
- * ends ({@link SessionRevocation}) runs in the caller's transaction, durable like it.
+ * session's last-access time, and with a durable commit each view paid a WAL flush (with
+ * it, a cheap page's median went 1.95 → 1.72 ms). A crash can lose the last fraction of a
+ * second of session changes (someone signs in again); never clinical data, whose
+ * transactions keep durable commits. Deleting sessions when access ends
+ * ({@link SessionRevocation}) runs in the caller's transaction, durable like it.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
@@ -32,7 +32,8 @@ class SessionStore {
 			@Override
 			public <T> T execute(TransactionCallback<T> action) {
 				return template.execute((status) -> {
-					// Only the session store's own transactions: joined to a caller's (the
+					// Only the session store's own transactions: joined to a caller's
+					// (the
 					// deletions when access ends), the caller's commit stays durable.
 					if (status.isNewTransaction()) {
 						jdbc.execute("set local synchronous_commit = off");
