@@ -168,10 +168,7 @@ public class Appointments {
 		return appointment;
 	}
 
-	/**
-	 * The appointment as a person asked to read it (the API and the appointment card):
-	 * {@link #find} plus one audit row naming the patient.
-	 */
+	/** {@link #find}, and one audit row naming the patient. */
 	public Appointment read(UUID id) {
 		Appointment appointment = find(id);
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, id)

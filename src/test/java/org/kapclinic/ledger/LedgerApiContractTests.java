@@ -39,10 +39,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Location header, the JSON fields, the defaults of optional fields, and that each kind
  * of refusal becomes its RFC 9457 problem.
  */
-@WebMvcTest(controllers = LedgerApi.class,
-		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*",
-						"org\\.kapclinic\\.patient\\..*" }))
+@WebMvcTest(controllers = LedgerApi.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*", "org\\.kapclinic\\.patient\\..*",
+				"org\\.kapclinic\\.intake\\..*", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
 @AutoConfigureMockMvc(addFilters = false)
 class LedgerApiContractTests {
 
