@@ -20,8 +20,10 @@ public final class BrowserSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -39,6 +41,17 @@ public final class BrowserSession {
 			throw new IllegalStateException("sign-in of " + username + " failed");
 		}
 		return session;
+	}
+
+	/** The value of a cookie this session holds, or null. */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public HttpResponse<String> get(String path) {
