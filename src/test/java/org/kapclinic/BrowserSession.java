@@ -45,7 +45,12 @@ public final class BrowserSession {
 
 	/** The value of a cookie this session holds, or null. */
 	public String cookie(String name) {
-		return this.cookies.getCookieStore()
+		return cookie(this.cookies, name);
+	}
+
+	/** The value of a cookie a cookie manager holds, or null. */
+	static String cookie(CookieManager cookies, String name) {
+		return cookies.getCookieStore()
 			.getCookies()
 			.stream()
 			.filter((cookie) -> cookie.getName().equals(name))

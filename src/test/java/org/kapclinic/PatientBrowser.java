@@ -57,13 +57,7 @@ public final class PatientBrowser {
 
 	/** The value of a cookie this browser holds, or null. */
 	public String cookie(String name) {
-		return this.cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((cookie) -> cookie.getName().equals(name))
-			.map(java.net.HttpCookie::getValue)
-			.findFirst()
-			.orElse(null);
+		return BrowserSession.cookie(this.cookies, name);
 	}
 
 	private URI uri(String path) {
