@@ -1,16 +1,16 @@
 package org.kapclinic.intake.consultation;
 
 import org.kapclinic.identity.CurrentUser;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
- * Tells every page whether the signed-in user works the triage queue, so the menu offers
- * "Requests" only to them ({@code kap.consultation.triage-roles}); anyone else would open
- * it to a refusal.
+ * Whether the signed-in user works the triage queue, for the menu: it offers "Requests"
+ * only to them ({@code kap.consultation.triage-roles}); anyone else would open it to a
+ * refusal. The layout asks ({@code @triageMenu.canTriage()}) only when it renders a page,
+ * not on every request as a controller advice would (the API's vitals path included).
  */
-@ControllerAdvice
-class TriageMenu {
+@Component("triageMenu")
+public class TriageMenu {
 
 	private final ConsultationService consultations;
 
@@ -21,8 +21,7 @@ class TriageMenu {
 		this.currentUser = currentUser;
 	}
 
-	@ModelAttribute("canTriage")
-	boolean canTriage() {
+	public boolean canTriage() {
 		return this.currentUser.find().map(this.consultations::triages).orElse(false);
 	}
 
