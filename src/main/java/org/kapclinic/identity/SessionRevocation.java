@@ -1,6 +1,5 @@
 package org.kapclinic.identity;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpSession;
@@ -36,7 +35,7 @@ class SessionRevocation {
 
 	/** Every session and token of the account, the caller's own included. */
 	void endAll(UUID userId, String username, AccessEnded.Reason reason) {
-		end(userId, username, reason, null);
+		end(userId, username, reason, false);
 	}
 
 	/**
@@ -44,31 +43,23 @@ class SessionRevocation {
 	 * own password stays signed in where they did it.
 	 */
 	void endOthers(UUID userId, String username, AccessEnded.Reason reason) {
-		end(userId, username, reason, currentSessionId());
+		end(userId, username, reason, true);
 	}
 
-	private void end(UUID userId, String username, AccessEnded.Reason reason, String keep) {
+	private void end(UUID userId, String username, AccessEnded.Reason reason, boolean keepCurrent) {
 		HttpSession current = currentSession();
-		Map<String, ? extends Session> found = this.sessions.findByPrincipalName(username);
-		for (String id : found.keySet()) {
-			if (current != null && id.equals(current.getId())) {
-				if (keep == null) {
-					// The request's own session is ended through the request, so that the
-					// store does not write it back when the response is sent.
-					current.invalidate();
-				}
-			}
-			else if (!id.equals(keep)) {
+		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
+			if (current == null || !id.equals(current.getId())) {
 				this.sessions.deleteById(id);
+			}
+			else if (!keepCurrent) {
+				// The request's own session ends through the request, so that the store
+				// does not write it back when the response is sent.
+				current.invalidate();
 			}
 		}
 		this.tokens.revokeAll(userId);
 		this.events.publishEvent(new AccessEnded(userId, reason));
-	}
-
-	private static String currentSessionId() {
-		HttpSession session = currentSession();
-		return (session != null) ? session.getId() : null;
 	}
 
 	private static HttpSession currentSession() {
