@@ -47,6 +47,11 @@ public final class ApiClient {
 		return send(request(path, null).header("X-Forwarded-For", clientAddress).POST(json(body)));
 	}
 
+	/** A POST with one extra header (e.g. a step-up code in X-KAP-OTP). */
+	public Response post(String path, Object body, String token, String header, String value) {
+		return send(request(path, token).header(header, value).POST(json(body)));
+	}
+
 	public Response put(String path, Object body, String token) {
 		return send(request(path, token).PUT(json(body)));
 	}

@@ -33,7 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"kap.ledger.discrepancy-contact=pharmacist-in-charge@kapclinic.invalid",
 				// The tests stand in for a reverse proxy on this machine
 				// (ApiClient.postFrom).
-				"kap.security.trusted-proxies=127\\.0\\.0\\.1" })
+				"kap.security.trusted-proxies=127\\.0\\.0\\.1",
+				// Demo staff sign in with a password; MfaIT sets up second factors for
+				// its own users.
+				"kap.security.mfa-required-roles=" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

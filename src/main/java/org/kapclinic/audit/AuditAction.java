@@ -9,7 +9,7 @@ public enum AuditAction {
 	CREATE("Created"), READ("Viewed"), UPDATE("Changed"), VOID("Voided"), QUERY("Searched"), EXPORT("Exported"),
 	LOGIN("Signed in"), LOGOUT("Signed out"), LOGIN_FAILED("Sign-in failed"), ACCOUNT_LOCKED("Account locked"),
 	TOKEN_ISSUED("API token issued"), TOKEN_REVOKED("API token revoked"), PRIVILEGE_CHANGE("Access changed"),
-	SYSTEM("System");
+	MFA_ENROLLED("Two-factor sign-in set up"), SYSTEM("System");
 
 	private final String label;
 

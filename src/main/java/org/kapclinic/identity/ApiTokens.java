@@ -46,18 +46,27 @@ class ApiTokens {
 
 	@Transactional
 	IssuedToken issue(StaffMember member) {
+		return issue(member, false);
+	}
+
+	/**
+	 * A new token; one limited to setting up a second factor when {@code enrolmentOnly}.
+	 */
+	@Transactional
+	IssuedToken issue(StaffMember member, boolean enrolmentOnly) {
 		String token = Secrets.newToken();
 		Instant now = Instant.now(this.clock);
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
-				insert into identity.api_token (id, user_id, token_hash, issued_at, expires_at)
-				values (?, ?, ?, ?, ?)""")
+				insert into identity.api_token (id, user_id, token_hash, issued_at, expires_at, scope)
+				values (?, ?, ?, ?, ?, ?)""")
 			.params(id, member.id(), hash(token), Timestamp.from(now),
-					Timestamp.from(now.plus(this.settings.tokenLifetime())))
+					Timestamp.from(now.plus(this.settings.tokenLifetime())), enrolmentOnly ? "MFA_ENROLMENT" : "FULL")
 			.update();
 		this.audit.record(AuditEvent.of(AuditAction.TOKEN_ISSUED, "ApiToken", id)
 			.category(DataCategory.SECURITY)
-			.actor(member.username()));
+			.actor(member.username())
+			.detail(enrolmentOnly ? "limited to setting up two-factor sign-in" : null));
 		return new IssuedToken(token, this.settings.tokenLifetime().toSeconds());
 	}
 
@@ -65,12 +74,12 @@ class ApiTokens {
 	 * The staff member a live token belongs to; empty if unknown, expired, revoked or
 	 * deactivated.
 	 */
-	Optional<StaffPrincipal> authenticate(String token) {
+	Optional<Holder> authenticate(String token) {
 		String hash = hash(token);
 		long now = System.nanoTime();
 		Checked known = this.checked.get(hash);
 		if (known != null && now - known.validUntil() < 0) {
-			return Optional.of(known.principal());
+			return Optional.of(known.holder());
 		}
 		Optional<Lookup> found = lookup(hash);
 		if (found.isEmpty()) {
@@ -83,20 +92,20 @@ class ApiTokens {
 			if (this.checked.size() >= MAX_CACHED) {
 				this.checked.clear();
 			}
-			this.checked.put(hash, new Checked(found.get().principal(), now + ttl));
+			this.checked.put(hash, new Checked(found.get().holder(), now + ttl));
 		}
-		return Optional.of(found.get().principal());
+		return Optional.of(found.get().holder());
 	}
 
 	private Optional<Lookup> lookup(String hash) {
 		return this.jdbc.sql("""
-				select u.id, u.username, u.display_name, t.expires_at,
+				select u.id, u.username, u.display_name, t.expires_at, t.scope,
 				       array_agg(r.role) filter (where r.role is not null) as roles
 				from identity.api_token t
 				join identity.app_user u on u.id = t.user_id
 				left join identity.user_role r on r.user_id = u.id
 				where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.active
-				group by u.id, u.username, u.display_name, t.expires_at""")
+				group by u.id, u.username, u.display_name, t.expires_at, t.scope""")
 			.params(hash, Timestamp.from(Instant.now(this.clock)))
 			.query((rs, n) -> {
 				Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -105,7 +114,10 @@ class ApiTokens {
 				}
 				StaffMember member = new StaffMember(rs.getObject("id", UUID.class), rs.getString("username"),
 						rs.getString("display_name"), roles, true);
-				return new Lookup(new StaffPrincipal(member, null, false), rs.getTimestamp("expires_at").toInstant());
+				return new Lookup(
+						new Holder(new StaffPrincipal(member, null, false),
+								"MFA_ENROLMENT".equals(rs.getString("scope")), hash),
+						rs.getTimestamp("expires_at").toInstant());
 			})
 			.optional();
 	}
@@ -126,7 +138,7 @@ class ApiTokens {
 
 	/** Ends every live token of a user (on deactivation or password change). */
 	void revokeAll(UUID userId) {
-		this.checked.values().removeIf((entry) -> entry.principal().userId().equals(userId));
+		this.checked.values().removeIf((entry) -> entry.holder().principal().userId().equals(userId));
 		this.jdbc.sql("update identity.api_token set revoked_at = ? where user_id = ? and revoked_at is null")
 			.params(Timestamp.from(Instant.now(this.clock)), userId)
 			.update();
@@ -138,10 +150,35 @@ class ApiTokens {
 
 	private static final int MAX_CACHED = 10_000;
 
-	private record Checked(StaffPrincipal principal, long validUntil) {
+	/**
+	 * The staff member behind a live token; whether the token only reaches the
+	 * second-factor set-up; the token's hash (which identifies it without holding it).
+	 */
+	record Holder(StaffPrincipal principal, boolean enrolmentOnly, String tokenHash) {
 	}
 
-	private record Lookup(StaffPrincipal principal, Instant expiresAt) {
+	/**
+	 * Whether this token presented this step-up code's time step before (it may again
+	 * while the code is current); records the step when {@code record} is set.
+	 */
+	boolean presentedStepUp(String tokenHash, long step) {
+		return this.jdbc.sql("select step_up_step = ? from identity.api_token where token_hash = ?")
+			.params(step, tokenHash)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	void recordStepUp(String tokenHash, long step) {
+		this.jdbc.sql("update identity.api_token set step_up_step = ? where token_hash = ?")
+			.params(step, tokenHash)
+			.update();
+	}
+
+	private record Checked(Holder holder, long validUntil) {
+	}
+
+	private record Lookup(Holder holder, Instant expiresAt) {
 	}
 
 	record IssuedToken(String accessToken, long expiresInSeconds) {

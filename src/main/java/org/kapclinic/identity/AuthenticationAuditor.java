@@ -32,8 +32,33 @@ class AuthenticationAuditor {
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
 		String username = event.getAuthentication().getName();
+		if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal staff
+				&& staff.secondFactor() == SecondFactorState.ENROLLED) {
+			// Only the code clears earlier failures: a right password followed by wrong
+			// codes must still lock the account.
+			this.audit.recordIndependently(
+					login(AuditAction.LOGIN, username, AuditOutcome.SUCCESS, "password; second factor pending"));
+			return;
+		}
 		this.attempts.recordSuccess(username);
 		this.audit.recordIndependently(login(AuditAction.LOGIN, username, AuditOutcome.SUCCESS, null));
+	}
+
+	/** The second factor passed: the sign-in is complete. */
+	void secondFactorPassed(String username, String how) {
+		this.attempts.recordSuccess(username);
+		this.audit.recordIndependently(login(AuditAction.LOGIN, username, AuditOutcome.SUCCESS, how));
+	}
+
+	/** A wrong, reused or missing second factor after a right password. */
+	void secondFactorFailed(String username, String why) {
+		boolean wasLocked = this.attempts.isLocked(username);
+		this.attempts.recordFailureIndependently(username);
+		if (!wasLocked && this.attempts.isLocked(username)) {
+			this.audit.recordIndependently(
+					login(AuditAction.ACCOUNT_LOCKED, username, AuditOutcome.DENIED, "too many wrong codes"));
+		}
+		this.audit.recordIndependently(login(AuditAction.LOGIN_FAILED, username, AuditOutcome.FAILURE, why));
 	}
 
 	@EventListener

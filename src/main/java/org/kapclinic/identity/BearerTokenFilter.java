@@ -1,6 +1,8 @@
 package org.kapclinic.identity;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -10,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,6 +27,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String PREFIX = "Bearer ";
+
+	/** The authority of a token that may only set up a second factor. */
+	static final String ENROLMENT_ONLY = "MFA_ENROLMENT_ONLY";
+
+	/** The request attribute holding the bearer token's hash (for step-up). */
+	static final String TOKEN_HASH = BearerTokenFilter.class.getName() + ".tokenHash";
 
 	private final ApiTokens tokens;
 
@@ -41,14 +51,18 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<StaffPrincipal> principal = this.tokens.authenticate(header.substring(PREFIX.length()).trim());
-		if (principal.isEmpty()) {
+		Optional<ApiTokens.Holder> holder = this.tokens.authenticate(header.substring(PREFIX.length()).trim());
+		if (holder.isEmpty()) {
 			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired token"));
 			return;
 		}
+		StaffPrincipal principal = holder.get().principal();
+		// A token limited to the second-factor set-up carries none of the person's roles.
+		Collection<? extends GrantedAuthority> authorities = holder.get().enrolmentOnly()
+				? List.of(new SimpleGrantedAuthority(ENROLMENT_ONLY)) : principal.getAuthorities();
+		request.setAttribute(TOKEN_HASH, holder.get().tokenHash());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-				principal.get().getAuthorities()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

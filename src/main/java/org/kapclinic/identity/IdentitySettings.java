@@ -1,6 +1,8 @@
 package org.kapclinic.identity;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -24,11 +26,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * are believed, as a regular expression of their addresses in Tomcat's syntax (e.g.
  * {@code 10\.0\.0\.5|10\.0\.0\.6}); empty by default: the connecting address is the
  * client's
+ * @param mfaRequiredRoles the roles that must sign in with a second factor (every staff
+ * role); a member of one who has none set up may only set one up. Empty turns the
+ * requirement off (test set-ups, the demo clinic); whoever has set one up always needs it
+ * @param stepUpValidity how recent a second factor must be for the operations that ask
+ * for one again: user administration, publishing rule sets and protocols, controlled
+ * substance waste and counts, de-identified exports, break-glass (5 min)
  */
 @ConfigurationProperties("kap.security")
 record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Duration tokenLifetime,
 		Integer minPasswordLength, Duration tokenCacheTtl, Duration sessionMaxLifetime, Duration sessionIdleTimeout,
-		String trustedProxies) {
+		String trustedProxies, Set<Role> mfaRequiredRoles, Duration stepUpValidity) {
 
 	IdentitySettings {
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;
@@ -38,6 +46,13 @@ record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Durat
 		tokenCacheTtl = (tokenCacheTtl == null) ? Duration.ofSeconds(10) : tokenCacheTtl;
 		sessionMaxLifetime = (sessionMaxLifetime == null) ? Duration.ofHours(12) : sessionMaxLifetime;
 		sessionIdleTimeout = (sessionIdleTimeout == null) ? Duration.ofMinutes(15) : sessionIdleTimeout;
+		mfaRequiredRoles = (mfaRequiredRoles == null) ? EnumSet.allOf(Role.class) : Set.copyOf(mfaRequiredRoles);
+		stepUpValidity = (stepUpValidity == null) ? Duration.ofMinutes(5) : stepUpValidity;
+	}
+
+	/** Whether someone with these roles must sign in with a second factor. */
+	boolean secondFactorRequiredFor(Set<Role> roles) {
+		return roles.stream().anyMatch(this.mfaRequiredRoles::contains);
 	}
 
 }

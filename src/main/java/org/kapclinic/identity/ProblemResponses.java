@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -30,6 +32,19 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> BearerTokenFilter.ENROLMENT_ONLY.equals(authority.getAuthority()))) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Two-factor sign-in to set up\",\"status\":403,"
+						+ "\"detail\":\"Your role signs in with a second factor. Set it up first: POST /api/v1/me/mfa/totp, "
+						+ "then POST /api/v1/me/mfa/totp/confirm with a code from the app; then sign in again with otp.\","
+						+ "\"mfaEnrollmentRequired\":true}");
+			return;
+		}
 		write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.", request.getRequestURI());
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
@@ -85,17 +88,31 @@ class SecurityConfiguration {
 	 * (which would swap the sign-in page into a fragment) it answers 401 with
 	 * {@code HX-Redirect}.
 	 */
-	private static AuthenticationEntryPoint signInAgain() {
-		LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint("/login");
+	private static AuthenticationEntryPoint signInAgain(String url) {
+		LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint(url);
 		return (request, response, exception) -> {
 			if (request.getHeader("HX-Request") != null) {
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setHeader("HX-Redirect", request.getContextPath() + url);
 			}
 			else {
 				page.commence(request, response, exception);
 			}
 		};
+	}
+
+	/**
+	 * The pages' rules with a second factor on top (Spring Security's multi-factor
+	 * support) for whoever signed in with one set up or whose roles require one
+	 * ({@code kap.security.mfa-required-roles}); a session without it is sent to the code
+	 * page ({@link SecondFactorPages}).
+	 */
+	private static AuthorizationManagerFactory<RequestAuthorizationContext> secondFactorRequired() {
+		return AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+			.requireFactors(StepUp.TOTP_FACTOR)
+			.when((authentication) -> authentication.getPrincipal() instanceof StaffPrincipal staff
+					&& staff.secondFactor().pending())
+			.build();
 	}
 
 	@Bean
@@ -108,8 +125,19 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/consultation-requests")
 				.permitAll()
+				// A token of someone who must set up a second factor first reaches only
+				// this.
+				.requestMatchers("/api/v1/me", "/api/v1/me/mfa/**", "/api/v1/auth/revoke")
+				.authenticated()
 				.anyRequest()
-				.authenticated())
+				.access((auth,
+						context) -> new AuthorizationDecision(auth.get() != null && auth.get().isAuthenticated()
+								&& !(auth.get() instanceof AnonymousAuthenticationToken)
+								&& auth.get()
+									.getAuthorities()
+									.stream()
+									.noneMatch((authority) -> BearerTokenFilter.ENROLMENT_ONLY
+										.equals(authority.getAuthority())))))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so CSRF does not apply
 			// here.
@@ -134,22 +162,24 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authentication,
 			@Value("${kap.demo.enabled:false}") boolean demo) throws Exception {
+		AuthorizationManagerFactory<RequestAuthorizationContext> secondFactor = secondFactorRequired();
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/consultation", "/intake/**", "/consent/**", "/self-report/**",
-						"/journal/**", "/calendar/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
-						"/actuator/health", "/actuator/health/**")
+				.requestMatchers("/login", "/login/second-factor", "/login/second-factor/**", "/consultation",
+						"/intake/**", "/consent/**", "/self-report/**", "/journal/**", "/calendar/**", "/error",
+						"/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers(API_DOCS)
 				.access((auth,
 						context) -> new AuthorizationDecision(demo || auth.get() != null && auth.get().isAuthenticated()
 								&& !(auth.get() instanceof AnonymousAuthenticationToken)))
 				.requestMatchers("/admin/**")
-				.hasRole(Role.ADMIN.name())
+				.access(secondFactor.hasRole(Role.ADMIN.name()))
 				.anyRequest()
-				.authenticated())
+				.access(secondFactor.authenticated()))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/patients", false).permitAll())
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInAgain()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInAgain("/login"))
+				.defaultDeniedHandlerForMissingAuthority(signInAgain("/login/second-factor"), StepUp.TOTP_FACTOR))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
 						ClearSiteDataHeaderWriter.Directive.COOKIES, ClearSiteDataHeaderWriter.Directive.STORAGE,

@@ -20,10 +20,22 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer, ClinicP
 
 	private final boolean locked;
 
+	private final SecondFactorState secondFactor;
+
 	StaffPrincipal(StaffMember member, String passwordHash, boolean locked) {
+		this(member, passwordHash, locked, SecondFactorState.NOT_REQUIRED);
+	}
+
+	StaffPrincipal(StaffMember member, String passwordHash, boolean locked, SecondFactorState secondFactor) {
 		this.member = member;
 		this.passwordHash = passwordHash;
 		this.locked = locked;
+		this.secondFactor = secondFactor;
+	}
+
+	/** Whether signing in takes a second factor, and whether one is set up. */
+	SecondFactorState secondFactor() {
+		return this.secondFactor;
 	}
 
 	StaffMember member() {

@@ -115,6 +115,11 @@ class UserAdminController {
 		return act(() -> this.users.unlock(id), "Lockout lifted.", redirect);
 	}
 
+	@PostMapping("/{id}/two-factor/reset")
+	String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+		return act(() -> this.users.resetSecondFactor(id), "Two-factor sign-in reset.", redirect);
+	}
+
 	private String act(Runnable action, String message, RedirectAttributes redirect) {
 		action.run();
 		redirect.addFlashAttribute("message", message);

@@ -17,6 +17,7 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.VersionConflictException;
+import org.kapclinic.identity.mfa.SecondFactors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,15 @@ class UserAdministration {
 
 	private final Clock clock;
 
+	private final StepUp stepUp;
+
+	private final SecondFactors secondFactors;
+
 	UserAdministration(StaffAccounts accounts, PasswordEncoder passwords, LoginAttempts attempts,
 			SessionRevocation revocation, AuditTrail audit, IdentitySettings settings, CurrentUser currentUser,
-			UserDirectory directory, Clock clock) {
+			UserDirectory directory, Clock clock, StepUp stepUp, SecondFactors secondFactors) {
+		this.stepUp = stepUp;
+		this.secondFactors = secondFactors;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -81,6 +88,7 @@ class UserAdministration {
 
 	@Transactional
 	UserView create(String username, String password, String displayName, Set<Role> roles) {
+		this.stepUp.require("add a staff member");
 		List<FieldProblem> problems = new ArrayList<>();
 		String normalised = (username == null) ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!normalised.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
@@ -109,6 +117,7 @@ class UserAdministration {
 
 	@Transactional
 	UserView update(UUID id, long version, String displayName, Set<Role> roles) {
+		this.stepUp.require("change a staff member's roles or name");
 		StaffAccount account = load(id);
 		if (account.version() != version) {
 			throw new VersionConflictException(RESOURCE, id, account.version());
@@ -139,6 +148,7 @@ class UserAdministration {
 
 	@Transactional
 	UserView setActive(UUID id, boolean active) {
+		this.stepUp.require("activate or deactivate a staff member");
 		StaffAccount account = load(id);
 		if (!active && isSelf(id)) {
 			throw InvalidInputException.of("active", "you cannot deactivate your own account");
@@ -157,6 +167,7 @@ class UserAdministration {
 
 	@Transactional
 	void resetPassword(UUID id, String password) {
+		this.stepUp.require("reset a staff member's password");
 		StaffAccount account = load(id);
 		List<FieldProblem> problems = passwordProblems(password, account.username());
 		if (!problems.isEmpty()) {
@@ -172,11 +183,28 @@ class UserAdministration {
 
 	@Transactional
 	void unlock(UUID id) {
+		this.stepUp.require("unlock a staff member");
 		StaffAccount account = load(id);
 		this.attempts.reset(account.username());
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
 			.category(DataCategory.SECURITY)
 			.detail("lockout lifted by administrator"));
+	}
+
+	/**
+	 * A staff member lost their phone and their recovery codes: their second factor is
+	 * removed (they set up a new one at their next sign-in where their role requires it),
+	 * and their sessions and tokens end.
+	 */
+	@Transactional
+	void resetSecondFactor(UUID id) {
+		this.stepUp.require("reset a staff member's two-factor sign-in");
+		StaffAccount account = load(id);
+		this.secondFactors.reset(id);
+		this.revocation.endAll(id, account.username(), AccessEnded.Reason.PASSWORD_RESET);
+		this.audit.record(AuditEvent.of(AuditAction.PRIVILEGE_CHANGE, RESOURCE, id)
+			.category(DataCategory.SECURITY)
+			.detail("two-factor sign-in reset by administrator"));
 	}
 
 	List<FieldProblem> passwordProblems(String password, String username) {

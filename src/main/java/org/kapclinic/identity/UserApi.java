@@ -79,6 +79,16 @@ class UserApi {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/{id}/mfa/reset")
+	@Operation(summary = "Remove a staff member's second factor (lost phone and recovery codes)",
+			description = "Their sessions and tokens end; where their role requires a second factor they set up a "
+					+ "new one at their next sign-in. Needs a step-up code (X-KAP-OTP) from an administrator "
+					+ "who has a second factor.")
+	ResponseEntity<Void> resetSecondFactor(@PathVariable UUID id) {
+		this.users.resetSecondFactor(id);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/{id}/password")
 	@Operation(summary = "Set a new password; revokes the account's tokens")
 	ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody NewPassword request) {

@@ -11,6 +11,7 @@ import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.StepUpRequiredException;
 import org.kapclinic.shared.TooManyRequestsException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
@@ -103,6 +104,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.");
+	}
+
+	@ExceptionHandler(StepUpRequiredException.class)
+	ProblemDetail stepUp(StepUpRequiredException ex) {
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Second factor required", ex.getMessage());
+		problem.setProperty("stepUpRequired", true);
+		return problem;
 	}
 
 	@ExceptionHandler(AuthenticationCredentialsNotFoundException.class)

@@ -7,6 +7,7 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.Refusal;
 import org.kapclinic.shared.RuleViolationException;
+import org.kapclinic.shared.StepUpRequiredException;
 import org.kapclinic.shared.TooManyRequestsException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
@@ -64,6 +65,22 @@ class PageExceptionHandler {
 		return new ProblemPage(status, "Not saved", "Nothing was saved. Go back, fix what is listed and try again.",
 				Refusal.of(ex))
 			.view();
+	}
+
+	/**
+	 * A fresh second factor is due: the code page asks for one and sends the person back
+	 * to the page the form was on, to send it again.
+	 */
+	@ExceptionHandler(StepUpRequiredException.class)
+	ModelAndView stepUp(HttpServletRequest request) {
+		String back = FormReturn.back(request)
+			.orElseGet(
+					() -> "GET".equals(request.getMethod())
+							? request.getRequestURI()
+									+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "")
+							: "/patients");
+		return new ModelAndView("redirect:/login/second-factor?continue="
+				+ java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
