@@ -6,6 +6,7 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kapclinic.identity.StepUp;
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
@@ -36,7 +37,10 @@ class Protocols {
 
 	private final AuditTrail audit;
 
-	Protocols(JdbcClient jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+	private final StepUp stepUp;
+
+	Protocols(JdbcClient jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit, Clock clock, StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.documents = new VersionedDocuments<>(jdbc, json, clock,
 				new VersionedDocuments.Kind<>("dosing.protocol", Protocol.class, "protocols", Protocol::code,
 						Protocol::version, "version desc", ProtocolRules::problems));
@@ -92,6 +96,7 @@ class Protocols {
 		if (!this.currentUser.require().has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only administrators publish protocols");
 		}
+		this.stepUp.require("publish a dosing protocol");
 		this.documents.publish(protocol, this.currentUser.require().id());
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "Protocol", protocol.code())
 			.category(DataCategory.ADMINISTRATION)

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kapclinic.identity.StepUp;
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
@@ -38,7 +39,10 @@ class RuleSets {
 
 	private final Map<String, RuleSet> parsed = new ConcurrentHashMap<>();
 
-	RuleSets(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock) {
+	private final StepUp stepUp;
+
+	RuleSets(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock, StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.audit = audit;
@@ -76,6 +80,7 @@ class RuleSets {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	RuleSet publish(JsonNode document, String publishedBy) {
+		this.stepUp.require("publish an eligibility rule set");
 		RuleSet rules = RuleSet.parse(document);
 		if (exists(rules.version())) {
 			throw InvalidInputException.of("version", "version " + rules.version() + " exists; publish a new version");

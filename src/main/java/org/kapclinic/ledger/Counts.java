@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.kapclinic.identity.StepUp;
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
@@ -54,8 +55,11 @@ class Counts {
 
 	private final ApplicationEventPublisher events;
 
+	private final StepUp stepUp;
+
 	Counts(JdbcClient jdbc, Entries entries, LedgerAccess access, Witnesses witnesses, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.jdbc = jdbc;
 		this.entries = entries;
 		this.access = access;
@@ -66,6 +70,7 @@ class Counts {
 
 	CountResult count(CountRequest count) {
 		StaffMember user = this.access.requireKeeper("count");
+		this.stepUp.require("record a controlled-substance count");
 		List<FieldProblem> problems = new ArrayList<>();
 		if (count.lotId() == null) {
 			problems.add(new FieldProblem("lotId", "the lot counted"));

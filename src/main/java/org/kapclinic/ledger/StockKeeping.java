@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.kapclinic.identity.StepUp;
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditOutcome;
@@ -41,8 +42,11 @@ class StockKeeping {
 
 	private final Clock clock;
 
+	private final StepUp stepUp;
+
 	StockKeeping(Entries entries, LedgerAccess access, Witnesses witnesses, AuditTrail audit, LedgerSettings settings,
-			ClinicTime clinicTime, Clock clock) {
+			ClinicTime clinicTime, Clock clock, StepUp stepUp) {
+		this.stepUp = stepUp;
 		this.entries = entries;
 		this.access = access;
 		this.witnesses = witnesses;
@@ -102,6 +106,7 @@ class StockKeeping {
 	 */
 	LedgerEntry waste(WasteRequest waste) {
 		StaffMember user = this.access.requireKeeper("waste");
+		this.stepUp.require("record controlled-substance waste");
 		List<FieldProblem> problems = new ArrayList<>();
 		if (waste.lotId() == null) {
 			problems.add(new FieldProblem("lotId", "the lot the waste comes from"));

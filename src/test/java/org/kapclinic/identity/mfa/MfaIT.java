@@ -72,6 +72,22 @@ class MfaIT extends IntegrationTest {
 	}
 
 	@Test
+	void aNurseWithAnAppConfirmsControlledSubstanceWasteAndCountsWithAFreshCode() {
+		String username = newUser("NURSE");
+		Enrolled enrolled = enrol(token(username, null).json().get("access_token").asString());
+		String nurse = token(username, enrolled.recoveryCodes().get(0)).json().get("access_token").asString();
+
+		for (String path : List.of("/api/v1/controlled-substances/waste", "/api/v1/controlled-substances/counts")) {
+			Response refused = this.api.post(path, Map.of("lotId", UUID.randomUUID()), nurse);
+			assertThat(refused.status()).as(path).isEqualTo(403);
+			assertThat(refused.json().get("stepUpRequired").asBoolean()).isTrue();
+			Response confirmed = this.api.post(path, Map.of("lotId", UUID.randomUUID()), nurse, "X-KAP-OTP",
+					Totp.code(enrolled.secret(), enrolled.confirmedStep() + 1));
+			assertThat(confirmed.status()).as("past the step-up, the request's own checks answer").isIn(400, 404, 422);
+		}
+	}
+
+	@Test
 	void administrationAsksAnAdministratorWithAnAppForAFreshCode() {
 		String adminName = newUser("ADMIN");
 		String setUp = token(adminName, null).json().get("access_token").asString();
@@ -100,6 +116,11 @@ class MfaIT extends IntegrationTest {
 		assertThat(this.api.post("/api/v1/users/" + created + "/unlock", Map.of(), admin, "X-KAP-OTP", code).status())
 			.as("the same token may present its current code again")
 			.isEqualTo(204);
+		for (String publishing : List.of("/api/v1/protocols", "/api/v1/eligibility/rule-sets")) {
+			Response unconfirmed = this.api.post(publishing, Map.of("code", "X"), admin);
+			assertThat(unconfirmed.status()).as(publishing).isEqualTo(403);
+			assertThat(unconfirmed.json().get("stepUpRequired").asBoolean()).isTrue();
+		}
 		String otherToken = token(adminName, enrolled.recoveryCodes().get(1)).json().get("access_token").asString();
 		assertThat(
 				this.api.post("/api/v1/users/" + created + "/unlock", Map.of(), otherToken, "X-KAP-OTP", code).status())
