@@ -9,7 +9,7 @@ public enum AuditAction {
 	CREATE("Created"), READ("Viewed"), UPDATE("Changed"), VOID("Voided"), QUERY("Searched"), EXPORT("Exported"),
 	LOGIN("Signed in"), LOGOUT("Signed out"), LOGIN_FAILED("Sign-in failed"), ACCOUNT_LOCKED("Account locked"),
 	TOKEN_ISSUED("API token issued"), TOKEN_REVOKED("API token revoked"), PRIVILEGE_CHANGE("Access changed"),
-	MFA_ENROLLED("Two-factor sign-in set up"), SYSTEM("System");
+	MFA_ENROLLED("Two-factor sign-in set up"), BREAK_GLASS("Emergency access (break-glass)"), SYSTEM("System");
 
 	private final String label;
 

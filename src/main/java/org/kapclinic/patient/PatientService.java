@@ -243,7 +243,7 @@ class PatientService {
 
 	private PatientView view(PatientRecord p, StaffMember user) {
 		LocalDate today = today();
-		boolean clinical = PatientAccessPolicy.seesClinical(user, p.careTeamIds());
+		boolean clinical = this.access.seesClinical(user, p.id(), p.careTeamIds());
 		return new PatientView(p.id(), p.mrn(), p.version(), p.givenName(), p.familyName(), p.preferredName(),
 				p.pronouns(), p.birthDate(), Period.between(p.birthDate(), today).getYears(),
 				PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority()), p.sexAtBirth(),

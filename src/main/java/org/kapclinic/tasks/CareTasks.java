@@ -72,6 +72,14 @@ public class CareTasks {
 	 * (idempotent); returns its id.
 	 */
 	public UUID open(NewTask task) {
+		return open(task, Set.of());
+	}
+
+	/**
+	 * As {@link #open(NewTask)}, also assigned to every active member of these roles (the
+	 * clinic's administrators, for a review that is theirs whoever the care team is).
+	 */
+	public UUID open(NewTask task, Set<Role> clinicWide) {
 		UUID existing = this.jdbc
 			.sql("select id from tasks.care_task where source_type = ? and source_id = ? and kind = ?")
 			.params(task.sourceType(), task.sourceId(), task.kind())
@@ -91,6 +99,9 @@ public class CareTasks {
 					(task.dueBy() != null) ? Timestamp.from(task.dueBy()) : null, task.linkPath(), task.linkLabel())
 			.update();
 		Set<UUID> assignees = assignees(task.patientId(), task.assigneeRoles());
+		if (!clinicWide.isEmpty()) {
+			this.directory.activeWithAnyRole(clinicWide).forEach((member) -> assignees.add(member.id()));
+		}
 		for (UUID userId : assignees) {
 			this.jdbc.sql("insert into tasks.task_assignee (task_id, user_id) values (?, ?)")
 				.params(id, userId)
