@@ -125,10 +125,25 @@ public class BreakGlass {
 			.optional();
 	}
 
-	/** Every grant, newest first (administrators; the review report). */
+	/** Break-glass by a chart's MRN, as the emergency-access page asks for it. */
+	@Transactional
+	public Grant openByMrn(String mrn, String reason) {
+		UUID patientId = this.jdbc.sql("select id from patient.patient where mrn = ?")
+			.param((mrn == null) ? "" : mrn.strip().toUpperCase(java.util.Locale.ROOT))
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> InvalidInputException.of("mrn",
+					"no patient has this MRN: check it on the patient's wristband, letter or appointment card"));
+		return open(patientId, reason);
+	}
+
+	/** Every grant, newest first (administrators and prescribers: the review report). */
 	@Transactional(readOnly = true)
 	public List<Grant> report(int limit) {
-		requireReviewer(null);
+		StaffMember user = this.currentUser.require();
+		if (!(user.has(Role.ADMIN) || user.has(Role.PRESCRIBER))) {
+			throw new AccessDeniedException("Administrators and prescribers review break-glass");
+		}
 		List<Grant> grants = this.jdbc.sql(SELECT + " order by granted_at desc limit ?")
 			.param(limit)
 			.query((rs, n) -> map(rs))
@@ -173,7 +188,7 @@ public class BreakGlass {
 
 	private StaffMember requireReviewer(UUID patientId) {
 		StaffMember user = this.currentUser.require();
-		if (user.has(Role.ADMIN) || (patientId != null && user.has(Role.PRESCRIBER))) {
+		if (user.has(Role.ADMIN) || user.has(Role.PRESCRIBER)) {
 			return user;
 		}
 		throw new AccessDeniedException("Administrators and prescribers review break-glass");

@@ -35,7 +35,7 @@ class BreakGlassApi {
 	}
 
 	@GetMapping("/api/v1/break-glass")
-	@Operation(summary = "Every break-glass with its review, newest first (ADMIN)")
+	@Operation(summary = "Every break-glass with its review, newest first (ADMIN, PRESCRIBER)")
 	List<Grant> report() {
 		return this.breakGlass.report(500).stream().map(Grant::of).toList();
 	}

@@ -27,7 +27,17 @@ class ChartTabBar implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final CurrentUser currentUser;
 
-	ChartTabBar(List<ChartTab> tabs, CareTeamAccess access, CurrentUser currentUser) {
+	private static final java.time.format.DateTimeFormatter UNTIL = java.time.format.DateTimeFormatter
+		.ofPattern("HH:mm");
+
+	private final BreakGlass breakGlass;
+
+	private final java.time.Clock clock;
+
+	ChartTabBar(List<ChartTab> tabs, CareTeamAccess access, CurrentUser currentUser, BreakGlass breakGlass,
+			java.time.Clock clock) {
+		this.breakGlass = breakGlass;
+		this.clock = clock;
 		this.tabs = tabs.stream().sorted(Comparator.comparingInt(ChartTab::order)).toList();
 		this.access = access;
 		this.currentUser = currentUser;
@@ -50,7 +60,12 @@ class ChartTabBar implements WebMvcConfigurer, HandlerInterceptor {
 		if (id == null) {
 			return;
 		}
-		boolean clinical = this.currentUser.find().map((user) -> this.access.canSeeClinical(user, id)).orElse(false);
+		java.util.Optional<org.kapclinic.identity.StaffMember> user = this.currentUser.find();
+		boolean clinical = user.map((member) -> this.access.canSeeClinical(member, id)).orElse(false);
+		// The banner on every page of a chart opened with break-glass, while it lasts.
+		user.flatMap((member) -> this.breakGlass.active(member.id(), id))
+			.ifPresent((grant) -> view.addObject("breakGlassUntil",
+					UNTIL.format(grant.expiresAt().atZone(this.clock.getZone()))));
 		view.addObject("chartPatientId", id);
 		view.addObject("chartTabs", this.tabs.stream().filter((tab) -> clinical || !tab.clinical()).toList());
 	}

@@ -28,7 +28,7 @@ class BreakGlassReviews {
 	void used(BreakGlassUsed used) {
 		this.tasks.open(new NewTask(used.patientId(), TaskPriority.URGENT, KIND,
 				"Review emergency access by " + used.username(), "Reason given: " + used.reason(), "BreakGlass",
-				used.grantId(), true, null, Set.of(Role.PRESCRIBER), "/admin/break-glass", "Review break-glass"),
+				used.grantId(), true, null, Set.of(Role.PRESCRIBER), "/break-glass/reviews", "Review break-glass"),
 				Set.of(Role.ADMIN));
 	}
 
