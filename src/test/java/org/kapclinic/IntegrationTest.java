@@ -36,7 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 				"kap.security.trusted-proxies=127\\.0\\.0\\.1",
 				// Demo staff sign in with a password; MfaIT sets up second factors for
 				// its own users.
-				"kap.security.mfa-required-roles=" })
+				"kap.security.mfa-required-roles=",
+				// The whole suite signs in from this one machine; FreshInstallIT tests
+				// the
+				// per-address throttle.
+				"kap.security.max-failed-attempts-per-address=100000" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

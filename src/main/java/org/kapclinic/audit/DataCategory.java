@@ -10,6 +10,12 @@ public enum DataCategory {
 	DEMOGRAPHICS("Demographics"), CLINICAL("Clinical"), CARE_TEAM("Care team"), SECURITY("Security"),
 	ADMINISTRATION("Administration"),
 
+	/**
+	 * The controlled-substance ledger: receipts, draws, waste, counts, corrections (DEA
+	 * records, 21 CFR 1304; issue 16 finding 5).
+	 */
+	CONTROLLED_SUBSTANCE("Controlled substance"),
+
 	/** Private process notes (HIPAA 45 CFR 164.501 psychotherapy notes), kept apart. */
 	PSYCHOTHERAPY_NOTE("Psychotherapy note");
 

@@ -10,7 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Sign-in policy ({@code kap.security.*}). Defaults follow OWASP ASVS L2 and the issue's
  * acceptance criteria.
  *
- * @param maxFailedAttempts failures within {@code failureWindow} that lock an account (5)
+ * @param maxFailedAttempts failures from one address within {@code failureWindow} that
+ * lock an account for that address (5)
+ * @param maxFailedAttemptsPerAccount failures from all addresses together that lock an
+ * account everywhere (20: a guess spread over many addresses)
+ * @param maxFailedAttemptsPerAddress failures from one address on any accounts that
+ * throttle that address for every account (20). Behind a reverse proxy set
+ * {@code trusted-proxies}: otherwise every client has the proxy's address, and 20
+ * failures anywhere throttle the whole clinic
  * @param failureWindow how far back failures count, and how long a lock lasts (15 min)
  * @param tokenLifetime API bearer token lifetime (1 h)
  * @param minPasswordLength minimum password length (12)
@@ -36,7 +43,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("kap.security")
 record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Duration tokenLifetime,
 		Integer minPasswordLength, Duration tokenCacheTtl, Duration sessionMaxLifetime, Duration sessionIdleTimeout,
-		String trustedProxies, Set<Role> mfaRequiredRoles, Duration stepUpValidity) {
+		String trustedProxies, Set<Role> mfaRequiredRoles, Duration stepUpValidity, Integer maxFailedAttemptsPerAccount,
+		Integer maxFailedAttemptsPerAddress) {
 
 	IdentitySettings {
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;
@@ -48,6 +56,8 @@ record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Durat
 		sessionIdleTimeout = (sessionIdleTimeout == null) ? Duration.ofMinutes(15) : sessionIdleTimeout;
 		mfaRequiredRoles = (mfaRequiredRoles == null) ? EnumSet.allOf(Role.class) : Set.copyOf(mfaRequiredRoles);
 		stepUpValidity = (stepUpValidity == null) ? Duration.ofMinutes(5) : stepUpValidity;
+		maxFailedAttemptsPerAccount = (maxFailedAttemptsPerAccount == null) ? 20 : maxFailedAttemptsPerAccount;
+		maxFailedAttemptsPerAddress = (maxFailedAttemptsPerAddress == null) ? 20 : maxFailedAttemptsPerAddress;
 	}
 
 	/** Whether someone with these roles must sign in with a second factor. */

@@ -232,7 +232,7 @@ class UserAdministration {
 
 	private UserView view(StaffAccount account) {
 		return new UserView(account.id(), account.username(), account.displayName(), account.roles(), account.active(),
-				this.attempts.isLocked(account.username()), account.version());
+				this.attempts.isLockedAnywhere(account.username()), account.version());
 	}
 
 	/** An account as administrators see it. */

@@ -117,7 +117,7 @@ class Counts {
 		}
 		String status = (discrepancyId != null) ? "DISCREPANCY" : "MATCHED";
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "ControlledSubstanceCount", countId)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("COUNT lot " + lot.lot() + ": counted " + Entries.plain(count.countedMg()) + " mg, expected "
 					+ Entries.plain(expected) + " mg: " + status
 					+ ((witness != null) ? ", witnessed by " + witness.username() : "")));
@@ -135,7 +135,7 @@ class Counts {
 			.query((rs, n) -> discrepancy(rs))
 			.list();
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, DISCREPANCY, null)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail((openOnly ? "open" : "all") + " discrepancies: " + list.size()));
 		return list;
 	}
@@ -175,7 +175,7 @@ class Counts {
 			.params(discrepancyId, this.entries.now(), admin.id(), admin.username(), reason.trim(), adjustmentId)
 			.update();
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, DISCREPANCY, discrepancyId)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("resolved" + (adjustBalance ? " with adjustment of " + Entries.plain(found.differenceMg()) + " mg"
 					: " without adjustment")));
 		return find(discrepancyId);

@@ -81,7 +81,7 @@ class InventoryReport {
 			.query((rs, n) -> line(rs))
 			.list();
 		this.audit.record(AuditEvent.of(AuditAction.EXPORT, Ledger.RESOURCE, null)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("inventory " + start + ".." + date + ": " + lines.size() + " lots"));
 		return new Inventory(start, date, zone.getId(), periodStart, asOf, Instant.now(this.clock), user.username(),
 				lines);

@@ -86,7 +86,7 @@ public class Ledger {
 				.append(NewEntry.of(lotId, EntryKind.DRAW, mg.negate(), at, user).session(dosingSessionId, patientId));
 			this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, entry.id())
 				.patient(patientId)
-				.category(DataCategory.CLINICAL)
+				.category(DataCategory.CONTROLLED_SUBSTANCE)
 				.detail("DRAW " + Entries.plain(mg) + " mg from lot " + lot.lot() + " for dosing session "
 						+ dosingSessionId + "; balance " + Entries.plain(entry.balanceAfterMg()) + " mg"));
 			return new LedgerDraw(entry.id(), lotId, mg, entry.balanceAfterMg());
@@ -94,7 +94,7 @@ public class Ledger {
 		catch (RuleViolationException ex) {
 			this.audit.recordIndependently(AuditEvent.of(AuditAction.CREATE, RESOURCE, lotId)
 				.patient(patientId)
-				.category(DataCategory.CLINICAL)
+				.category(DataCategory.CONTROLLED_SUBSTANCE)
 				.outcome(AuditOutcome.FAILURE)
 				.detail("draw of " + mg + " mg refused: " + String.join(",", ex.reasons())));
 			throw ex;
@@ -125,7 +125,7 @@ public class Ledger {
 		this.access.requireKeeper("lots in stock");
 		List<LotBalance> lots = this.entries.usableOn(this.clinicTime.today(this.clock));
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("lots in stock: " + lots.size()));
 		return lots;
 	}
@@ -145,7 +145,7 @@ public class Ledger {
 		this.access.requireKeeper("lots");
 		List<LotBalance> lots = this.entries.lots(includeEmpty);
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("lots: " + lots.size()));
 		return lots;
 	}
@@ -154,8 +154,9 @@ public class Ledger {
 	public LotBalance lot(UUID lotId) {
 		this.access.requireKeeper("lot " + lotId);
 		LotBalance lot = this.entries.lot(lotId).orElseThrow(() -> new NotFoundException("Lot", lotId));
-		this.audit.record(
-				AuditEvent.of(AuditAction.READ, RESOURCE, lotId).category(DataCategory.ADMINISTRATION).detail("lot"));
+		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, lotId)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
+			.detail("lot"));
 		return lot;
 	}
 
@@ -168,7 +169,7 @@ public class Ledger {
 		}
 		List<LedgerEntry> list = this.entries.forLot(lotId);
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, lotId)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("entries: " + list.size()));
 		return list;
 	}
@@ -188,7 +189,7 @@ public class Ledger {
 			.orElse(null);
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, dosingSessionId)
 			.patient(patientId)
-			.category(DataCategory.CLINICAL)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("ledger entries of dosing session: " + list.size()));
 		return list;
 	}
@@ -237,7 +238,7 @@ public class Ledger {
 				.reason(reason.trim()));
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, correction.id())
 			.patient(original.patientId())
-			.category((original.patientId() != null) ? DataCategory.CLINICAL : DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("CORRECTION of " + original.kind() + " " + entryId + " by " + Entries.plain(delta) + " mg in lot "
 					+ lot.lot() + "; balance " + Entries.plain(correction.balanceAfterMg()) + " mg"));
 		return correction;

@@ -56,7 +56,7 @@ class LedgerAccess {
 			return user;
 		}
 		this.audit.recordIndependently(AuditEvent.of(AuditAction.READ, Ledger.RESOURCE, null)
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.outcome(AuditOutcome.DENIED)
 			.detail(what));
 		throw new AccessDeniedException(message);

@@ -94,7 +94,7 @@ class StockKeeping {
 			.append(NewEntry.of(lotId, EntryKind.RECEIPT, receipt.quantityMg(), Instant.now(this.clock), user)
 				.reason((receipt.note() == null || receipt.note().isBlank()) ? null : receipt.note().trim()));
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, Ledger.RESOURCE, entry.id())
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("RECEIPT " + Entries.plain(receipt.quantityMg()) + " mg of " + product + " NDC " + ndc + " lot "
 					+ lotNumber + "; balance " + Entries.plain(entry.balanceAfterMg()) + " mg"));
 		return entry;
@@ -144,7 +144,7 @@ class StockKeeping {
 		}
 		catch (RuleViolationException ex) {
 			this.audit.recordIndependently(AuditEvent.of(AuditAction.CREATE, Ledger.RESOURCE, lot.lotId())
-				.category(DataCategory.ADMINISTRATION)
+				.category(DataCategory.CONTROLLED_SUBSTANCE)
 				.outcome(AuditOutcome.FAILURE)
 				.detail("waste of " + Entries.plain(waste.quantityMg()) + " mg refused: "
 						+ String.join(",", ex.reasons())));
@@ -157,7 +157,7 @@ class StockKeeping {
 					.session(waste.dosingSessionId(), null)
 					.reason(waste.reason().trim()));
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, Ledger.RESOURCE, entry.id())
-			.category(DataCategory.ADMINISTRATION)
+			.category(DataCategory.CONTROLLED_SUBSTANCE)
 			.detail("WASTE " + Entries.plain(waste.quantityMg()) + " mg from lot " + lot.lot() + " witnessed by "
 					+ witness.username() + "; balance " + Entries.plain(entry.balanceAfterMg()) + " mg"));
 		return entry;

@@ -191,6 +191,19 @@ class MeasurementService {
 	}
 
 	/**
+	 * The same scores for a download (CSV): audited as an export, not a read (issue 16
+	 * finding 5), since the data leaves the application.
+	 */
+	public List<Measurement> export(UUID patientId, String instrument, int limit) {
+		List<Measurement> measurements = list(patientId, instrument, limit);
+		this.audit.record(AuditEvent.of(AuditAction.EXPORT, RESOURCE, null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("CSV download: instrument=" + instrument + " results=" + measurements.size()));
+		return measurements;
+	}
+
+	/**
 	 * The patient's complete administrations of an instrument, oldest first (no audit).
 	 */
 	List<Measurement> complete(UUID patientId, String instrument) {

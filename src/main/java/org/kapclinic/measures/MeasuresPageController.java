@@ -115,7 +115,7 @@ class MeasuresPageController {
 	ResponseEntity<String> csv(@PathVariable UUID id,
 			@RequestParam(defaultValue = DEFAULT_INSTRUMENT) String instrument) {
 		Instrument selected = instrument(instrument);
-		List<Measurement> history = this.measurements.list(id, selected.code(), HISTORY_LIMIT);
+		List<Measurement> history = this.measurements.export(id, selected.code(), HISTORY_LIMIT);
 		String filename = "measures-" + selected.code() + "-" + LocalDate.now(this.clock.withZone(zone())) + ".csv";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -15,4 +15,9 @@ public enum BreakGlassOutcome {
 		return this.label;
 	}
 
+	/** Whether the review found the access justified (shown green; otherwise red). */
+	public boolean appropriate() {
+		return this == APPROPRIATE;
+	}
+
 }

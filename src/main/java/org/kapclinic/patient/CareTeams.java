@@ -30,7 +30,10 @@ class CareTeams {
 
 	private final UserDirectory directory;
 
-	CareTeams(JdbcClient jdbc, UserDirectory directory) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	CareTeams(JdbcClient jdbc, UserDirectory directory, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.directory = directory;
 	}
@@ -101,6 +104,9 @@ class CareTeams {
 			this.jdbc.sql("""
 					insert into patient.care_team_member (patient_id, user_id, added_at, added_by)
 					values (?, ?, ?, ?)""").params(patientId, userId, at, changedBy).update();
+		}
+		if (!removed.isEmpty() || !added.isEmpty()) {
+			this.events.publishEvent(new CareTeamChanged(patientId, removed, added));
 		}
 		return "added=" + added + " removed=" + removed;
 	}

@@ -222,6 +222,20 @@ public class CareTasks {
 		return load("select * from tasks.care_task where id = ?", taskId).get(0);
 	}
 
+	/**
+	 * Assigns an open task to the patient's care-team members with these roles (or every
+	 * active prescriber when none); returns who.
+	 */
+	Set<UUID> assign(UUID taskId, UUID patientId, Set<Role> roles) {
+		Set<UUID> assignees = assignees(patientId, roles);
+		for (UUID userId : assignees) {
+			this.jdbc.sql("insert into tasks.task_assignee (task_id, user_id) values (?, ?) on conflict do nothing")
+				.params(taskId, userId)
+				.update();
+		}
+		return assignees;
+	}
+
 	private Set<UUID> assignees(UUID patientId, Set<Role> roles) {
 		Set<UUID> team = new LinkedHashSet<>();
 		for (CareTeamMember member : this.access.careTeam(patientId)) {

@@ -167,6 +167,15 @@ class AccessEndsIT extends IntegrationTest {
 				prescriber);
 
 		assertThat(this.api.get("/api/v1/tasks", token).body()).doesNotContain(patient);
+		assertThat(this.api.get("/api/v1/tasks", tokenFor("therapist.cove")).body())
+			.as("the review went to the team that has the patient now")
+			.contains(patient);
+		assertThat(this.jdbc.sql("""
+				select count(*) from tasks.task_assignee a join tasks.care_task t on t.id = a.task_id
+				where t.patient_id = ?::uuid and a.user_id = ?""")
+			.params(patient, therapist)
+			.query(Long.class)
+			.single()).as("nothing of that patient's is left in their name").isZero();
 	}
 
 	private long feedRowsWithPatients(UUID user) {

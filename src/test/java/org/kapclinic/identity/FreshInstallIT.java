@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code KAP_ADMIN_PASSWORD} creates the first administrator. Runs on a database of its
  * own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kap.demo.enabled=false", "kap.admin-password=first-admin-passphrase" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "kap.demo.enabled=false",
+		"kap.admin-password=first-admin-passphrase", "kap.security.trusted-proxies=127\\.0\\.0\\.1" })
 class FreshInstallIT {
 
 	private static final Path DATA_DIR = Path.of("target", "it-data", "fresh-" + UUID.randomUUID());
@@ -64,6 +64,29 @@ class FreshInstallIT {
 		assertThat(
 				java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(key)))
 			.isEqualTo("rw-------");
+	}
+
+	/**
+	 * Issue 16 finding 6: one address that fails on many accounts is refused for every
+	 * account (at the default of 20 failures), while other addresses sign in.
+	 */
+	@Test
+	void oneAddressFailingOnManyAccountsIsThrottledForAll() {
+		ApiClient api = new ApiClient(this.port);
+		for (int i = 0; i < 20; i++) {
+			assertThat(api
+				.postFrom("10.77.0.1", "/api/v1/auth/token", Map.of("username", "sprayed.user" + i, "password", "x"))
+				.status()).isEqualTo(401);
+		}
+		Response throttled = api.postFrom("10.77.0.1", "/api/v1/auth/token",
+				Map.of("username", "admin", "password", "first-admin-passphrase"));
+		assertThat(throttled.status()).isEqualTo(401);
+		assertThat(throttled.body()).as("the password step itself was refused").doesNotContain("mfaRequired");
+		Response elsewhere = api.postFrom("10.77.0.2", "/api/v1/auth/token",
+				Map.of("username", "admin", "password", "first-admin-passphrase"));
+		assertThat(elsewhere.status() == 200 || elsewhere.body().contains("mfaRequired"))
+			.as("another address gets past the password: " + elsewhere.body())
+			.isTrue();
 	}
 
 	@Test

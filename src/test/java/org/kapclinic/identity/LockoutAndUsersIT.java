@@ -35,6 +35,32 @@ class LockoutAndUsersIT extends IntegrationTest {
 		assertThat(signIn(username, NEW_PASSWORD).status()).isEqualTo(200);
 	}
 
+	/**
+	 * Issue 16 finding 6: a stranger who guesses an account's password locks it for their
+	 * own address only; the clinic's desks still sign in.
+	 */
+	@Test
+	void failuresFromOneAddressLockTheAccountThereAndNotElsewhere() {
+		String admin = tokenFor("admin");
+		String username = "addrlock." + UUID.randomUUID().toString().substring(0, 8);
+		UUID id = createUser(admin, username, List.of("NURSE"));
+
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.api
+				.postFrom("10.66.0.1", "/api/v1/auth/token", Map.of("username", username, "password", "guess-" + i))
+				.status()).isEqualTo(401);
+		}
+		assertThat(this.api
+			.postFrom("10.66.0.1", "/api/v1/auth/token", Map.of("username", username, "password", NEW_PASSWORD))
+			.status()).as("locked for the stranger's address").isEqualTo(401);
+		assertThat(this.api
+			.postFrom("10.66.0.2", "/api/v1/auth/token", Map.of("username", username, "password", NEW_PASSWORD))
+			.status()).as("not for the clinic's desk").isEqualTo(200);
+		assertThat(this.api.get("/api/v1/users/" + id, admin).json().get("locked").asBoolean())
+			.as("the users page shows the lock")
+			.isFalse();
+	}
+
 	@Test
 	void aSuccessResetsTheFailureCount() {
 		String admin = tokenFor("admin");

@@ -112,6 +112,12 @@ class LedgerIT extends IntegrationTest {
 					+ "and detail like 'DRAW 100 mg%' and patient_id is not null")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select distinct data_category from audit.entry where resource_type = 'ControlledSubstance' "
+					+ "and detail like any (array['DRAW 100 mg%', 'CORRECTION%', 'RECEIPT%'])")
+			.query(String.class)
+			.list()).as("ledger actions are their own data category (issue 16 finding 5)")
+			.containsExactly("CONTROLLED_SUBSTANCE");
 	}
 
 	@Test

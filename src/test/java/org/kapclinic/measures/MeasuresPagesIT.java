@@ -53,6 +53,9 @@ class MeasuresPagesIT extends IntegrationTest {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
 		assertThat(csv.body().lines().toList()).hasSize(2);
 		assertThat(csv.body()).contains("PHQ-9", "18", "moderately-severe");
+		assertThat(auditCount(java.util.UUID.fromString(this.patientId), "EXPORT"))
+			.as("a download is audited as an export (issue 16 finding 5)")
+			.isEqualTo(1);
 	}
 
 	@Test
