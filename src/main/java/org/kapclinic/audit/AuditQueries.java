@@ -37,23 +37,58 @@ class AuditQueries {
 		this.sealer = sealer;
 	}
 
-	/** Entries matching every given filter, newest first. */
+	/** Entries matching every given filter, in the filter's order. */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public List<AuditEntry> find(AuditFilter filter, int page, int size) {
+		List<AuditEntry> entries = select(filter, size, (long) page * size);
+		this.trail.record(AuditEvent.of(AuditAction.QUERY, "AuditTrail", null)
+			.patient(filter.patientIds().size() == 1 ? filter.patientIds().get(0) : null)
+			.category(DataCategory.SECURITY)
+			.detail(filter.toString()));
+		return entries;
+	}
+
+	/**
+	 * Up to {@code limit} entries for a download, audited as an export (issue 16 finding
+	 * 5): the report itself leaves the application.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<AuditEntry> export(AuditFilter filter, int limit) {
+		List<AuditEntry> entries = select(filter, limit, 0);
+		this.trail.record(AuditEvent.of(AuditAction.EXPORT, "AuditTrail", null)
+			.patient(filter.patientIds().size() == 1 ? filter.patientIds().get(0) : null)
+			.category(DataCategory.SECURITY)
+			.detail("CSV of " + entries.size() + " entries: " + filter));
+		return entries;
+	}
+
+	private List<AuditEntry> select(AuditFilter filter, int limit, long offset) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
-		if (filter.patientId() != null) {
-			where.append(" and e.patient_id = ?");
-			params.add(filter.patientId());
+		if (filter.patientsSearched() && filter.patientIds().isEmpty()) {
+			return List.of();
+		}
+		if (!filter.patientIds().isEmpty()) {
+			where.append(" and e.patient_id = any(?)");
+			params.add(filter.patientIds().toArray(UUID[]::new));
 		}
 		if (filter.actorId() != null) {
 			where.append(" and e.actor_id = ?");
 			params.add(filter.actorId());
 		}
+		if (filter.actorName() != null && !filter.actorName().isBlank()) {
+			where.append(" and lower(e.actor_name) = lower(?)");
+			params.add(filter.actorName().strip());
+		}
 		if (filter.action() != null) {
 			where.append(" and e.action = ?");
 			params.add(filter.action().name());
+		}
+		if (filter.category() != null) {
+			where.append(" and e.data_category = ?");
+			params.add(filter.category().name());
 		}
 		if (filter.from() != null) {
 			where.append(" and e.occurred_at >= ?");
@@ -63,18 +98,14 @@ class AuditQueries {
 			where.append(" and e.occurred_at < ?");
 			params.add(java.sql.Timestamp.from(filter.to()));
 		}
-		params.add(size);
-		params.add((long) page * size);
-		List<AuditEntry> entries = this.jdbc
-			.sql("select " + AuditRows.COLUMNS + " from audit.entry e" + where + " order by e.id desc limit ? offset ?")
+		params.add(limit);
+		params.add(offset);
+		return this.jdbc
+			.sql("select " + AuditRows.COLUMNS + " from audit.entry e" + where + " order by " + filter.sort().orderBy()
+					+ " limit ? offset ?")
 			.params(params)
 			.query((rs, n) -> AuditRows.map(rs))
 			.list();
-		this.trail.record(AuditEvent.of(AuditAction.QUERY, "AuditTrail", null)
-			.patient(filter.patientId())
-			.category(DataCategory.SECURITY)
-			.detail(filter.toString()));
-		return entries;
 	}
 
 	/** Seals what is pending, then recomputes the whole chain. */
@@ -112,8 +143,26 @@ class AuditQueries {
 
 	/**
 	 * Optional filters; {@code from} inclusive, {@code to} exclusive.
+	 *
+	 * @param patientIds the patients whose entries are wanted (empty: any)
+	 * @param patientsSearched whether a patient was asked for: then no patient found
+	 * means no entries, not every entry
+	 * @param actorName who did it, by username
 	 */
-	public record AuditFilter(UUID patientId, UUID actorId, AuditAction action, Instant from, Instant to) {
+	public record AuditFilter(List<UUID> patientIds, boolean patientsSearched, UUID actorId, String actorName,
+			AuditAction action, DataCategory category, Instant from, Instant to, AuditSort sort) {
+
+		public AuditFilter {
+			patientIds = (patientIds == null) ? List.of() : List.copyOf(patientIds);
+			sort = (sort == null) ? AuditSort.NEWEST : sort;
+		}
+
+		/** The API's filters: one patient, one user by id. */
+		public AuditFilter(UUID patientId, UUID actorId, AuditAction action, Instant from, Instant to) {
+			this((patientId != null) ? List.of(patientId) : List.of(), patientId != null, actorId, null, action, null,
+					from, to, AuditSort.NEWEST);
+		}
+
 	}
 
 }
