@@ -72,6 +72,13 @@ class DisclosuresIT extends IntegrationTest {
 		String pdfPath = shared.json().get("pdf").asString();
 		assertThat(shared.location()).isEqualTo(pdfPath);
 
+		java.net.http.HttpResponse<String> report = org.kapclinic.BrowserSession.signIn(this.port, "admin", PASSWORD)
+			.get("/admin/disclosures");
+		assertThat(report.body()).as("the clinic's accounting of disclosures (ONC 170.315(d)(11))")
+			.contains(pdfPath, "Make-Believe Counseling");
+		assertThat(this.api.get("/api/v1/disclosures", tokenFor("admin")).body()).contains(pdfPath);
+		assertThat(this.api.get("/api/v1/disclosures", this.cove).status()).as("administrators only").isEqualTo(403);
+
 		byte[] pdf = download(pdfPath, this.cove);
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			String text = new PDFTextStripper().getText(document);

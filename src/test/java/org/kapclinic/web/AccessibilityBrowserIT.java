@@ -67,7 +67,8 @@ class AccessibilityBrowserIT extends IntegrationTest {
 			for (String page : List.of("/circles", "/circles/" + circle, "/admin/clinic",
 					"/admin/protocols/IV_KETAMINE", "/admin/protocols/IV_KETAMINE/edit", "/admin/course-templates",
 					"/admin/course-templates/MAINTENANCE_BOOSTER/edit", "/admin/note-templates",
-					"/admin/note-templates/INTEGRATION/edit")) {
+					"/admin/note-templates/INTEGRATION/edit", "/admin/audit", "/admin/disclosures",
+					"/break-glass/reviews", "/break-glass", "/account/two-factor")) {
 				check(browser, axe, page, found);
 			}
 		}
