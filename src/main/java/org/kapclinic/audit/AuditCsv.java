@@ -23,7 +23,8 @@ final class AuditCsv {
 		for (AuditEntry e : entries) {
 			row(csv, String.valueOf(e.id()), DateTimeFormatter.ISO_INSTANT.format(e.occurredAt()), e.actorName(),
 					e.actorRoles(), e.action(), e.resourceType(), e.resourceId(),
-					(e.patientId() != null) ? patients.getOrDefault(e.patientId(), e.patientId().toString()) : null,
+					(e.patientId() != null) ? patients.getOrDefault(e.patientId(), e.patientId().toString())
+							: (e.patientIds() != null) ? e.patientIds().size() + " patients shown" : null,
 					e.dataCategory(), e.outcome(), e.channel(), e.clientAddress(), e.detail());
 		}
 		return csv.toString();

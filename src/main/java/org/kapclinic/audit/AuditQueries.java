@@ -71,7 +71,10 @@ class AuditQueries {
 			return List.of();
 		}
 		if (!filter.patientIds().isEmpty()) {
-			where.append(" and e.patient_id = any(?)");
+			// The patient's own entries, and the lists, searches and boards that showed
+			// them.
+			where.append(" and (e.patient_id = any(?) or e.patient_ids && ?)");
+			params.add(filter.patientIds().toArray(UUID[]::new));
 			params.add(filter.patientIds().toArray(UUID[]::new));
 		}
 		if (filter.actorId() != null) {

@@ -2,6 +2,8 @@ package org.kapclinic.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,7 +13,8 @@ final class AuditRows {
 
 	static final String COLUMNS = """
 			e.id, e.occurred_at, e.actor_id, e.actor_name, e.actor_roles, e.action, e.resource_type,
-			e.resource_id, e.patient_id, e.data_category, e.outcome, e.client_address, e.channel, e.detail""";
+			e.resource_id, e.patient_id, e.data_category, e.outcome, e.client_address, e.channel, e.detail,
+			e.patient_ids""";
 
 	private AuditRows() {
 	}
@@ -21,7 +24,12 @@ final class AuditRows {
 				rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("actor_roles"),
 				rs.getString("action"), rs.getString("resource_type"), rs.getString("resource_id"),
 				rs.getObject("patient_id", UUID.class), rs.getString("data_category"), rs.getString("outcome"),
-				rs.getString("client_address"), rs.getString("channel"), rs.getString("detail"));
+				rs.getString("client_address"), rs.getString("channel"), rs.getString("detail"),
+				patientIds(rs.getArray("patient_ids")));
+	}
+
+	private static List<UUID> patientIds(java.sql.Array array) throws SQLException {
+		return (array == null) ? null : Arrays.asList((UUID[]) array.getArray());
 	}
 
 }

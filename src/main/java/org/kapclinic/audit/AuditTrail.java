@@ -36,8 +36,8 @@ public class AuditTrail {
 
 	static final String INSERT_POSITIONAL = """
 			insert into audit.entry (occurred_at, actor_id, actor_name, actor_roles, action, resource_type,
-			    resource_id, patient_id, data_category, outcome, client_address, channel, detail)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			    resource_id, patient_id, data_category, outcome, client_address, channel, detail, patient_ids)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -116,7 +116,8 @@ public class AuditTrail {
 		return new Object[] { Timestamp.from(Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS)), actor.id(),
 				actor.name(), actor.roles(), event.action().name(), event.resourceType(), event.resourceId(),
 				event.patientId(), (event.category() == null) ? null : event.category().name(), event.outcome().name(),
-				(request == null) ? null : request.getRemoteAddr(), channel(request), truncate(event.detail()) };
+				(request == null) ? null : request.getRemoteAddr(), channel(request), truncate(event.detail()),
+				(event.patientIds() == null) ? null : event.patientIds().toArray(UUID[]::new) };
 	}
 
 	private static String channel(HttpServletRequest request) {

@@ -144,8 +144,8 @@ class FloorBoard {
 		// A floor read: one row for the request, naming the patients it showed.
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, "DosingBoard", null)
 			.category(DataCategory.CLINICAL)
-			.detail("floor read, active sessions=" + board.size() + ", patients="
-					+ board.stream().map((r) -> r.patientId().toString()).toList()));
+			.patients(board.stream().map(BoardRow::patientId).toList())
+			.detail("floor read, active sessions=" + board.size()));
 		return board;
 	}
 

@@ -229,6 +229,7 @@ class DueMeasures {
 		}
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.CLINICAL)
+			.patients(due.stream().map(DueMeasure::patientId).toList())
 			.detail("worklist state=" + state + " rows=" + rows.size() + " patients=" + names.size()));
 		return rows;
 	}

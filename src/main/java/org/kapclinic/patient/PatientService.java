@@ -166,6 +166,7 @@ class PatientService {
 		SearchPage<PatientListItem> result = this.search.search(PatientQuery.parse(q), careTeamOf, today(), page, size);
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.DEMOGRAPHICS)
+			.patients(result.items().stream().map(PatientListItem::id).toList())
 			.detail("q=" + ((q == null) ? "" : q) + " page=" + page + " results=" + result.items().size()));
 		return result;
 	}

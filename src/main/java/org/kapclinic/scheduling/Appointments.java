@@ -188,6 +188,7 @@ public class Appointments {
 			.toList();
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.DEMOGRAPHICS)
+			.patients(found.stream().map(Appointment::patientId).toList())
 			.detail("calendar " + from + ".." + to + " results=" + found.size()));
 		return found;
 	}

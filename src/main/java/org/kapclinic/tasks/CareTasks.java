@@ -148,6 +148,7 @@ public class CareTasks {
 			.toList();
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
 			.category(DataCategory.CLINICAL)
+			.patients(tasks.stream().map(CareTask::patientId).toList())
 			.detail("my open tasks: " + tasks.size()));
 		return tasks;
 	}

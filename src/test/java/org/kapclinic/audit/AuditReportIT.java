@@ -43,6 +43,16 @@ class AuditReportIT extends IntegrationTest {
 			.get("/admin/audit?patient=" + mrn + "&action=CREATE&category=DEMOGRAPHICS&from=" + today + "&to=" + today)
 			.body())).isEqualTo(1);
 		assertThat(admin.get("/admin/audit?from=" + today + "&to=2020-01-01").statusCode()).isEqualTo(400);
+		this.api.get("/api/v1/patients?q=" + family, tokenFor("desk.dale"));
+		assertThat(admin.get("/admin/audit?patient=" + mrn + "&action=QUERY&user=desk.dale").body())
+			.as("a search that showed the patient is one row naming them (issue 16 finding 5)")
+			.contains("desk.dale", "1 patient shown");
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit.entry
+				where actor_name = 'desk.dale' and action = 'QUERY' and patient_ids @> array[?::uuid]""")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		HttpResponse<String> csv = admin.get("/admin/audit/report.csv?patient=" + mrn + "&sort=OLDEST");
 		assertThat(csv.headers().firstValue("Content-Type"))

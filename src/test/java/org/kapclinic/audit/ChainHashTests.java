@@ -51,6 +51,22 @@ class ChainHashTests {
 		assertThat(later.canonical()).isNotEqualTo(ENTRY.canonical());
 	}
 
+	@Test
+	void theListOfPatientsShownIsSealedAndEntriesWithoutOneHashAsBefore() {
+		AuditEntry listed = new AuditEntry(7, ENTRY.occurredAt(), ENTRY.actorId(), ENTRY.actorName(),
+				ENTRY.actorRoles(), ENTRY.action(), ENTRY.resourceType(), ENTRY.resourceId(), ENTRY.patientId(),
+				ENTRY.dataCategory(), ENTRY.outcome(), ENTRY.clientAddress(), ENTRY.channel(), ENTRY.detail(),
+				java.util.List.of(java.util.UUID.fromString("00000000-0000-4000-8000-000000000001")));
+		AuditEntry none = new AuditEntry(7, ENTRY.occurredAt(), ENTRY.actorId(), ENTRY.actorName(), ENTRY.actorRoles(),
+				ENTRY.action(), ENTRY.resourceType(), ENTRY.resourceId(), ENTRY.patientId(), ENTRY.dataCategory(),
+				ENTRY.outcome(), ENTRY.clientAddress(), ENTRY.channel(), ENTRY.detail(), null);
+
+		assertThat(none.canonical()).as("rows sealed before the list existed still verify")
+			.isEqualTo(ENTRY.canonical());
+		assertThat(listed.canonical()).isNotEqualTo(ENTRY.canonical())
+			.endsWith("|patients=00000000-0000-4000-8000-000000000001");
+	}
+
 	private static AuditEntry withActor(String actor) {
 		return new AuditEntry(7, ENTRY.occurredAt(), ENTRY.actorId(), actor, ENTRY.actorRoles(), ENTRY.action(),
 				ENTRY.resourceType(), ENTRY.resourceId(), null, ENTRY.dataCategory(), ENTRY.outcome(),
