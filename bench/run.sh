@@ -177,6 +177,7 @@ start_app() {
   java "${opts[@]}" -jar "$JAR" \
     --server.port="$PORT" \
     --kap.data-dir="$DATA_ABS" \
+    --spring.profiles.active=demo \
     --kap.demo.enabled=true \
     --kap.demo.patients="$PATIENTS" \
     --kap.demo.phq9-per-patient="$PHQ9" \

@@ -40,7 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				// The whole suite signs in from this one machine; FreshInstallIT tests
 				// the
 				// per-address throttle.
-				"kap.security.max-failed-attempts-per-address=100000" })
+				"kap.security.max-failed-attempts-per-address=100000",
+				// Plain HTTP, as the demo clinic (FreshInstallIT checks the __Host-
+				// cookie).
+				"server.servlet.session.cookie.name=SESSION", "server.servlet.session.cookie.secure=false" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

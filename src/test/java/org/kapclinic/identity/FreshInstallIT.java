@@ -89,6 +89,20 @@ class FreshInstallIT {
 			.isTrue();
 	}
 
+	/**
+	 * Issue 16 finding 6: the session cookie is a __Host- cookie outside the demo clinic.
+	 */
+	@Test
+	void theSessionCookieIsAHostCookieSentOnlyOverHttps() throws Exception {
+		java.net.http.HttpResponse<Void> login = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/login"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("__Host-SESSION=")
+				.contains("; Path=/", "; Secure", "; HttpOnly", "SameSite=Lax")
+				.doesNotContain("Domain="));
+	}
+
 	@Test
 	void outsideTheDemoClinicTheApiDocumentationIsForSignedInStaff() throws Exception {
 		java.net.http.HttpResponse<Void> docs = java.net.http.HttpClient.newHttpClient()
