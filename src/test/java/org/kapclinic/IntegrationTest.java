@@ -95,6 +95,7 @@ public abstract class IntegrationTest {
 			registry.add("kap.audit.key", () -> TEST_AUDIT_KEY);
 			registry.add("spring.datasource.username",
 					() -> System.getProperty("kap.it.datasource.username", "postgres"));
+			asApplicationRole(registry);
 		}
 		else {
 			registry.add("kap.data-dir", DATA_DIR::toString);
@@ -103,6 +104,17 @@ public abstract class IntegrationTest {
 		registry.add("kap.audit.checkpoint-dir", () -> DATA_DIR.resolve("audit-checkpoints").toString());
 		registry.add("spring.mail.host", SMTP::getBindAddress);
 		registry.add("spring.mail.port", SMTP::getPort);
+	}
+
+	/**
+	 * On a server the suite runs as production does (issue 16 finding 3): Flyway migrates
+	 * as the owner, and the application's pool works as {@code kap_app}, which owns
+	 * nothing and only appends to the audit trail. A test that plays the database owner
+	 * says {@code set local role none} first.
+	 */
+	public static void asApplicationRole(DynamicPropertyRegistry registry) {
+		registry.add("spring.flyway.user", () -> System.getProperty("kap.it.datasource.username", "postgres"));
+		registry.add("spring.datasource.hikari.connection-init-sql", () -> "set role kap_app");
 	}
 
 	/** The SMTP server that receives every mail the app sends during the tests. */

@@ -72,6 +72,7 @@ class AuditCheckpointsIT extends IntegrationTest {
 			// What an owner who can switch the triggers off does: the newest three rows
 			// go,
 			// and their seals with them.
+			this.jdbc.sql("set local role none").update();
 			this.jdbc.sql("set local session_replication_role = replica").update();
 			this.jdbc.sql("""
 					with gone as (delete from audit.seal where position > ? - 3 and position <= ? returning entry_id)

@@ -73,17 +73,25 @@ class AuditTrailIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/audit/verify", token).status()).isEqualTo(403);
 	}
 
+	/**
+	 * The trigger refuses (as the owner, embedded), or the application role has no such
+	 * privilege at all (on a server, kap_app).
+	 */
+	private static final String REFUSED = "(?s).*(append-only|permission denied).*";
+
 	@Test
 	void theDatabaseRefusesToChangeOrDeleteAuditRows() {
 		assertThatThrownBy(
 				() -> this.jdbc.sql("update audit.entry set detail = 'x' where id = (select min(id) from audit.entry)")
 					.update())
 			.isInstanceOf(DataAccessException.class)
-			.hasMessageContaining("append-only");
+			.rootCause()
+			.hasMessageMatching(REFUSED);
 		assertThatThrownBy(
 				() -> this.jdbc.sql("delete from audit.entry where id = (select min(id) from audit.entry)").update())
 			.isInstanceOf(DataAccessException.class)
-			.hasMessageContaining("append-only");
+			.rootCause()
+			.hasMessageMatching(REFUSED);
 	}
 
 	@Test
@@ -175,6 +183,7 @@ class AuditTrailIT extends IntegrationTest {
 	 */
 	private void asSuperuser(String sql) {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.jdbc.sql("set local role none").update();
 			this.jdbc.sql("set local session_replication_role = replica").update();
 			this.jdbc.sql(sql).update();
 		});

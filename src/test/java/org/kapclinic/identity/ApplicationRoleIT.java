@@ -49,6 +49,13 @@ class ApplicationRoleIT extends IntegrationTest {
 	}
 
 	@Test
+	void onAServerTheApplicationWorksAsThatRole() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(serverDatabaseUrl() != null,
+				"the embedded database is the developer's own");
+		assertThat(this.jdbc.sql("select current_user").query(String.class).single()).isEqualTo("kap_app");
+	}
+
+	@Test
 	void itDoesWhatTheApplicationDoes() {
 		assertAllowed("select count(*) from audit.entry");
 		assertAllowed("""

@@ -53,6 +53,7 @@ class FreshInstallIT {
 		}
 		registry.add("spring.datasource.url", () -> server.substring(0, server.lastIndexOf('/') + 1) + database);
 		registry.add("spring.datasource.username", () -> user);
+		IntegrationTest.asApplicationRole(registry);
 	}
 
 	@Test
