@@ -52,8 +52,11 @@ class AuditCheckpoints {
 
 	private final Path directory;
 
+	private final AuditCheckpointMail mail;
+
 	AuditCheckpoints(JdbcClient jdbc, PlatformTransactionManager transactions, AuditKey key, JsonMapper json,
-			Clock clock, AuditSettings settings, Environment environment) {
+			Clock clock, AuditSettings settings, Environment environment, AuditCheckpointMail mail) {
+		this.mail = mail;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.key = key;
@@ -81,7 +84,7 @@ class AuditCheckpoints {
 	@Scheduled(fixedDelayString = "${kap.audit.checkpoint-interval:1m}",
 			initialDelayString = "${kap.audit.checkpoint-interval:1m}")
 	void writeOnSchedule() {
-		write();
+		write().ifPresent(this.mail::written);
 	}
 
 	/**

@@ -19,12 +19,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointInterval how often a checkpoint is written when the chain has grown (1
  * min): rows appended after the newest checkpoint can be removed by the database owner
  * without a trace for at most this long
+ * @param checkpointMailTo the clinic's security contact, who gets the newest checkpoint
+ * by e-mail (a copy outside anything the database owner controls); empty: none is sent
+ * @param checkpointMailInterval at most one checkpoint mail this often (1 day)
  */
 @ConfigurationProperties("kap.audit")
-record AuditSettings(String key, Path checkpointDir, Duration checkpointInterval) {
+record AuditSettings(String key, Path checkpointDir, Duration checkpointInterval, String checkpointMailTo,
+		Duration checkpointMailInterval) {
 
 	AuditSettings {
 		checkpointInterval = (checkpointInterval == null) ? Duration.ofMinutes(1) : checkpointInterval;
+		checkpointMailInterval = (checkpointMailInterval == null) ? Duration.ofDays(1) : checkpointMailInterval;
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
 import org.kapclinic.patient.CareTeamAccess;
-import org.kapclinic.patient.CareTeamMember;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
@@ -57,8 +55,11 @@ public class CareTasks {
 
 	private final Clock clock;
 
+	private final TaskAssignment assignment;
+
 	CareTasks(JdbcClient jdbc, CareTeamAccess access, UserDirectory directory, CurrentUser currentUser,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, TaskAssignment assignment) {
+		this.assignment = assignment;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.directory = directory;
@@ -98,15 +99,7 @@ public class CareTasks {
 					task.sourceType(), task.sourceId(), task.closedBySource(), Timestamp.from(Instant.now(this.clock)),
 					(task.dueBy() != null) ? Timestamp.from(task.dueBy()) : null, task.linkPath(), task.linkLabel())
 			.update();
-		Set<UUID> assignees = assignees(task.patientId(), task.assigneeRoles());
-		if (!clinicWide.isEmpty()) {
-			this.directory.activeWithAnyRole(clinicWide).forEach((member) -> assignees.add(member.id()));
-		}
-		for (UUID userId : assignees) {
-			this.jdbc.sql("insert into tasks.task_assignee (task_id, user_id) values (?, ?)")
-				.params(id, userId)
-				.update();
-		}
+		Set<UUID> assignees = this.assignment.assign(id, task.patientId(), task.assigneeRoles(), clinicWide);
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id)
 			.patient(task.patientId())
 			.category(DataCategory.CLINICAL)
@@ -221,40 +214,6 @@ public class CareTasks {
 			.category(DataCategory.CLINICAL)
 			.detail("completed"));
 		return load("select * from tasks.care_task where id = ?", taskId).get(0);
-	}
-
-	/**
-	 * Assigns an open task to the patient's care-team members with these roles (or every
-	 * active prescriber when none); returns who.
-	 */
-	Set<UUID> assign(UUID taskId, UUID patientId, Set<Role> roles) {
-		Set<UUID> assignees = assignees(patientId, roles);
-		for (UUID userId : assignees) {
-			this.jdbc.sql("insert into tasks.task_assignee (task_id, user_id) values (?, ?) on conflict do nothing")
-				.params(taskId, userId)
-				.update();
-		}
-		return assignees;
-	}
-
-	private Set<UUID> assignees(UUID patientId, Set<Role> roles) {
-		Set<UUID> team = new LinkedHashSet<>();
-		for (CareTeamMember member : this.access.careTeam(patientId)) {
-			if (member.roles().stream().anyMatch(roles::contains)) {
-				team.add(member.userId());
-			}
-		}
-		// Keep only active accounts: a task for a deactivated account reaches no one.
-		team.retainAll(this.directory.findAllCurrent(team)
-			.values()
-			.stream()
-			.filter(StaffMember::active)
-			.map(StaffMember::id)
-			.toList());
-		if (team.isEmpty()) {
-			this.directory.activeWithAnyRole(List.of(Role.PRESCRIBER)).forEach((member) -> team.add(member.id()));
-		}
-		return team;
 	}
 
 	private List<CareTask> load(String sql, Object param) {

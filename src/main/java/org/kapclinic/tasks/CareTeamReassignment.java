@@ -27,13 +27,13 @@ class CareTeamReassignment {
 
 	private final JdbcClient jdbc;
 
-	private final CareTasks tasks;
+	private final TaskAssignment assignment;
 
 	private final AuditTrail audit;
 
-	CareTeamReassignment(JdbcClient jdbc, CareTasks tasks, AuditTrail audit) {
+	CareTeamReassignment(JdbcClient jdbc, TaskAssignment assignment, AuditTrail audit) {
 		this.jdbc = jdbc;
-		this.tasks = tasks;
+		this.assignment = assignment;
 		this.audit = audit;
 	}
 
@@ -59,7 +59,7 @@ class CareTeamReassignment {
 				.query(Boolean.class)
 				.single();
 			if (nobodyLeft) {
-				given = this.tasks.assign(taskId, change.patientId(), CLINICIANS);
+				given = this.assignment.assign(taskId, change.patientId(), CLINICIANS, Set.of());
 			}
 			this.audit.record(AuditEvent.of(AuditAction.UPDATE, CareTasks.RESOURCE, taskId)
 				.patient(change.patientId())

@@ -89,6 +89,21 @@ class AuditCheckpointsIT extends IntegrationTest {
 		assertThat(this.queries.verify(checkpoint.id()).valid()).as("nothing was really deleted").isTrue();
 	}
 
+	@Autowired
+	AuditCheckpointMail mail;
+
+	@Test
+	void aCheckpointIsMailedToTheSecurityContact() {
+		AuditCheckpoints.Checkpoint checkpoint = freshCheckpoint();
+		String contact = "security-contact-" + UUID.randomUUID().toString().substring(0, 8) + "@kapclinic.invalid";
+
+		assertThat(this.mail.send(checkpoint, contact)).isTrue();
+
+		ReceivedMail received = awaitMailTo(contact);
+		assertThat(received.subject()).startsWith("KAP Clinic audit checkpoint");
+		assertThat(received.text()).contains(checkpoint.id().toString(), checkpoint.hmac(), checkpoint.head());
+	}
+
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void aCheckpointThatWasAlteredDoesNotMatchItsSignature() {
