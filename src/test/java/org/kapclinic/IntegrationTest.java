@@ -117,6 +117,16 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.hikari.connection-init-sql", () -> "set role kap_app");
 	}
 
+	/**
+	 * Six random lowercase letters, for names that must be unique and still pass name
+	 * rules (no digits).
+	 */
+	protected static String letters() {
+		StringBuilder letters = new StringBuilder();
+		java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach((c) -> letters.append((char) c));
+		return letters.toString();
+	}
+
 	/** The SMTP server that receives every mail the app sends during the tests. */
 	protected static GreenMail mail() {
 		return MAIL;

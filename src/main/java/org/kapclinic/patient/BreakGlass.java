@@ -56,8 +56,11 @@ public class BreakGlass {
 
 	private final Clock clock;
 
+	private final PatientAccessPolicy policy;
+
 	BreakGlass(JdbcClient jdbc, CurrentUser currentUser, StepUp stepUp, AuditTrail audit,
-			ApplicationEventPublisher events, BreakGlassSettings settings, Clock clock) {
+			ApplicationEventPublisher events, BreakGlassSettings settings, Clock clock, PatientAccessPolicy policy) {
+		this.policy = policy;
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.stepUp = stepUp;
@@ -94,7 +97,7 @@ public class BreakGlass {
 			.single()) {
 			throw new NotFoundException("Patient", patientId);
 		}
-		if (user.has(Role.PRESCRIBER) || onCareTeam(user.id(), patientId)) {
+		if (user.has(Role.PRESCRIBER) || this.policy.onCareTeam(user.id(), patientId)) {
 			throw new ConflictException("You already have access to this chart; break-glass is not needed.", "Patient",
 					patientId);
 		}
@@ -200,15 +203,6 @@ public class BreakGlass {
 			.query((rs, n) -> map(rs))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("BreakGlass", id));
-	}
-
-	private boolean onCareTeam(UUID userId, UUID patientId) {
-		return this.jdbc.sql("""
-				select exists (select 1 from patient.care_team_member
-				               where patient_id = ? and user_id = ? and removed_at is null)""")
-			.params(patientId, userId)
-			.query(Boolean.class)
-			.single();
 	}
 
 	private static final String SELECT = """

@@ -84,10 +84,4 @@ class AuditReportIT extends IntegrationTest {
 		return body.contains("No entries.") ? 0 : body.split("<tr").length - 1;
 	}
 
-	private static String letters() {
-		StringBuilder letters = new StringBuilder();
-		java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach((c) -> letters.append((char) c));
-		return letters.toString();
-	}
-
 }

@@ -95,12 +95,6 @@ class BreakGlassIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/patients/" + patient, nurse).status()).isEqualTo(404);
 	}
 
-	private static String letters() {
-		StringBuilder letters = new StringBuilder();
-		java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1).forEach((c) -> letters.append((char) c));
-		return letters.toString();
-	}
-
 	private String patientOfNobody() {
 		return this.api
 			.post("/api/v1/patients",
