@@ -44,7 +44,10 @@ public class SecondFactors {
 
 	private final AuditTrail audit;
 
-	SecondFactors(JdbcClient jdbc, Clock clock, AuditTrail audit) {
+	private final SecretSealing sealing;
+
+	SecondFactors(JdbcClient jdbc, Clock clock, AuditTrail audit, SecretSealing sealing) {
+		this.sealing = sealing;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.audit = audit;
@@ -103,7 +106,7 @@ public class SecondFactors {
 					on conflict (user_id) do update set pending_secret = excluded.pending_secret,
 					                                    pending_since = excluded.pending_since""")
 			.param("user", userId)
-			.param("secret", secret)
+			.param("secret", this.sealing.seal(userId, secret))
 			.param("now", Timestamp.from(now()))
 			.update();
 		return new Enrolment(Totp.base32(secret), Totp.otpauthUri(ISSUER, username, secret));
@@ -124,7 +127,7 @@ public class SecondFactors {
 		if (pending.isEmpty()) {
 			return Optional.empty();
 		}
-		OptionalLong step = Totp.matchingStep(pending.get(), code, now());
+		OptionalLong step = Totp.matchingStep(this.sealing.open(userId, pending.get()), code, now());
 		if (step.isEmpty()) {
 			return Optional.empty();
 		}
@@ -205,7 +208,7 @@ public class SecondFactors {
 			.param(userId)
 			.query(byte[].class)
 			.optional()
-			.map((secret) -> Totp.matchingStep(secret, code, now()))
+			.map((secret) -> Totp.matchingStep(this.sealing.open(userId, secret), code, now()))
 			.orElse(OptionalLong.empty());
 	}
 

@@ -128,6 +128,34 @@ class MfaIT extends IntegrationTest {
 			.isEqualTo(403);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	SecretSealing sealing;
+
+	/**
+	 * The database holds the secret sealed under a key outside it, bound to its owner: a
+	 * copy of the database alone gives no second factor.
+	 */
+	@Test
+	void theSecretIsStoredSealedAndOpensOnlyForItsOwner() {
+		String username = newUser("THERAPIST");
+		Enrolled enrolled = enrol(token(username, null).json().get("access_token").asString());
+		byte[] secret = enrolled.secret();
+		String token = token(username, enrolled.recoveryCodes().get(0)).json().get("access_token").asString();
+		UUID owner = UUID.fromString(this.api.get("/api/v1/me", token).json().get("id").asString());
+		byte[] stored = this.jdbc.sql("select secret from identity.totp_credential where user_id = ?")
+			.param(owner)
+			.query(byte[].class)
+			.single();
+
+		assertThat(stored).hasSize(SecretSealing.SEALED_LENGTH);
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+			.doesNotContain(new String(secret, java.nio.charset.StandardCharsets.ISO_8859_1));
+		assertThat(this.sealing.open(owner, stored)).isEqualTo(secret);
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> this.sealing.open(UUID.randomUUID(), stored))
+			.withMessageContaining("another account");
+	}
+
 	private Response token(String username, String otp) {
 		Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", PASSWORD));
 		if (otp != null) {
