@@ -62,8 +62,11 @@ class ChartTabBar implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		java.util.Optional<org.kapclinic.identity.StaffMember> user = this.currentUser.find();
 		boolean clinical = user.map((member) -> this.access.canSeeClinical(member, id)).orElse(false);
-		// The banner on every page of a chart opened with break-glass, while it lasts.
-		user.flatMap((member) -> this.breakGlass.active(member.id(), id))
+		// The banner on every page of a chart opened with break-glass, while it lasts
+		// (only nurses and therapists ever need one: the others see every chart).
+		user.filter((member) -> member.has(org.kapclinic.identity.Role.NURSE)
+				|| member.has(org.kapclinic.identity.Role.THERAPIST))
+			.flatMap((member) -> this.breakGlass.active(member.id(), id))
 			.ifPresent((grant) -> view.addObject("breakGlassUntil",
 					UNTIL.format(grant.expiresAt().atZone(this.clock.getZone()))));
 		view.addObject("chartPatientId", id);
