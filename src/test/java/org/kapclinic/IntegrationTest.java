@@ -43,7 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"kap.security.max-failed-attempts-per-address=100000",
 				// Plain HTTP, as the demo clinic (FreshInstallIT checks the __Host-
 				// cookie).
-				"server.servlet.session.cookie.name=SESSION", "server.servlet.session.cookie.secure=false" })
+				"server.servlet.session.cookie.name=SESSION", "server.servlet.session.cookie.secure=false",
+				// Short, so StepUpPagesIT sees a page ask again without waiting 5
+				// minutes.
+				"kap.security.step-up-validity=2s" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";
