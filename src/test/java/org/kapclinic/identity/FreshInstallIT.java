@@ -104,6 +104,32 @@ class FreshInstallIT {
 				.doesNotContain("Domain="));
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.beans.factory.ObjectProvider<io.zonky.test.db.postgres.embedded.EmbeddedPostgres> postgres;
+
+	/**
+	 * Issue 16 finding 3: the embedded PostgreSQL asks every connection for a password
+	 * (scram-sha-256), generated on first start and kept beside the database, readable by
+	 * the owner only.
+	 */
+	@Test
+	void theEmbeddedDatabaseAsksForThePasswordKeptBesideIt() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(IntegrationTest.serverDatabaseUrl() == null,
+				"a server has its own authentication");
+		Path file = DATA_DIR.resolve("postgres.password");
+		assertThat(java.nio.file.attribute.PosixFilePermissions
+			.toString(java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		String url = this.postgres.getObject().getJdbcUrl("postgres", "postgres");
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "guess"))
+			.isInstanceOf(SQLException.class)
+			.hasMessageContaining("password authentication failed");
+		try (Connection connection = DriverManager.getConnection(url, "postgres",
+				java.nio.file.Files.readString(file).strip())) {
+			assertThat(connection.isValid(2)).isTrue();
+		}
+	}
+
 	@Test
 	void outsideTheDemoClinicTheApiDocumentationIsForSignedInStaff() throws Exception {
 		java.net.http.HttpResponse<Void> docs = java.net.http.HttpClient.newHttpClient()
