@@ -116,7 +116,8 @@ public abstract class IntegrationTest {
 	 * says {@code set local role none} first.
 	 */
 	public static void asApplicationRole(DynamicPropertyRegistry registry) {
-		registry.add("spring.flyway.user", () -> System.getProperty("kap.it.datasource.username", "postgres"));
+		registry.add("kap.datasource.migration-username",
+				() -> System.getProperty("kap.it.datasource.username", "postgres"));
 		registry.add("spring.datasource.hikari.connection-init-sql", () -> "set role kap_app");
 	}
 
