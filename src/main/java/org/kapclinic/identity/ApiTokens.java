@@ -44,11 +44,6 @@ class ApiTokens {
 		this.audit = audit;
 	}
 
-	@Transactional
-	IssuedToken issue(StaffMember member) {
-		return issue(member, false);
-	}
-
 	/**
 	 * A new token; one limited to setting up a second factor when {@code enrolmentOnly}.
 	 */

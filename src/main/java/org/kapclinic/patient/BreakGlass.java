@@ -73,11 +73,6 @@ public class BreakGlass {
 	/** One grant and its review. */
 	public record Grant(UUID id, UUID patientId, UUID userId, String reason, Instant grantedAt, Instant expiresAt,
 			Instant reviewedAt, UUID reviewedBy, BreakGlassOutcome outcome, String reviewNote) {
-
-		public boolean active(Instant now) {
-			return this.expiresAt.isAfter(now);
-		}
-
 	}
 
 	@Transactional

@@ -64,7 +64,7 @@ public class SecondFactors {
 	}
 
 	/** Which kind of code was accepted, and for TOTP its time step. */
-	public record Accepted(boolean recoveryCode, long step, int recoveryCodesLeft) {
+	public record Accepted(boolean recoveryCode, long step) {
 	}
 
 	/** Since when an app is set up (null: none), and how many recovery codes are left. */
@@ -163,7 +163,7 @@ public class SecondFactors {
 				.sql("update identity.totp_credential set last_step = ? where user_id = ? and last_step < ?")
 				.params(step.getAsLong(), userId, step.getAsLong())
 				.update();
-			return (taken == 1) ? Optional.of(new Accepted(false, step.getAsLong(), -1)) : Optional.empty();
+			return (taken == 1) ? Optional.of(new Accepted(false, step.getAsLong())) : Optional.empty();
 		}
 		int used = this.jdbc.sql("""
 				update identity.recovery_code set used_at = ?
@@ -181,7 +181,7 @@ public class SecondFactors {
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, "StaffAccount", userId)
 			.category(DataCategory.SECURITY)
 			.detail("recovery code used; " + left + " left"));
-		return Optional.of(new Accepted(true, -1, left));
+		return Optional.of(new Accepted(true, -1));
 	}
 
 	/**
