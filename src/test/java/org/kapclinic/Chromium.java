@@ -42,6 +42,11 @@ public final class Chromium implements AutoCloseable {
 
 	private final int port;
 
+	/** 127.0.0.1, or {@code localhost} where a page needs a host name (passkeys). */
+	private String host = "127.0.0.1";
+
+	private final java.util.List<org.openqa.selenium.virtualauthenticator.VirtualAuthenticator> authenticators = new java.util.ArrayList<>();
+
 	private Chromium(ChromeDriver browser, int port) {
 		this.browser = browser;
 		this.port = port;
@@ -140,7 +145,7 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	public void open(String path) {
-		this.browser.get("http://127.0.0.1:" + this.port + path);
+		this.browser.get("http://" + this.host + ":" + this.port + path);
 	}
 
 	public WebElement find(By by) {
@@ -212,6 +217,31 @@ public final class Chromium implements AutoCloseable {
 		Files.write(target.resolve(name + ".png"), ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
 	}
 
+	/**
+	 * Opens pages at {@code http://localhost:<port>} from now on: passkeys belong to a
+	 * host name, never an IP address (WebAuthn's RP ID).
+	 */
+	public Chromium onLocalhost() {
+		this.host = "localhost";
+		return this;
+	}
+
+	/**
+	 * A passkey authenticator built into this browser (Chrome's virtual authenticator:
+	 * CTAP2, platform, resident keys, the user verified at once), removed when the
+	 * browser goes back to the pool.
+	 */
+	public void addPasskeyAuthenticator() {
+		org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions options = new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
+			.setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
+			.setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+			.setHasResidentKey(true)
+			.setHasUserVerification(true)
+			.setIsUserVerified(true)
+			.setIsUserConsenting(true);
+		this.authenticators.add(this.browser.addVirtualAuthenticator(options));
+	}
+
 	public WebDriver driver() {
 		return this.browser;
 	}
@@ -230,6 +260,7 @@ public final class Chromium implements AutoCloseable {
 			}
 			this.browser.switchTo().window(this.browser.getWindowHandles().iterator().next());
 			dismissAlert();
+			this.authenticators.forEach(this.browser::removeVirtualAuthenticator);
 			this.browser.get("about:blank");
 			this.browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
 			this.browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

@@ -109,7 +109,7 @@ class SecurityConfiguration {
 	 */
 	private static AuthorizationManagerFactory<RequestAuthorizationContext> secondFactorRequired() {
 		return AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
-			.requireFactors(StepUp.TOTP_FACTOR)
+			.requireFactors(StepUp.SECOND_FACTOR)
 			.when((authentication) -> authentication.getPrincipal() instanceof StaffPrincipal staff
 					&& staff.secondFactor().pending())
 			.build();
@@ -179,7 +179,7 @@ class SecurityConfiguration {
 				.access(secondFactor.authenticated()))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/patients", false).permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInAgain("/login"))
-				.defaultDeniedHandlerForMissingAuthority(signInAgain("/login/second-factor"), StepUp.TOTP_FACTOR))
+				.defaultDeniedHandlerForMissingAuthority(signInAgain("/login/second-factor"), StepUp.SECOND_FACTOR))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout")
 				.addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
 						ClearSiteDataHeaderWriter.Directive.COOKIES, ClearSiteDataHeaderWriter.Directive.STORAGE,

@@ -36,8 +36,11 @@ public class StepUp {
 	/** The header that carries the code on the API. */
 	public static final String HEADER = "X-KAP-OTP";
 
-	/** The factor a code from the authenticator app (or a recovery code) grants. */
-	static final String TOTP_FACTOR = "FACTOR_TOTP";
+	/**
+	 * The factor any second factor grants: a code from the authenticator app, a recovery
+	 * code or a passkey (the audit trail records which).
+	 */
+	static final String SECOND_FACTOR = "FACTOR_SECOND";
 
 	private final SecondFactors secondFactors;
 
@@ -75,8 +78,8 @@ public class StepUp {
 			requireOnTheApi(staff, tokenHash, request.getHeader(HEADER), operation);
 		}
 		else if (!fresh(authentication)) {
-			throw new StepUpRequiredException(
-					"To " + operation + ", confirm it is you: enter a current code from your authenticator app.");
+			throw new StepUpRequiredException("To " + operation
+					+ ", confirm it is you: use your passkey or enter a current code from your authenticator app.");
 		}
 	}
 
@@ -106,7 +109,7 @@ public class StepUp {
 		return authentication.getAuthorities()
 			.stream()
 			.anyMatch((authority) -> authority instanceof FactorGrantedAuthority factor
-					&& TOTP_FACTOR.equals(factor.getAuthority()) && factor.getIssuedAt().isAfter(oldest));
+					&& SECOND_FACTOR.equals(factor.getAuthority()) && factor.getIssuedAt().isAfter(oldest));
 	}
 
 	private static HttpServletRequest currentRequest() {

@@ -72,7 +72,8 @@ class TokenApi {
 			case ENROLLED -> {
 				if (request.otp() == null || request.otp().isBlank()) {
 					return refused("This account signs in with a second factor: send a current code from the "
-							+ "authenticator app (or a recovery code) as \"otp\".", true);
+							+ "authenticator app (or a recovery code) as \"otp\". A passkey cannot be used here: "
+							+ "set up an authenticator app on the account page to use the API.", true);
 				}
 				if (this.secondFactors.accept(principal.userId(), request.otp()).isEmpty()) {
 					this.auditor.secondFactorFailed(principal.username(), "wrong or reused code");

@@ -45,7 +45,7 @@ class StepUpTests {
 	private static Authentication signedInWithFactorAt(Instant at) {
 		return UsernamePasswordAuthenticationToken.authenticated("nurse", null,
 				List.of(new SimpleGrantedAuthority("ROLE_NURSE"),
-						FactorGrantedAuthority.withAuthority(StepUp.TOTP_FACTOR).issuedAt(at).build()));
+						FactorGrantedAuthority.withAuthority(StepUp.SECOND_FACTOR).issuedAt(at).build()));
 	}
 
 }

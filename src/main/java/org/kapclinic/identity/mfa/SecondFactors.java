@@ -36,6 +36,11 @@ public class SecondFactors {
 
 	static final int RECOVERY_CODES = 10;
 
+	/** A TOTP secret in use or a passkey not removed, for {@code :user}. */
+	private static final String HAS_SECOND_FACTOR = """
+			(exists (select 1 from identity.totp_credential t where t.user_id = :user and t.secret is not null)
+			 or exists (select 1 from identity.passkey p where p.user_id = :user and p.removed_at is null))""";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -83,13 +88,9 @@ public class SecondFactors {
 			.single();
 	}
 
-	/** Whether the user has a confirmed TOTP secret. */
+	/** Whether the user has a second factor: a confirmed TOTP secret or a passkey. */
 	public boolean enrolled(UUID userId) {
-		return this.jdbc
-			.sql("select exists (select 1 from identity.totp_credential where user_id = ? and secret is not null)")
-			.param(userId)
-			.query(Boolean.class)
-			.single();
+		return this.jdbc.sql("select " + HAS_SECOND_FACTOR).param("user", userId).query(Boolean.class).single();
 	}
 
 	/**
@@ -140,7 +141,7 @@ public class SecondFactors {
 			.param("step", step.getAsLong())
 			.param("user", userId)
 			.update();
-		List<String> codes = issueRecoveryCodes(userId);
+		List<String> codes = newRecoveryCodes(userId);
 		this.audit.record(AuditEvent.of(AuditAction.MFA_ENROLLED, "StaffAccount", userId)
 			.category(DataCategory.SECURITY)
 			.detail("authenticator app confirmed; " + RECOVERY_CODES + " new recovery codes"));
@@ -166,10 +167,11 @@ public class SecondFactors {
 			return (taken == 1) ? Optional.of(new Accepted(false, step.getAsLong())) : Optional.empty();
 		}
 		int used = this.jdbc.sql("""
-				update identity.recovery_code set used_at = ?
-				where user_id = ? and code_hash = ? and used_at is null
-				  and exists (select 1 from identity.totp_credential t where t.user_id = ? and t.secret is not null)""")
-			.params(Timestamp.from(now()), userId, Secrets.sha256Hex(normalise(typed)), userId)
+				update identity.recovery_code set used_at = :now
+				where user_id = :user and code_hash = :hash and used_at is null and """ + HAS_SECOND_FACTOR)
+			.param("now", Timestamp.from(now()))
+			.param("user", userId)
+			.param("hash", Secrets.sha256Hex(normalise(typed)))
 			.update();
 		if (used != 1) {
 			return Optional.empty();
@@ -185,8 +187,8 @@ public class SecondFactors {
 	}
 
 	/**
-	 * Removes the user's second factor (an administrator's decision, for a lost phone):
-	 * the app's secret goes and every recovery code is spent.
+	 * Removes the user's second factors (an administrator's decision, for a lost phone):
+	 * the app's secret goes, every passkey is removed and every recovery code is spent.
 	 */
 	@Transactional
 	public void reset(UUID userId) {
@@ -195,6 +197,9 @@ public class SecondFactors {
 				set secret = null, confirmed_at = null, pending_secret = null, pending_since = null
 				where user_id = ?""").param(userId).update();
 		this.jdbc.sql("update identity.recovery_code set used_at = ? where user_id = ? and used_at is null")
+			.params(Timestamp.from(now()), userId)
+			.update();
+		this.jdbc.sql("update identity.passkey set removed_at = ? where user_id = ? and removed_at is null")
 			.params(Timestamp.from(now()), userId)
 			.update();
 	}
@@ -212,7 +217,10 @@ public class SecondFactors {
 			.orElse(OptionalLong.empty());
 	}
 
-	private List<String> issueRecoveryCodes(UUID userId) {
+	/**
+	 * Ten new recovery codes in place of any earlier ones; only their hashes are kept.
+	 */
+	List<String> newRecoveryCodes(UUID userId) {
 		this.jdbc.sql("delete from identity.recovery_code where user_id = ?").param(userId).update();
 		List<String> codes = new ArrayList<>(RECOVERY_CODES);
 		for (int i = 0; i < RECOVERY_CODES; i++) {
