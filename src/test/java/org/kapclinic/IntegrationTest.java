@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Outgoing mail goes to one in-process SMTP server ({@link #mail()}) shared by all tests:
  * tell your mails apart by recipient.
  */
+// The test profile: on a PostgreSQL server the suite signs in as the superuser and sets
+// role kap_app, which
+// the production guards (operations/ProductionGuards) would refuse.
+@ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
 				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms", "kap.measures.schedule.poll-interval=1h",
