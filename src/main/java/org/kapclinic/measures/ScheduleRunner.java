@@ -1,5 +1,6 @@
 package org.kapclinic.measures;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ class ScheduleRunner {
 
 	@Scheduled(fixedDelayString = "${kap.measures.schedule.poll-interval:30s}",
 			initialDelayString = "${kap.measures.schedule.poll-interval:30s}")
-	void tick() {
+	@SchedulerLock(name = "measure-schedules", lockAtMostFor = "10m", lockAtLeastFor = "5s")
+	public void tick() {
 		try {
 			runOnce();
 		}

@@ -1,5 +1,6 @@
 package org.kapclinic.scheduling;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ class ReminderRunner {
 
 	@Scheduled(fixedDelayString = "${kap.scheduling.reminder-poll:1m}",
 			initialDelayString = "${kap.scheduling.reminder-poll:1m}")
-	void tick() {
+	@SchedulerLock(name = "reminders", lockAtMostFor = "10m", lockAtLeastFor = "5s")
+	public void tick() {
 		try {
 			while (this.reminders.queueDue() > 0) {
 				// each pass is one transaction of at most 1000 appointments per lead time
