@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.shared.GroupCommit;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,8 +43,17 @@ class VitalsWriter implements DisposableBean {
 
 	private final ApplicationEventPublisher events;
 
+	/**
+	 * {@code kap_vitals_writes_seconds}: from a reading's arrival to its durable commit.
+	 */
+	private final Timer writes;
+
 	VitalsWriter(JdbcTemplate jdbc, AuditTrail audit, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MeterRegistry meters) {
+		this.writes = Timer.builder("kap.vitals.writes")
+			.description("Vital-sign readings written, from arrival to durable commit")
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.register(meters);
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.events = events;
@@ -54,7 +66,9 @@ class VitalsWriter implements DisposableBean {
 	 * version the reading was decided on, or is being changed right now.
 	 */
 	boolean write(Entry entry) {
+		long started = System.nanoTime();
 		this.commits.submitAndWait(entry);
+		this.writes.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
 		return entry.stored().get();
 	}
 

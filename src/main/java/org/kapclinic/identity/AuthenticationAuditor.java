@@ -1,5 +1,8 @@
 package org.kapclinic.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditOutcome;
@@ -24,9 +27,28 @@ class AuthenticationAuditor {
 
 	private final LoginAttempts attempts;
 
-	AuthenticationAuditor(AuditTrail audit, LoginAttempts attempts) {
+	/** {@code kap_signin_failures_total} by step (password or second factor). */
+	private final Counter passwordFailures;
+
+	private final Counter secondFactorFailures;
+
+	/** {@code kap_signin_lockouts_total}: accounts locked by failures. */
+	private final Counter lockouts;
+
+	AuthenticationAuditor(AuditTrail audit, LoginAttempts attempts, MeterRegistry meters) {
 		this.audit = audit;
 		this.attempts = attempts;
+		this.passwordFailures = Counter.builder("kap.signin.failures")
+			.description("Failed sign-ins")
+			.tag("step", "password")
+			.register(meters);
+		this.secondFactorFailures = Counter.builder("kap.signin.failures")
+			.description("Failed sign-ins")
+			.tag("step", "second-factor")
+			.register(meters);
+		this.lockouts = Counter.builder("kap.signin.lockouts")
+			.description("Accounts locked by failed sign-ins")
+			.register(meters);
 	}
 
 	@EventListener
@@ -52,9 +74,11 @@ class AuthenticationAuditor {
 
 	/** A wrong, reused or missing second factor after a right password. */
 	void secondFactorFailed(String username, String why) {
+		this.secondFactorFailures.increment();
 		boolean wasLocked = this.attempts.isLocked(username);
 		this.attempts.recordFailureIndependently(username);
 		if (!wasLocked && this.attempts.isLocked(username)) {
+			this.lockouts.increment();
 			this.audit.recordIndependently(
 					login(AuditAction.ACCOUNT_LOCKED, username, AuditOutcome.DENIED, "too many wrong codes"));
 		}
@@ -65,10 +89,12 @@ class AuthenticationAuditor {
 	void onFailure(AbstractAuthenticationFailureEvent event) {
 		String username = event.getAuthentication().getName();
 		String reason = event.getException().getClass().getSimpleName();
+		this.passwordFailures.increment();
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			boolean wasLocked = this.attempts.isLocked(username);
 			this.attempts.recordFailure(username);
 			if (!wasLocked && this.attempts.isLocked(username)) {
+				this.lockouts.increment();
 				this.audit.recordIndependently(
 						login(AuditAction.ACCOUNT_LOCKED, username, AuditOutcome.DENIED, "too many failed sign-ins"));
 			}

@@ -1,7 +1,6 @@
 package org.kapclinic.identity;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,8 +33,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code 10\.0\.0\.5|10\.0\.0\.6}); empty by default: the connecting address is the
  * client's
  * @param mfaRequiredRoles the roles that must sign in with a second factor (every staff
- * role); a member of one who has none set up may only set one up. Empty turns the
- * requirement off (test set-ups, the demo clinic); whoever has set one up always needs it
+ * role, not METRICS: a collector's account that sees no patient data); a member of one
+ * who has none set up may only set one up. Empty turns the requirement off (test set-ups,
+ * the demo clinic); whoever has set one up always needs it
  * @param stepUpValidity how recent a second factor must be for the operations that ask
  * for one again: user administration, publishing rule sets and protocols, controlled
  * substance waste and counts, de-identified exports, break-glass (5 min)
@@ -54,7 +54,7 @@ record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Durat
 		tokenCacheTtl = (tokenCacheTtl == null) ? Duration.ofSeconds(10) : tokenCacheTtl;
 		sessionMaxLifetime = (sessionMaxLifetime == null) ? Duration.ofHours(12) : sessionMaxLifetime;
 		sessionIdleTimeout = (sessionIdleTimeout == null) ? Duration.ofMinutes(15) : sessionIdleTimeout;
-		mfaRequiredRoles = (mfaRequiredRoles == null) ? EnumSet.allOf(Role.class) : Set.copyOf(mfaRequiredRoles);
+		mfaRequiredRoles = (mfaRequiredRoles == null) ? Role.staff() : Set.copyOf(mfaRequiredRoles);
 		stepUpValidity = (stepUpValidity == null) ? Duration.ofMinutes(5) : stepUpValidity;
 		maxFailedAttemptsPerAccount = (maxFailedAttemptsPerAccount == null) ? 20 : maxFailedAttemptsPerAccount;
 		maxFailedAttemptsPerAddress = (maxFailedAttemptsPerAddress == null) ? 20 : maxFailedAttemptsPerAddress;

@@ -1,10 +1,16 @@
 package org.kapclinic.identity;
 
-/** Staff roles. A user may hold several. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Roles. A user may hold several. {@link #METRICS} is not a staff role: an account with
+ * it only collects the metrics ({@code /actuator/prometheus}) and sees no patient data.
+ */
 public enum Role {
 
 	ADMIN("Administrator"), PRESCRIBER("Prescriber (physician/NP)"), NURSE("Nurse"), THERAPIST("Therapist"),
-	FRONT_DESK("Front desk");
+	FRONT_DESK("Front desk"), METRICS("Metrics collector (monitoring only)");
 
 	private final String label;
 
@@ -14,6 +20,11 @@ public enum Role {
 
 	public String label() {
 		return this.label;
+	}
+
+	/** The roles of people who work in the clinic: every role but {@link #METRICS}. */
+	public static Set<Role> staff() {
+		return EnumSet.complementOf(EnumSet.of(METRICS));
 	}
 
 	/** The Spring Security authority for this role. */

@@ -57,6 +57,12 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * Every role but METRICS: the pages and the API are for people who work in the
+	 * clinic.
+	 */
+	private static final String[] STAFF_ROLES = Role.staff().stream().map(Role::name).toArray(String[]::new);
+
 	private static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 			"/swagger-ui/**" };
 
@@ -115,6 +121,35 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The metrics for Prometheus (issue 17): a bearer token of an account with the role
+	 * METRICS or ADMIN, never public, no session.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metricsChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher("/actuator/prometheus")
+			.authorizeHttpRequests(
+					(requests) -> requests.anyRequest().hasAnyRole(Role.METRICS.name(), Role.ADMIN.name()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** Whether the sign-in holds a role of someone who works in the clinic. */
+	private static boolean hasStaffRole(org.springframework.security.core.Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> Role.staff()
+				.stream()
+				.anyMatch((role) -> role.authority().equals(authority.getAuthority())));
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authentication)
@@ -130,14 +165,13 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/me", "/api/v1/me/mfa/**", "/api/v1/auth/revoke")
 				.authenticated()
 				.anyRequest()
-				.access((auth,
-						context) -> new AuthorizationDecision(auth.get() != null && auth.get().isAuthenticated()
-								&& !(auth.get() instanceof AnonymousAuthenticationToken)
-								&& auth.get()
-									.getAuthorities()
-									.stream()
-									.noneMatch((authority) -> BearerTokenFilter.ENROLMENT_ONLY
-										.equals(authority.getAuthority())))))
+				.access((auth, context) -> new AuthorizationDecision(auth.get() != null && auth.get().isAuthenticated()
+						&& !(auth.get() instanceof AnonymousAuthenticationToken)
+						&& auth.get()
+							.getAuthorities()
+							.stream()
+							.noneMatch((authority) -> BearerTokenFilter.ENROLMENT_ONLY.equals(authority.getAuthority()))
+						&& hasStaffRole(auth.get()))))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent by browsers on their own, so CSRF does not apply
 			// here.
@@ -176,7 +210,7 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**")
 				.access(secondFactor.hasRole(Role.ADMIN.name()))
 				.anyRequest()
-				.access(secondFactor.authenticated()))
+				.access(secondFactor.hasAnyRole(STAFF_ROLES)))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/patients", false).permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInAgain("/login"))
 				.defaultDeniedHandlerForMissingAuthority(signInAgain("/login/second-factor"), StepUp.SECOND_FACTOR))

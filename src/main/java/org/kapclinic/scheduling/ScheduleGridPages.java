@@ -92,7 +92,7 @@ class ScheduleGridPages {
 		model.addAttribute("types", AppointmentType.values());
 		model.addAttribute("opensCircles", opensCircles(signedIn));
 		model.addAttribute("roomList", this.resources.rooms());
-		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
+		model.addAttribute("staffList", this.directory.activeWithAnyRole(Role.staff()));
 		model.addAttribute("date", day);
 		model.addAttribute("today", today);
 		model.addAttribute("view", week ? "week" : "day");

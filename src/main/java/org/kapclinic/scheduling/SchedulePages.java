@@ -3,7 +3,6 @@ package org.kapclinic.scheduling;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ class SchedulePages {
 		model.addAttribute("appointments", history);
 		model.addAttribute("rooms", this.names.rooms());
 		model.addAttribute("roomList", this.resources.rooms());
-		model.addAttribute("staffList", this.directory.activeWithAnyRole(EnumSet.allOf(Role.class)));
+		model.addAttribute("staffList", this.directory.activeWithAnyRole(Role.staff()));
 		model.addAttribute("staffNames", this.names.staff(history));
 		model.addAttribute("types", AppointmentType.values());
 		model.addAttribute("programs", Program.values());
