@@ -18,6 +18,7 @@ import org.kapclinic.identity.mfa.Totp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code KAP_ADMIN_PASSWORD} creates the first administrator. Runs on a database of its
  * own.
  */
+// The test profile, as IntegrationTest: on a server this suite signs in as the superuser,
+// which the
+// production guards would refuse.
+@ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "kap.demo.enabled=false",
 		"kap.admin-password=first-admin-passphrase", "kap.security.trusted-proxies=127\\.0\\.0\\.1" })
 class FreshInstallIT {
