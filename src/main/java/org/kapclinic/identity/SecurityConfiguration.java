@@ -63,6 +63,12 @@ class SecurityConfiguration {
 	 */
 	private static final String[] STAFF_ROLES = Role.staff().stream().map(Role::name).toArray(String[]::new);
 
+	/** The same as authorities, looked up on every API request. */
+	private static final java.util.Set<String> STAFF_AUTHORITIES = Role.staff()
+		.stream()
+		.map(Role::authority)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
+
 	private static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 			"/swagger-ui/**" };
 
@@ -145,9 +151,7 @@ class SecurityConfiguration {
 	private static boolean hasStaffRole(org.springframework.security.core.Authentication authentication) {
 		return authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> Role.staff()
-				.stream()
-				.anyMatch((role) -> role.authority().equals(authority.getAuthority())));
+			.anyMatch((authority) -> STAFF_AUTHORITIES.contains(authority.getAuthority()));
 	}
 
 	@Bean
