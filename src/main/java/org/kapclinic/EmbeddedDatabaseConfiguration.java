@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,13 +58,21 @@ class EmbeddedDatabaseConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${kap.data-dir:./data}") String dataDir,
-			@Value("${kap.embedded.durable:true}") boolean durable) throws IOException, SQLException {
+			@Value("${kap.embedded.durable:true}") boolean durable,
+			@Value("${kap.backup.wal-archive-dir:}") String walArchiveDir,
+			@Value("${kap.backup.archive-timeout:60s}") Duration archiveTimeout,
+			@Value("${kap.embedded.startup-wait:10m}") Duration startupWait) throws IOException, SQLException {
 		Path directory = Path.of(dataDir, "postgres").toAbsolutePath();
 		Files.createDirectories(directory.getParent());
 		String password = password(directory.getParent().resolve(PASSWORD_FILE));
+		EmbeddedArchiving archiving = new EmbeddedArchiving(
+				StringUtils.hasText(walArchiveDir) ? Path.of(walArchiveDir) : null, archiveTimeout);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
+			// A restored copy replays archived WAL before it opens (scripts/restore).
+			.setPGStartupWait(startupWait)
+			.setDataDirectoryCustomizer(archiving::configure)
 			.setServerConfig("max_connections", "60")
 			.setServerConfig("timezone", "UTC")
 			.setServerConfig("fsync", durable ? "on" : "off")
@@ -71,6 +80,7 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("password_encryption", "scram-sha-256")
 			.setConnectConfig("password", password)
 			.start();
+		EmbeddedArchiving.awaitEndOfRecovery(postgres.getPostgresDatabase(), startupWait);
 		requirePasswords(postgres, directory, password);
 		return postgres;
 	}

@@ -187,7 +187,7 @@ public abstract class IntegrationTest {
 		return mail;
 	}
 
-	private static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

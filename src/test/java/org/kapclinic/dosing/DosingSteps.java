@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked-in session, the checklist, vitals, an order, administrations drawn from the
  * test's lots, events and discharge.
  */
-final class DosingSteps {
+public final class DosingSteps {
 
 	static final String SESSIONS = "/api/v1/dosing-sessions";
 
@@ -46,7 +46,7 @@ final class DosingSteps {
 	 * Steps as nurse.bell and dr.quill (both on every fixture patient's care team), with
 	 * a fresh ketamine and esketamine lot.
 	 */
-	static DosingSteps forDemoClinic(ApiClient api, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+	public static DosingSteps forDemoClinic(ApiClient api, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			java.util.function.Function<String, String> tokenFor, java.util.function.Function<String, UUID> userId) {
 		String prescriber = tokenFor.apply("dr.quill");
 		Map<String, UUID> users = new HashMap<>();
@@ -58,11 +58,11 @@ final class DosingSteps {
 				fixtures.lot("ESKETAMINE"));
 	}
 
-	DosingFixtures fixtures() {
+	public DosingFixtures fixtures() {
 		return this.fixtures;
 	}
 
-	String checkedIn(String program, String protocol, double weightKg) {
+	public String checkedIn(String program, String protocol, double weightKg) {
 		DosingFixtures.Ready ready = this.fixtures.ready(program, weightKg);
 		Response created = checkIn(ready.patientId(), protocol, ready.appointmentId(), this.nurse);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -88,7 +88,8 @@ final class DosingSteps {
 		return this.api.post(SESSIONS + "/" + session + "/checklist", Map.of("items", items), token);
 	}
 
-	Response vitals(String session, int sys, int dia, int hr, Integer spo2, Integer rr, Instant at, String token) {
+	public Response vitals(String session, int sys, int dia, int hr, Integer spo2, Integer rr, Instant at,
+			String token) {
 		Map<String, Object> body = new HashMap<>();
 		body.put("systolic", sys);
 		body.put("diastolic", dia);

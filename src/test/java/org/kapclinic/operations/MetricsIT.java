@@ -41,7 +41,8 @@ class MetricsIT extends IntegrationTest {
 		HttpResponse<String> metrics = scrape(token);
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("kap_outbox_backlog", "kap_outbox_failed", "kap_audit_unsealed",
-				"kap_vitals_writes_seconds", "kap_signin_lockouts_total", "hikaricp_connections_active",
+				"kap_vitals_writes_seconds", "kap_signin_lockouts_total", "kap_backup_base_age_seconds",
+				"kap_backup_archive_lag_seconds", "kap_backup_warnings", "hikaricp_connections_active",
 				"application=\"kap-clinic\"");
 
 		double before = failures(metrics.body());
