@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 /**
  * The built jar ({@code target/kap-clinic-*.jar}) running as its own process, as an
  * operator runs it: for tests of what happens outside one JVM (a restore drill, two
@@ -128,6 +131,23 @@ public final class AppProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The embedded database of an app's data directory as its owner, as an operator on
+	 * the machine could (while that app runs): for fixtures' lookups and to read what was
+	 * stored.
+	 */
+	public static JdbcClient embeddedOwner(Path dataDir) {
+		try {
+			List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+			return JdbcClient
+				.create(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres",
+						"postgres", Files.readString(dataDir.resolve("postgres.password")).strip()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -46,6 +46,18 @@ public final class DosingSteps {
 	 * Steps as nurse.bell and dr.quill (both on every fixture patient's care team), with
 	 * a fresh ketamine and esketamine lot.
 	 */
+	/**
+	 * Steps on an app of the demo clinic running as its own process, with the database
+	 * read as its owner (staff ids, consent versions).
+	 */
+	public static DosingSteps forDemoClinic(ApiClient api, org.springframework.jdbc.core.simple.JdbcClient owner) {
+		return forDemoClinic(api, owner, (name) -> api.token(name, org.kapclinic.IntegrationTest.PASSWORD),
+				(name) -> owner.sql("select id from identity.app_user where username = ?")
+					.param(name)
+					.query(UUID.class)
+					.single());
+	}
+
 	public static DosingSteps forDemoClinic(ApiClient api, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			java.util.function.Function<String, String> tokenFor, java.util.function.Function<String, UUID> userId) {
 		String prescriber = tokenFor.apply("dr.quill");

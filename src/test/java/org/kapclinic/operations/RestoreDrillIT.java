@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import org.kapclinic.ApiClient;
 import org.kapclinic.ApiClient.Response;
@@ -64,7 +63,7 @@ class RestoreDrillIT {
 				"--kap.backup.wal-archive-dir=" + this.backups.resolve("wal"),
 				"--kap.backup.archive-timeout=" + ARCHIVE_TIMEOUT.toSeconds() + "s",
 				"--kap.audit.checkpoint-dir=" + this.checkpoints, "--kap.audit.checkpoint-interval=1s")) {
-			JdbcClient owner = owner(data);
+			JdbcClient owner = AppProcess.embeddedOwner(data);
 			Clinic clinic = new Clinic(app.api(), owner);
 			String session = clinic.steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
 
@@ -86,7 +85,9 @@ class RestoreDrillIT {
 				.single();
 			awaitFile(this.backups.resolve("wal").resolve(segment), ARCHIVE_TIMEOUT.multipliedBy(4));
 			rpo = Duration.between(acknowledged, Instant.now());
+			// A power cut: the app and its database die together.
 			app.kill();
+			killPostmaster(data.resolve("postgres"));
 		}
 
 		Path restored = this.root.resolve("restored");
@@ -101,7 +102,7 @@ class RestoreDrillIT {
 			Duration startTime = Duration.between(startStarted, Instant.now());
 			ApiClient api = app.api();
 			String prescriber = api.token("dr.quill", IntegrationTest.PASSWORD);
-			JdbcClient owner = owner(restored);
+			JdbcClient owner = AppProcess.embeddedOwner(restored);
 
 			before.assertPresent(api, prescriber, owner, true);
 			after.assertPresent(api, prescriber, owner, false);
@@ -161,16 +162,12 @@ class RestoreDrillIT {
 		}
 	}
 
-	/**
-	 * The embedded database as its owner, as an operator on the machine could: for the
-	 * fixtures' lookups and to read what the restore brought back.
-	 */
-	private static JdbcClient owner(Path data) throws IOException {
-		List<String> pid = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres", "postgres",
-				Files.readString(data.resolve("postgres.password")).strip());
-		return JdbcClient.create(dataSource);
+	private static void killPostmaster(Path pgdata) throws IOException {
+		long pid = Long.parseLong(Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).strip());
+		ProcessHandle.of(pid).ifPresent((postmaster) -> {
+			postmaster.destroyForcibly();
+			postmaster.onExit().join();
+		});
 	}
 
 	private static void run(String... command) throws IOException, InterruptedException {
@@ -207,11 +204,7 @@ class RestoreDrillIT {
 			this.prescriber = api.token("dr.quill", IntegrationTest.PASSWORD);
 			this.nurse = api.token("nurse.bell", IntegrationTest.PASSWORD);
 			this.therapist = api.token("therapist.cove", IntegrationTest.PASSWORD);
-			this.steps = DosingSteps.forDemoClinic(api, owner, (name) -> api.token(name, IntegrationTest.PASSWORD),
-					(name) -> owner.sql("select id from identity.app_user where username = ?")
-						.param(name)
-						.query(UUID.class)
-						.single());
+			this.steps = DosingSteps.forDemoClinic(api, owner);
 			this.fixtures = this.steps.fixtures();
 		}
 
