@@ -163,6 +163,26 @@ public final class PostgresCluster implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Hands a directory made by the test to the user the servers run as (a WAL archive, a
+	 * restored data directory).
+	 */
+	public static void giveToServerUser(Path directory) {
+		if (ROOT) {
+			run("chown", "-R", "postgres", directory.toString());
+		}
+	}
+
+	/**
+	 * A data directory made elsewhere (restored from a backup) as a cluster on a new
+	 * port.
+	 */
+	public static PostgresCluster existing(Path bin, Path directory) {
+		PostgresCluster cluster = new PostgresCluster(bin, directory, IntegrationTest.freePort());
+		cluster.configure();
+		return cluster;
+	}
+
 	private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
 	private static String run(String... command) {

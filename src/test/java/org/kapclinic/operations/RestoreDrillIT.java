@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -68,7 +67,7 @@ class RestoreDrillIT {
 			String session = clinic.steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 70);
 
 			Instant started = Instant.now();
-			run("scripts/backup", "--to", this.backups.toString(), "--data-dir", data.toString());
+			Scripts.run("scripts/backup", "--to", this.backups.toString(), "--data-dir", data.toString());
 			backupTime = Duration.between(started, Instant.now());
 
 			before = clinic.write(session, 110);
@@ -92,7 +91,7 @@ class RestoreDrillIT {
 
 		Path restored = this.root.resolve("restored");
 		Instant restoreStarted = Instant.now();
-		run("scripts/restore", "--from", this.backups.toString(), "--to", restored.toString(), "--target-time",
+		Scripts.run("scripts/restore", "--from", this.backups.toString(), "--to", restored.toString(), "--target-time",
 				target.toString(), "--audit-key", data.resolve("audit.key").toString());
 		Duration restoreTime = Duration.between(restoreStarted, Instant.now());
 		Instant startStarted = Instant.now();
@@ -168,14 +167,6 @@ class RestoreDrillIT {
 			postmaster.destroyForcibly();
 			postmaster.onExit().join();
 		});
-	}
-
-	private static void run(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
-		System.out.print(output);
 	}
 
 	/** The demo clinic's staff, through the API of the running jar. */
