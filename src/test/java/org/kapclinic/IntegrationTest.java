@@ -3,11 +3,14 @@ package org.kapclinic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +54,20 @@ import org.springframework.test.context.DynamicPropertySource;
 				"server.servlet.session.cookie.name=SESSION", "server.servlet.session.cookie.secure=false",
 				// Short, so StepUpPagesIT sees a page ask again without waiting 5
 				// minutes.
-				"kap.security.step-up-validity=2s" })
+				"kap.security.step-up-validity=2s",
+				// The app's log as production writes it (JSON), for LogPhiScan after the
+				// run; the console stays plain for a person reading a failure.
+				"logging.file.name=" + IntegrationTest.LOG_DIRECTORY + "/fork-${kap.it.fork:1}.log",
+				"logging.structured.format.file=ecs", "logging.structured.format.console=" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";
+
+	/**
+	 * This run's app logs and the patients they must not mention ({@code -Dkap.it.run},
+	 * one per Maven build).
+	 */
+	static final String LOG_DIRECTORY = "target/it-logs/${kap.it.run:local}";
 
 	/**
 	 * The audit key on a PostgreSQL server (required there; 32 bytes, obviously not
@@ -199,6 +212,30 @@ public abstract class IntegrationTest {
 	@BeforeEach
 	void connectApi() {
 		this.api = new ApiClient(this.port);
+	}
+
+	/**
+	 * Every patient in the database after each test, for LogPhiScan: their names, birth
+	 * dates and MRNs must not appear in the app's log.
+	 */
+	@AfterEach
+	void listPatientsForTheLogScan(@Autowired org.springframework.core.env.Environment environment) throws IOException {
+		Path directory = Path.of(environment.resolvePlaceholders(LOG_DIRECTORY));
+		Files.createDirectories(directory);
+		List<String> lines;
+		try {
+			lines = this.jdbc
+				.sql("select mrn || chr(9) || given_name || ' ' || family_name || chr(9) || birth_date"
+						+ " from patient.patient")
+				.query(String.class)
+				.list();
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			// The database is out of reach after a test of an outage: the next test
+			// lists.
+			return;
+		}
+		Files.write(directory.resolve("patients-fork-" + System.getProperty("kap.it.fork", "1") + ".tsv"), lines);
 	}
 
 	protected String tokenFor(String username) {

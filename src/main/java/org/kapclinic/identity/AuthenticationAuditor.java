@@ -1,6 +1,8 @@
 package org.kapclinic.identity;
 
 import io.micrometer.core.instrument.Counter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.kapclinic.audit.AuditAction;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuthenticationAuditor {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthenticationAuditor.class);
 
 	private final AuditTrail audit;
 
@@ -75,6 +79,7 @@ class AuthenticationAuditor {
 	/** A wrong, reused or missing second factor after a right password. */
 	void secondFactorFailed(String username, String why) {
 		this.secondFactorFailures.increment();
+		log.warn("Sign-in failed at the second factor ({}); who and from where is in the audit trail", why);
 		boolean wasLocked = this.attempts.isLocked(username);
 		this.attempts.recordFailureIndependently(username);
 		if (!wasLocked && this.attempts.isLocked(username)) {
@@ -90,6 +95,8 @@ class AuthenticationAuditor {
 		String username = event.getAuthentication().getName();
 		String reason = event.getException().getClass().getSimpleName();
 		this.passwordFailures.increment();
+		// Not the username: people type their password into it.
+		log.warn("Sign-in failed at the password ({}); who and from where is in the audit trail", reason);
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			boolean wasLocked = this.attempts.isLocked(username);
 			this.attempts.recordFailure(username);
