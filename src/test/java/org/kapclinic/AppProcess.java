@@ -39,7 +39,7 @@ public final class AppProcess implements AutoCloseable {
 
 	/**
 	 * Starts the jar with these {@code --name=value} arguments on a free port and waits
-	 * until its API answers a sign-in of the demo clinic's admin.
+	 * until its API answers a sign-in of the demo clinic's admin and it reports ready.
 	 */
 	public static AppProcess start(Path logFile, Duration limit, String... arguments) {
 		int port = IntegrationTest.freePort();
@@ -53,6 +53,7 @@ public final class AppProcess implements AutoCloseable {
 				.start();
 			AppProcess app = new AppProcess(process, port, logFile);
 			app.awaitSignIn(limit);
+			app.awaitReady(limit);
 			return app;
 		}
 		catch (IOException ex) {
@@ -148,6 +149,21 @@ public final class AppProcess implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Ready once start-up has finished: the server listens (and signs in) before the
+	 * start-up runners (migrations done, the demo clinic loading) are through.
+	 */
+	private void awaitReady(Duration limit) {
+		Instant deadline = Instant.now().plus(limit);
+		while (api().get("/actuator/health/readiness", null).status() != 200) {
+			if (Instant.now().isAfter(deadline)) {
+				kill();
+				throw new IllegalStateException("the app was not ready within " + limit + "; see " + this.log);
+			}
+			sleep(Duration.ofMillis(200));
 		}
 	}
 

@@ -20,17 +20,45 @@ public final class BrowserSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient http;
 
 	private final String base;
 
 	private BrowserSession(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, new CookieManager());
+	}
+
+	private BrowserSession(String base, CookieManager cookies) {
+		this.base = base;
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * The same browser (its cookies; cookies do not depend on the port) on another app
+	 * instance at {@code port}, as a load balancer would send it there.
+	 */
+	public BrowserSession on(int port) {
+		return new BrowserSession("http://127.0.0.1:" + port, this.cookies);
+	}
+
+	/** A page's body as lines while they arrive (a server-sent event stream). */
+	public HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+				.header("Accept", "text/event-stream")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofLines());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static BrowserSession signIn(int port, String username, String password) {

@@ -1,10 +1,15 @@
 package org.kapclinic.dosing;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.kapclinic.shared.ClusterSignals;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -13,16 +18,39 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Pushes "something changed" to open floor boards over server-sent events, after the
  * commit, so a board shows a new alert within a fraction of a second. Changes are
- * coalesced (at most one push every 250 ms, however many vitals arrive); the board
- * fetches its rows itself and still polls every few seconds, which also covers changes
- * made on another app instance. The push carries no patient data.
+ * coalesced (at most one push every 250 ms, however many vitals arrive). The push carries
+ * no patient data; the board fetches its rows itself (and still polls every few seconds).
+ *
+ * <p>
+ * With several app instances (issue 17), each flush also tells the others which sessions
+ * changed here, over {@link ClusterSignals} (one NOTIFY per 250 ms at most, not one per
+ * reading): their boards are pushed too, and they drop their copies of those sessions
+ * ({@link RecentSessions}), so a vital recorded on one instance reaches a board open on
+ * another within half a second.
  */
 @Component
 class BoardPush {
 
+	private static final String SIGNAL = "sessions-changed";
+
+	/** A NOTIFY payload holds at most 8000 bytes: 150 ids of 37 characters. */
+	private static final int IDS_PER_SIGNAL = 150;
+
 	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
-	private final AtomicBoolean dirty = new AtomicBoolean();
+	private final Set<UUID> changedHere = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean changedElsewhere = new AtomicBoolean();
+
+	private final ClusterSignals signals;
+
+	private final RecentSessions recent;
+
+	BoardPush(ClusterSignals signals, RecentSessions recent) {
+		this.signals = signals;
+		this.recent = recent;
+		signals.subscribe(SIGNAL, this::changedElsewhere);
+	}
 
 	SseEmitter subscribe() {
 		SseEmitter emitter = new SseEmitter(java.time.Duration.ofMinutes(30).toMillis());
@@ -49,12 +77,41 @@ class BoardPush {
 
 	@TransactionalEventListener
 	void changed(SessionChanged event) {
-		this.dirty.set(true);
+		this.changedHere.add(event.sessionId());
+	}
+
+	/**
+	 * "instance id,session id,…" from any instance; null after a gap in which signals may
+	 * have been lost.
+	 */
+	private void changedElsewhere(String payload) {
+		if (payload == null) {
+			this.recent.forgetAll();
+			this.changedElsewhere.set(true);
+			return;
+		}
+		String[] parts = payload.split(",");
+		if (parts[0].equals(this.signals.instance())) {
+			return;
+		}
+		for (int i = 1; i < parts.length; i++) {
+			this.recent.forget(UUID.fromString(parts[i]));
+		}
+		this.changedElsewhere.set(true);
 	}
 
 	@Scheduled(fixedDelay = 250)
 	void flush() {
-		if (!this.dirty.getAndSet(false)) {
+		List<UUID> here = new ArrayList<>(this.changedHere);
+		this.changedHere.removeAll(here);
+		for (int from = 0; from < here.size(); from += IDS_PER_SIGNAL) {
+			StringBuilder payload = new StringBuilder(this.signals.instance());
+			here.subList(from, Math.min(here.size(), from + IDS_PER_SIGNAL))
+				.forEach((id) -> payload.append(',').append(id));
+			this.signals.publish(SIGNAL, payload.toString());
+		}
+		boolean elsewhere = this.changedElsewhere.getAndSet(false);
+		if (here.isEmpty() && !elsewhere) {
 			return;
 		}
 		for (SseEmitter emitter : this.emitters) {

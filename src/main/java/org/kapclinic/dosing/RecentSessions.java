@@ -41,4 +41,8 @@ class RecentSessions {
 		this.copies.remove(id);
 	}
 
+	void forgetAll() {
+		this.copies.clear();
+	}
+
 }

@@ -15,6 +15,7 @@ import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.shared.ClusterSignals;
 import org.kapclinic.shared.Secrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,14 @@ class ApiTokens {
 
 	private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-	ApiTokens(JdbcClient jdbc, Clock clock, IdentitySettings settings, AuditTrail audit) {
+	/** Payload: the user whose tokens ended, or a token's hash. */
+	private static final String SIGNAL = "tokens-ended";
+
+	private final ClusterSignals signals;
+
+	ApiTokens(JdbcClient jdbc, Clock clock, IdentitySettings settings, AuditTrail audit, ClusterSignals signals) {
+		this.signals = signals;
+		signals.subscribe(SIGNAL, this::forgetEverywhere);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.settings = settings;
@@ -120,6 +128,7 @@ class ApiTokens {
 	@Transactional
 	boolean revoke(String token) {
 		this.checked.remove(hash(token));
+		this.signals.publish(SIGNAL, hash(token));
 		int revoked = this.jdbc
 			.sql("update identity.api_token set revoked_at = ? where token_hash = ? and revoked_at is null")
 			.params(Timestamp.from(Instant.now(this.clock)), hash(token))
@@ -137,6 +146,20 @@ class ApiTokens {
 		this.jdbc.sql("update identity.api_token set revoked_at = ? where user_id = ? and revoked_at is null")
 			.params(Timestamp.from(Instant.now(this.clock)), userId)
 			.update();
+		this.signals.publish(SIGNAL, userId.toString());
+	}
+
+	/**
+	 * Another instance (or this one) ended a user's tokens or one token: its cached
+	 * checks go now, not after {@code kap.security.token-cache-ttl}.
+	 */
+	private void forgetEverywhere(String userOrHash) {
+		if (userOrHash == null) {
+			this.checked.clear();
+			return;
+		}
+		this.checked.remove(userOrHash);
+		this.checked.values().removeIf((entry) -> entry.holder().principal().userId().toString().equals(userOrHash));
 	}
 
 	static String hash(String token) {

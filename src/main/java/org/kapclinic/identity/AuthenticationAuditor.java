@@ -79,7 +79,7 @@ class AuthenticationAuditor {
 	/** A wrong, reused or missing second factor after a right password. */
 	void secondFactorFailed(String username, String why) {
 		this.secondFactorFailures.increment();
-		log.warn("Sign-in failed at the second factor ({}); who and from where is in the audit trail", why);
+		log.warn("A second-factor code was refused ({}); who and from where is in the audit trail", why);
 		boolean wasLocked = this.attempts.isLocked(username);
 		this.attempts.recordFailureIndependently(username);
 		if (!wasLocked && this.attempts.isLocked(username)) {

@@ -21,8 +21,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenLifetime API bearer token lifetime (1 h)
  * @param minPasswordLength minimum password length (12)
  * @param tokenCacheTtl how long a checked API token is trusted without asking the
- * database again (10 s). Revocation and deactivation act at once on the instance that
- * performs them; other instances notice within this time. Zero disables the cache.
+ * database again (10 s). Revocation and deactivation act at once on every instance (a
+ * signal over LISTEN/NOTIFY, shared/ClusterSignals); this bounds how long a lost signal
+ * can matter. Zero disables the cache.
  * @param sessionMaxLifetime a browser session ends this long after sign-in, however busy
  * (12 h: one clinic day; ASVS 7.3.2 asks for an absolute lifetime)
  * @param sessionIdleTimeout a browser session ends after this long without a request of

@@ -26,6 +26,7 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
+import org.kapclinic.shared.ClusterSignals;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -58,11 +59,25 @@ class NoteTemplates implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private static final String SIGNAL = "note-template-published";
+
+	private final ClusterSignals signals;
+
 	private final Map<String, NoteTemplate> latest = new ConcurrentHashMap<>();
 
 	private final Map<String, NoteTemplate> versions = new ConcurrentHashMap<>();
 
-	NoteTemplates(JdbcClient jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit, Clock clock) {
+	NoteTemplates(JdbcClient jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit, Clock clock,
+			ClusterSignals signals) {
+		this.signals = signals;
+		signals.subscribe(SIGNAL, (code) -> {
+			if (code == null) {
+				this.latest.clear();
+			}
+			else {
+				this.latest.remove(code);
+			}
+		});
 		this.jdbc = jdbc;
 		this.json = json;
 		this.currentUser = currentUser;
@@ -130,6 +145,8 @@ class NoteTemplates implements ApplicationRunner {
 		int version = latest(type).version() + 1;
 		insert(type.name(), version, name.trim(), fields, user.username());
 		this.latest.remove(type.name());
+		// Other instances forget their latest version when this commits.
+		this.signals.publish(SIGNAL, type.name());
 		return latest(type);
 	}
 
