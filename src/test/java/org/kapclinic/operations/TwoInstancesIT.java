@@ -22,7 +22,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -44,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chair booked on A and B at once is won by exactly one; a reminder due once is mailed
  * once; a vital recorded on A reaches a floor board's event stream open on B in under 2
  * s; and a user deactivated on A loses their browser session and API token on B at once.
- * The server is made from the machine's PostgreSQL binaries, with the app's own login as
- * in production; the second CI pass (on the shared server) skips it.
+ * Each instance signs in with the app's own login and migrates as the owner, as in
+ * production: on the CI PostgreSQL server in CI's second pass, on a server of the
+ * machine's PostgreSQL binaries otherwise.
  */
-@DisabledIfSystemProperty(named = "kap.it.datasource.url", matches = ".+")
 class TwoInstancesIT {
 
 	private static final String APP_PASSWORD = "twin-app-login-2026";
@@ -56,19 +55,14 @@ class TwoInstancesIT {
 
 	@Test
 	void twoInstancesActAsOneClinic() throws Exception {
-		Optional<Path> bin = PostgresCluster.binaries();
-		Assumptions.assumeTrue(bin.isPresent(), "no PostgreSQL binaries under /usr/lib/postgresql");
-		Path work = PostgresCluster.workDirectory("kap-two-instances");
 		GreenMail mail = new GreenMail(new ServerSetup(IntegrationTest.freePort(), "127.0.0.1", "smtp"));
 		mail.start();
-		try (PostgresCluster server = PostgresCluster.initPrimary(bin.get(), work.resolve("db")).start()) {
-			server.sql("postgres", "create role kap_owner login password '" + OWNER_PASSWORD + "'");
-			server.sql("postgres", "create role kap_app login password '" + APP_PASSWORD + "'");
-			server.sql("postgres", "create database kap owner kap_owner");
-			String url = "jdbc:postgresql://127.0.0.1:" + server.port() + "/kap";
-			try (AppProcess a = start(work.resolve("a.log"), url, mail, "--kap.demo.patients=10");
-					AppProcess b = start(work.resolve("b.log"), url, mail, "--kap.demo.enabled=false")) {
-				JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(url, "kap_owner", OWNER_PASSWORD));
+		Path work = PostgresCluster.workDirectory("kap-two-instances");
+		try (Database database = Database.forThisRun(work)) {
+			try (AppProcess a = start(work.resolve("a.log"), database, mail, "--kap.demo.patients=10");
+					AppProcess b = start(work.resolve("b.log"), database, mail, "--kap.demo.enabled=false")) {
+				JdbcClient owner = JdbcClient
+					.create(new DriverManagerDataSource(database.url(), database.owner(), OWNER_PASSWORD));
 				aBrowserCarriesOnOnTheOtherInstance(a, b);
 				oneOfTwoBookingsAtOnceWinsAndItsReminderIsMailedOnce(a, b, mail);
 				aVitalOnAReachesABoardOnB(a, b, owner);
@@ -81,10 +75,57 @@ class TwoInstancesIT {
 		}
 	}
 
-	private static AppProcess start(Path log, String url, GreenMail mail, String... more) {
+	/**
+	 * The database both instances share, with an owner that migrates and a login for the
+	 * app, as in production: in CI's second pass a new database on the PostgreSQL server
+	 * the suite runs against ({@code -Dkap.it.datasource.url}), otherwise a server of the
+	 * machine's PostgreSQL binaries.
+	 */
+	private record Database(String url, String owner, String app, Runnable drop) implements AutoCloseable {
+
+		static Database forThisRun(Path work) {
+			String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+			String owner = "twin_owner_" + suffix;
+			String app = "twin_app_" + suffix;
+			String server = System.getProperty("kap.it.datasource.url", "");
+			if (!server.isBlank()) {
+				String base = server.substring(0, server.lastIndexOf('/'));
+				JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(base + "/postgres",
+						System.getProperty("kap.it.datasource.username", "postgres"), ""));
+				String database = "kap_twin_" + suffix;
+				admin.sql("do $$ begin create role kap_app nologin; exception when duplicate_object then null; end $$")
+					.update();
+				admin.sql("create role " + owner + " login password '" + OWNER_PASSWORD + "'").update();
+				admin.sql("create role " + app + " login password '" + APP_PASSWORD + "' in role kap_app").update();
+				admin.sql("create database " + database + " owner " + owner).update();
+				return new Database(base + "/" + database, owner, app, () -> {
+					admin.sql("drop database if exists " + database + " with (force)").update();
+					admin.sql("drop role if exists " + app).update();
+					admin.sql("drop role if exists " + owner).update();
+				});
+			}
+			Optional<Path> bin = PostgresCluster.binaries();
+			Assumptions.assumeTrue(bin.isPresent(), "no PostgreSQL binaries under /usr/lib/postgresql");
+			PostgresCluster cluster = PostgresCluster.initPrimary(bin.get(), work.resolve("db")).start();
+			cluster.sql("postgres", "create role " + owner + " login password '" + OWNER_PASSWORD + "'");
+			cluster.sql("postgres", "create role kap_app nologin");
+			cluster.sql("postgres", "create role " + app + " login password '" + APP_PASSWORD + "' in role kap_app");
+			cluster.sql("postgres", "create database kap owner " + owner);
+			return new Database("jdbc:postgresql://127.0.0.1:" + cluster.port() + "/kap", owner, app, cluster::close);
+		}
+
+		@Override
+		public void close() {
+			this.drop.run();
+		}
+
+	}
+
+	private static AppProcess start(Path log, Database database, GreenMail mail, String... more) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=kap_app",
-				"--spring.datasource.password=" + APP_PASSWORD, "--kap.datasource.migration-username=kap_owner",
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.app(),
+				"--spring.datasource.password=" + APP_PASSWORD,
+				"--kap.datasource.migration-username=" + database.owner(),
 				"--kap.datasource.migration-password=" + OWNER_PASSWORD,
 				"--kap.audit.key=" + IntegrationTest.TEST_AUDIT_KEY, "--kap.security.trusted-proxies=127\\.0\\.0\\.1",
 				"--kap.audit.checkpoint-dir=" + log.resolveSibling("checkpoints"), "--kap.clinic.time-zone=UTC",
