@@ -7,7 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.kapclinic.shared.ClusterSignals;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,7 +51,20 @@ class BoardPush {
 
 	private final RecentSessions recent;
 
-	BoardPush(ClusterSignals signals, RecentSessions recent) {
+	/**
+	 * {@code kap_board_push_delay_seconds}: from the commit of the oldest change a push
+	 * carries to the push reaching this instance's open boards (issue 17, "alert-to-board
+	 * latency"; the board then fetches its rows).
+	 */
+	private final Timer pushDelay;
+
+	/** System.nanoTime() of the oldest change not pushed yet; 0: none. */
+	private final AtomicLong oldestChange = new AtomicLong();
+
+	BoardPush(ClusterSignals signals, RecentSessions recent, MeterRegistry meters) {
+		this.pushDelay = Timer.builder("kap.board.push.delay")
+			.description("From a session change's commit to the push to open floor boards")
+			.register(meters);
 		this.signals = signals;
 		this.recent = recent;
 		signals.subscribe(SIGNAL, this::changedElsewhere);
@@ -77,6 +95,7 @@ class BoardPush {
 
 	@TransactionalEventListener
 	void changed(SessionChanged event) {
+		this.oldestChange.compareAndSet(0, System.nanoTime());
 		this.changedHere.add(event.sessionId());
 	}
 
@@ -111,8 +130,12 @@ class BoardPush {
 			this.signals.publish(SIGNAL, payload.toString());
 		}
 		boolean elsewhere = this.changedElsewhere.getAndSet(false);
+		long oldest = here.isEmpty() ? 0 : this.oldestChange.getAndSet(0);
 		if (here.isEmpty() && !elsewhere) {
 			return;
+		}
+		if (oldest != 0 && !this.emitters.isEmpty()) {
+			this.pushDelay.record(System.nanoTime() - oldest, TimeUnit.NANOSECONDS);
 		}
 		for (SseEmitter emitter : this.emitters) {
 			try {

@@ -42,8 +42,10 @@ class MetricsIT extends IntegrationTest {
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("kap_outbox_backlog", "kap_outbox_failed", "kap_audit_unsealed",
 				"kap_vitals_writes_seconds", "kap_signin_lockouts_total", "kap_backup_base_age_seconds",
-				"kap_backup_archive_lag_seconds", "kap_backup_warnings", "hikaricp_connections_active",
-				"application=\"kap-clinic\"");
+				"kap_backup_archive_lag_seconds", "kap_backup_warnings", "kap_board_push_delay_seconds_count",
+				"kap_scheduler_last_run_age_seconds{application=\"kap-clinic\",job=\"measure-schedules\"}",
+				"kap_scheduler_last_run_age_seconds{application=\"kap-clinic\",job=\"reminders\"}",
+				"hikaricp_connections_active", "application=\"kap-clinic\"");
 
 		double before = failures(metrics.body());
 		assertThat(
