@@ -38,7 +38,8 @@ class RequestIdsIT extends IntegrationTest {
 		HttpRequest failed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/auth/token"))
 			.header("Content-Type", "application/json")
 			.header("X-Request-Id", id)
-			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"nurse.fern\",\"password\":\"not-hers\"}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"username\":\"nobody." + letters() + "\",\"password\":\"not-a-password\"}"))
 			.build();
 		assertThat(HttpClient.newHttpClient().send(failed, HttpResponse.BodyHandlers.discarding()).statusCode())
 			.isEqualTo(401);
