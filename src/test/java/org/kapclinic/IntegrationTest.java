@@ -55,10 +55,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// Short, so StepUpPagesIT sees a page ask again without waiting 5
 				// minutes.
 				"kap.security.step-up-validity=2s",
-				// The app's log as production writes it (JSON), for LogPhiScan after the
-				// run; the console stays plain for a person reading a failure.
-				"logging.file.name=" + IntegrationTest.LOG_DIRECTORY + "/fork-${kap.it.fork:1}.log",
-				"logging.structured.format.file=ecs", "logging.structured.format.console=" })
+				// The console stays plain for a person reading a failure; the JSON log
+				// file for LogPhiScan is set for the whole test JVM (pom.xml, failsafe).
+				"logging.structured.format.console=" })
 public abstract class IntegrationTest {
 
 	public static final String PASSWORD = "demo-clinic-2026";

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestIdsIT extends IntegrationTest {
 
+	/** Set for the test JVM by failsafe (pom.xml). */
 	@Value("${logging.file.name}")
 	String logFile;
 
