@@ -130,7 +130,10 @@ class TwoInstancesIT {
 				"--kap.audit.key=" + IntegrationTest.TEST_AUDIT_KEY, "--kap.security.trusted-proxies=127\\.0\\.0\\.1",
 				"--kap.audit.checkpoint-dir=" + log.resolveSibling("checkpoints"), "--kap.clinic.time-zone=UTC",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
-				"--kap.mail.poll-interval=200ms", "--kap.scheduling.reminder-poll=1s"));
+				"--kap.mail.poll-interval=200ms", "--kap.scheduling.reminder-poll=1s",
+				// CI's server is shared with the suite's two JVMs (100 connections in
+				// all).
+				"--spring.datasource.hikari.maximum-pool-size=4"));
 		arguments.addAll(List.of(more));
 		return AppProcess.start(log, Duration.ofMinutes(4), arguments.toArray(String[]::new));
 	}
