@@ -72,6 +72,11 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			// A restored copy replays archived WAL before it opens (scripts/restore).
 			.setPGStartupWait(startupWait)
+			// Spring closes this bean after the web server has drained its requests and
+			// the
+			// vitals group commit has flushed (graceful shutdown); the library's own JVM
+			// shutdown hook would stop the database at once, under requests in flight.
+			.setRegisterShutdownHook(false)
 			.setDataDirectoryCustomizer(archiving::configure)
 			.setServerConfig("max_connections", "60")
 			.setServerConfig("timezone", "UTC")

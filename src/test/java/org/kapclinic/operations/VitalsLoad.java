@@ -28,6 +28,8 @@ final class VitalsLoad implements AutoCloseable {
 
 	private final AtomicInteger refused = new AtomicInteger();
 
+	private final AtomicInteger serverErrors = new AtomicInteger();
+
 	private final AtomicBoolean running = new AtomicBoolean(true);
 
 	private final AtomicReference<Instant> watchFrom = new AtomicReference<>();
@@ -60,6 +62,9 @@ final class VitalsLoad implements AutoCloseable {
 			}
 			if (written.status() != 201) {
 				this.refused.incrementAndGet();
+				if (written.status() >= 500) {
+					this.serverErrors.incrementAndGet();
+				}
 				continue;
 			}
 			this.acknowledged.add(written.json().get("id").asString());
@@ -94,6 +99,11 @@ final class VitalsLoad implements AutoCloseable {
 
 	int refused() {
 		return this.refused.get();
+	}
+
+	/** Answers of 500 and above: a request taken and then failed. */
+	int serverErrors() {
+		return this.serverErrors.get();
 	}
 
 	void awaitAcknowledged(int count, Duration limit) {
