@@ -1,5 +1,6 @@
 package org.kapclinic.identity;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.kapclinic.Chromium;
 import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Passkeys as the second factor, walked in Chromium with its virtual authenticator (issue
@@ -59,13 +61,19 @@ class PasskeyBrowserIT extends IntegrationTest {
 			laptop.waitForText("Confirm it is you");
 			laptop.click(By.xpath("//button[contains(., 'Use my passkey')]"));
 			laptop.waitForText("Find a patient");
+			// Signed in: off the second-factor pages before this browser closes.
+			new org.openqa.selenium.support.ui.WebDriverWait(laptop.driver(), Duration.ofSeconds(10))
+				.until((driver) -> !driver.getCurrentUrl().contains("/login"));
 		}
-		assertThat(this.jdbc.sql("""
-				select count(*) from audit.entry
-				where actor_name = ? and action = 'LOGIN' and detail = 'password and passkey'""")
-			.param(nurse)
-			.query(Long.class)
-			.single()).as("the sign-in with the passkey is audited as such").isEqualTo(1);
+		// The page's text can come before the passkey's answer is through: wait for the
+		// sign-in's audit row rather than read it once.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("""
+					select count(*) from audit.entry
+					where actor_name = ? and action = 'LOGIN' and detail = 'password and passkey'""")
+				.param(nurse)
+				.query(Long.class)
+				.single()).as("the sign-in with the passkey is audited as such").isEqualTo(1));
 
 		try (Chromium colleagues = Chromium.start(this.port, 1280, 900).onLocalhost()) {
 			colleagues.addPasskeyAuthenticator();
@@ -125,6 +133,10 @@ class PasskeyBrowserIT extends IntegrationTest {
 		browser.type(By.id("username"), username);
 		browser.type(By.id("password"), NURSE_PASSWORD);
 		browser.click(By.xpath("//button[contains(., 'Sign in')]"));
+		// Past the password page (to the second step or in) before the test opens another
+		// page: otherwise the next navigation can overtake the sign-in.
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until((driver) -> !java.net.URI.create(driver.getCurrentUrl()).getPath().equals("/login"));
 	}
 
 }
