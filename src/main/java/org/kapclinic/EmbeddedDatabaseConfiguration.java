@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.kapclinic.operations.BackupSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -58,15 +59,12 @@ class EmbeddedDatabaseConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${kap.data-dir:./data}") String dataDir,
-			@Value("${kap.embedded.durable:true}") boolean durable,
-			@Value("${kap.backup.wal-archive-dir:}") String walArchiveDir,
-			@Value("${kap.backup.archive-timeout:60s}") Duration archiveTimeout,
+			@Value("${kap.embedded.durable:true}") boolean durable, BackupSettings backup,
 			@Value("${kap.embedded.startup-wait:10m}") Duration startupWait) throws IOException, SQLException {
 		Path directory = Path.of(dataDir, "postgres").toAbsolutePath();
 		Files.createDirectories(directory.getParent());
 		String password = password(directory.getParent().resolve(PASSWORD_FILE));
-		EmbeddedArchiving archiving = new EmbeddedArchiving(
-				StringUtils.hasText(walArchiveDir) ? Path.of(walArchiveDir) : null, archiveTimeout);
+		EmbeddedArchiving archiving = new EmbeddedArchiving(backup.walArchiveDir(), backup.archiveTimeout());
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)

@@ -37,8 +37,7 @@ public record WindowFigures(FollowUpWindow window, Cell<Integer> withBaseline, C
 		List<Cell<Integer>> split = SmallCells.row(List.of(n, withBaseline - n), minCell);
 		Double completeness = (withBaseline > 0) ? (double) n / withBaseline : null;
 		return new WindowFigures(window, SmallCells.of(withBaseline, withBaseline, minCell), split.get(0), split.get(1),
-				split.get(0).suppressed() ? SmallCells.of(null, 0, minCell)
-						: SmallCells.of(completeness, withBaseline, minCell),
+				split.get(0).suppressed() ? Cell.hidden() : SmallCells.of(completeness, withBaseline, minCell),
 				SmallCells.of((n > 0) ? PairedChange.of(before, after) : null, n, minCell));
 	}
 
