@@ -193,8 +193,8 @@ public final class Chromium implements AutoCloseable {
 			try {
 				return this.browser.findElement(By.tagName("body")).getText();
 			}
-			catch (org.openqa.selenium.StaleElementReferenceException ex) {
-				if (attempt == 5) {
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (!replacedMeanwhile(ex) || attempt == 5) {
 					throw ex;
 				}
 			}
@@ -206,9 +206,31 @@ public final class Chromium implements AutoCloseable {
 	 * the page's text.
 	 */
 	public String waitForText(String text) {
-		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+		this.wait.until((driver) -> {
+			try {
+				return driver.findElement(By.tagName("body")).getText().contains(text);
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (replacedMeanwhile(ex)) {
+					return false;
+				}
+				throw ex;
+			}
+		});
 		return pageText();
+	}
+
+	/**
+	 * Whether reading an element failed because the page was replaced between finding and
+	 * reading it. Chrome reports that either as a stale element or, when the navigation
+	 * lands between the two DevTools calls, as the inspector error "Node with given id
+	 * does not belong to the document" (CI saw it once in ScheduleGridBrowserIT).
+	 */
+	private static boolean replacedMeanwhile(org.openqa.selenium.WebDriverException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return ex instanceof org.openqa.selenium.StaleElementReferenceException
+				|| ex instanceof org.openqa.selenium.NoSuchElementException
+				|| message.contains("does not belong to the document") || message.contains("No node with given id");
 	}
 
 	public void screenshot(String name) throws java.io.IOException {
