@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -14,6 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Modulithic(sharedModules = "shared")
 @ConfigurationPropertiesScan
 @EnableScheduling
+// Application module listeners run after the write commits, off the request thread (ADR
+// 7).
+@EnableAsync
 public class KapClinicApplication {
 
 	public static void main(String[] args) {

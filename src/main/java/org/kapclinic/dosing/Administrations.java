@@ -39,7 +39,11 @@ class Administrations {
 
 	private final Measures measures;
 
-	Administrations(SessionGuard guard, SessionRows rows, DosingSessions sessions, Ledger ledger, Measures measures) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Administrations(SessionGuard guard, SessionRows rows, DosingSessions sessions, Ledger ledger, Measures measures,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.guard = guard;
 		this.rows = rows;
 		this.sessions = sessions;
@@ -245,6 +249,8 @@ class Administrations {
 			// A course's first dose anchors its outcome baseline (measures keeps the
 			// earliest).
 			this.measures.doseGiven(step.session().patientId(), step.session().courseId(), at);
+			this.events
+				.publishEvent(new DoseGiven(step.session().patientId(), step.session().courseId(), step.id(), at));
 		}
 		this.sessions.changed(step.id());
 		return administration;

@@ -1,7 +1,7 @@
 package org.kapclinic.dosing;
 
 /** How the drug is given; the codes are part of the API. */
-enum Route {
+public enum Route {
 
 	/** Intravenous infusion (racemic ketamine). */
 	IV("Intravenous infusion"),

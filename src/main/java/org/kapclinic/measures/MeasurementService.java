@@ -78,10 +78,14 @@ class MeasurementService {
 
 	private final CourseDoses courseDoses;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	MeasurementService(JdbcClient jdbc, JsonMapper json, InstrumentLibrary library, CareTeamAccess access,
 			Patients patients, RiskFlags riskFlags, AuditTrail audit, Environment environment, OutcomeRules rules,
-			DueMeasures due, Clock clock, CourseDoses courseDoses) {
+			DueMeasures due, Clock clock, CourseDoses courseDoses,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.courseDoses = courseDoses;
+		this.events = events;
 		this.due = due;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -166,6 +170,9 @@ class MeasurementService {
 			this.riskFlags.raise(patientId, "mdq-positive", measurement.id(),
 					"MDQ positive screen for bipolar disorder (Hirschfeld 2000)", now);
 		}
+		if (score.complete()) {
+			this.events.publishEvent(new ScoreRecorded(patientId, instrument.code(), administeredAt));
+		}
 		return measurement;
 	}
 
@@ -210,6 +217,21 @@ class MeasurementService {
 		return this.jdbc.sql("""
 				select * from measures.measurement where patient_id = ? and instrument = ? and complete
 				order by administered_at""").params(patientId, instrument).query((rs, n) -> map(rs)).list();
+	}
+
+	/**
+	 * Every complete administration of the patient, oldest first (no audit: the caller
+	 * reads for an aggregate report and audits that).
+	 */
+	List<CompleteScore> completeScores(UUID patientId) {
+		return this.jdbc.sql("""
+				select instrument, administered_at, total, severity from measures.measurement
+				where patient_id = ? and complete order by administered_at, id""")
+			.param(patientId)
+			.query((rs, n) -> new CompleteScore(rs.getString("instrument"),
+					rs.getTimestamp("administered_at").toInstant(), rs.getBigDecimal("total"),
+					rs.getString("severity")))
+			.list();
 	}
 
 	/** Records a course's drug-giving administration (see {@link Measures#doseGiven}). */

@@ -1,5 +1,6 @@
 package org.kapclinic.measures;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -129,6 +130,21 @@ class MeasurementSummaries {
 				this.rules.baselineWindow().toDays());
 		return this.rules.summarise(code, instrument, inCourse.size(), used, (latest != null) ? latest.total() : null,
 				(latest != null) ? latest.administeredAt() : null, this::setting);
+	}
+
+	/**
+	 * A change judged by the instrument's published definitions and this clinic's
+	 * settings (the same rules as {@link #summary}); NONE for an unknown instrument.
+	 */
+	OutcomeJudgement judge(String code, BigDecimal baseline, BigDecimal followUp) {
+		Instrument definition = this.library.find(code).orElse(null);
+		if (definition == null || baseline == null || followUp == null) {
+			return OutcomeJudgement.NONE;
+		}
+		MeasurementSummary judged = this.rules.summarise(code, definition, 2,
+				new BaselineUsed("COURSE", baseline, null, null, null, null), followUp, null, this::setting);
+		return new OutcomeJudgement(judged.response(), judged.remission(),
+				(judged.meaningfulChange() != null) ? judged.meaningfulChange().met() : null);
 	}
 
 	private double setting(String key, Double published) {

@@ -24,9 +24,16 @@ public class Measures {
 
 	private final MeasurementSummaries summaries;
 
+	private final OutcomeRules rules;
+
+	private final InstrumentLibrary library;
+
 	private final RiskFlags riskFlags;
 
-	Measures(DueMeasures due, MeasurementService measurements, MeasurementSummaries summaries, RiskFlags riskFlags) {
+	Measures(DueMeasures due, MeasurementService measurements, MeasurementSummaries summaries, RiskFlags riskFlags,
+			OutcomeRules rules, InstrumentLibrary library) {
+		this.rules = rules;
+		this.library = library;
 		this.due = due;
 		this.measurements = measurements;
 		this.summaries = summaries;
@@ -83,6 +90,52 @@ public class Measures {
 	@Transactional(readOnly = true)
 	public boolean suicideRiskUnreviewedToday(UUID patientId) {
 		return this.riskFlags.unreviewedToday(patientId);
+	}
+
+	/**
+	 * Every complete administration of the patient, oldest first. Not audited and no
+	 * access check: for aggregate reports, which check their own role and audit the
+	 * report.
+	 */
+	@Transactional(readOnly = true)
+	public List<CompleteScore> completeScores(UUID patientId) {
+		return this.measurements.completeScores(patientId);
+	}
+
+	/** A baseline-to-follow-up change judged by the instrument's own definitions. */
+	public OutcomeJudgement judge(String instrument, java.math.BigDecimal baseline, java.math.BigDecimal followUp) {
+		return this.summaries.judge(instrument, baseline, followUp);
+	}
+
+	/**
+	 * How long before a course's first dose a score still counts as its baseline
+	 * ({@code kap.measures.baseline-window}), and the version of the outcome rules: a
+	 * change of either makes stored outcomes stale.
+	 */
+	public OutcomeRulesInUse outcomeRules() {
+		// The settings' hash: a changed cutoff or reliable-change amount makes stored
+		// judgements stale just as a new rule version does.
+		return new OutcomeRulesInUse(this.rules.baselineWindow(),
+				OutcomeRules.VERSION + "/" + Integer.toHexString(this.rules.hashCode()));
+	}
+
+	/**
+	 * The instrument's severity band codes, least severe first (empty for an unknown
+	 * instrument or one without bands).
+	 */
+	public List<String> severityBands(String instrument) {
+		return this.library.find(instrument)
+			.map((definition) -> (definition.scoring() != null && definition.scoring().bands() != null)
+					? definition.scoring().bands().stream().map(Instrument.Band::code).toList() : List.<String>of())
+			.orElse(List.of());
+	}
+
+	/** The codes of the instruments in the library. */
+	public List<String> instrumentCodes() {
+		return this.library.all().stream().map(Instrument::code).toList();
+	}
+
+	public record OutcomeRulesInUse(java.time.Duration baselineWindow, String version) {
 	}
 
 }

@@ -42,8 +42,17 @@ public record CourseOutcome(Score baseline, Map<FollowUpWindow, Score> followUps
 			.min(Comparator.comparing((Score s) -> Duration.between(s.at(), target).abs()).thenComparing(Score::at));
 	}
 
-	/** One complete administration's total. */
-	public record Score(Instant at, double total) {
+	/**
+	 * One complete administration's total.
+	 *
+	 * @param band its severity band code (null where the instrument has none)
+	 */
+	public record Score(Instant at, double total, String band) {
+
+		public Score(Instant at, double total) {
+			this(at, total, null);
+		}
+
 	}
 
 }

@@ -26,12 +26,18 @@ public enum FollowUpWindow {
 	}
 
 	/** As the API writes it: {@code END_OF_COURSE}, {@code 1M}, {@code 3M}, … */
+	@com.fasterxml.jackson.annotation.JsonValue
 	public String code() {
 		return this.code;
 	}
 
 	public String label() {
 		return this.label;
+	}
+
+	/** The prefix of the window's columns in {@code reports.course_outcome}. */
+	String column() {
+		return (this == END_OF_COURSE) ? "eoc" : name().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/**

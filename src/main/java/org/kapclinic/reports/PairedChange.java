@@ -34,28 +34,47 @@ public record PairedChange(int n, double baselineMean, double baselineSd, double
 		if (baseline.size() != followUp.size()) {
 			throw new IllegalArgumentException("every patient needs both scores");
 		}
-		int n = baseline.size();
 		SummaryStatistics before = new SummaryStatistics();
 		SummaryStatistics after = new SummaryStatistics();
 		SummaryStatistics change = new SummaryStatistics();
-		for (int i = 0; i < n; i++) {
+		for (int i = 0; i < baseline.size(); i++) {
 			before.addValue(baseline.get(i));
 			after.addValue(followUp.get(i));
 			change.addValue(followUp.get(i) - baseline.get(i));
 		}
-		if (n < 2) {
-			return new PairedChange(n, before.getMean(), Double.NaN, after.getMean(), Double.NaN, change.getMean(),
-					Double.NaN, null, null, null, null, null);
+		PairedChange computed = fromSummary((int) change.getN(), before.getMean(), before.getStandardDeviation(),
+				after.getMean(), after.getStandardDeviation(), change.getMean(), change.getStandardDeviation());
+		if (computed.p() != null) {
+			// Commons Math's own paired t-test, as a check on the formula below.
+			double p = new TTest().pairedTTest(toArray(followUp), toArray(baseline));
+			if (Math.abs(p - computed.p()) > 1e-9) {
+				throw new IllegalStateException("paired t-test disagrees: " + p + " vs " + computed.p());
+			}
 		}
-		double sd = change.getStandardDeviation();
-		double halfWidth = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
-		Double p = (sd > 0) ? new TTest().pairedTTest(toArray(followUp), toArray(baseline)) : null;
-		Double dz = (sd > 0) ? change.getMean() / sd : null;
-		double meanSd = (before.getStandardDeviation() + after.getStandardDeviation()) / 2;
-		Double dav = (meanSd > 0) ? change.getMean() / meanSd : null;
-		return new PairedChange(n, before.getMean(), before.getStandardDeviation(), after.getMean(),
-				after.getStandardDeviation(), change.getMean(), sd, change.getMean() - halfWidth,
-				change.getMean() + halfWidth, p, dz, dav);
+		return computed;
+	}
+
+	/**
+	 * The same statistics from the sums a database computes ({@code avg},
+	 * {@code stddev_samp}): the report aggregates 100,000 courses in SQL rather than
+	 * loading them. The paired t-test is the one-sample t-test of the changes: t = mean /
+	 * (SD / √n) with n − 1 degrees of freedom, p = 2 (1 − F(|t|)).
+	 */
+	public static PairedChange fromSummary(int n, double baselineMean, double baselineSd, double followUpMean,
+			double followUpSd, double changeMean, double changeSd) {
+		if (n < 2) {
+			return new PairedChange(n, baselineMean, Double.NaN, followUpMean, Double.NaN, changeMean, Double.NaN, null,
+					null, null, null, null);
+		}
+		TDistribution t = new TDistribution(n - 1);
+		double standardError = changeSd / Math.sqrt(n);
+		double halfWidth = t.inverseCumulativeProbability(0.975) * standardError;
+		Double p = (changeSd > 0) ? 2 * t.cumulativeProbability(-Math.abs(changeMean / standardError)) : null;
+		Double dz = (changeSd > 0) ? changeMean / changeSd : null;
+		double meanSd = (baselineSd + followUpSd) / 2;
+		Double dav = (meanSd > 0) ? changeMean / meanSd : null;
+		return new PairedChange(n, baselineMean, baselineSd, followUpMean, followUpSd, changeMean, changeSd,
+				changeMean - halfWidth, changeMean + halfWidth, p, dz, dav);
 	}
 
 	private static double[] toArray(List<Double> values) {

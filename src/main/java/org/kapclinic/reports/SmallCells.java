@@ -9,9 +9,9 @@ import java.util.stream.IntStream;
  * Small-cell suppression for anything the outcomes report shows outside the chart (issue
  * 18): a count, mean or rate computed from fewer than {@code kap.reports.min-cell}
  * patients (11, the threshold of CMS's cell-size suppression policy) is not shown but
- * marked suppressed ("< 11"). And complementary suppression: in a row of counts whose
- * total is shown, one suppressed cell could be worked out as the total minus the others,
- * so the next smallest cell is suppressed with it.
+ * marked suppressed ("< 11"); zero is shown. And complementary suppression: in a row of
+ * counts whose total is shown, one suppressed cell could be worked out as the total minus
+ * the others, so the next smallest cell is suppressed with it.
  */
 public final class SmallCells {
 
@@ -22,7 +22,7 @@ public final class SmallCells {
 
 	/** A figure from {@code patients} patients: shown, or suppressed. */
 	public static <T> Cell<T> of(T value, int patients, int min) {
-		return (patients < min) ? Cell.hidden() : Cell.shown(value);
+		return small(patients, min) ? Cell.hidden() : Cell.shown(value);
 	}
 
 	/**
@@ -34,12 +34,12 @@ public final class SmallCells {
 		boolean[] hidden = new boolean[counts.size()];
 		int suppressed = 0;
 		for (int i = 0; i < counts.size(); i++) {
-			if (counts.get(i) < min || total < min) {
+			if (small(counts.get(i), min) || small(total, min)) {
 				hidden[i] = true;
 				suppressed++;
 			}
 		}
-		if (suppressed == 1 && total >= min) {
+		if (suppressed == 1 && !small(total, min)) {
 			IntStream.range(0, counts.size())
 				.filter((i) -> !hidden[i])
 				.boxed()
@@ -53,8 +53,24 @@ public final class SmallCells {
 		return cells;
 	}
 
-	/** A shown value, or {@code suppressed} with no value. */
+	/**
+	 * From 1 to {@code min} − 1 patients: CMS suppresses counts of 1 to 10; a zero
+	 * identifies nobody and is shown.
+	 */
+	static boolean small(int patients, int min) {
+		return patients > 0 && patients < min;
+	}
+
+	/**
+	 * A shown value, or {@code suppressed} with no value. In JSON a shown cell is its
+	 * value and a suppressed one {@code {"suppressed": true}} (issue 18).
+	 */
 	public record Cell<T>(T value, boolean suppressed) {
+
+		@com.fasterxml.jackson.annotation.JsonValue
+		public Object json() {
+			return this.suppressed ? java.util.Map.of("suppressed", true) : this.value;
+		}
 
 		static <T> Cell<T> shown(T value) {
 			return new Cell<>(value, false);

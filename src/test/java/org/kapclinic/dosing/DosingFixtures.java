@@ -85,6 +85,28 @@ public final class DosingFixtures {
 		return new Ready(patient, appointment);
 	}
 
+	/**
+	 * As {@link #ready}, the dosing appointment booked in a treatment course started from
+	 * the program's template (the outcomes report reads doses by course).
+	 */
+	public ReadyInCourse readyInCourse(String program, double weightKg) {
+		String patient = patient("Coursedose" + UUID.randomUUID().toString().substring(0, 6), "1984-04-04");
+		weight(patient, weightKg, Instant.now().minus(Duration.ofDays(2)));
+		eligible(patient, program);
+		Map<String, Object> course = new HashMap<>();
+		course.put("templateCode", switch (program) {
+			case "IV_INFUSION" -> "IV_INFUSION_SERIES";
+			case "ESKETAMINE" -> "ESKETAMINE_REMS";
+			default -> "KAP_IN_SESSION";
+		});
+		course.put("therapistId", this.users.get("therapist.cove").toString());
+		course.put("outsideTherapist", "Dr. Imaginary Outsider (fictional)");
+		Response started = this.api.post("/api/v1/patients/" + patient + "/courses", course, this.prescriber);
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String courseId = started.json().get("id").asString();
+		return new ReadyInCourse(patient, appointment(patient, "DOSING", program, courseId), courseId);
+	}
+
 	String patient(String family, String birthDate) {
 		return patient(family, birthDate, List.of());
 	}
@@ -118,6 +140,10 @@ public final class DosingFixtures {
 
 	/** An appointment open for check-in now, on one clinic day. */
 	String appointment(String patient, String type, String program) {
+		return appointment(patient, type, program, null);
+	}
+
+	String appointment(String patient, String type, String program, String courseId) {
 		int minutes = 150;
 		Map<String, Object> request = new HashMap<>();
 		request.put("patientId", patient);
@@ -129,6 +155,9 @@ public final class DosingFixtures {
 		// person.
 		request.put("staffIds", List.of(newStaff("NURSE"), newStaff("PRESCRIBER"), newStaff("THERAPIST")));
 		request.put("program", program);
+		if (courseId != null) {
+			request.put("courseId", courseId);
+		}
 		Response booked = this.api.post("/api/v1/appointments", request, this.prescriber);
 		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 		return booked.json().get("id").asString();
@@ -200,6 +229,9 @@ public final class DosingFixtures {
 	}
 
 	/** A patient ready for a dose and their appointment. */
+	public record ReadyInCourse(String patientId, String appointmentId, String courseId) {
+	}
+
 	public record Ready(String patientId, String appointmentId) {
 	}
 

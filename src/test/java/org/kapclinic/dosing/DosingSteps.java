@@ -81,6 +81,26 @@ public final class DosingSteps {
 		return created.json().get("id").asString();
 	}
 
+	/** Checks the patient in for their booked appointment, as nurse.bell. */
+	public String checkedIn(String patientId, String appointmentId, String protocol) {
+		Response created = checkIn(patientId, protocol, appointmentId, this.nurse);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
+	}
+
+	/**
+	 * An IV ketamine infusion started: checklist and vitals done, 0.5 mg/kg ordered by
+	 * dr.quill and verified, the infusion started now.
+	 */
+	public void infusionStarted(String session) {
+		readyToOrder(session);
+		assertThat(order(session, Map.of("doseMgPerKg", 0.5), this.prescriber).status()).isEqualTo(201);
+		assertThat(this.api.post(SESSIONS + "/" + session + "/order/verify", Map.of(), this.nurse).status())
+			.isEqualTo(200);
+		Response started = administer(session, Map.of("kind", "START"), this.nurse);
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+	}
+
 	void readyToOrder(String session) {
 		Map<String, Object> all = new HashMap<>();
 		for (String item : List.of("FASTING", "RIDE_HOME", "PRE_SESSION_MEASURES", "INTERACTING_MEDICATIONS",

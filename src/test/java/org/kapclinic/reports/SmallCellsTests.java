@@ -44,4 +44,15 @@ class SmallCellsTests {
 			.containsExactly(11, 12);
 	}
 
+	@Test
+	void aZeroIdentifiesNobodyAndIsShownButAnotherSmallCellStillTakesItsComplement() {
+		assertThat(SmallCells.of(0, 0, SmallCells.DEFAULT_MIN).suppressed()).isFalse();
+		assertThat(SmallCells.row(List.of(22, 0), SmallCells.DEFAULT_MIN)).extracting(Cell::suppressed)
+			.containsExactly(false, false);
+		assertThat(SmallCells.row(List.of(0, 30, 5), SmallCells.DEFAULT_MIN))
+			.as("the 5 and, so it cannot be derived, the 0")
+			.extracting(Cell::suppressed)
+			.containsExactly(true, false, true);
+	}
+
 }

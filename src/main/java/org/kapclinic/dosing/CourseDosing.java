@@ -1,0 +1,62 @@
+package org.kapclinic.dosing;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dosing record by course, for reports across the practice. No access check and no
+ * audit: the caller is an aggregate report, which checks its own role and audits the
+ * report.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CourseDosing {
+
+	private final JdbcClient jdbc;
+
+	CourseDosing(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The patient's courses in which drug was given, earliest first dose first. */
+	public List<DosedCourse> dosedCourses(UUID patientId) {
+		return this.jdbc
+			.sql("""
+					select s.course_id, min(s.program) as program, mode() within group (order by s.route) as route,
+					       min(s.first_dose_at) as first_dose_at, max(coalesce(s.last_dose_at, s.first_dose_at)) as last_dose_at,
+					       count(*) as sessions, avg(o.dose_mg_per_kg) as mg_per_kg,
+					       count(*) filter (where s.held or s.hold_override_reason is not null) as held_sessions,
+					       coalesce(sum((select count(*) from dosing.alert a where a.session_id = s.id)), 0) as alerts
+					from dosing.session s
+					left join lateral (select dose_mg_per_kg from dosing.dose_order
+					                   where session_id = s.id order by ordered_at desc limit 1) o on true
+					where s.patient_id = ? and s.course_id is not null and s.first_dose_at is not null
+					group by s.course_id
+					order by min(s.first_dose_at), s.course_id""")
+			.param(patientId)
+			.query((rs, n) -> new DosedCourse(rs.getObject("course_id", UUID.class), rs.getString("program"),
+					Route.valueOf(rs.getString("route")), rs.getTimestamp("first_dose_at").toInstant(),
+					rs.getTimestamp("last_dose_at").toInstant(), rs.getInt("sessions"), rs.getBigDecimal("mg_per_kg"),
+					rs.getInt("held_sessions"), rs.getInt("alerts")))
+			.list();
+	}
+
+	/**
+	 * Patients with at least one dose in a course, in id order after {@code after} (null:
+	 * from the start): a rebuild pages through them.
+	 */
+	public List<UUID> patientsWithDoses(UUID after, int limit) {
+		return this.jdbc.sql("""
+				select distinct patient_id from dosing.session
+				where course_id is not null and first_dose_at is not null and patient_id > ?
+				order by patient_id limit ?""")
+			.params((after != null) ? after : new UUID(0, 0), limit)
+			.query(UUID.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.kapclinic.dosing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the outcomes report needs of one course's dosing: its program and (most used)
+ * route, first and last dose, how many sessions gave drug, the mean ordered dose per kg,
+ * and the safety events of those sessions.
+ *
+ * @param mgPerKg null where no session ordered a weight-based dose (esketamine is a fixed
+ * dose)
+ * @param heldSessions sessions a pre-dose reading held (issue 13)
+ * @param alerts monitoring alerts raised in the sessions (blood pressure, SpO2, heart
+ * rate)
+ */
+public record DosedCourse(UUID courseId, String program, Route route, Instant firstDoseAt, Instant lastDoseAt,
+		int sessions, BigDecimal mgPerKg, int heldSessions, int alerts) {
+}

@@ -1,0 +1,72 @@
+package org.kapclinic.reports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.kapclinic.reports.SmallCells.Cell;
+
+/**
+ * The outcomes report as the API returns it and the page shows it. Every figure is a
+ * {@link Cell}: its value, or {@code {"suppressed": true}} when it comes from fewer than
+ * {@code minCell} patients.
+ *
+ * @param windows per follow-up window, over the whole cohort
+ * @param breakdowns by program, route, condition, age band, sessions and dose
+ * @param rulesVersions the outcome rules the cohort's rows were derived under (more than
+ * one while a rebuild runs)
+ * @param dataAsOf when the newest row was derived (the report is as fresh as that)
+ */
+public record OutcomesReportView(String instrument, OutcomeFilter cohortDefinition, int minCell, Cohort cohort,
+		List<WindowFigures> windows, Map<String, Breakdown> breakdowns, BandTransitions bandTransitions, Safety safety,
+		List<String> rulesVersions, Instant dataAsOf) {
+
+	/**
+	 * The courses in the cohort (first dose in range, filters met) and their patients.
+	 */
+	public record Cohort(Cell<Integer> courses, Cell<Integer> patients) {
+	}
+
+	public record Breakdown(String label, List<Group> groups) {
+	}
+
+	/**
+	 * @param withBaseline courses in the group with a baseline (suppressed: the group
+	 * shows nothing)
+	 */
+	public record Group(String code, String label, Cell<Integer> withBaseline, List<WindowFigures> windows) {
+	}
+
+	/**
+	 * Baseline severity band × follow-up severity band at one window: rows and columns in
+	 * the instrument's band order.
+	 */
+	public record BandTransitions(FollowUpWindow window, List<String> bands, List<String> labels,
+			List<TransitionRow> rows) {
+	}
+
+	public record TransitionRow(String baselineBand, String label, List<Cell<Integer>> followUp, Cell<Integer> total) {
+	}
+
+	/**
+	 * Safety over the cohort's dosing sessions: sessions a pre-dose reading held and
+	 * monitoring alerts, each per 100 sessions.
+	 */
+	public record Safety(Cell<Integer> sessions, Cell<Integer> heldSessions, Cell<Double> heldPer100Sessions,
+			Cell<Integer> alerts, Cell<Double> alertsPer100Sessions) {
+
+		static Safety of(int sessions, int held, int alerts, int min) {
+			return new Safety(SmallCells.of(sessions, sessions, min), SmallCells.of(held, held, min),
+					per100(held, sessions, min), SmallCells.of(alerts, alerts, min), per100(alerts, sessions, min));
+		}
+
+		private static Cell<Double> per100(int events, int sessions, int min) {
+			if (SmallCells.small(events, min) || sessions < min) {
+				return Cell.hidden();
+			}
+			return Cell.shown(Math.round(1000.0 * events / sessions) / 10.0);
+		}
+
+	}
+
+}

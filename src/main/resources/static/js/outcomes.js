@@ -1,0 +1,83 @@
+// Outcomes report chart: the mean change from baseline at each follow-up window, one line per
+// program, each point with its 95 % confidence interval drawn as a whisker. The figures sit in
+// <script type="application/json" id="outcomes-data"> ({windows, series: [{label, mean, low, high}]});
+// a suppressed figure is null and leaves a gap. Loaded with defer after Chart.js (CSP script-src 'self').
+(function () {
+  'use strict';
+
+  var canvas = document.getElementById('outcomes-chart');
+  var source = document.getElementById('outcomes-data');
+  if (!canvas || !source || typeof window.Chart === 'undefined') {
+    return;
+  }
+  var data;
+  try {
+    data = JSON.parse(source.textContent);
+  } catch (e) {
+    return;
+  }
+  var palette = ['#0d6efd', '#198754', '#d63384', '#fd7e14', '#6f42c1'];
+  var series = Array.isArray(data.series) ? data.series : [];
+
+  // Draws each point's interval as a vertical whisker (Chart.js has no error bars of its own).
+  var whiskers = {
+    id: 'whiskers',
+    afterDatasetsDraw: function (chart) {
+      var ctx = chart.ctx;
+      var y = chart.scales.y;
+      chart.data.datasets.forEach(function (dataset, i) {
+        var meta = chart.getDatasetMeta(i);
+        if (meta.hidden) {
+          return;
+        }
+        meta.data.forEach(function (point, j) {
+          var low = dataset.low[j];
+          var high = dataset.high[j];
+          if (low === null || high === null || low === undefined || high === undefined) {
+            return;
+          }
+          ctx.save();
+          ctx.strokeStyle = dataset.borderColor;
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.moveTo(point.x, y.getPixelForValue(low));
+          ctx.lineTo(point.x, y.getPixelForValue(high));
+          ctx.moveTo(point.x - 4, y.getPixelForValue(low));
+          ctx.lineTo(point.x + 4, y.getPixelForValue(low));
+          ctx.moveTo(point.x - 4, y.getPixelForValue(high));
+          ctx.lineTo(point.x + 4, y.getPixelForValue(high));
+          ctx.stroke();
+          ctx.restore();
+        });
+      });
+    }
+  };
+
+  new window.Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: data.windows || [],
+      datasets: series.map(function (s, i) {
+        var colour = palette[i % palette.length];
+        return {
+          label: s.label,
+          data: s.mean,
+          low: s.low,
+          high: s.high,
+          borderColor: colour,
+          backgroundColor: colour,
+          spanGaps: false,
+          borderDash: i === 0 ? [] : [6, 3]
+        };
+      })
+    },
+    options: {
+      animation: false,
+      scales: {
+        y: { title: { display: true, text: 'Mean change from baseline (negative is better)' } }
+      },
+      plugins: { legend: { position: 'bottom' } }
+    },
+    plugins: [whiskers]
+  });
+}());
