@@ -5,6 +5,12 @@
 (function () {
   'use strict';
 
+  // The browser's own print dialog saves the whole report (cohort, method, date) as PDF.
+  var print = document.getElementById('print-report');
+  if (print) {
+    print.addEventListener('click', function () { window.print(); });
+  }
+
   var canvas = document.getElementById('outcomes-chart');
   var source = document.getElementById('outcomes-data');
   if (!canvas || !source || typeof window.Chart === 'undefined') {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffImport;
+import org.kapclinic.intake.IntakeImport;
 import org.kapclinic.measures.MeasurementImport;
 import org.kapclinic.measures.MeasurementImport.ImportedAnswers;
 import org.kapclinic.measures.MeasurementImport.ImportedSchedule;
@@ -39,6 +40,11 @@ class DemoClinic implements ApplicationRunner {
 
 	private static final int SCHEDULED_PATIENTS = 40;
 
+	/** Chairs for the demo's finished courses, each with four lanes a day. */
+	private static final int HISTORY_CHAIRS = 2;
+
+	private static final int HISTORY_LANES = HISTORY_CHAIRS * OutcomeTrajectories.LANES_PER_CHAIR;
+
 	/** Members of the demo group integration circle. */
 	private static final int CIRCLE_MEMBERS = 5;
 
@@ -52,6 +58,8 @@ class DemoClinic implements ApplicationRunner {
 
 	private final MeasurementImport measurements;
 
+	private final IntakeImport intakes;
+
 	private final DemoSettings settings;
 
 	private final ClinicTime clinicTime;
@@ -59,7 +67,8 @@ class DemoClinic implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoClinic(StaffImport staff, PatientImport patients, MeasurementImport measurements, SchedulingImport scheduling,
-			DosingImport dosing, DemoSettings settings, ClinicTime clinicTime, Clock clock) {
+			DosingImport dosing, IntakeImport intakes, DemoSettings settings, ClinicTime clinicTime, Clock clock) {
+		this.intakes = intakes;
 		this.staff = staff;
 		this.dosing = dosing;
 		this.scheduling = scheduling;
@@ -91,6 +100,8 @@ class DemoClinic implements ApplicationRunner {
 		List<UUID> floor = new ArrayList<>();
 		List<java.math.BigDecimal> floorWeights = new ArrayList<>();
 		Instant now = Instant.now(this.clock);
+		OutcomeTrajectories trajectories = new OutcomeTrajectories(this.settings.seed() + 1, now);
+		List<History> histories = new ArrayList<>();
 		for (int i = 0; i < this.settings.patients(); i++) {
 			ImportedPatient patient = generator.next(nurses, therapists);
 			batch.add(patient);
@@ -103,7 +114,26 @@ class DemoClinic implements ApplicationRunner {
 				floor.add(patient.id());
 				floorWeights.add(patient.measurements().get(patient.measurements().size() - 1).weightKg());
 			}
-			scores.addAll(generator.phq9Course(patient.id(), this.settings.phq9PerPatient()));
+			// Adults only: a teenager's course a year ago could have begun before 13.
+			// (A finished course lies in the past: it never overlaps the calendar's weeks
+			// or
+			// the floor's sessions.)
+			OutcomeTrajectories.PastCourse past = (i % 4 != 3 && !patient.measurements().isEmpty()
+					&& patient.guardians().isEmpty())
+							? trajectories.plan(patient.id(), histories.size() % HISTORY_LANES,
+									histories.size() / HISTORY_LANES)
+							: null;
+			// Drawn for every patient, so the generator's sequence (and every later
+			// patient) stays the same whether or not this one has a finished course.
+			List<ImportedAnswers> weekly = generator.phq9Course(patient.id(), this.settings.phq9PerPatient());
+			if (past != null) {
+				histories.add(new History(patient.id(),
+						patient.measurements().get(patient.measurements().size() - 1).weightKg(), past));
+				scores.addAll(past.scores());
+			}
+			else {
+				scores.addAll(weekly);
+			}
 			// Every fourth patient has a weekly PHQ-9 + GAD-7 taken in clinic (no e-mail,
 			// so the demo sends no mail): a mix of upcoming, due and overdue on the
 			// worklist.
@@ -118,6 +148,8 @@ class DemoClinic implements ApplicationRunner {
 		if (!batch.isEmpty()) {
 			load(batch, scores, schedules);
 		}
+		demoHistory(histories, nurses.get(0), therapists.get(0),
+				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));
 		// Two weeks of preparation and integration sessions, so the calendar has content.
 		this.scheduling.demoWeeks(scheduled, therapists, this.clinicTime.today(this.clock).plusDays(1),
 				this.clinicTime.timeZone());
@@ -127,6 +159,38 @@ class DemoClinic implements ApplicationRunner {
 				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));
 		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Finished courses with their dosing sessions and intake diagnoses, for the outcomes
+	 * report ({@link OutcomeTrajectories}); in chairs of their own, one lane per chair
+	 * and time of day.
+	 */
+	private void demoHistory(List<History> histories, UUID nurse, UUID therapist, UUID prescriber) {
+		if (histories.isEmpty()) {
+			return;
+		}
+		List<UUID> chairs = this.scheduling.demoChairs(HISTORY_CHAIRS, "History chair ");
+		java.util.Map<UUID, List<String>> diagnoses = new java.util.LinkedHashMap<>();
+		for (int k = 0; k < histories.size(); k++) {
+			History history = histories.get(k);
+			OutcomeTrajectories.PastCourse past = history.course();
+			UUID chair = chairs.get((k % HISTORY_LANES) / OutcomeTrajectories.LANES_PER_CHAIR);
+			SchedulingImport.PastCourse booked = this.scheduling.demoPastCourse(history.patientId(), past.template(),
+					"KAP".equals(past.program()) ? therapist : null,
+					"KAP".equals(past.program()) ? null : "Dr. Imaginary Outsider, LCSW (fictional)", past.sessions(),
+					150, chair, nurse, past.discontinuedBecause());
+			for (int s = 0; s < past.sessions().size(); s++) {
+				this.dosing.demoPastSession(history.patientId(), booked.courseId(), booked.appointments().get(s), chair,
+						past.protocol(), history.weightKg(), past.sessions().get(s), past.alerts().get(s),
+						past.held().get(s), nurse, prescriber);
+			}
+			diagnoses.put(history.patientId(), List.of(past.diagnosis()));
+		}
+		this.intakes.importDiagnoses(diagnoses);
+	}
+
+	private record History(UUID patientId, java.math.BigDecimal weightKg, OutcomeTrajectories.PastCourse course) {
 	}
 
 	private void load(List<ImportedPatient> batch, List<ImportedAnswers> scores, List<ImportedSchedule> schedules) {

@@ -28,7 +28,7 @@ public class CourseDosing {
 			.sql("""
 					select s.course_id, min(s.program) as program, mode() within group (order by s.route) as route,
 					       min(s.first_dose_at) as first_dose_at, max(coalesce(s.last_dose_at, s.first_dose_at)) as last_dose_at,
-					       count(*) as sessions, avg(o.dose_mg_per_kg) as mg_per_kg,
+					       count(*) as sessions, avg(o.dose_mg_per_kg) filter (where s.route <> 'IN') as mg_per_kg,
 					       count(*) filter (where s.held or s.hold_override_reason is not null) as held_sessions,
 					       coalesce(sum((select count(*) from dosing.alert a where a.session_id = s.id)), 0) as alerts
 					from dosing.session s

@@ -9,8 +9,7 @@ import java.util.UUID;
  * route, first and last dose, how many sessions gave drug, the mean ordered dose per kg,
  * and the safety events of those sessions.
  *
- * @param mgPerKg null where no session ordered a weight-based dose (esketamine is a fixed
- * dose)
+ * @param mgPerKg null for esketamine courses (a fixed dose, not by weight)
  * @param heldSessions sessions a pre-dose reading held (issue 13)
  * @param alerts monitoring alerts raised in the sessions (blood pressure, SpO2, heart
  * rate)

@@ -64,6 +64,89 @@ public class DosingImport {
 		}
 	}
 
+	/**
+	 * A finished session of the demo clinic's history: checked in, dosed by the
+	 * protocol's route (0.5 mg/kg IV over 40 min, 0.75 mg/kg IM, 100 mg SL, 56 mg
+	 * intranasal), vitals before and after, discharged two hours later; one with
+	 * {@code alert} had a systolic surge that was acknowledged, one {@code held} was held
+	 * before the dose and released with a documented override. Synthetic data only.
+	 */
+	@Transactional
+	public void demoPastSession(UUID patient, UUID course, UUID appointment, UUID chair, String protocolCode,
+			BigDecimal weight, Instant checkedIn, boolean alert, boolean held, UUID nurse, UUID prescriber) {
+		this.protocols.storeShippedQuietly();
+		String[] protocol = java.util.Arrays.stream(PROTOCOLS)
+			.filter((p) -> p[0].equals(protocolCode))
+			.findFirst()
+			.orElseThrow();
+		UUID id = UUID.randomUUID();
+		Instant dose = checkedIn.plus(Duration.ofMinutes(15));
+		Instant doseEnd = "IV".equals(protocol[2]) ? dose.plus(Duration.ofMinutes(40)) : dose;
+		Instant discharged = dose.plus(Duration.ofMinutes(120));
+		this.jdbc.update(
+				"""
+						insert into dosing.session (id, patient_id, appointment_id, room_id, protocol_code, protocol_version, program,
+						    route, state, weight_kg, weight_measured_at, checklist, checklist_complete, first_dose_at, last_dose_at,
+						    checked_in_at, checked_in_by, closed_at, course_id, held, hold_reason, hold_override_reason,
+						    hold_override_by)
+						values (?, ?, ?, ?, ?, ?, ?, ?, 'DISCHARGED', ?, ?, '{"FASTING":true,"RIDE_HOME":true}'::jsonb, true, ?, ?,
+						    ?, ?, ?, ?, false, ?, ?, ?)""",
+				id, patient, appointment, chair, protocol[0], this.protocols.current(protocol[0]).version(),
+				protocol[1], protocol[2], weight, ts(checkedIn.minus(Duration.ofDays(1))), ts(dose), ts(doseEnd),
+				ts(checkedIn), nurse, ts(discharged), course,
+				held ? "Pre-dose blood pressure at the limit (demo)" : null,
+				held ? "Rechecked after rest, benefit outweighs (demo)" : null, held ? prescriber : null);
+		for (String state : List.of("CHECKED_IN", "ORDERED", "MONITORING", "DISCHARGED")) {
+			Instant at = switch (state) {
+				case "CHECKED_IN" -> checkedIn;
+				case "ORDERED" -> dose.minus(Duration.ofMinutes(3));
+				case "MONITORING" -> doseEnd;
+				default -> discharged;
+			};
+			this.jdbc.update("""
+					insert into dosing.session_transition (session_id, to_state, at, by_user) values (?, ?, ?, ?)""",
+					id, state, ts(at), nurse);
+		}
+		BigDecimal mg = switch (protocol[2]) {
+			case "IV" -> weight.multiply(new BigDecimal("0.5"));
+			case "IM" -> weight.multiply(new BigDecimal("0.75"));
+			case "SL" -> new BigDecimal("100");
+			default -> new BigDecimal("56");
+		};
+		mg = mg.setScale(1, RoundingMode.HALF_UP);
+		this.jdbc.update(
+				"""
+						insert into dosing.dose_order (id, session_id, dose_mg, dose_mg_per_kg, weight_kg, ordered_at, ordered_by,
+						    verification_required, verified_at, verified_by)
+						values (?, ?, ?, ?, ?, ?, ?, false, null, null)""",
+				UUID.randomUUID(), id, mg, mg.divide(weight, 3, RoundingMode.HALF_UP), weight,
+				ts(dose.minus(Duration.ofMinutes(3))), prescriber);
+		this.jdbc.update("""
+				insert into dosing.administration (id, session_id, kind, dose_mg, at, recorded_at, recorded_by, late)
+				values (?, ?, ?, ?, ?, ?, ?, false)""", UUID.randomUUID(), id,
+				"IN".equals(protocol[2]) ? "DEVICE" : "START", mg, ts(dose), ts(dose), nurse);
+		int n = 0;
+		for (Instant at = checkedIn.plus(Duration.ofMinutes(2)); at
+			.isBefore(discharged); at = at.plus(Duration.ofMinutes(20))) {
+			boolean surge = alert && n == 2;
+			this.jdbc.update("""
+					insert into dosing.vitals (id, session_id, pre_dose, systolic, diastolic, heart_rate, spo2,
+					    respiratory_rate, at, recorded_at, recorded_by, late)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)""", UUID.randomUUID(), id, at.isBefore(dose),
+					surge ? 182 : 116 + (n * 7) % 20, surge ? 102 : 74 + n % 9, 66 + (n * 5) % 20, 97, 14, ts(at),
+					ts(at), nurse);
+			if (surge) {
+				this.jdbc
+					.update("""
+							insert into dosing.alert (id, session_id, code, message, at, raised_at, acknowledged_at,
+							    acknowledged_by, acknowledgement)
+							values (?, ?, 'SYSTOLIC_HIGH', 'Systolic 182 ≥ 180', ?, ?, ?, ?, 'Rechecked: settled (demo)')""",
+							UUID.randomUUID(), id, ts(at), ts(at), ts(at.plus(Duration.ofMinutes(2))), nurse);
+			}
+			n++;
+		}
+	}
+
 	private void session(UUID patient, BigDecimal weight, UUID appointment, UUID chair, String[] protocol,
 			Instant checkedIn, Instant now, int i, UUID nurse, UUID prescriber) {
 		UUID id = UUID.randomUUID();

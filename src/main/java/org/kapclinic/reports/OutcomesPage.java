@@ -49,6 +49,8 @@ class OutcomesPage {
 			OutcomesReportView view = this.report.report(
 					OutcomeRequests.filter(instrument, program, route, condition, ageBand, sexAtBirth, from, to, null));
 			model.addAttribute("report", view);
+			model.addAttribute("cohortWords", CohortWords.of(view.cohortDefinition()));
+			model.addAttribute("runAt", java.time.Instant.now());
 			model.addAttribute("chart", this.json.writeValueAsString(ChartData.of(view)));
 		}
 		catch (InvalidInputException ex) {

@@ -24,8 +24,56 @@ public class SchedulingImport {
 
 	private final JdbcTemplate jdbc;
 
-	SchedulingImport(JdbcTemplate jdbc) {
+	private final CourseTemplates templates;
+
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	SchedulingImport(JdbcTemplate jdbc, CourseTemplates templates, tools.jackson.databind.json.JsonMapper json) {
 		this.jdbc = jdbc;
+		this.templates = templates;
+		this.json = json;
+	}
+
+	/**
+	 * A finished treatment course of the demo clinic's history: the course from its
+	 * template, completed (or discontinued, with a reason), and one completed DOSING
+	 * appointment in the course per session start, in the given chair. The caller keeps
+	 * chairs and times from overlapping. Synthetic data only.
+	 * @return the course, then its appointments in the order of {@code sessionStarts}
+	 */
+	@Transactional
+	public PastCourse demoPastCourse(UUID patient, String templateCode, UUID therapist, String outsideTherapist,
+			List<Instant> sessionStarts, int minutes, UUID chair, UUID nurse, String discontinuedBecause) {
+		this.templates.storeShipped();
+		CourseTemplate template = this.templates.current(templateCode).orElseThrow();
+		List<Course.PlannedStep> plan = template.steps()
+			.stream()
+			.map((step) -> new Course.PlannedStep(step.type(), step.count(), step.durationMinutes(),
+					(step.roles() != null) ? step.roles() : List.of(),
+					(step.needs() != null) ? step.needs() : List.of(), step.phase()))
+			.toList();
+		UUID course = UUID.randomUUID();
+		Timestamp created = Timestamp.from(sessionStarts.get(0).minus(Duration.ofDays(10)));
+		this.jdbc.update("""
+				insert into scheduling.course (id, patient_id, template_code, template_version, program, therapist_id,
+				    outside_therapist, goals, status, status_reason, plan, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, 'Fewer depressive days (demo)', ?, ?, ?::jsonb, ?)""", course, patient,
+				template.code(), template.version(), template.program(), therapist, outsideTherapist,
+				(discontinuedBecause != null) ? "DISCONTINUED" : "COMPLETED", discontinuedBecause,
+				this.json.writeValueAsString(plan), created);
+		List<UUID> appointments = new java.util.ArrayList<>();
+		for (Instant start : sessionStarts) {
+			UUID id = book(patient, "DOSING", template.program(), start, minutes, chair, null, created);
+			this.jdbc.update("update scheduling.appointment set course_id = ?, status = 'COMPLETED' where id = ?",
+					course, id);
+			this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id,
+					nurse);
+			appointments.add(id);
+		}
+		return new PastCourse(course, template.program(), List.copyOf(appointments));
+	}
+
+	public record PastCourse(UUID courseId, String program, List<UUID> appointments) {
 	}
 
 	/**
@@ -110,13 +158,19 @@ public class SchedulingImport {
 	 */
 	@Transactional
 	public List<UUID> demoChairs(int count) {
+		return demoChairs(count, "Floor chair ");
+	}
+
+	/** Chairs named {@code prefix} 1, 2, …, with pump and oximeter. */
+	@Transactional
+	public List<UUID> demoChairs(int count, String prefix) {
 		Timestamp now = Timestamp.from(Instant.now());
 		List<UUID> chairs = new java.util.ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			UUID id = UUID.randomUUID();
 			this.jdbc.update(
 					"insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, 'CHAIR', ?, ?)",
-					id, "Floor chair " + i,
+					id, prefix + i,
 					new String[] { RoomCapability.IV_PUMP.name(), RoomCapability.PULSE_OXIMETER.name() }, now);
 			chairs.add(id);
 		}

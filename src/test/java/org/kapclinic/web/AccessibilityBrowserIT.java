@@ -68,7 +68,8 @@ class AccessibilityBrowserIT extends IntegrationTest {
 					"/admin/protocols/IV_KETAMINE", "/admin/protocols/IV_KETAMINE/edit", "/admin/course-templates",
 					"/admin/course-templates/MAINTENANCE_BOOSTER/edit", "/admin/note-templates",
 					"/admin/note-templates/INTEGRATION/edit", "/admin/audit", "/admin/disclosures",
-					"/break-glass/reviews", "/break-glass", "/account/two-factor", "/admin/backups")) {
+					"/break-glass/reviews", "/break-glass", "/account/two-factor", "/admin/backups",
+					"/reports/outcomes")) {
 				check(browser, axe, page, found);
 			}
 		}

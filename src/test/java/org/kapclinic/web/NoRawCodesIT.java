@@ -55,7 +55,7 @@ class NoRawCodesIT extends IntegrationTest {
 
 	private static final List<String> START = List.of("/patients", "/consultations", "/schedule", "/dosing/board",
 			"/measures/worklist", "/circles", "/tasks", "/controlled-substances", "/admin/users", "/admin/audit",
-			"/admin/outbox", "/admin/backups");
+			"/admin/outbox", "/admin/backups", "/reports/outcomes");
 
 	/** Links that download, sign out or leave the pages. */
 	private static final Pattern SKIP = Pattern.compile(

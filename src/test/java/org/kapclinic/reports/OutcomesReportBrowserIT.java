@@ -1,0 +1,65 @@
+package org.kapclinic.reports;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import org.kapclinic.Chromium;
+import org.kapclinic.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A prescriber reads the practice outcomes report (issue 18) on the demo clinic's
+ * synthetic finished courses: from the menu, narrowed to one program, a wrong condition
+ * refused with what to type; a nurse has no menu entry and is refused the page.
+ */
+class OutcomesReportBrowserIT extends IntegrationTest {
+
+	@Test
+	void aPrescriberReadsTheReportNarrowsItAndANurseCannotOpenIt() throws Exception {
+		try (Chromium browser = Chromium.start(this.port, 1366, 900)) {
+			browser.signIn("dr.quill", PASSWORD);
+			browser.click(By.linkText("Outcomes"));
+			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Practice outcomes");
+			String page = browser.waitForText("By follow-up window");
+			assertThat(page).contains("End of course", "12 months", "Response", "Ketamine-assisted psychotherapy",
+					"IV ketamine infusion", "Esketamine nasal spray (REMS)", "Held by a pre-dose reading",
+					"Monitoring alerts");
+			assertThat(browser.text(By.id("windows-table"))).as("the demo's finished courses").doesNotContain("—");
+			assertThat(page).as("small groups are hidden, not shown as counts").contains("< 11");
+			assertThat(page).doesNotContain("IV_INFUSION", "END_OF_COURSE", "moderately-severe");
+			assertThat(browser.driver().findElement(By.id("outcomes-chart")).isDisplayed()).isTrue();
+			assertThat(browser.text(By.id("cohort-definition"))).contains("PHQ-9", "all programs",
+					"first dose any date");
+			browser.screenshot("outcomes-report");
+			int all = Integer.parseInt(browser.text(By.id("cohort-courses")));
+
+			new Select(browser.find(By.id("program"))).selectByVisibleText("IV ketamine infusion");
+			new Select(browser.find(By.id("instrument"))).selectByVisibleText("PHQ-9");
+			browser.click(By.id("run-report"));
+			browser.waitForText("By follow-up window");
+			assertThat(browser.driver().getCurrentUrl()).contains("program=IV_INFUSION");
+			assertThat(new Select(browser.find(By.id("program"))).getFirstSelectedOption().getText())
+				.isEqualTo("IV ketamine infusion");
+			assertThat(Integer.parseInt(browser.text(By.id("cohort-courses")))).as("IV courses only")
+				.isPositive()
+				.isLessThan(all);
+			assertThat(browser.text(By.id("breakdown-program"))).doesNotContain("Ketamine-assisted psychotherapy");
+			assertThat(browser.text(By.id("cohort-definition"))).contains("IV ketamine infusion");
+
+			browser.type(By.id("condition"), "depression");
+			browser.click(By.id("run-report"));
+			assertThat(browser.waitForText("The report was not run")).contains("an ICD-10-CM code or its start");
+			assertThat(browser.find(By.id("condition")).getAttribute("class")).contains("is-invalid");
+			browser.screenshot("outcomes-report-refused-condition");
+		}
+		try (Chromium nurse = Chromium.start(this.port, 1366, 900)) {
+			nurse.signIn("nurse.bell", PASSWORD);
+			assertThat(nurse.driver().findElements(By.linkText("Outcomes"))).isEmpty();
+			nurse.open("/reports/outcomes");
+			assertThat(nurse.text(By.tagName("h1"))).isEqualTo("Not allowed");
+		}
+	}
+
+}
