@@ -114,26 +114,7 @@ class DemoClinic implements ApplicationRunner {
 				floor.add(patient.id());
 				floorWeights.add(patient.measurements().get(patient.measurements().size() - 1).weightKg());
 			}
-			// Adults only: a teenager's course a year ago could have begun before 13.
-			// (A finished course lies in the past: it never overlaps the calendar's weeks
-			// or
-			// the floor's sessions.)
-			OutcomeTrajectories.PastCourse past = (i % 4 != 3 && !patient.measurements().isEmpty()
-					&& patient.guardians().isEmpty())
-							? trajectories.plan(patient.id(), histories.size() % HISTORY_LANES,
-									histories.size() / HISTORY_LANES)
-							: null;
-			// Drawn for every patient, so the generator's sequence (and every later
-			// patient) stays the same whether or not this one has a finished course.
-			List<ImportedAnswers> weekly = generator.phq9Course(patient.id(), this.settings.phq9PerPatient());
-			if (past != null) {
-				histories.add(new History(patient.id(),
-						patient.measurements().get(patient.measurements().size() - 1).weightKg(), past));
-				scores.addAll(past.scores());
-			}
-			else {
-				scores.addAll(weekly);
-			}
+			scores.addAll(scoresOf(generator, trajectories, patient, i, histories));
 			// Every fourth patient has a weekly PHQ-9 + GAD-7 taken in clinic (no e-mail,
 			// so the demo sends no mail): a mix of upcoming, due and overdue on the
 			// worklist.
@@ -148,17 +129,48 @@ class DemoClinic implements ApplicationRunner {
 		if (!batch.isEmpty()) {
 			load(batch, scores, schedules);
 		}
-		demoHistory(histories, nurses.get(0), therapists.get(0),
-				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));
+		UUID prescriber = member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER);
+		demoHistory(histories, nurses.get(0), therapists.get(0), prescriber);
 		// Two weeks of preparation and integration sessions, so the calendar has content.
 		this.scheduling.demoWeeks(scheduled, therapists, this.clinicTime.today(this.clock).plusDays(1),
 				this.clinicTime.timeZone());
 		demoCircle(circle, therapists.get(0));
 		// Sessions in progress on the treatment floor right now (the floor board).
-		this.dosing.demoFloor(floor, floorWeights, nurses.get(0),
-				member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER));
+		this.dosing.demoFloor(floor, floorWeights, nurses.get(0), prescriber);
 		log.info("Demo clinic: {} synthetic patients loaded in {} ms", this.settings.patients(),
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * The patient's imported scores: a finished course's trajectory when they have one
+	 * (added to {@code histories}), otherwise weekly PHQ-9s up to today.
+	 */
+	private List<ImportedAnswers> scoresOf(SyntheticPatients generator, OutcomeTrajectories trajectories,
+			ImportedPatient patient, int i, List<History> histories) {
+		OutcomeTrajectories.PastCourse past = pastCourse(trajectories, patient, i, histories.size());
+		// Drawn for every patient, so the generator's sequence (and every later patient)
+		// stays the same whether or not this one has a finished course.
+		List<ImportedAnswers> weekly = generator.phq9Course(patient.id(), this.settings.phq9PerPatient());
+		if (past == null) {
+			return weekly;
+		}
+		histories.add(new History(patient.id(),
+				patient.measurements().get(patient.measurements().size() - 1).weightKg(), past));
+		return past.scores();
+	}
+
+	/**
+	 * Three adults in four with a weight on file get a finished course, while the
+	 * history's lanes have room (null otherwise). Adults only: a teenager's course a year
+	 * ago could have begun before 13. A finished course lies in the past, so it never
+	 * overlaps the calendar's weeks or the floor's sessions.
+	 */
+	private static OutcomeTrajectories.PastCourse pastCourse(OutcomeTrajectories trajectories, ImportedPatient patient,
+			int i, int planned) {
+		if (i % 4 == 3 || patient.measurements().isEmpty() || !patient.guardians().isEmpty()) {
+			return null;
+		}
+		return trajectories.plan(patient.id(), planned % HISTORY_LANES, planned / HISTORY_LANES);
 	}
 
 	/**

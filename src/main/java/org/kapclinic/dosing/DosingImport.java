@@ -125,6 +125,14 @@ public class DosingImport {
 				insert into dosing.administration (id, session_id, kind, dose_mg, at, recorded_at, recorded_by, late)
 				values (?, ?, ?, ?, ?, ?, ?, false)""", UUID.randomUUID(), id,
 				"IN".equals(protocol[2]) ? "DEVICE" : "START", mg, ts(dose), ts(dose), nurse);
+		pastVitals(id, checkedIn, dose, discharged, alert, nurse);
+	}
+
+	/**
+	 * Vitals every 20 minutes; with {@code alert}, the third a surge with its
+	 * acknowledged alert.
+	 */
+	private void pastVitals(UUID id, Instant checkedIn, Instant dose, Instant discharged, boolean alert, UUID nurse) {
 		int n = 0;
 		for (Instant at = checkedIn.plus(Duration.ofMinutes(2)); at
 			.isBefore(discharged); at = at.plus(Duration.ofMinutes(20))) {

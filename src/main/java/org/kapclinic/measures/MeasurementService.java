@@ -159,21 +159,29 @@ class MeasurementService {
 			.actor(actor)
 			.detail(instrument.code() + " total=" + score.total() + " flags=" + score.flags()));
 		this.due.complete(patientId, instrument.code(), measurement.id(), administeredAt);
+		raiseFlags(patientId, instrument.code(), score, measurement.id(), now);
+		if (score.complete()) {
+			this.events.publishEvent(new ScoreRecorded(patientId, instrument.code(), administeredAt));
+		}
+		return measurement;
+	}
+
+	/**
+	 * Risk flags an answer raises; they stay on the patient until a clinician closes
+	 * them.
+	 */
+	private void raiseFlags(UUID patientId, String instrument, Score score, UUID measurementId, Instant now) {
 		if (score.flags().contains("suicide-risk")) {
-			this.riskFlags.raise(patientId, "suicide-risk", measurement.id(),
-					instrument.code() + " answer indicates suicide risk", now);
+			this.riskFlags.raise(patientId, "suicide-risk", measurementId,
+					instrument + " answer indicates suicide risk", now);
 		}
 		// A positive bipolarity screen stays on the patient until a clinician documents
 		// an assessment: ketamine for "depression" needs bipolarity screened (clinical.md
 		// 4.1).
 		if (score.flags().contains("mdq-positive")) {
-			this.riskFlags.raise(patientId, "mdq-positive", measurement.id(),
+			this.riskFlags.raise(patientId, "mdq-positive", measurementId,
 					"MDQ positive screen for bipolar disorder (Hirschfeld 2000)", now);
 		}
-		if (score.complete()) {
-			this.events.publishEvent(new ScoreRecorded(patientId, instrument.code(), administeredAt));
-		}
-		return measurement;
 	}
 
 	/** The patient's administrations, newest first, optionally of one instrument. */

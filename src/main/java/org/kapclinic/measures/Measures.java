@@ -135,6 +135,13 @@ public class Measures {
 		return this.library.all().stream().map(Instrument::code).toList();
 	}
 
+	/** Each instrument's code and full name, in the library's order. */
+	public java.util.Map<String, String> instrumentNames() {
+		java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+		this.library.all().forEach((instrument) -> names.put(instrument.code(), instrument.name()));
+		return names;
+	}
+
 	public record OutcomeRulesInUse(java.time.Duration baselineWindow, String version) {
 	}
 

@@ -57,7 +57,7 @@ class OutcomesPage {
 			ex.problems().forEach((p) -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
 		}
 		model.addAttribute("errors", errors);
-		model.addAttribute("instruments", this.measures.instrumentCodes());
+		model.addAttribute("instruments", this.measures.instrumentNames());
 		model.addAttribute("programs", Program.values());
 		model.addAttribute("routes", Route.values());
 		model.addAttribute("ageBands", List.of(AgeBand.ADOLESCENT, AgeBand.YOUNG_ADULT, AgeBand.ADULT,

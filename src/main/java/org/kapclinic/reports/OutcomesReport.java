@@ -12,6 +12,7 @@ import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.measures.Measures;
+import org.kapclinic.reports.OutcomeAggregates.Row;
 import org.kapclinic.reports.OutcomeFilter.Where;
 import org.kapclinic.reports.OutcomesReportView.BandTransitions;
 import org.kapclinic.reports.OutcomesReportView.Breakdown;
@@ -72,7 +73,7 @@ public class OutcomesReport {
 		List<FollowUpWindow> windows = (filter.window() != null) ? List.of(filter.window())
 				: List.of(FollowUpWindow.values());
 		Where where = filter.where(filter.instrument(), this.clinicTime.timeZone());
-		List<Row> rows = aggregate(where, windows);
+		List<Row> rows = OutcomeAggregates.query(this.jdbc, where, windows);
 		Row overall = rows.stream().filter((row) -> row.dimension() == null).findFirst().orElse(Row.EMPTY);
 		Map<String, Breakdown> breakdowns = new LinkedHashMap<>();
 		DIMENSIONS
@@ -88,112 +89,6 @@ public class OutcomesReport {
 					+ ((filter.ageBand() != null) ? filter.ageBand().code() : null) + " sex=" + filter.sexAtBirth()
 					+ " from=" + filter.from() + " to=" + filter.to()));
 		return view;
-	}
-
-	private List<Row> aggregate(Where where, List<FollowUpWindow> windows) {
-		StringBuilder sql = new StringBuilder("select grouping(program) as g_program, grouping(route) as g_route, "
-				+ "grouping(condition_category) as g_condition, grouping(age_band) as g_age_band, "
-				+ "grouping(sessions_band) as g_sessions, grouping(dose_band) as g_mg_per_kg, program, route, "
-				+ "condition_category, age_band, sessions_band, dose_band, "
-				+ "count(*) filter (where baseline is not null) as with_baseline");
-		for (FollowUpWindow window : windows) {
-			String w = window.column();
-			sql.append(", count(")
-				.append(w)
-				.append("_total) filter (where baseline is not null) as ")
-				.append(w)
-				.append("_n");
-			sql.append(", avg(baseline) filter (where ")
-				.append(w)
-				.append("_total is not null) as ")
-				.append(w)
-				.append("_bm");
-			sql.append(", stddev_samp(baseline) filter (where ")
-				.append(w)
-				.append("_total is not null) as ")
-				.append(w)
-				.append("_bsd");
-			sql.append(", avg(")
-				.append(w)
-				.append("_total) filter (where baseline is not null) as ")
-				.append(w)
-				.append("_fm");
-			sql.append(", stddev_samp(")
-				.append(w)
-				.append("_total) filter (where baseline is not null) as ")
-				.append(w)
-				.append("_fsd");
-			sql.append(", avg(").append(w).append("_total - baseline) as ").append(w).append("_cm");
-			sql.append(", stddev_samp(").append(w).append("_total - baseline) as ").append(w).append("_csd");
-			for (String judged : List.of("response", "remission", "meaningful")) {
-				sql.append(", count(*) filter (where ")
-					.append(w)
-					.append('_')
-					.append(judged)
-					.append(") as ")
-					.append(w)
-					.append('_')
-					.append(judged)
-					.append("_met");
-				sql.append(", count(")
-					.append(w)
-					.append('_')
-					.append(judged)
-					.append(") as ")
-					.append(w)
-					.append('_')
-					.append(judged)
-					.append("_judged");
-			}
-		}
-		sql.append(" from (select *, left(condition, 3) as condition_category,")
-			.append(" case when sessions <= 3 then '1-3' when sessions <= 6 then '4-6' else '7+' end as sessions_band,")
-			.append(" case when mg_per_kg is null then 'FIXED' when mg_per_kg < 0.5 then 'BELOW_0_5'")
-			.append(" when mg_per_kg < 1.0 then '0_5_TO_1' else '1_OR_MORE' end as dose_band")
-			.append(" from reports.course_outcome where ")
-			.append(where.sql())
-			.append(") c group by grouping sets ((), (program), (route), (condition_category), (age_band),")
-			.append(" (sessions_band), (dose_band))");
-		return this.jdbc.sql(sql.toString()).params(where.params()).query((rs, n) -> row(rs, windows)).list();
-	}
-
-	private static Row row(ResultSet rs, List<FollowUpWindow> windows) throws SQLException {
-		String dimension = null;
-		String group = null;
-		for (Map.Entry<String, String> column : Map
-			.of("program", "program", "route", "route", "condition", "condition_category", "ageBand", "age_band",
-					"sessions", "sessions_band", "mgPerKg", "dose_band")
-			.entrySet()) {
-			String grouping = switch (column.getKey()) {
-				case "ageBand" -> "g_age_band";
-				case "mgPerKg" -> "g_mg_per_kg";
-				default -> "g_" + column.getKey();
-			};
-			if (rs.getInt(grouping) == 0) {
-				dimension = column.getKey();
-				group = rs.getString(column.getValue());
-			}
-		}
-		int withBaseline = rs.getInt("with_baseline");
-		Map<FollowUpWindow, WindowAggregate> sums = new LinkedHashMap<>();
-		for (FollowUpWindow window : windows) {
-			String w = window.column();
-			sums.put(window,
-					new WindowAggregate(withBaseline, rs.getInt(w + "_n"), number(rs, w + "_bm"),
-							number(rs, w + "_bsd"), number(rs, w + "_fm"), number(rs, w + "_fsd"),
-							number(rs, w + "_cm"), number(rs, w + "_csd"), tally(rs, w + "_response"),
-							tally(rs, w + "_remission"), tally(rs, w + "_meaningful")));
-		}
-		return new Row(dimension, group, withBaseline, sums);
-	}
-
-	private static double number(ResultSet rs, String column) throws SQLException {
-		double value = rs.getDouble(column);
-		return rs.wasNull() ? Double.NaN : value;
-	}
-
-	private static Tally tally(ResultSet rs, String prefix) throws SQLException {
-		return new Tally(rs.getInt(prefix + "_met"), rs.getInt(prefix + "_judged"));
 	}
 
 	private static List<WindowFigures> figures(Row row, List<FollowUpWindow> windows, int min) {
@@ -300,12 +195,6 @@ public class OutcomesReport {
 		dimensions.put("sessions", "Dosing sessions received");
 		dimensions.put("mgPerKg", "Mean ordered dose (mg/kg)");
 		return java.util.Collections.unmodifiableMap(dimensions);
-	}
-
-	private record Row(String dimension, String group, int withBaseline, Map<FollowUpWindow, WindowAggregate> sums) {
-
-		static final Row EMPTY = new Row(null, null, 0, Map.of());
-
 	}
 
 }

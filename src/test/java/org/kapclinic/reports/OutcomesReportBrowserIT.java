@@ -36,7 +36,7 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 			int all = Integer.parseInt(browser.text(By.id("cohort-courses")));
 
 			new Select(browser.find(By.id("program"))).selectByVisibleText("IV ketamine infusion");
-			new Select(browser.find(By.id("instrument"))).selectByVisibleText("PHQ-9");
+			new Select(browser.find(By.id("instrument"))).selectByValue("PHQ-9");
 			browser.click(By.id("run-report"));
 			browser.waitForText("By follow-up window");
 			assertThat(browser.driver().getCurrentUrl()).contains("program=IV_INFUSION");

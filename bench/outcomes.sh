@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Outcomes report budget (issue 18): the report for one instrument over 100,000 patients and about
+# 2 million measurements, p95 < 1 s; and the time to derive the read model for all of them.
+#
+# Usage: bench/outcomes.sh [--fresh]   (needs the PostgreSQL server on 127.0.0.1:5432, user postgres)
+# 1. a database kap_bench_outcomes with the demo clinic of BENCH_PATIENTS (100,000) patients;
+# 2. bench/outcomes-seed.sql: one finished course per patient (6 sessions) and its PHQ-9/GAD-7 scores;
+# 3. a restart with the read model marked stale: OutcomeRebuild derives every patient (timed from the log);
+# 4. bench/outcomes.py times the report API for eight cohorts.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+DB=${BENCH_OUTCOMES_DB:-kap_bench_outcomes}
+PATIENTS=${BENCH_PATIENTS:-100000}
+PORT=${BENCH_PORT:-18081}
+ROUNDS=${BENCH_ROUNDS:-20}
+JAR=$(ls target/kap-clinic-*.jar | head -1)
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+LOG=target/bench-outcomes-app.log
+APP=""
+
+log() { printf '[outcomes %s] %s\n' "$(date +%T)" "$*" >&2; }
+stop() { if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""; fi; }
+trap stop EXIT
+
+start() {
+  java -jar "$JAR" --server.port="$PORT" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+    --kap.demo.enabled=true --kap.demo.patients="$PATIENTS" >> "$LOG" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 900); do
+    if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  log "the app did not start: see $LOG"; exit 1
+}
+
+if [ "${1:-}" = "--fresh" ] || ! "${PSQL[@]}" -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
+  "${PSQL[@]}" -c "drop database if exists $DB" -c "create database $DB"
+fi
+: > "$LOG"
+log "starting on $DB (the first start loads $PATIENTS demo patients)"
+start
+log "seeding courses and scores"
+"${PSQL[@]}" -d "$DB" -f bench/outcomes-seed.sql
+stop
+"${PSQL[@]}" -d "$DB" -c "update reports.read_model set rules_version = 'stale'"
+log "restarting: the read model is rebuilt in the background"
+start
+for _ in $(seq 1 3600); do
+  if grep -q "Outcomes read model rebuilt" "$LOG"; then break; fi
+  sleep 1
+done
+grep -o "Outcomes read model rebuilt[^\"]*" "$LOG" | tail -1
+"${PSQL[@]}" -d "$DB" -At -c "select 'patients ' || (select count(*) from patient.patient) || ', measurements ' ||
+  (select count(*) from measures.measurement) || ', read-model rows ' || (select count(*) from reports.course_outcome)"
+python3 bench/outcomes.py "http://127.0.0.1:$PORT" "$ROUNDS"
