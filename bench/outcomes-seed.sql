@@ -19,8 +19,8 @@ from patient.patient p
 where not exists (select 1 from dosing.session s where s.patient_id = p.id and s.course_id is not null);
 
 insert into dosing.session (id, patient_id, appointment_id, protocol_code, protocol_version, program, route, state,
-    weight_kg, weight_measured_at, checklist_complete, first_dose_at, last_dose_at, checked_in_at, closed_at,
-    course_id, held)
+    weight_kg, weight_measured_at, checklist_complete, first_dose_at, last_dose_at, checked_in_at, checked_in_by,
+    closed_at, course_id, held)
 select gen_random_uuid(), c.patient_id, gen_random_uuid(),
        case c.program when 'KAP' then 'KAP_IM_KETAMINE' when 'IV_INFUSION' then 'IV_KETAMINE' else 'ESKETAMINE_REMS' end,
        (select max(version) from dosing.protocol pr where pr.code = case c.program when 'KAP' then 'KAP_IM_KETAMINE'
@@ -28,7 +28,9 @@ select gen_random_uuid(), c.patient_id, gen_random_uuid(),
        c.program, case c.program when 'KAP' then 'IM' when 'IV_INFUSION' then 'IV' else 'IN' end, 'DISCHARGED',
        70 + random() * 30, c.first_dose - interval '1 day', true,
        c.first_dose + k * interval '3 days', c.first_dose + k * interval '3 days' + interval '40 minutes',
-       c.first_dose + k * interval '3 days' - interval '15 minutes', c.first_dose + k * interval '3 days' + interval '2 hours',
+       c.first_dose + k * interval '3 days' - interval '15 minutes',
+       (select id from identity.app_user where username = 'nurse.bell'),
+       c.first_dose + k * interval '3 days' + interval '2 hours',
        c.course_id, random() < 0.05
 from bench_course c cross join generate_series(0, 5) k;
 

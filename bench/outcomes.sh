@@ -2,7 +2,8 @@
 # Outcomes report budget (issue 18): the report for one instrument over 100,000 patients and about
 # 2 million measurements, p95 < 1 s; and the time to derive the read model for all of them.
 #
-# Usage: bench/outcomes.sh [--fresh]   (needs the PostgreSQL server on 127.0.0.1:5432, user postgres)
+# Usage: bench/outcomes.sh [--fresh | --report-only]   (needs PostgreSQL on 127.0.0.1:5432, user postgres)
+# --report-only: only step 4, on the data a previous run left.
 # 1. a database kap_bench_outcomes with the demo clinic of BENCH_PATIENTS (100,000) patients;
 # 2. bench/outcomes-seed.sql: one finished course per patient (6 sessions) and its PHQ-9/GAD-7 scores;
 # 3. a restart with the read model marked stale: OutcomeRebuild derives every patient (timed from the log);
@@ -25,11 +26,17 @@ trap stop EXIT
 
 start() {
   java -jar "$JAR" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=kap_app \
+    --spring.datasource.password=bench-only --kap.datasource.migration-password= \
+    --kap.datasource.migration-username=postgres \
+    --kap.audit.key=YmVuY2gtb25seS1hdWRpdC1rZXktMzItYnl0ZXMtbG9uZw== --kap.security.trusted-proxies=127.0.0.1 \
+    --kap.security.mfa-required-roles= \
     --kap.demo.enabled=true --kap.demo.patients="$PATIENTS" >> "$LOG" 2>&1 &
   APP=$!
   for _ in $(seq 1 900); do
-    if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then return 0; fi
+    # Ready only after the demo clinic has loaded (runners finish before readiness).
+    if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$APP" 2>/dev/null; then log "the app stopped: see $LOG"; exit 1; fi
     sleep 1
   done
   log "the app did not start: see $LOG"; exit 1
@@ -38,7 +45,16 @@ start() {
 if [ "${1:-}" = "--fresh" ] || ! "${PSQL[@]}" -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
   "${PSQL[@]}" -c "drop database if exists $DB" -c "create database $DB"
 fi
+if [ "${1:-}" = "--report-only" ]; then
+  : > "$LOG"
+  start
+  python3 bench/outcomes.py "http://127.0.0.1:$PORT" "$ROUNDS"
+  exit 0
+fi
 : > "$LOG"
+# The app connects as kap_app, which owns nothing (it refuses a superuser); Flyway migrates as postgres.
+"${PSQL[@]}" -c "do \$\$ begin create role kap_app login password 'bench-only';
+  exception when duplicate_object then alter role kap_app login password 'bench-only'; end \$\$"
 log "starting on $DB (the first start loads $PATIENTS demo patients)"
 start
 log "seeding courses and scores"
@@ -46,6 +62,7 @@ log "seeding courses and scores"
 stop
 "${PSQL[@]}" -d "$DB" -c "update reports.read_model set rules_version = 'stale'"
 log "restarting: the read model is rebuilt in the background"
+: > "$LOG"
 start
 for _ in $(seq 1 3600); do
   if grep -q "Outcomes read model rebuilt" "$LOG"; then break; fi

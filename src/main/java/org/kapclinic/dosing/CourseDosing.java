@@ -59,4 +59,43 @@ public class CourseDosing {
 			.list();
 	}
 
+	/**
+	 * Every session of the patients' courses in which drug was given, by patient and
+	 * time.
+	 */
+	public List<DosedSession> sessions(java.util.Collection<UUID> patientIds) {
+		return this.jdbc.sql("""
+				select s.patient_id, s.course_id, s.program, s.route, s.first_dose_at, o.dose_mg, o.dose_mg_per_kg,
+				       (s.held or s.hold_override_reason is not null) as held,
+				       (select count(*) from dosing.alert a where a.session_id = s.id) as alerts
+				from dosing.session s
+				left join lateral (select dose_mg, dose_mg_per_kg from dosing.dose_order
+				                   where session_id = s.id order by ordered_at desc limit 1) o on true
+				where s.patient_id = any(?) and s.course_id is not null and s.first_dose_at is not null
+				order by s.patient_id, s.first_dose_at""")
+			.param(patientIds.toArray(UUID[]::new))
+			.query((rs, n) -> new DosedSession(rs.getObject("patient_id", UUID.class),
+					rs.getObject("course_id", UUID.class), rs.getString("program"),
+					Route.valueOf(rs.getString("route")), rs.getTimestamp("first_dose_at").toInstant(),
+					rs.getBigDecimal("dose_mg"),
+					"IN".equals(rs.getString("route")) ? null : rs.getBigDecimal("dose_mg_per_kg"),
+					rs.getBoolean("held"), rs.getInt("alerts")))
+			.list();
+	}
+
+	/** Side effects and adverse events of the patients' course sessions, not voided. */
+	public List<RecordedAdverseEvent> adverseEvents(java.util.Collection<UUID> patientIds) {
+		return this.jdbc.sql("""
+				select s.patient_id, s.course_id, o.at, o.kind, o.effect, o.severity
+				from dosing.observation o join dosing.session s on s.id = o.session_id
+				where s.patient_id = any(?) and s.course_id is not null and o.voided_at is null
+				  and o.kind in ('SIDE_EFFECT', 'ADVERSE_EVENT')
+				order by s.patient_id, o.at""")
+			.param(patientIds.toArray(UUID[]::new))
+			.query((rs, n) -> new RecordedAdverseEvent(rs.getObject("patient_id", UUID.class),
+					rs.getObject("course_id", UUID.class), rs.getTimestamp("at").toInstant(), rs.getString("kind"),
+					rs.getString("effect"), rs.getString("severity")))
+			.list();
+	}
+
 }

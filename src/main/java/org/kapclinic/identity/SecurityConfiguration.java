@@ -203,9 +203,12 @@ class SecurityConfiguration {
 		AuthorizationManagerFactory<RequestAuthorizationContext> secondFactor = secondFactorRequired();
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
+				// "/outcomes": the clinic's published results, public by design (issue
+				// 18).
 				.requestMatchers("/login", "/login/second-factor", "/login/second-factor/**", "/consultation",
-						"/intake/**", "/consent/**", "/self-report/**", "/journal/**", "/calendar/**", "/error",
-						"/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health", "/actuator/health/**")
+						"/outcomes", "/intake/**", "/consent/**", "/self-report/**", "/journal/**", "/calendar/**",
+						"/error", "/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health",
+						"/actuator/health/**")
 				.permitAll()
 				.requestMatchers(API_DOCS)
 				.access((auth,

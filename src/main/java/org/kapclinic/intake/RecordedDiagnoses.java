@@ -33,4 +33,19 @@ public class RecordedDiagnoses {
 			.optional();
 	}
 
+	/**
+	 * {@link #primary(UUID)} of many patients at once; patients without one are absent.
+	 */
+	public java.util.Map<UUID, String> primary(java.util.Collection<UUID> patientIds) {
+		java.util.Map<UUID, String> primary = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select patient_id, answers -> 'diagnoses' ->> 0 as code from intake.intake
+				where patient_id = any(?) and answers -> 'diagnoses' ->> 0 is not null""")
+			.param(patientIds.toArray(UUID[]::new))
+			.query((java.sql.ResultSet rs) -> {
+				primary.put(rs.getObject("patient_id", UUID.class), rs.getString("code"));
+			});
+		return primary;
+	}
+
 }

@@ -9,5 +9,6 @@ import java.time.Instant;
  *
  * @param severity the instrument's band code for the total (null where it has no bands)
  */
-public record CompleteScore(String instrument, Instant administeredAt, BigDecimal total, String severity) {
+public record CompleteScore(java.util.UUID patientId, String instrument, Instant administeredAt, BigDecimal total,
+		String severity) {
 }

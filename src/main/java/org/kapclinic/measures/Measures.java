@@ -102,6 +102,12 @@ public class Measures {
 		return this.measurements.completeScores(patientId);
 	}
 
+	/** {@link #completeScores(UUID)} for many patients at once (research export). */
+	@Transactional(readOnly = true)
+	public List<CompleteScore> completeScores(java.util.Collection<UUID> patientIds) {
+		return this.measurements.completeScores(patientIds);
+	}
+
 	/** A baseline-to-follow-up change judged by the instrument's own definitions. */
 	public OutcomeJudgement judge(String instrument, java.math.BigDecimal baseline, java.math.BigDecimal followUp) {
 		return this.summaries.judge(instrument, baseline, followUp);

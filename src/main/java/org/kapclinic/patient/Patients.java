@@ -89,6 +89,22 @@ public class Patients {
 		return this.reads.find(patientId).map(PatientRecord::email).filter((email) -> !email.isBlank());
 	}
 
+	/**
+	 * Birth date, sex and region of many patients at once, for aggregate reports (no
+	 * access check, no audit: the report checks its role and audits itself).
+	 */
+	public java.util.List<Demographics> demographics(Collection<UUID> patientIds) {
+		return this.jdbc.sql("""
+				select id, birth_date, sex_at_birth, address_region from patient.patient where id = any(?)""")
+			.param(patientIds.toArray(UUID[]::new))
+			.query((rs,
+					n) -> new Demographics(rs.getObject("id", UUID.class), rs.getObject("birth_date", LocalDate.class),
+							(rs.getString("sex_at_birth") != null) ? SexAtBirth.valueOf(rs.getString("sex_at_birth"))
+									: null,
+							rs.getString("address_region")))
+			.list();
+	}
+
 	public Optional<PatientSummary> summary(UUID patientId) {
 		LocalDate today = this.clinicTime.today(this.clock);
 		return this.reads.find(patientId)

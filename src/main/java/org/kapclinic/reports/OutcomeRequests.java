@@ -57,6 +57,30 @@ final class OutcomeRequests {
 				followUp);
 	}
 
+	/** The same parameters as a query string, for a redirect back to the report. */
+	static String query(String instrument, String program, String route, String condition, String ageBand,
+			String sexAtBirth, LocalDate from, LocalDate to) {
+		java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+		params.put("instrument", instrument);
+		params.put("program", program);
+		params.put("route", route);
+		params.put("condition", condition);
+		params.put("ageBand", ageBand);
+		params.put("sexAtBirth", sexAtBirth);
+		params.put("from", from);
+		params.put("to", to);
+		StringBuilder query = new StringBuilder();
+		params.forEach((name, value) -> {
+			if (value != null && !value.toString().isBlank()) {
+				query.append((query.length() > 0) ? "&" : "")
+					.append(name)
+					.append('=')
+					.append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		});
+		return query.toString();
+	}
+
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}

@@ -31,7 +31,10 @@ class OutcomesPage {
 
 	private final JsonMapper json;
 
-	OutcomesPage(OutcomesReport report, Measures measures, JsonMapper json) {
+	private final PublishedOutcomes published;
+
+	OutcomesPage(OutcomesReport report, Measures measures, JsonMapper json, PublishedOutcomes published) {
+		this.published = published;
 		this.report = report;
 		this.measures = measures;
 		this.json = json;
@@ -57,6 +60,7 @@ class OutcomesPage {
 			ex.problems().forEach((p) -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
 		}
 		model.addAttribute("errors", errors);
+		model.addAttribute("publishedNow", this.published.current().orElse(null));
 		model.addAttribute("instruments", this.measures.instrumentNames());
 		model.addAttribute("programs", Program.values());
 		model.addAttribute("routes", Route.values());

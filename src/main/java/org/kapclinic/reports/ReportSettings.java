@@ -15,14 +15,17 @@ import jakarta.validation.constraints.Min;
  * deviation needs two
  * @param followUpTolerance how far from a window's target a score may be and still count
  * as that window's follow-up (14 days either side)
+ * @param exportRetention how long a research export's ZIP is kept for download (7 days;
+ * the record of the export stays)
  */
 @Validated
 @ConfigurationProperties("kap.reports")
-public record ReportSettings(@Min(2) Integer minCell, Duration followUpTolerance) {
+public record ReportSettings(@Min(2) Integer minCell, Duration followUpTolerance, Duration exportRetention) {
 
 	public ReportSettings {
 		minCell = (minCell == null) ? SmallCells.DEFAULT_MIN : minCell;
 		followUpTolerance = (followUpTolerance == null) ? Duration.ofDays(14) : followUpTolerance;
+		exportRetention = (exportRetention == null) ? Duration.ofDays(7) : exportRetention;
 	}
 
 }

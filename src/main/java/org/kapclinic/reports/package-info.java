@@ -4,5 +4,5 @@
  * and the public results page. It reads from the other modules; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",
-		allowedDependencies = { "dosing", "measures", "patient", "intake", "audit", "shared" })
+		allowedDependencies = { "dosing", "measures", "patient", "intake", "identity", "audit", "shared" })
 package org.kapclinic.reports;

@@ -62,4 +62,44 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void anAdministratorPublishesTheReportAnyoneReadsItOnAPhoneAndItIsWithdrawn() throws Exception {
+		try (Chromium admin = Chromium.start(this.port, 1366, 900)) {
+			admin.signIn("admin", PASSWORD);
+			admin.open("/reports/outcomes");
+			new Select(admin.find(By.id("program"))).selectByVisibleText("IV ketamine infusion");
+			admin.click(By.id("run-report"));
+			admin.waitForText("By follow-up window");
+			admin.click(By.id("publish-report"));
+			assertThat(admin.waitForText("Published: the public page")).contains("The public page /outcomes shows");
+			assertThat(admin.driver().getCurrentUrl()).as("back on the same cohort").contains("program=IV_INFUSION");
+
+			try (Chromium visitor = Chromium.start(this.port, 390, 844)) {
+				visitor.open("/outcomes");
+				assertThat(visitor.text(By.tagName("h1"))).isEqualTo("Treatment outcomes");
+				String page = visitor.pageText();
+				assertThat(page).contains("IV ketamine infusion", "End of course", "How these figures are made",
+						"fewer than 11 patients");
+				assertThat(page).as("a visitor is not signed in").doesNotContain("Sign out", "Patients");
+				assertThat(visitor.text(By.id("public-outcomes"))).doesNotContain("IV_INFUSION", "END_OF_COURSE");
+				visitor.screenshot("public-outcomes-phone");
+			}
+
+			admin.open("/reports/outcomes");
+			admin.click(By.id("withdraw-report"));
+			assertThat(admin.waitForText("Withdrawn")).contains("Nothing is published");
+			try (Chromium visitor = Chromium.start(this.port, 390, 844)) {
+				visitor.open("/outcomes");
+				assertThat(visitor.pageText()).contains("404");
+			}
+		}
+		try (Chromium prescriber = Chromium.start(this.port, 1366, 900)) {
+			prescriber.signIn("dr.quill", PASSWORD);
+			prescriber.open("/reports/outcomes");
+			prescriber.waitForText("By follow-up window");
+			assertThat(prescriber.driver().findElements(By.id("publish-report"))).as("administrators publish")
+				.isEmpty();
+		}
+	}
+
 }
