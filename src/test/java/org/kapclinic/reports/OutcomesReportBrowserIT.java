@@ -80,7 +80,7 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 				String page = visitor.pageText();
 				assertThat(page).contains("IV ketamine infusion", "End of course", "How these figures are made",
 						"fewer than 11 patients");
-				assertThat(page).as("a visitor is not signed in").doesNotContain("Sign out", "Patients");
+				assertThat(page).as("a visitor is not signed in").doesNotContain("Sign out", "Find a patient");
 				assertThat(visitor.text(By.id("public-outcomes"))).doesNotContain("IV_INFUSION", "END_OF_COURSE");
 				visitor.screenshot("public-outcomes-phone");
 			}
