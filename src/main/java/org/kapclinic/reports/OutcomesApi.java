@@ -3,6 +3,7 @@ package org.kapclinic.reports;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +22,7 @@ class OutcomesApi {
 		this.report = report;
 	}
 
+	@PreAuthorize("hasAnyRole('ADMIN', 'PRESCRIBER')")
 	@GetMapping("/api/v1/reports/outcomes")
 	@Operation(summary = "The practice outcomes report for one instrument",
 			description = "ADMIN and PRESCRIBER. Cohort: courses whose first dose falls in from-to (clinic dates, "

@@ -10,6 +10,7 @@ import org.kapclinic.intake.Program;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ class OutcomesPage {
 		this.json = json;
 	}
 
+	@PreAuthorize("hasAnyRole('ADMIN', 'PRESCRIBER')")
 	@GetMapping("/reports/outcomes")
 	String outcomes(@RequestParam(defaultValue = "PHQ-9") String instrument,
 			@RequestParam(required = false) String program, @RequestParam(required = false) String route,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.kapclinic.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ class PublicOutcomesPage {
 		return "reports/public";
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/reports/outcomes/publish")
 	String publish(@RequestParam String instrument, @RequestParam(required = false) String program,
 			@RequestParam(required = false) String route, @RequestParam(required = false) String condition,
@@ -45,6 +47,7 @@ class PublicOutcomesPage {
 				+ OutcomeRequests.query(instrument, program, route, condition, ageBand, sexAtBirth, from, to);
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/reports/outcomes/withdraw")
 	String withdraw(RedirectAttributes redirect) {
 		this.published.withdraw();
