@@ -195,7 +195,7 @@ class DemoClinic implements ApplicationRunner {
 			for (int s = 0; s < past.sessions().size(); s++) {
 				this.dosing.demoPastSession(history.patientId(), booked.courseId(), booked.appointments().get(s), chair,
 						past.protocol(), history.weightKg(), past.sessions().get(s), past.alerts().get(s),
-						past.held().get(s), nurse, prescriber);
+						past.held().get(s), past.sideEffects().get(s), nurse, prescriber);
 			}
 			diagnoses.put(history.patientId(), List.of(past.diagnosis()));
 		}

@@ -80,10 +80,12 @@ final class OutcomeTrajectories {
 		List<Instant> starts = new ArrayList<>();
 		List<Boolean> alerts = new ArrayList<>();
 		List<Boolean> held = new ArrayList<>();
+		List<String> sideEffects = new ArrayList<>();
 		for (int i = 0; i < sessions; i++) {
 			starts.add(laneStart.plus(Duration.ofDays(days[i])));
 			alerts.add(this.random.nextInt(12) == 0);
 			held.add(this.random.nextInt(15) == 0);
+			sideEffects.add(sideEffect());
 		}
 		Response response = response(program);
 		List<ImportedAnswers> scores = new ArrayList<>();
@@ -95,8 +97,25 @@ final class OutcomeTrajectories {
 			scores.addAll(trajectory(patient, "GAD-7", 7, 0, 8 + this.random.nextInt(12), 21, response, firstDose,
 					lastDose, discontinued));
 		}
-		return new PastCourse(program, protocol, template, diagnosis(program), starts, alerts, held, scores,
-				discontinued ? "Stopped after " + sessions + " sessions: nausea and cost (demo)" : null);
+		return new PastCourse(program, protocol, template, diagnosis(program), starts, alerts, held, sideEffects,
+				scores, discontinued ? "Stopped after " + sessions + " sessions: nausea and cost (demo)" : null);
+	}
+
+	/**
+	 * A session's side effect as EFFECT|SEVERITY, or null (about one session in four).
+	 */
+	private String sideEffect() {
+		int roll = this.random.nextInt(100);
+		if (roll < 12) {
+			return (roll < 9) ? "NAUSEA|MILD" : "NAUSEA|MODERATE";
+		}
+		if (roll < 18) {
+			return "DIZZINESS|MILD";
+		}
+		if (roll < 22) {
+			return "HEADACHE|MILD";
+		}
+		return (roll < 25) ? "DISSOCIATION|MODERATE" : null;
 	}
 
 	/** How this course's patient responds; the mixture differs a little per program. */
@@ -205,7 +224,8 @@ final class OutcomeTrajectories {
 	 * @param discontinuedBecause null for a completed course
 	 */
 	record PastCourse(String program, String protocol, String template, String diagnosis, List<Instant> sessions,
-			List<Boolean> alerts, List<Boolean> held, List<ImportedAnswers> scores, String discontinuedBecause) {
+			List<Boolean> alerts, List<Boolean> held, List<String> sideEffects, List<ImportedAnswers> scores,
+			String discontinuedBecause) {
 	}
 
 }

@@ -24,6 +24,7 @@ public class CourseDosing {
 
 	/** The patient's courses in which drug was given, earliest first dose first. */
 	public List<DosedCourse> dosedCourses(UUID patientId) {
+		java.util.Map<UUID, java.util.Map<String, Integer>> events = adverseEventCounts(patientId);
 		return this.jdbc
 			.sql("""
 					select s.course_id, min(s.program) as program, mode() within group (order by s.route) as route,
@@ -41,8 +42,35 @@ public class CourseDosing {
 			.query((rs, n) -> new DosedCourse(rs.getObject("course_id", UUID.class), rs.getString("program"),
 					Route.valueOf(rs.getString("route")), rs.getTimestamp("first_dose_at").toInstant(),
 					rs.getTimestamp("last_dose_at").toInstant(), rs.getInt("sessions"), rs.getBigDecimal("mg_per_kg"),
-					rs.getInt("held_sessions"), rs.getInt("alerts")))
+					rs.getInt("held_sessions"), rs.getInt("alerts"),
+					events.getOrDefault(rs.getObject("course_id", UUID.class), java.util.Map.of())))
 			.list();
+	}
+
+	/** Per course, the patient's side effects and adverse events by EFFECT|SEVERITY. */
+	private java.util.Map<UUID, java.util.Map<String, Integer>> adverseEventCounts(UUID patientId) {
+		java.util.Map<UUID, java.util.Map<String, Integer>> counts = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select s.course_id, coalesce(o.effect, 'OTHER') || '|' || coalesce(o.severity, 'UNKNOWN') as event,
+				       count(*) as events
+				from dosing.observation o join dosing.session s on s.id = o.session_id
+				where s.patient_id = ? and s.course_id is not null and o.voided_at is null
+				  and o.kind in ('SIDE_EFFECT', 'ADVERSE_EVENT')
+				group by 1, 2""").param(patientId).query((java.sql.ResultSet rs) -> {
+			counts.computeIfAbsent(rs.getObject("course_id", UUID.class), (k) -> new java.util.TreeMap<>())
+				.put(rs.getString("event"), rs.getInt("events"));
+		});
+		return counts;
+	}
+
+	/** A side effect's words ({@code NAUSEA}: "Nausea"). */
+	public String effectLabel(String code) {
+		return SideEffect.labelOf(code);
+	}
+
+	/** A severity's words ({@code LIFE_THREATENING}: "Life-threatening"). */
+	public String severityLabel(String code) {
+		return EventSeverity.labelOf(code);
 	}
 
 	/**

@@ -11,9 +11,11 @@ import java.util.UUID;
  *
  * @param mgPerKg null for esketamine courses (a fixed dose, not by weight)
  * @param heldSessions sessions a pre-dose reading held (issue 13)
+ * @param adverseEvents side effects and adverse events recorded in the sessions (not
+ * voided), counted by {@code EFFECT|SEVERITY} codes
  * @param alerts monitoring alerts raised in the sessions (blood pressure, SpO2, heart
  * rate)
  */
 public record DosedCourse(UUID courseId, String program, Route route, Instant firstDoseAt, Instant lastDoseAt,
-		int sessions, BigDecimal mgPerKg, int heldSessions, int alerts) {
+		int sessions, BigDecimal mgPerKg, int heldSessions, int alerts, java.util.Map<String, Integer> adverseEvents) {
 }

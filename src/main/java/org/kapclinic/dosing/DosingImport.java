@@ -67,13 +67,15 @@ public class DosingImport {
 	/**
 	 * A finished session of the demo clinic's history: checked in, dosed by the
 	 * protocol's route (0.5 mg/kg IV over 40 min, 0.75 mg/kg IM, 100 mg SL, 56 mg
-	 * intranasal), vitals before and after, discharged two hours later; one with
-	 * {@code alert} had a systolic surge that was acknowledged, one {@code held} was held
-	 * before the dose and released with a documented override. Synthetic data only.
+	 * intranasal), vitals before and after, discharged two hours later; a side effect
+	 * ({@code EFFECT|SEVERITY}) when given; one with {@code alert} had a systolic surge
+	 * that was acknowledged, one {@code held} was held before the dose and released with
+	 * a documented override. Synthetic data only.
 	 */
 	@Transactional
 	public void demoPastSession(UUID patient, UUID course, UUID appointment, UUID chair, String protocolCode,
-			BigDecimal weight, Instant checkedIn, boolean alert, boolean held, UUID nurse, UUID prescriber) {
+			BigDecimal weight, Instant checkedIn, boolean alert, boolean held, String sideEffect, UUID nurse,
+			UUID prescriber) {
 		this.protocols.storeShippedQuietly();
 		String[] protocol = java.util.Arrays.stream(PROTOCOLS)
 			.filter((p) -> p[0].equals(protocolCode))
@@ -126,6 +128,24 @@ public class DosingImport {
 				values (?, ?, ?, ?, ?, ?, ?, false)""", UUID.randomUUID(), id,
 				"IN".equals(protocol[2]) ? "DEVICE" : "START", mg, ts(dose), ts(dose), nurse);
 		pastVitals(id, checkedIn, dose, discharged, alert, nurse);
+		pastSideEffect(id, dose, sideEffect, nurse);
+	}
+
+	/**
+	 * A recorded side effect ({@code EFFECT|SEVERITY}) 25 minutes after the dose; none
+	 * for null.
+	 */
+	private void pastSideEffect(UUID id, Instant dose, String sideEffect, UUID nurse) {
+		if (sideEffect == null) {
+			return;
+		}
+		String[] effect = sideEffect.split("\\|");
+		Instant at = dose.plus(Duration.ofMinutes(25));
+		this.jdbc.update(
+				"""
+						insert into dosing.observation (id, session_id, kind, effect, severity, at, recorded_at, recorded_by, late)
+						values (?, ?, 'SIDE_EFFECT', ?, ?, ?, ?, ?, false)""",
+				UUID.randomUUID(), id, effect[0], effect[1], ts(at), ts(at), nurse);
 	}
 
 	/**

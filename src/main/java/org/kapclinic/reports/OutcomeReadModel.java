@@ -40,7 +40,7 @@ class OutcomeReadModel {
 	static final String COURSE = "*";
 
 	/** Changes whenever what a row holds, or how it is derived, changes. */
-	static final String MODEL_VERSION = "1";
+	static final String MODEL_VERSION = "2";
 
 	private static final List<String> COLUMNS = columns();
 
@@ -60,8 +60,12 @@ class OutcomeReadModel {
 
 	private final Clock clock;
 
+	private final tools.jackson.databind.json.JsonMapper json;
+
 	OutcomeReadModel(JdbcClient jdbc, CourseDosing dosing, Measures measures, Patients patients,
-			RecordedDiagnoses diagnoses, ReportSettings settings, ClinicTime clinicTime, Clock clock) {
+			RecordedDiagnoses diagnoses, ReportSettings settings, ClinicTime clinicTime, Clock clock,
+			tools.jackson.databind.json.JsonMapper json) {
+		this.json = json;
 		this.jdbc = jdbc;
 		this.dosing = dosing;
 		this.measures = measures;
@@ -134,6 +138,7 @@ class OutcomeReadModel {
 		values.add(course.mgPerKg());
 		values.add(course.heldSessions());
 		values.add(course.alerts());
+		values.add(this.json.writeValueAsString(course.adverseEvents()));
 		Score baseline = (outcome != null) ? outcome.baseline() : null;
 		values.add((baseline != null) ? BigDecimal.valueOf(baseline.total()) : null);
 		values.add((baseline != null) ? Timestamp.from(baseline.at()) : null);
@@ -153,7 +158,8 @@ class OutcomeReadModel {
 		values.add(Timestamp.from(base.now()));
 		StringBuilder sql = new StringBuilder("insert into reports.course_outcome (").append(String.join(", ", COLUMNS))
 			.append(") values (")
-			.append(String.join(", ", java.util.Collections.nCopies(COLUMNS.size(), "?")))
+			.append(String.join(", ",
+					COLUMNS.stream().map((column) -> column.equals("adverse_events") ? "?::jsonb" : "?").toList()))
 			.append(") on conflict (course_id, instrument) do update set ");
 		sql.append(
 				String.join(", ", COLUMNS.stream().skip(2).map((column) -> column + " = excluded." + column).toList()));
@@ -181,7 +187,7 @@ class OutcomeReadModel {
 	private static List<String> columns() {
 		List<String> columns = new ArrayList<>(List.of("course_id", "instrument", "patient_id", "program", "route",
 				"condition", "age_band", "sex_at_birth", "first_dose_at", "last_dose_at", "sessions", "mg_per_kg",
-				"held_sessions", "alerts", "baseline", "baseline_at", "baseline_band"));
+				"held_sessions", "alerts", "adverse_events", "baseline", "baseline_at", "baseline_band"));
 		for (FollowUpWindow window : FollowUpWindow.values()) {
 			for (String suffix : List.of("total", "at", "band", "response", "remission", "meaningful")) {
 				columns.add(window.column() + "_" + suffix);

@@ -55,8 +55,12 @@ public class OutcomesReport {
 
 	private final java.util.concurrent.Executor executor;
 
+	private final org.kapclinic.dosing.CourseDosing dosing;
+
 	OutcomesReport(JdbcClient jdbc, Measures measures, ReportSettings settings, ClinicTime clinicTime, AuditTrail audit,
+			org.kapclinic.dosing.CourseDosing dosing,
 			org.springframework.core.task.TaskExecutor applicationTaskExecutor) {
+		this.dosing = dosing;
 		this.executor = applicationTaskExecutor;
 		this.jdbc = jdbc;
 		this.measures = measures;
@@ -87,13 +91,16 @@ public class OutcomesReport {
 		CompletableFuture<BandTransitions> transitions = CompletableFuture
 			.supplyAsync(() -> transitions(where, transitionsAt, min), this.executor);
 		CompletableFuture<Freshness> freshness = CompletableFuture.supplyAsync(() -> freshness(where), this.executor);
+		CompletableFuture<List<Object[]>> events = CompletableFuture.supplyAsync(() -> adverseEvents(courses),
+				this.executor);
 		List<Row> rows = OutcomeAggregates.query(this.jdbc, where, windows);
 		Row overall = rows.stream().filter((row) -> row.dimension() == null).findFirst().orElse(Row.EMPTY);
 		Map<String, Breakdown> breakdowns = new LinkedHashMap<>();
 		DIMENSIONS
 			.forEach((dimension, label) -> breakdowns.put(dimension, breakdown(dimension, label, rows, windows, min)));
 		OutcomesReportView view = new OutcomesReportView(filter.instrument(), filter, min, cohort.join().cohort(),
-				figures(overall, windows, min), breakdowns, transitions.join(), cohort.join().safety(),
+				figures(overall, windows, min), breakdowns, transitions.join(),
+				cohort.join().safety().withAdverseEvents(adverseEventRates(events.join(), cohort.join(), min)),
 				freshness.join().rulesVersions(), freshness.join().newestRow());
 		this.audit.record(AuditEvent.of(AuditAction.READ, "OutcomesReport", null)
 			.detail("instrument=" + filter.instrument() + " program=" + filter.program() + " route=" + filter.route()
@@ -177,6 +184,32 @@ public class OutcomesReport {
 					SmallCells.of(total, total, min)));
 		}
 		return new BandTransitions(window, bands, bands.stream().map(GroupLabels::band).toList(), rows);
+	}
+
+	/**
+	 * The cohort's side effects and adverse events: EFFECT|SEVERITY and the count, most
+	 * first.
+	 */
+	private List<Object[]> adverseEvents(Where courses) {
+		return this.jdbc.sql("select e.key, sum(e.value::int) as events from reports.course_outcome c, "
+				+ "jsonb_each_text(c.adverse_events) e where " + courses.sql() + " group by e.key order by 2 desc, 1")
+			.params(courses.params())
+			.query((rs, n) -> new Object[] { rs.getString("key"), rs.getInt("events") })
+			.list();
+	}
+
+	private List<OutcomesReportView.AdverseEventRate> adverseEventRates(List<Object[]> events, CohortAndSafety cohort,
+			int min) {
+		int sessions = (cohort.safety().sessions().value() != null) ? cohort.safety().sessions().value() : 0;
+		List<OutcomesReportView.AdverseEventRate> rates = new java.util.ArrayList<>();
+		for (Object[] event : events) {
+			String[] codes = ((String) event[0]).split("\\|", 2);
+			int count = (Integer) event[1];
+			rates.add(new OutcomesReportView.AdverseEventRate(codes[0], this.dosing.effectLabel(codes[0]), codes[1],
+					this.dosing.severityLabel(codes[1]), SmallCells.of(count, count, min),
+					Safety.per100(count, sessions, min)));
+		}
+		return rates;
 	}
 
 	/** The rules the cohort's rows were derived under, and when the newest was. */

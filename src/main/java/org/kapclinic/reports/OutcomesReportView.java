@@ -49,24 +49,38 @@ public record OutcomesReportView(String instrument, OutcomeFilter cohortDefiniti
 	}
 
 	/**
-	 * Safety over the cohort's dosing sessions: sessions a pre-dose reading held and
-	 * monitoring alerts, each per 100 sessions.
+	 * Safety over the cohort's dosing sessions: sessions a pre-dose reading held,
+	 * monitoring alerts, and side effects and adverse events by effect and severity, each
+	 * per 100 sessions.
 	 */
 	public record Safety(Cell<Integer> sessions, Cell<Integer> heldSessions, Cell<Double> heldPer100Sessions,
-			Cell<Integer> alerts, Cell<Double> alertsPer100Sessions) {
+			Cell<Integer> alerts, Cell<Double> alertsPer100Sessions, List<AdverseEventRate> adverseEvents) {
 
 		static Safety of(int sessions, int held, int alerts, int min) {
 			return new Safety(SmallCells.of(sessions, sessions, min), SmallCells.of(held, held, min),
-					per100(held, sessions, min), SmallCells.of(alerts, alerts, min), per100(alerts, sessions, min));
+					per100(held, sessions, min), SmallCells.of(alerts, alerts, min), per100(alerts, sessions, min),
+					List.of());
 		}
 
-		private static Cell<Double> per100(int events, int sessions, int min) {
+		Safety withAdverseEvents(List<AdverseEventRate> events) {
+			return new Safety(this.sessions, this.heldSessions, this.heldPer100Sessions, this.alerts,
+					this.alertsPer100Sessions, List.copyOf(events));
+		}
+
+		static Cell<Double> per100(int events, int sessions, int min) {
 			if (SmallCells.small(events, min) || sessions < min) {
 				return Cell.hidden();
 			}
 			return Cell.shown(Math.round(1000.0 * events / sessions) / 10.0);
 		}
 
+	}
+
+	/**
+	 * One kind of side effect or adverse event at one severity, with its codes and words.
+	 */
+	public record AdverseEventRate(String effect, String effectLabel, String severity, String severityLabel,
+			Cell<Integer> events, Cell<Double> per100Sessions) {
 	}
 
 }

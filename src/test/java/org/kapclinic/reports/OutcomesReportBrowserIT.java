@@ -28,6 +28,7 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 					"Monitoring alerts");
 			assertThat(browser.text(By.id("windows-table"))).as("the demo's finished courses").doesNotContain("—");
 			assertThat(page).as("small groups are hidden, not shown as counts").contains("< 11");
+			assertThat(browser.text(By.id("adverse-events"))).contains("Nausea", "Mild");
 			assertThat(page).doesNotContain("IV_INFUSION", "END_OF_COURSE", "moderately-severe");
 			assertThat(browser.driver().findElement(By.id("outcomes-chart")).isDisplayed()).isTrue();
 			assertThat(browser.text(By.id("cohort-definition"))).contains("PHQ-9", "all programs",

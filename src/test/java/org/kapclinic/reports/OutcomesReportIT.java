@@ -152,6 +152,14 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(report.get("safety").get("heldSessions").asInt()).isEqualTo(11);
 		assertThat(report.get("safety").get("heldPer100Sessions").asDouble()).isEqualTo(8.3);
 		assertThat(report.get("safety").get("alerts").asInt()).isZero();
+		JsonNode events = report.get("safety").get("adverseEvents");
+		assertThat(events.get(0).get("effectLabel").asString()).isEqualTo("Nausea");
+		assertThat(events.get(0).get("severityLabel").asString()).isEqualTo("Mild");
+		assertThat(events.get(0).get("events").asInt()).isEqualTo(11);
+		assertThat(events.get(0).get("per100Sessions").asDouble()).as("11 in 132 sessions").isEqualTo(8.3);
+		assertThat(events.get(1).get("effect").asString()).isEqualTo("HEADACHE");
+		assertThat(events.get(1).get("events").get("suppressed").asBoolean()).as("3 headaches").isTrue();
+		assertThat(events.get(1).get("per100Sessions").get("suppressed").asBoolean()).isTrue();
 
 		Response kapOnly = this.api.get(REPORT + COHORT + "&program=KAP&window=END_OF_COURSE", admin);
 		assertThat(window(kapOnly.json().get("windows"), "END_OF_COURSE").get("n").asInt()).isEqualTo(12);
@@ -240,9 +248,9 @@ class OutcomesReportIT extends IntegrationTest {
 					insert into reports.course_outcome (course_id, instrument, patient_id, program, route, condition, age_band,
 					    sex_at_birth, first_dose_at, last_dose_at, sessions, mg_per_kg, held_sessions, alerts, baseline,
 					    baseline_at, baseline_band, eoc_total, eoc_at, eoc_band, eoc_response, eoc_remission,
-					    m3_total, m3_at, m6_total, m6_at, rules_version, updated_at)
+					    m3_total, m3_at, m6_total, m6_at, adverse_events, rules_version, updated_at)
 					values (?, ?, ?, ?, ?, 'F33.1', '26-45', 'FEMALE', ?, ?, 6, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-					    'test', now())""")
+					    ?::jsonb, 'test', now())""")
 			.params(course, instrument, patient, kap ? "KAP" : "IV_INFUSION", kap ? "IM" : "IV",
 					Timestamp.from(firstDose), Timestamp.from(firstDose.plus(Duration.ofDays(20))), kap ? 0.75 : 0.5,
 					(i % 2 == 0) ? 1 : 0, scored ? s[0] : null,
@@ -253,7 +261,10 @@ class OutcomesReportIT extends IntegrationTest {
 					scored ? (i < 3) : null, scored && !Double.isNaN(s[2]) ? s[2] : null,
 					scored && !Double.isNaN(s[2]) ? Timestamp.from(firstDose.plus(Duration.ofDays(90))) : null,
 					scored && !Double.isNaN(s[3]) ? s[3] : null,
-					scored && !Double.isNaN(s[3]) ? Timestamp.from(firstDose.plus(Duration.ofDays(182))) : null)
+					scored && !Double.isNaN(s[3]) ? Timestamp.from(firstDose.plus(Duration.ofDays(182))) : null,
+					// 11 courses with a mild nausea, 3 with a moderate headache
+					(i % 2 == 0) ? ((i < 6) ? "{\"NAUSEA|MILD\": 1, \"HEADACHE|MODERATE\": 1}" : "{\"NAUSEA|MILD\": 1}")
+							: "{}")
 			.update();
 	}
 
