@@ -86,4 +86,32 @@
     },
     plugins: [whiskers]
   });
+
+  // The waterfall: each course's percent change at percentile resolution, best first; a drop of
+  // half or more (a response on PHQ-9, GAD-7, MADRS) in green, a worsening in red.
+  var waterfall = document.getElementById('waterfall-chart');
+  var changes = Array.isArray(data.waterfall) ? data.waterfall : [];
+  if (waterfall && changes.length > 0) {
+    new window.Chart(waterfall, {
+      type: 'bar',
+      data: {
+        labels: changes.map(function (_, i) { return i + '%'; }),
+        datasets: [{
+          label: 'Percent change from baseline',
+          data: changes,
+          backgroundColor: changes.map(function (v) { return v <= -50 ? '#198754' : (v > 0 ? '#dc3545' : '#6c757d'); }),
+          categoryPercentage: 1.0,
+          barPercentage: 1.0
+        }]
+      },
+      options: {
+        animation: false,
+        scales: {
+          x: { title: { display: true, text: 'Courses, best to worst (percentile)' }, ticks: { maxTicksLimit: 11 } },
+          y: { title: { display: true, text: 'Percent change from baseline' } }
+        },
+        plugins: { legend: { display: false } }
+      }
+    });
+  }
 }());

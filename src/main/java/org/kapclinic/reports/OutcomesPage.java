@@ -82,7 +82,7 @@ class OutcomesPage {
 	 * What the chart draws: per program, the mean change and its 95 % CI at each window
 	 * (null where suppressed).
 	 */
-	record ChartData(List<String> windows, List<Series> series) {
+	record ChartData(List<String> windows, List<Series> series, List<Double> waterfall) {
 
 		static ChartData of(OutcomesReportView view) {
 			List<String> windows = view.windows().stream().map((w) -> w.window().label()).toList();
@@ -95,7 +95,9 @@ class OutcomesPage {
 					.filter((group) -> !group.windows().isEmpty())
 					.forEach((group) -> series.add(Series.of(group.label(), group.windows())));
 			}
-			return new ChartData(windows, series);
+			List<Double> waterfall = view.waterfall().percentChangeByPercentile().suppressed() ? List.of()
+					: view.waterfall().percentChangeByPercentile().value();
+			return new ChartData(windows, series, waterfall);
 		}
 
 	}

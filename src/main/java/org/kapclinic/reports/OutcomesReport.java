@@ -93,13 +93,15 @@ public class OutcomesReport {
 		CompletableFuture<Freshness> freshness = CompletableFuture.supplyAsync(() -> freshness(where), this.executor);
 		CompletableFuture<List<Object[]>> events = CompletableFuture.supplyAsync(() -> adverseEvents(courses),
 				this.executor);
+		CompletableFuture<OutcomesReportView.Waterfall> waterfall = CompletableFuture
+			.supplyAsync(() -> waterfall(where, transitionsAt, min), this.executor);
 		List<Row> rows = OutcomeAggregates.query(this.jdbc, where, windows);
 		Row overall = rows.stream().filter((row) -> row.dimension() == null).findFirst().orElse(Row.EMPTY);
 		Map<String, Breakdown> breakdowns = new LinkedHashMap<>();
 		DIMENSIONS
 			.forEach((dimension, label) -> breakdowns.put(dimension, breakdown(dimension, label, rows, windows, min)));
 		OutcomesReportView view = new OutcomesReportView(filter.instrument(), filter, min, cohort.join().cohort(),
-				figures(overall, windows, min), breakdowns, transitions.join(),
+				figures(overall, windows, min), breakdowns, transitions.join(), waterfall.join(),
 				cohort.join().safety().withAdverseEvents(adverseEventRates(events.join(), cohort.join(), min)),
 				freshness.join().rulesVersions(), freshness.join().newestRow());
 		this.audit.record(AuditEvent.of(AuditAction.READ, "OutcomesReport", null)
@@ -184,6 +186,36 @@ public class OutcomesReport {
 					SmallCells.of(total, total, min)));
 		}
 		return new BandTransitions(window, bands, bands.stream().map(GroupLabels::band).toList(), rows);
+	}
+
+	/**
+	 * Percent change of the course at each percentile (0, 1, …, 100), over courses with a
+	 * baseline above zero and a follow-up at {@code window}.
+	 */
+	private OutcomesReportView.Waterfall waterfall(Where where, FollowUpWindow window, int min) {
+		String w = window.column();
+		Double[] percentiles = new Double[101];
+		for (int i = 0; i <= 100; i++) {
+			percentiles[i] = i / 100.0;
+		}
+		List<Object> params = new java.util.ArrayList<>();
+		params.add(percentiles);
+		params.addAll(where.params());
+		return this.jdbc
+			.sql("select count(*) as n, percentile_cont(?::float8[]) within group (order by 100.0 * (" + w
+					+ "_total - baseline)::float8 / baseline::float8) as pct from reports.course_outcome where "
+					+ where.sql() + " and baseline > 0 and " + w + "_total is not null")
+			.params(params)
+			.query((rs, n) -> {
+				int courses = rs.getInt("n");
+				java.sql.Array pct = rs.getArray("pct");
+				List<Double> values = (pct != null) ? java.util.Arrays.stream((Double[]) pct.getArray())
+					.map((v) -> Math.round(v * 10) / 10.0)
+					.toList() : List.of();
+				return new OutcomesReportView.Waterfall(window,
+						(courses == 0) ? Cell.shown(List.of()) : SmallCells.of(values, courses, min));
+			})
+			.single();
 	}
 
 	/**

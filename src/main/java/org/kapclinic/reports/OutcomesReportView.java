@@ -13,13 +13,22 @@ import org.kapclinic.reports.SmallCells.Cell;
  *
  * @param windows per follow-up window, over the whole cohort
  * @param breakdowns by program, route, condition, age band, sessions and dose
+ * @param waterfall individual percent changes at the band transitions' window
  * @param rulesVersions the outcome rules the cohort's rows were derived under (more than
  * one while a rebuild runs)
  * @param dataAsOf when the newest row was derived (the report is as fresh as that)
  */
 public record OutcomesReportView(String instrument, OutcomeFilter cohortDefinition, int minCell, Cohort cohort,
-		List<WindowFigures> windows, Map<String, Breakdown> breakdowns, BandTransitions bandTransitions, Safety safety,
-		List<String> rulesVersions, Instant dataAsOf) {
+		List<WindowFigures> windows, Map<String, Breakdown> breakdowns, BandTransitions bandTransitions,
+		Waterfall waterfall, Safety safety, List<String> rulesVersions, Instant dataAsOf) {
+
+	/**
+	 * The waterfall of individual changes at one window, at percentile resolution: the
+	 * percent change from baseline (negative is better) of the course at each percentile
+	 * 0, 1, …, 100, best first. Suppressed below the minimum cell size.
+	 */
+	public record Waterfall(FollowUpWindow window, Cell<List<Double>> percentChangeByPercentile) {
+	}
 
 	/**
 	 * The courses in the cohort (first dose in range, filters met) and their patients.

@@ -31,6 +31,7 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 			assertThat(browser.text(By.id("adverse-events"))).contains("Nausea", "Mild");
 			assertThat(page).doesNotContain("IV_INFUSION", "END_OF_COURSE", "moderately-severe");
 			assertThat(browser.driver().findElement(By.id("outcomes-chart")).isDisplayed()).isTrue();
+			assertThat(browser.driver().findElement(By.id("waterfall-chart")).isDisplayed()).isTrue();
 			assertThat(browser.text(By.id("cohort-definition"))).contains("PHQ-9", "all programs",
 					"first dose any date");
 			browser.screenshot("outcomes-report");

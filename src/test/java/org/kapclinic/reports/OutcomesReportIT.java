@@ -148,6 +148,19 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(severe.get("followUp").get(bands.indexOf("severe")).asInt()).as("zero identifies nobody: shown")
 			.isZero();
 
+		double best = 0;
+		double worst = -100;
+		for (double[] course : scores) {
+			double percent = 100 * (course[1] - course[0]) / course[0];
+			best = Math.min(best, percent);
+			worst = Math.max(worst, percent);
+		}
+		JsonNode waterfall = report.get("waterfall").get("percentChangeByPercentile");
+		assertThat(waterfall).as("percentiles 0 to 100").hasSize(101);
+		assertThat(waterfall.get(0).asDouble()).as("the best course").isEqualTo(Math.round(best * 10) / 10.0);
+		assertThat(waterfall.get(100).asDouble()).as("the worst course").isEqualTo(Math.round(worst * 10) / 10.0);
+		assertThat(ivOnlyWaterfall(admin).get("suppressed").asBoolean()).as("10 IV courses").isTrue();
+
 		assertThat(report.get("safety").get("sessions").asInt()).isEqualTo(22 * 6);
 		assertThat(report.get("safety").get("heldSessions").asInt()).isEqualTo(11);
 		assertThat(report.get("safety").get("heldPer100Sessions").asDouble()).isEqualTo(8.3);
@@ -184,6 +197,13 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(badCondition.status()).isEqualTo(400);
 		assertThat(badCondition.body()).contains("condition");
 		assertThat(this.api.get(REPORT + "?instrument=NOPE-1", tokenFor("admin")).body()).contains("instrument");
+	}
+
+	private JsonNode ivOnlyWaterfall(String admin) {
+		return this.api.get(REPORT + COHORT + "&program=IV_INFUSION", admin)
+			.json()
+			.get("waterfall")
+			.get("percentChangeByPercentile");
 	}
 
 	private int auditedReports() {
