@@ -48,6 +48,12 @@ fi
 if [ "${1:-}" = "--report-only" ]; then
   : > "$LOG"
   start
+  # A new read-model version rebuilds every row in the background: measure after it, not during.
+  if grep -q "Outcomes read model: rebuilding" "$LOG"; then
+    log "waiting for the read model's rebuild"
+    until grep -q "Outcomes read model rebuilt" "$LOG"; do sleep 2; done
+    grep -o "Outcomes read model rebuilt[^\"]*" "$LOG" | tail -1
+  fi
   python3 bench/outcomes.py "http://127.0.0.1:$PORT" "$ROUNDS"
   exit 0
 fi

@@ -42,6 +42,7 @@ class OutcomeRebuild {
 	void rebuildIfStale() {
 		String version = this.model.rulesVersion();
 		if (!this.model.rebuiltUnder().map(version::equals).orElse(false)) {
+			log.info("Outcomes read model: rebuilding under {} in the background", version);
 			this.executor.execute(() -> rebuild(version));
 		}
 	}
