@@ -53,7 +53,7 @@ class SchedulerLocksTests {
 			.as("scheduled jobs without @SchedulerLock: lock them, or explain here why every "
 					+ "instance may run them")
 			.isEqualTo(new TreeSet<>(ON_EVERY_INSTANCE.keySet()));
-		assertThat(locked).contains("ReminderRunner.tick", "ScheduleRunner.tick");
+		assertThat(locked).contains("ReminderRunner.tick", "ScheduleRunner.tick", "ResearchExportRetention.purge");
 	}
 
 }

@@ -95,6 +95,30 @@ class ResearchExportIT extends IntegrationTest {
 	}
 
 	@Test
+	void aFilePastItsRetentionIsRemovedAndTheRecordStays(
+			@org.springframework.beans.factory.annotation.Autowired ResearchExportRetention retention)
+			throws Exception {
+		awaitReadModel();
+		String admin = tokenFor("admin");
+		download(admin);
+		String id = this.jdbc.sql("select id::text from reports.research_export order by requested_at desc limit 1")
+			.query(String.class)
+			.single();
+		this.jdbc
+			.sql("update reports.research_export set finished_at = finished_at - interval '8 days' where id = ?::uuid")
+			.param(id)
+			.update();
+		retention.purge();
+		JsonNode status = this.api.get(EXPORTS + "/" + id, admin).json();
+		assertThat(status.get("status").asString()).isEqualTo("DONE");
+		assertThat(status.get("file").isNull()).as("no file to download").isTrue();
+		assertThat(status.get("purpose").asString()).as("the record stays").isEqualTo(PURPOSE);
+		Response gone = this.api.get(EXPORTS + "/" + id + "/file", admin);
+		assertThat(gone.status()).isEqualTo(422);
+		assertThat(gone.body()).contains("request a new export");
+	}
+
+	@Test
 	void onlyAnAdministratorMayExport() {
 		for (String user : List.of("dr.quill", "nurse.bell", "therapist.cove", "desk.dale")) {
 			assertThat(this.api.post(EXPORTS, Map.of("purpose", PURPOSE), tokenFor(user)).status()).as(user)
