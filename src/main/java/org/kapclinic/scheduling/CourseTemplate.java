@@ -11,6 +11,15 @@ import java.util.List;
 record CourseTemplate(String code, String version, String name, String program, String description, String source,
 		List<Step> steps, Spacing spacing) {
 
+	/** The plan a course starts from: one planned step per template step. */
+	List<Course.PlannedStep> plan() {
+		return this.steps.stream()
+			.map((step) -> new Course.PlannedStep(step.type(), step.count(), step.durationMinutes(),
+					(step.roles() != null) ? step.roles() : List.of(),
+					(step.needs() != null) ? step.needs() : List.of(), step.phase()))
+			.toList();
+	}
+
 	/**
 	 * One kind of session in the plan.
 	 *

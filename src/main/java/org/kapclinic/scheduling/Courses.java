@@ -88,12 +88,7 @@ public class Courses {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		List<Course.PlannedStep> plan = template.steps()
-			.stream()
-			.map((step) -> new Course.PlannedStep(step.type(), step.count(), step.durationMinutes(),
-					(step.roles() != null) ? step.roles() : List.of(),
-					(step.needs() != null) ? step.needs() : List.of(), step.phase()))
-			.toList();
+		List<Course.PlannedStep> plan = template.plan();
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into scheduling.course (id, patient_id, template_code, template_version, program, prescriber_id,

@@ -46,12 +46,7 @@ public class SchedulingImport {
 			List<Instant> sessionStarts, int minutes, UUID chair, UUID nurse, String discontinuedBecause) {
 		this.templates.storeShipped();
 		CourseTemplate template = this.templates.current(templateCode).orElseThrow();
-		List<Course.PlannedStep> plan = template.steps()
-			.stream()
-			.map((step) -> new Course.PlannedStep(step.type(), step.count(), step.durationMinutes(),
-					(step.roles() != null) ? step.roles() : List.of(),
-					(step.needs() != null) ? step.needs() : List.of(), step.phase()))
-			.toList();
+		List<Course.PlannedStep> plan = template.plan();
 		UUID course = UUID.randomUUID();
 		Timestamp created = Timestamp.from(sessionStarts.get(0).minus(Duration.ofDays(10)));
 		this.jdbc.update("""
