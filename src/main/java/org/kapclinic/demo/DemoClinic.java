@@ -191,7 +191,7 @@ class DemoClinic implements ApplicationRunner {
 			SchedulingImport.PastCourse booked = this.scheduling.demoPastCourse(history.patientId(), past.template(),
 					"KAP".equals(past.program()) ? therapist : null,
 					"KAP".equals(past.program()) ? null : "Dr. Imaginary Outsider, LCSW (fictional)", past.sessions(),
-					150, chair, nurse, past.discontinuedBecause());
+					150, chair, nurse, past.discontinuedBecause(), past.integrationSessions());
 			for (int s = 0; s < past.sessions().size(); s++) {
 				this.dosing.demoPastSession(history.patientId(), booked.courseId(), booked.appointments().get(s), chair,
 						past.protocol(), history.weightKg(), past.sessions().get(s), past.alerts().get(s),

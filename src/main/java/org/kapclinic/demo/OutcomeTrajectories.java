@@ -97,8 +97,13 @@ final class OutcomeTrajectories {
 			scores.addAll(trajectory(patient, "GAD-7", 7, 0, 8 + this.random.nextInt(12), 21, response, firstDose,
 					lastDose, discontinued));
 		}
+		// KAP integrates in-house after (most) doses; adjunctive programs with the
+		// outside
+		// therapist.
+		int integration = "KAP".equals(program) ? this.random.nextInt(sessions + 1) : 0;
 		return new PastCourse(program, protocol, template, diagnosis(program), starts, alerts, held, sideEffects,
-				scores, discontinued ? "Stopped after " + sessions + " sessions: nausea and cost (demo)" : null);
+				integration, scores,
+				discontinued ? "Stopped after " + sessions + " sessions: nausea and cost (demo)" : null);
 	}
 
 	/**
@@ -224,8 +229,8 @@ final class OutcomeTrajectories {
 	 * @param discontinuedBecause null for a completed course
 	 */
 	record PastCourse(String program, String protocol, String template, String diagnosis, List<Instant> sessions,
-			List<Boolean> alerts, List<Boolean> held, List<String> sideEffects, List<ImportedAnswers> scores,
-			String discontinuedBecause) {
+			List<Boolean> alerts, List<Boolean> held, List<String> sideEffects, int integrationSessions,
+			List<ImportedAnswers> scores, String discontinuedBecause) {
 	}
 
 }

@@ -20,6 +20,11 @@ final class GroupLabels {
 			case "route" -> route(code);
 			case "ageBand" -> AgeBand.ofCode(code).label();
 			case "sessions" -> code.replace("-", "–") + " sessions";
+			case "integration" -> switch (code) {
+				case "0" -> "No integration session";
+				case "1-2" -> "1–2 integration sessions";
+				default -> "3 or more integration sessions";
+			};
 			case "mgPerKg" -> switch (code) {
 				case "FIXED" -> "Fixed dose (esketamine)";
 				case "BELOW_0_5" -> "Under 0.5 mg/kg";

@@ -39,13 +39,16 @@ final class OutcomeAggregates {
 	static List<Row> query(JdbcClient jdbc, Where where, List<FollowUpWindow> windows) {
 		StringBuilder sql = new StringBuilder("select grouping(program) as g_program, grouping(route) as g_route, "
 				+ "grouping(condition_category) as g_condition, grouping(age_band) as g_age_band, "
-				+ "grouping(sessions_band) as g_sessions, grouping(dose_band) as g_mg_per_kg, program, route, "
-				+ "condition_category, age_band, sessions_band, dose_band, "
+				+ "grouping(sessions_band) as g_sessions, grouping(dose_band) as g_mg_per_kg, "
+				+ "grouping(integration_band) as g_integration, program, route, "
+				+ "condition_category, age_band, sessions_band, dose_band, integration_band, "
 				+ "count(*) filter (where baseline is not null) as with_baseline");
 		windows.forEach((window) -> windowColumns(sql, window.column()));
 		// Scores as float8: avg and stddev_samp over numeric take twice as long (measured
 		// 900 vs 420 ms over 100,000 courses), and a score has one decimal at most.
-		sql.append(" from (select program, route, age_band, sessions, mg_per_kg, baseline::float8 as baseline");
+		sql.append(" from (select program, route, age_band, sessions, mg_per_kg, baseline::float8 as baseline,")
+			.append(" case when integration_sessions = 0 then '0' when integration_sessions <= 2 then '1-2'")
+			.append(" else '3+' end as integration_band");
 		for (FollowUpWindow window : FollowUpWindow.values()) {
 			String w = window.column();
 			sql.append(", ")
@@ -67,7 +70,7 @@ final class OutcomeAggregates {
 			.append(" from reports.course_outcome where ")
 			.append(where.sql())
 			.append(") c group by grouping sets ((), (program), (route), (condition_category), (age_band),")
-			.append(" (sessions_band), (dose_band))");
+			.append(" (sessions_band), (dose_band), (integration_band))");
 		return jdbc.sql(sql.toString()).params(where.params()).query((rs, n) -> row(rs, windows)).list();
 	}
 
@@ -84,7 +87,7 @@ final class OutcomeAggregates {
 		String group = null;
 		for (Map.Entry<String, String> column : Map
 			.of("program", "program", "route", "route", "condition", "condition_category", "ageBand", "age_band",
-					"sessions", "sessions_band", "mgPerKg", "dose_band")
+					"sessions", "sessions_band", "mgPerKg", "dose_band", "integration", "integration_band")
 			.entrySet()) {
 			String grouping = switch (column.getKey()) {
 				case "ageBand" -> "g_age_band";

@@ -40,7 +40,7 @@ class OutcomeReadModel {
 	static final String COURSE = "*";
 
 	/** Changes whenever what a row holds, or how it is derived, changes. */
-	static final String MODEL_VERSION = "2";
+	static final String MODEL_VERSION = "3";
 
 	private static final List<String> COLUMNS = columns();
 
@@ -62,10 +62,13 @@ class OutcomeReadModel {
 
 	private final tools.jackson.databind.json.JsonMapper json;
 
+	private final org.kapclinic.scheduling.CourseAttendance attendance;
+
 	OutcomeReadModel(JdbcClient jdbc, CourseDosing dosing, Measures measures, Patients patients,
 			RecordedDiagnoses diagnoses, ReportSettings settings, ClinicTime clinicTime, Clock clock,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, org.kapclinic.scheduling.CourseAttendance attendance) {
 		this.json = json;
+		this.attendance = attendance;
 		this.jdbc = jdbc;
 		this.dosing = dosing;
 		this.measures = measures;
@@ -92,6 +95,7 @@ class OutcomeReadModel {
 			return;
 		}
 		String condition = this.diagnoses.primary(patientId).orElse(null);
+		Map<UUID, Integer> integration = this.attendance.integrationSessions(patientId);
 		Map<String, List<CompleteScore>> byInstrument = new LinkedHashMap<>();
 		this.measures.completeScores(patientId)
 			.forEach((score) -> byInstrument.computeIfAbsent(score.instrument(), (k) -> new ArrayList<>()).add(score));
@@ -103,7 +107,8 @@ class OutcomeReadModel {
 			// A later course's scores belong to it, not to this one's follow-up (the same
 			// rule as the per-course summary).
 			Instant nextCourse = (i + 1 < courses.size()) ? courses.get(i + 1).firstDoseAt() : null;
-			RowBase base = new RowBase(patient.get(), course, condition, version, now);
+			RowBase base = new RowBase(patient.get(), course, condition, integration.getOrDefault(course.courseId(), 0),
+					version, now);
 			upsert(base, COURSE, null);
 			for (Map.Entry<String, List<CompleteScore>> instrument : byInstrument.entrySet()) {
 				List<Score> scores = instrument.getValue()
@@ -139,6 +144,7 @@ class OutcomeReadModel {
 		values.add(course.heldSessions());
 		values.add(course.alerts());
 		values.add(this.json.writeValueAsString(course.adverseEvents()));
+		values.add(base.integrationSessions());
 		Score baseline = (outcome != null) ? outcome.baseline() : null;
 		values.add((baseline != null) ? BigDecimal.valueOf(baseline.total()) : null);
 		values.add((baseline != null) ? Timestamp.from(baseline.at()) : null);
@@ -187,7 +193,8 @@ class OutcomeReadModel {
 	private static List<String> columns() {
 		List<String> columns = new ArrayList<>(List.of("course_id", "instrument", "patient_id", "program", "route",
 				"condition", "age_band", "sex_at_birth", "first_dose_at", "last_dose_at", "sessions", "mg_per_kg",
-				"held_sessions", "alerts", "adverse_events", "baseline", "baseline_at", "baseline_band"));
+				"held_sessions", "alerts", "adverse_events", "integration_sessions", "baseline", "baseline_at",
+				"baseline_band"));
 		for (FollowUpWindow window : FollowUpWindow.values()) {
 			for (String suffix : List.of("total", "at", "band", "response", "remission", "meaningful")) {
 				columns.add(window.column() + "_" + suffix);
@@ -198,7 +205,8 @@ class OutcomeReadModel {
 		return List.copyOf(columns);
 	}
 
-	private record RowBase(PatientSummary patient, DosedCourse course, String condition, String version, Instant now) {
+	private record RowBase(PatientSummary patient, DosedCourse course, String condition, int integrationSessions,
+			String version, Instant now) {
 	}
 
 }

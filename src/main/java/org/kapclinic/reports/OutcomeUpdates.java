@@ -30,4 +30,13 @@ class OutcomeUpdates {
 		this.model.refresh(given.patientId());
 	}
 
+	/** An integration session attended counts toward the course's dose-response. */
+	@ApplicationModuleListener
+	void on(org.kapclinic.scheduling.AppointmentClosed closed) {
+		if ("COMPLETED".equals(closed.status()) && closed.courseId() != null
+				&& ("INTEGRATION".equals(closed.type()) || "GROUP_INTEGRATION".equals(closed.type()))) {
+			this.model.refresh(closed.patientId());
+		}
+	}
+
 }

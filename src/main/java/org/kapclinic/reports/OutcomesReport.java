@@ -271,6 +271,7 @@ public class OutcomesReport {
 		dimensions.put("ageBand", "Age at first dose");
 		dimensions.put("sessions", "Dosing sessions received");
 		dimensions.put("mgPerKg", "Mean ordered dose (mg/kg)");
+		dimensions.put("integration", "Integration sessions attended");
 		return java.util.Collections.unmodifiableMap(dimensions);
 	}
 

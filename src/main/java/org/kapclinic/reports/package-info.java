@@ -3,6 +3,6 @@
  * module keeps from measures' and dosing's events (ADR 7), and later the research export
  * and the public results page. It reads from the other modules; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reports",
-		allowedDependencies = { "dosing", "measures", "patient", "intake", "identity", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "Reports", allowedDependencies = { "dosing", "measures",
+		"scheduling", "patient", "intake", "identity", "audit", "shared" })
 package org.kapclinic.reports;

@@ -17,9 +17,11 @@ import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.scheduling.AppointmentChecks.Checked;
+import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,11 +54,14 @@ public class Appointments {
 
 	private final Clock clock;
 
-	private final org.kapclinic.shared.ClinicTime clinicTime;
+	private final ClinicTime clinicTime;
+
+	private final ApplicationEventPublisher events;
 
 	Appointments(AppointmentRows rows, AppointmentChecks checks, CareTeamAccess access, CurrentUser currentUser,
-			ClinicResources resources, BookingGate gate, AuditTrail audit, Clock clock,
-			org.kapclinic.shared.ClinicTime clinicTime) {
+			ClinicResources resources, BookingGate gate, AuditTrail audit, Clock clock, ClinicTime clinicTime,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.rows = rows;
 		this.checks = checks;
 		this.access = access;
@@ -274,6 +279,8 @@ public class Appointments {
 			.patient(appointment.patientId())
 			.category(DataCategory.DEMOGRAPHICS)
 			.detail(status.name() + ((reason != null) ? ": " + reason : "")));
+		this.events.publishEvent(new AppointmentClosed(appointment.patientId(), id, appointment.courseId(),
+				appointment.type(), status.name()));
 		return load(id).orElseThrow();
 	}
 
@@ -283,14 +290,6 @@ public class Appointments {
 			throw new NotFoundException(RESOURCE, id);
 		}
 		return load(id).orElseThrow();
-	}
-
-	/**
-	 * A staff member's booked appointments starting in [from, to], oldest first (no
-	 * access check).
-	 */
-	List<Appointment> forStaff(UUID userId, Instant from, Instant to) {
-		return this.rows.forStaff(userId, from, to);
 	}
 
 	Optional<Appointment> load(UUID id) {

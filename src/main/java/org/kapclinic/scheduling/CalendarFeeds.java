@@ -45,7 +45,7 @@ class CalendarFeeds {
 
 	private final CurrentUser currentUser;
 
-	private final Appointments appointments;
+	private final AppointmentRows appointments;
 
 	private final ClinicResources resources;
 
@@ -57,7 +57,7 @@ class CalendarFeeds {
 
 	private final SchedulingSettings settings;
 
-	CalendarFeeds(JdbcClient jdbc, CurrentUser currentUser, Appointments appointments, ClinicResources resources,
+	CalendarFeeds(JdbcClient jdbc, CurrentUser currentUser, AppointmentRows appointments, ClinicResources resources,
 			Patients patients, AuditTrail audit, Clock clock, SchedulingSettings settings) {
 		this.settings = settings;
 		this.jdbc = jdbc;

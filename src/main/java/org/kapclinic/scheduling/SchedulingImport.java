@@ -43,7 +43,8 @@ public class SchedulingImport {
 	 */
 	@Transactional
 	public PastCourse demoPastCourse(UUID patient, String templateCode, UUID therapist, String outsideTherapist,
-			List<Instant> sessionStarts, int minutes, UUID chair, UUID nurse, String discontinuedBecause) {
+			List<Instant> sessionStarts, int minutes, UUID chair, UUID nurse, String discontinuedBecause,
+			int integrationSessions) {
 		this.templates.storeShipped();
 		CourseTemplate template = this.templates.current(templateCode).orElseThrow();
 		List<Course.PlannedStep> plan = template.plan();
@@ -65,7 +66,30 @@ public class SchedulingImport {
 					nurse);
 			appointments.add(id);
 		}
+		for (int i = 0; i < Math.min(integrationSessions, sessionStarts.size()); i++) {
+			pastIntegration(patient, course, therapist, sessionStarts.get(i).plus(Duration.ofDays(1)), created);
+		}
 		return new PastCourse(course, template.program(), List.copyOf(appointments));
+	}
+
+	/** A completed 60-minute telehealth integration session the day after a dose. */
+	private void pastIntegration(UUID patient, UUID course, UUID therapist, Instant start, Timestamp created) {
+		UUID id = UUID.randomUUID();
+		Timestamp from = Timestamp.from(start);
+		Timestamp to = Timestamp.from(start.plus(Duration.ofMinutes(60)));
+		this.jdbc.update("""
+				insert into scheduling.appointment (id, patient_id, type, program, start_at, end_at, course_id,
+				    telehealth_link, status, created_at)
+				values (?, ?, 'INTEGRATION', 'KAP', ?, ?, ?, 'https://telehealth.example.test/demo', 'COMPLETED', ?)""",
+				id, patient, from, to, course, created);
+		this.jdbc
+			.update("""
+					insert into scheduling.patient_booking (appointment_id, patient_id, during) values (?, ?, tstzrange(?, ?))""",
+					id, patient, from, to);
+		if (therapist != null) {
+			this.jdbc.update("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)", id,
+					therapist);
+		}
 	}
 
 	public record PastCourse(UUID courseId, String program, List<UUID> appointments) {

@@ -134,6 +134,11 @@ class OutcomesReportIT extends IntegrationTest {
 			assertThat(group.get("windows")).isEmpty();
 		}
 
+		JsonNode integration = report.get("breakdowns").get("integration").get("groups");
+		assertThat(integration).as("dose-response by integration sessions attended: none in this cohort").hasSize(1);
+		assertThat(integration.get(0).get("label").asString()).isEqualTo("No integration session");
+		assertThat(integration.get(0).get("withBaseline").asInt()).isEqualTo(22);
+
 		JsonNode transitions = report.get("bandTransitions");
 		assertThat(transitions.get("window").asString()).isEqualTo("END_OF_COURSE");
 		JsonNode severe = transitions.get("rows")

@@ -1,0 +1,42 @@
+package org.kapclinic.scheduling;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a patient attended of their courses, for reports across the practice (the outcomes
+ * report's dose-response by integration sessions). No access check, no audit: the report
+ * checks its role and audits itself.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CourseAttendance {
+
+	private final JdbcClient jdbc;
+
+	CourseAttendance(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Per course of the patient, the integration sessions attended: individual or group,
+	 * completed, booked in the course.
+	 */
+	public Map<UUID, Integer> integrationSessions(UUID patientId) {
+		Map<UUID, Integer> attended = new HashMap<>();
+		this.jdbc.sql("""
+				select course_id, count(*) as attended from scheduling.appointment
+				where patient_id = ? and course_id is not null and status = 'COMPLETED'
+				  and type in ('INTEGRATION', 'GROUP_INTEGRATION')
+				group by course_id""").param(patientId).query((java.sql.ResultSet rs) -> {
+			attended.put(rs.getObject("course_id", UUID.class), rs.getInt("attended"));
+		});
+		return attended;
+	}
+
+}
