@@ -183,8 +183,18 @@ public final class Chromium implements AutoCloseable {
 		((JavascriptExecutor) this.browser).executeScript("arguments[0].value = arguments[1];", find(by), value);
 	}
 
+	/** The element's visible text (found again if the page was replaced meanwhile). */
 	public String text(By by) {
-		return find(by).getText();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return find(by).getText();
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				if (!replacedMeanwhile(ex) || attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/** The page's visible text (read again if the page was replaced meanwhile). */

@@ -48,6 +48,7 @@ class RemsFormBrowserIT extends IntegrationTest {
 					LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES).minusMinutes(5).toString());
 			browser.type(By.id("confirmation-number"), "FICTION-REMS-4242");
 			browser.click(By.cssSelector("#rems-form ~ form button[type=submit]"));
+			browser.waitForText("FICTION-REMS-4242");
 			assertThat(browser.text(By.id("rems-form-status"))).contains("Submitted", "FICTION-REMS-4242");
 			browser.screenshot("rems-form-recorded");
 			browser.open("/tasks");
