@@ -24,6 +24,8 @@ public enum AgeBand {
 		this.from = from;
 	}
 
+	/** As the API reads and writes it ({@code ageBand=18-25}). */
+	@com.fasterxml.jackson.annotation.JsonValue
 	public String code() {
 		return this.code;
 	}

@@ -179,6 +179,10 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(events.get(1).get("events").get("suppressed").asBoolean()).as("3 headaches").isTrue();
 		assertThat(events.get(1).get("per100Sessions").get("suppressed").asBoolean()).isTrue();
 
+		Response adults = this.api.get(REPORT + COHORT + "&ageBand=26-45", admin);
+		assertThat(adults.json().get("cohortDefinition").get("ageBand").asString()).as("the code the API reads")
+			.isEqualTo("26-45");
+		assertThat(adults.json().get("cohort").get("courses").asInt()).isEqualTo(22);
 		Response kapOnly = this.api.get(REPORT + COHORT + "&program=KAP&window=END_OF_COURSE", admin);
 		assertThat(window(kapOnly.json().get("windows"), "END_OF_COURSE").get("n").asInt()).isEqualTo(12);
 		assertThat(kapOnly.json().get("windows")).hasSize(1);
