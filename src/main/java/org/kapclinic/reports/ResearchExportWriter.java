@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,26 +126,29 @@ class ResearchExportWriter {
 		}
 	}
 
-	/** One row per course, numbered per patient in order of first dose. */
+	/**
+	 * One row per course, numbered per patient in order of first dose: from the outcomes
+	 * read model's course rows, which already hold each course's dose span, sessions and
+	 * safety counts (the sessions file reads the dosing record once).
+	 */
 	private void courses(Csv out, Cohort cohort) {
 		for (List<UUID> chunk : cohort.chunks()) {
-			Map<UUID, List<DosedSession>> byCourse = new LinkedHashMap<>();
-			this.dosing.sessions(chunk)
-				.forEach((s) -> byCourse.computeIfAbsent(s.courseId(), (k) -> new ArrayList<>()).add(s));
 			Map<UUID, Integer> perPatient = new HashMap<>();
-			byCourse.values()
-				.stream()
-				.sorted(Comparator.comparing((List<DosedSession> s) -> s.get(0).firstDoseAt()))
-				.forEach((sessions) -> {
-					DosedSession first = sessions.get(0);
-					DosedSession last = sessions.get(sessions.size() - 1);
-					int number = perPatient.merge(first.patientId(), 1, Integer::sum);
-					cohort.courseNumbers().put(first.courseId(), number);
-					Instant day0 = cohort.firstDose().get(first.patientId());
-					out.write(cohort.studyIds().get(first.patientId()), number, first.program(), first.route().name(),
-							SafeHarbor.day(day0, first.firstDoseAt()), SafeHarbor.day(day0, last.firstDoseAt()),
-							sessions.size(), sessions.stream().filter(DosedSession::held).count(),
-							sessions.stream().mapToInt(DosedSession::alerts).sum());
+			this.jdbc.sql("""
+					select patient_id, course_id, program, route, first_dose_at, last_dose_at, sessions, held_sessions,
+					       alerts
+					from reports.course_outcome where instrument = '*' and patient_id = any(?)
+					order by first_dose_at, course_id""")
+				.param(chunk.toArray(UUID[]::new))
+				.query((java.sql.ResultSet rs) -> {
+					UUID patient = rs.getObject("patient_id", UUID.class);
+					int number = perPatient.merge(patient, 1, Integer::sum);
+					cohort.courseNumbers().put(rs.getObject("course_id", UUID.class), number);
+					Instant day0 = cohort.firstDose().get(patient);
+					out.write(cohort.studyIds().get(patient), number, rs.getString("program"), rs.getString("route"),
+							SafeHarbor.day(day0, rs.getTimestamp("first_dose_at").toInstant()),
+							SafeHarbor.day(day0, rs.getTimestamp("last_dose_at").toInstant()), rs.getInt("sessions"),
+							rs.getInt("held_sessions"), rs.getInt("alerts"));
 				});
 		}
 	}
@@ -227,10 +229,6 @@ class ResearchExportWriter {
 		public void close() {
 		}
 
-	}
-
-	static Timestamp ts(Instant instant) {
-		return Timestamp.from(instant);
 	}
 
 }
