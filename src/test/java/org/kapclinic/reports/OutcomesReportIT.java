@@ -81,6 +81,7 @@ class OutcomesReportIT extends IntegrationTest {
 		}
 
 		String admin = tokenFor("admin");
+		int auditedBefore = auditedReports();
 		Response response = this.api.get(REPORT + COHORT, admin);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		JsonNode report = response.json();
@@ -190,7 +191,9 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(window(ivOnly.json().get("windows"), "END_OF_COURSE").get("change").get("suppressed").asBoolean())
 			.as("10 IV courses")
 			.isTrue();
-		assertThat(auditedReports()).as("each report is audited").isPositive();
+		awaitAudited(auditedBefore + 5);
+		assertThat(auditedReports()).as("each of the five reports is audited with its cohort")
+			.isEqualTo(auditedBefore + 5);
 	}
 
 	@Test
@@ -215,23 +218,26 @@ class OutcomesReportIT extends IntegrationTest {
 			.get("percentChangeByPercentile");
 	}
 
+	/** Audit rows of reports over this test's cohort (first doses in 1999). */
 	private int auditedReports() {
-		for (int attempt = 0; attempt < 50; attempt++) {
-			int count = this.jdbc.sql("select count(*) from audit.entry where resource_type = 'OutcomesReport'")
-				.query(Integer.class)
-				.single();
-			if (count > 0) {
-				return count;
-			}
+		return this.jdbc.sql("""
+				select count(*) from audit.entry
+				where resource_type = 'OutcomesReport' and detail like '%from=1999-01-01 to=1999-12-31%'""")
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The audit trail is written in batches: waits until it holds {@code count}. */
+	private void awaitAudited(int count) {
+		for (int attempt = 0; attempt < 50 && auditedReports() < count; attempt++) {
 			try {
 				Thread.sleep(100);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return 0;
+				return;
 			}
 		}
-		return 0;
 	}
 
 	private void phq9(String patient, int perItem, Instant at, String token) {
