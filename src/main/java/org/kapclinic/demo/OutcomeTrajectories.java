@@ -97,13 +97,16 @@ final class OutcomeTrajectories {
 			scores.addAll(trajectory(patient, "GAD-7", 7, 0, 8 + this.random.nextInt(12), 21, response, firstDose,
 					lastDose, discontinued));
 		}
+		String diagnosis = diagnosis(program);
+		if (diagnosis.startsWith("F10")) {
+			scores.addAll(alcohol(patient, response, firstDose, lastDose, discontinued));
+		}
 		// KAP integrates in-house after (most) doses; adjunctive programs with the
 		// outside
 		// therapist.
 		int integration = "KAP".equals(program) ? this.random.nextInt(sessions + 1) : 0;
-		return new PastCourse(program, protocol, template, diagnosis(program), starts, alerts, held, sideEffects,
-				integration, scores,
-				discontinued ? "Stopped after " + sessions + " sessions: nausea and cost (demo)" : null);
+		return new PastCourse(program, protocol, template, diagnosis, starts, alerts, held, sideEffects, integration,
+				scores, discontinued ? "Stopped after " + sessions + " sessions: nausea and cost (demo)" : null);
 	}
 
 	/**
@@ -191,6 +194,50 @@ final class OutcomeTrajectories {
 			}
 			level = relapses ? level + (baseline - level) * 0.35 : level + this.random.nextDouble() * 1.5 - 0.5;
 			scores.add(score(patient, instrument, scoredItems, extraItems, level + noise(), max, at));
+		}
+		return scores;
+	}
+
+	/**
+	 * An alcohol-use-disorder course: AUDIT before and after (items 1-8 filled evenly up
+	 * to 4; items 9 and 10, which take only 0, 2 or 4, at 2) and the abstinence item at
+	 * the follow-ups: responders mostly stay dry, others relapse sooner.
+	 */
+	private List<ImportedAnswers> alcohol(UUID patient, Response response, Instant firstDose, Instant lastDose,
+			boolean discontinued) {
+		List<ImportedAnswers> scores = new ArrayList<>();
+		for (ImportedAnswers audit : trajectory(patient, "AUDIT", 8, 0, 14 + this.random.nextInt(14), 32, response,
+				firstDose, lastDose, discontinued)) {
+			int total = audit.answers().stream().mapToInt(Integer::intValue).sum();
+			List<Integer> answers = new ArrayList<>();
+			for (int item = 0; item < 8; item++) {
+				int value = Math.min(4, (total + 7 - item) / (8 - item));
+				answers.add(value);
+				total -= value;
+			}
+			answers.add(2);
+			answers.add(2);
+			scores.add(new ImportedAnswers(patient, "AUDIT", answers, audit.administeredAt()));
+		}
+		int relapsePercent = switch (response) {
+			case RESPONDER -> 8;
+			case PARTIAL -> 25;
+			case NONE -> 55;
+		};
+		boolean relapsed = false;
+		int stays = this.random.nextInt(100);
+		int lastMonth = (stays < 15) ? 0 : (stays < 30) ? 3 : 12;
+		for (int months : new int[] { 1, 3, 6, 12 }) {
+			Instant at = firstDose.atOffset(ZoneOffset.UTC)
+				.plusMonths(months)
+				.toInstant()
+				.plus(Duration.ofDays(this.random.nextInt(15) - 7));
+			if (months > lastMonth || at.isAfter(this.now)) {
+				break;
+			}
+			relapsed = relapsed || this.random.nextInt(100) < relapsePercent;
+			int answer = !relapsed ? 0 : (this.random.nextBoolean() ? 1 : 2);
+			scores.add(new ImportedAnswers(patient, "ALCOHOL-ABSTINENCE", List.of(answer), at));
 		}
 		return scores;
 	}

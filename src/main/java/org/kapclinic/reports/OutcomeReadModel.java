@@ -40,7 +40,7 @@ class OutcomeReadModel {
 	static final String COURSE = "*";
 
 	/** Changes whenever what a row holds, or how it is derived, changes. */
-	static final String MODEL_VERSION = "3";
+	static final String MODEL_VERSION = "4";
 
 	private static final List<String> COLUMNS = columns();
 
@@ -109,7 +109,7 @@ class OutcomeReadModel {
 			Instant nextCourse = (i + 1 < courses.size()) ? courses.get(i + 1).firstDoseAt() : null;
 			RowBase base = new RowBase(patient.get(), course, condition, integration.getOrDefault(course.courseId(), 0),
 					version, now);
-			upsert(base, COURSE, null);
+			upsert(base, COURSE, null, null);
 			for (Map.Entry<String, List<CompleteScore>> instrument : byInstrument.entrySet()) {
 				List<Score> scores = instrument.getValue()
 					.stream()
@@ -120,13 +120,14 @@ class OutcomeReadModel {
 				CourseOutcome outcome = CourseOutcome.of(scores, course.firstDoseAt(), course.lastDoseAt(),
 						rules.baselineWindow(), this.settings.followUpTolerance());
 				if (outcome.baseline() != null || !outcome.followUps().isEmpty()) {
-					upsert(base, instrument.getKey(), outcome);
+					upsert(base, instrument.getKey(), outcome,
+							WeeklyScores.of(outcome.baseline(), scores, course.firstDoseAt()));
 				}
 			}
 		}
 	}
 
-	private void upsert(RowBase base, String instrument, CourseOutcome outcome) {
+	private void upsert(RowBase base, String instrument, CourseOutcome outcome, Double[] weekly) {
 		DosedCourse course = base.course();
 		List<Object> values = new ArrayList<>();
 		values.add(course.courseId());
@@ -160,12 +161,12 @@ class OutcomeReadModel {
 			values.add(judged.remission());
 			values.add(judged.meaningfulChange());
 		}
+		values.add(weekly);
 		values.add(base.version());
 		values.add(Timestamp.from(base.now()));
 		StringBuilder sql = new StringBuilder("insert into reports.course_outcome (").append(String.join(", ", COLUMNS))
 			.append(") values (")
-			.append(String.join(", ",
-					COLUMNS.stream().map((column) -> column.equals("adverse_events") ? "?::jsonb" : "?").toList()))
+			.append(String.join(", ", COLUMNS.stream().map(OutcomeReadModel::placeholder).toList()))
 			.append(") on conflict (course_id, instrument) do update set ");
 		sql.append(
 				String.join(", ", COLUMNS.stream().skip(2).map((column) -> column + " = excluded." + column).toList()));
@@ -200,9 +201,18 @@ class OutcomeReadModel {
 				columns.add(window.column() + "_" + suffix);
 			}
 		}
+		columns.add("weekly");
 		columns.add("rules_version");
 		columns.add("updated_at");
 		return List.copyOf(columns);
+	}
+
+	private static String placeholder(String column) {
+		return switch (column) {
+			case "adverse_events" -> "?::jsonb";
+			case "weekly" -> "?::float8[]";
+			default -> "?";
+		};
 	}
 
 	private record RowBase(PatientSummary patient, DosedCourse course, String condition, int integrationSessions,

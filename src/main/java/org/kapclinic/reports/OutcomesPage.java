@@ -82,7 +82,7 @@ class OutcomesPage {
 	 * What the chart draws: per program, the mean change and its 95 % CI at each window
 	 * (null where suppressed).
 	 */
-	record ChartData(List<String> windows, List<Series> series, List<Double> waterfall) {
+	record ChartData(List<String> windows, List<Series> series, List<Double> waterfall, List<WeekSeries> weeks) {
 
 		static ChartData of(OutcomesReportView view) {
 			List<String> windows = view.windows().stream().map((w) -> w.window().label()).toList();
@@ -97,7 +97,24 @@ class OutcomesPage {
 			}
 			List<Double> waterfall = view.waterfall().percentChangeByPercentile().suppressed() ? List.of()
 					: view.waterfall().percentChangeByPercentile().value();
-			return new ChartData(windows, series, waterfall);
+			return new ChartData(windows, series, waterfall,
+					view.weeks().stream().map(WeekSeries::of).filter((line) -> !line.week().isEmpty()).toList());
+		}
+
+	}
+
+	/**
+	 * One line of the weekly chart: the weeks shown (suppressed ones left out) and their
+	 * means and intervals.
+	 */
+	record WeekSeries(String label, List<Integer> week, List<Double> mean, List<Double> low, List<Double> high) {
+
+		static WeekSeries of(WeeklyMeans.Series series) {
+			List<WeeklyMeans.Week> shown = series.weeks().stream().filter((w) -> !w.figures().suppressed()).toList();
+			return new WeekSeries(series.label(), shown.stream().map(WeeklyMeans.Week::week).toList(),
+					shown.stream().map((w) -> w.figures().value().mean()).toList(),
+					shown.stream().map((w) -> w.figures().value().ciLow()).toList(),
+					shown.stream().map((w) -> w.figures().value().ciHigh()).toList());
 		}
 
 	}

@@ -95,6 +95,14 @@ public class OutcomesReport {
 				this.executor);
 		CompletableFuture<OutcomesReportView.Waterfall> waterfall = CompletableFuture
 			.supplyAsync(() -> waterfall(where, transitionsAt, min), this.executor);
+		CompletableFuture<List<WeeklyMeans.Series>> weeks = CompletableFuture
+			.supplyAsync(() -> WeeklyMeans.query(this.jdbc, where, min), this.executor);
+		CompletableFuture<AlcoholAbstinence.View> abstinence = AlcoholAbstinence.applies(filter)
+				? CompletableFuture.supplyAsync(
+						() -> AlcoholAbstinence.query(this.jdbc,
+								filter.where(AlcoholAbstinence.INSTRUMENT, this.clinicTime.timeZone()), min),
+						this.executor)
+				: CompletableFuture.completedFuture(null);
 		List<Row> rows = OutcomeAggregates.query(this.jdbc, where, windows);
 		Row overall = rows.stream().filter((row) -> row.dimension() == null).findFirst().orElse(Row.EMPTY);
 		Map<String, Breakdown> breakdowns = new LinkedHashMap<>();
@@ -103,7 +111,7 @@ public class OutcomesReport {
 		OutcomesReportView view = new OutcomesReportView(filter.instrument(), filter, min, cohort.join().cohort(),
 				figures(overall, windows, min), breakdowns, transitions.join(), waterfall.join(),
 				cohort.join().safety().withAdverseEvents(adverseEventRates(events.join(), cohort.join(), min)),
-				freshness.join().rulesVersions(), freshness.join().newestRow());
+				freshness.join().rulesVersions(), freshness.join().newestRow(), weeks.join(), abstinence.join());
 		this.audit.record(AuditEvent.of(AuditAction.READ, "OutcomesReport", null)
 			.detail("instrument=" + filter.instrument() + " program=" + filter.program() + " route=" + filter.route()
 					+ " condition=" + filter.condition() + " ageBand="

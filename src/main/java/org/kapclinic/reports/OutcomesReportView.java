@@ -17,10 +17,15 @@ import org.kapclinic.reports.SmallCells.Cell;
  * @param rulesVersions the outcome rules the cohort's rows were derived under (more than
  * one while a rebuild runs)
  * @param dataAsOf when the newest row was derived (the report is as fresh as that)
+ * @param weeks the mean score by week since the first dose, over the cohort and per
+ * program
+ * @param abstinence the alcohol-use-disorder view (null unless the cohort is AUD courses
+ * or the instrument is the abstinence item)
  */
 public record OutcomesReportView(String instrument, OutcomeFilter cohortDefinition, int minCell, Cohort cohort,
 		List<WindowFigures> windows, Map<String, Breakdown> breakdowns, BandTransitions bandTransitions,
-		Waterfall waterfall, Safety safety, List<String> rulesVersions, Instant dataAsOf) {
+		Waterfall waterfall, Safety safety, List<String> rulesVersions, Instant dataAsOf,
+		List<WeeklyMeans.Series> weeks, AlcoholAbstinence.View abstinence) {
 
 	/**
 	 * The waterfall of individual changes at one window, at percentile resolution: the

@@ -109,6 +109,19 @@ class ScorerTests {
 		assertThat(score("AUDIT", audit(total)).severity()).isEqualTo(zone);
 	}
 
+	@ParameterizedTest(name = "Alcohol abstinence answer {0} is {1}")
+	@CsvSource({ "0,abstinent-since-first-dose", "1,abstinent-past-30-days", "2,drank-in-past-30-days" })
+	void alcoholAbstinenceBandsNameTheAnswers(int answer, String band) {
+		assertThat(score("ALCOHOL-ABSTINENCE", List.of(answer)).severity()).isEqualTo(band);
+		assertThat(score("ALCOHOL-ABSTINENCE", List.of(answer)).total()).isEqualByComparingTo(String.valueOf(answer));
+	}
+
+	@Test
+	void alcoholAbstinenceTakesOnlyItsThreeAnswers() {
+		assertThatThrownBy(() -> score("ALCOHOL-ABSTINENCE", List.of(3))).isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("answers[0]");
+	}
+
 	@Test
 	void auditItems9And10TakeOnly024() {
 		List<Integer> answers = new ArrayList<>(Collections.nCopies(10, 0));

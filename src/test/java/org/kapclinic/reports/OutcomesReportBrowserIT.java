@@ -11,8 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A prescriber reads the practice outcomes report (issue 18) on the demo clinic's
- * synthetic finished courses: from the menu, narrowed to one program, a wrong condition
- * refused with what to type; a nurse has no menu entry and is refused the page.
+ * synthetic finished courses: from the menu, the weekly figures opened, narrowed to one
+ * program, then to alcohol-use-disorder courses (AUDIT and abstinence beside Krupitsky),
+ * a wrong condition refused with what to type; a nurse has no menu entry and is refused
+ * the page.
  */
 class OutcomesReportBrowserIT extends IntegrationTest {
 
@@ -32,6 +34,12 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 			assertThat(page).doesNotContain("IV_INFUSION", "END_OF_COURSE", "moderately-severe");
 			assertThat(browser.driver().findElement(By.id("outcomes-chart")).isDisplayed()).isTrue();
 			assertThat(browser.driver().findElement(By.id("waterfall-chart")).isDisplayed()).isTrue();
+			assertThat(browser.driver().findElement(By.id("weekly-chart")).isDisplayed()).isTrue();
+			browser.click(By.cssSelector("#weekly-card summary"));
+			assertThat(browser.text(By.id("weekly-table"))).as("the weekly chart's figures, in words")
+				.contains("All programs", "0 (baseline)", "Ketamine-assisted psychotherapy");
+			assertThat(page).as("no abstinence view outside an alcohol cohort")
+				.doesNotContain("Alcohol use: abstinence");
 			assertThat(browser.text(By.id("cohort-definition"))).contains("PHQ-9", "all programs",
 					"first dose any date");
 			browser.screenshot("outcomes-report");
@@ -49,6 +57,16 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 				.isLessThan(all);
 			assertThat(browser.text(By.id("breakdown-program"))).doesNotContain("Ketamine-assisted psychotherapy");
 			assertThat(browser.text(By.id("cohort-definition"))).contains("IV ketamine infusion");
+
+			new Select(browser.find(By.id("program"))).selectByIndex(0);
+			new Select(browser.find(By.id("instrument"))).selectByValue("AUDIT");
+			browser.type(By.id("condition"), "F10");
+			browser.click(By.id("run-report"));
+			String alcohol = browser.waitForText("Alcohol use: abstinence since the first dose");
+			assertThat(browser.text(By.id("abstinence-table"))).contains("1 month", "12 months");
+			assertThat(browser.text(By.id("abstinence-comparison"))).contains("Krupitsky", "73 of 111");
+			assertThat(alcohol).contains("AUDIT · all programs").doesNotContain("abstinent-since-first-dose");
+			browser.screenshot("outcomes-report-alcohol");
 
 			browser.type(By.id("condition"), "depression");
 			browser.click(By.id("run-report"));

@@ -53,6 +53,13 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(((Number) followedUp.get("eoc_total")).doubleValue()).isEqualTo(0.0);
 		assertThat(followedUp.get("eoc_response")).as("16 to 0: at least a 50 % drop (PHQ-9 response)").isEqualTo(true);
 		assertThat(followedUp.get("eoc_remission")).as("0 < 5 (PHQ-9 remission)").isEqualTo(true);
+		Double[] weekly = this.jdbc
+			.sql("select weekly from reports.course_outcome where course_id = ?::uuid and instrument = 'PHQ-9'")
+			.param(ready.courseId())
+			.query((rs, n) -> (Double[]) rs.getArray(1).getArray())
+			.single();
+		assertThat(weekly).as("week 0 the baseline, week 1 the score a second after the dose")
+			.containsExactly(16.0, 0.0);
 		assertThat(awaitRow(ready.courseId(), "*", "true").get("sessions")).isEqualTo(1);
 	}
 
@@ -85,11 +92,6 @@ class OutcomesReportIT extends IntegrationTest {
 		Response response = this.api.get(REPORT + COHORT, admin);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		JsonNode report = response.json();
-		try {
-			java.nio.file.Files.writeString(java.nio.file.Path.of("target/outcomes-debug.json"), response.body());
-		}
-		catch (java.io.IOException e) {
-		}
 		assertThat(report.get("cohort").toString()).as(response.body()).doesNotContain("suppressed");
 		assertThat(report.get("cohort").get("courses").asInt()).isEqualTo(22);
 		JsonNode eoc = window(report.get("windows"), "END_OF_COURSE");
