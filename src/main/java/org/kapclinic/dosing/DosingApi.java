@@ -43,9 +43,12 @@ class DosingApi {
 
 	private final FloorBoard board;
 
+	private final Exposures exposures;
+
 	DosingApi(Protocols protocols, CheckIns checkIns, DosingSessions sessions, Administrations administrations,
 			Discharges discharges, Monitoring monitoring, Observations observations, SessionReads reads,
-			RemsSummaries rems, FloorBoard board, RemsForms remsForms) {
+			RemsSummaries rems, FloorBoard board, RemsForms remsForms, Exposures exposures) {
+		this.exposures = exposures;
 		this.administrations = administrations;
 		this.discharges = discharges;
 		this.remsForms = remsForms;
@@ -112,6 +115,13 @@ class DosingApi {
 	@Operation(summary = "The doses a patient was given: date, protocol, route, total mg and mg/kg per session")
 	List<SessionReads.GivenDose> doses(@PathVariable UUID id) {
 		return this.reads.givenDoses(id);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/exposure")
+	@Operation(summary = "Cumulative exposure: sessions, total mg and racemic mg/kg per rolling 30, 90 and 365 days "
+			+ "and lifetime, by route and product, with the clinic's cautions (kap.safety.exposure.*)")
+	PatientExposure exposure(@PathVariable UUID id) {
+		return this.exposures.of(id);
 	}
 
 	@PostMapping(SESSION + "/checklist")

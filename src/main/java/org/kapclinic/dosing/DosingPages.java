@@ -62,10 +62,13 @@ class DosingPages {
 
 	private final org.kapclinic.identity.CurrentUser currentUser;
 
+	private final Exposures exposures;
+
 	DosingPages(FloorBoard board, BoardPush push, CheckIns checkIns, SessionReads reads, Protocols protocols,
 			Patients patients, Appointments appointments, ClinicResources resources, UserDirectory directory,
 			ClinicTime clinicTime, DosingSettings settings, RemsSummaries rems, org.kapclinic.ledger.Ledger ledger,
-			org.kapclinic.identity.CurrentUser currentUser) {
+			org.kapclinic.identity.CurrentUser currentUser, Exposures exposures) {
+		this.exposures = exposures;
 		this.rems = rems;
 		this.ledger = ledger;
 		this.currentUser = currentUser;
@@ -117,6 +120,7 @@ class DosingPages {
 			.toList();
 		model.addAttribute("patient", patient);
 		model.addAttribute("sessions", list);
+		model.addAttribute("exposure", this.exposures.unchecked(id));
 		model.addAttribute("appointments", open);
 		model.addAttribute("protocols", this.protocols.current());
 		Map<String, String> protocolNames = new HashMap<>();
@@ -151,6 +155,7 @@ class DosingPages {
 		model.addAttribute("protocol", protocol);
 		model.addAttribute("patient", this.patients.summary(detail.session().patientId()).orElseThrow());
 		model.addAttribute("timeline", detail.timeline());
+		model.addAttribute("exposure", this.exposures.withProposedDose(detail.session(), protocol));
 		boolean givesDrug = this.currentUser.require().has(org.kapclinic.identity.Role.NURSE)
 				|| this.currentUser.require().has(org.kapclinic.identity.Role.PRESCRIBER);
 		model.addAttribute("lots", givesDrug ? this.ledger.lotsInStock(

@@ -32,8 +32,12 @@ final class DosingRequests {
 	public record Override(String reason) {
 	}
 
-	/** Either {@code doseMgPerKg} or {@code doseMg}. */
-	public record Order(BigDecimal doseMgPerKg, BigDecimal doseMg, Override override) {
+	/**
+	 * Either {@code doseMgPerKg} or {@code doseMg}; {@code exposureAcknowledgement} when
+	 * the patient's cumulative exposure raised a caution.
+	 */
+	public record Order(BigDecimal doseMgPerKg, BigDecimal doseMg, Override override,
+			Override exposureAcknowledgement) {
 	}
 
 	/** {@code kind}: START, RATE_CHANGE, PAUSE, RESUME, STOP, ADDITIONAL or DEVICE. */

@@ -56,10 +56,13 @@ class DosingSessions {
 
 	private final SecondPersons coSigners;
 
+	private final Exposures exposures;
+
 	DosingSessions(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, Patients patients,
 			Measures measures, AuditTrail audit, DosingSettings settings, ApplicationEventPublisher events,
-			SecondPersons coSigners) {
+			SecondPersons coSigners, Exposures exposures) {
 		this.coSigners = coSigners;
+		this.exposures = exposures;
 		this.guard = guard;
 		this.rows = rows;
 		this.monitoringRows = monitoringRows;
@@ -221,16 +224,19 @@ class DosingSessions {
 				? SessionGuard.text(request.override().reason(), "override.reason", 1000, false) : null;
 		ComputedDose dose = DoseCalculator.compute(step.protocol(), dosee(step), request.doseMgPerKg(),
 				request.doseMg(), reason, BigDecimal.ZERO);
+		String exposure = this.exposures.acknowledged(step, dose, request.exposureAcknowledgement());
 		DoseOrder order = new DoseOrder(UUID.randomUUID(), dose.doseMg(), dose.doseMgPerKg(), dose.weightKg(),
 				dose.infusionMinutes(), dose.rateMgPerHour(), dose.overridden() ? reason : null, step.now(),
-				step.user().id(), step.protocol().verificationRequired(), null, null, null);
+				step.user().id(), step.protocol().verificationRequired(), null, null, null, exposure);
 		this.rows.insertOrder(sessionId, order);
 		// A replacement order is recorded as a move ORDERED → ORDERED, so the history
 		// shows it.
 		this.rows.transition(sessionId, session.state(), SessionState.ORDERED, step.user().id(),
 				(session.state() == SessionState.ORDERED) ? "order replaced" : null, step.now());
-		audit(step, AuditAction.CREATE, "order " + dose.doseMg() + " mg (" + dose.doseMgPerKg() + " mg/kg)"
-				+ (order.overrideReason() != null ? ", override: " + order.overrideReason() : ""));
+		audit(step, AuditAction.CREATE,
+				"order " + dose.doseMg() + " mg (" + dose.doseMgPerKg() + " mg/kg)"
+						+ (order.overrideReason() != null ? ", override: " + order.overrideReason() : "")
+						+ (exposure != null ? ", exposure: " + exposure : ""));
 		changed(sessionId);
 		return order;
 	}

@@ -15,8 +15,6 @@ import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
 import org.kapclinic.dosing.SessionGuard.Step;
 import org.kapclinic.patient.CareTeamAccess;
-import org.kapclinic.shared.ClinicTime;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reading sessions: the detail, a patient's list, and the timeline (all audited). */
@@ -42,14 +40,11 @@ public class SessionReads {
 
 	private final DosingSettings settings;
 
-	private final JdbcClient jdbc;
-
-	private final ClinicTime clinicTime;
+	private final GivenDoseRows givenDoses;
 
 	SessionReads(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, DosingSessions sessions,
-			CareTeamAccess access, AuditTrail audit, DosingSettings settings, JdbcClient jdbc, ClinicTime clinicTime) {
-		this.jdbc = jdbc;
-		this.clinicTime = clinicTime;
+			CareTeamAccess access, AuditTrail audit, DosingSettings settings, GivenDoseRows givenDoses) {
+		this.givenDoses = givenDoses;
 		this.guard = guard;
 		this.rows = rows;
 		this.monitoringRows = monitoringRows;
@@ -103,18 +98,7 @@ public class SessionReads {
 	 */
 	public List<GivenDose> givenDoses(UUID patientId) {
 		this.access.requireClinical(patientId);
-		List<GivenDose> doses = this.jdbc.sql("""
-				select s.id, s.protocol_code, s.route, s.first_dose_at, s.weight_kg, sum(a.dose_mg) as total_mg
-				from dosing.session s join dosing.administration a on a.session_id = s.id
-				where s.patient_id = ? and a.kind in ('START', 'ADDITIONAL', 'DEVICE')
-				group by s.id order by s.first_dose_at""")
-			.param(patientId)
-			.query((rs, n) -> new GivenDose(rs.getObject("id", UUID.class),
-					this.clinicTime.date(rs.getTimestamp("first_dose_at").toInstant()), rs.getString("protocol_code"),
-					Route.valueOf(rs.getString("route")), rs.getBigDecimal("total_mg"),
-					rs.getBigDecimal("total_mg")
-						.divide(rs.getBigDecimal("weight_kg"), 3, java.math.RoundingMode.HALF_UP)))
-			.list();
+		List<GivenDose> doses = this.givenDoses.of(patientId);
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, SessionGuard.RESOURCE, null)
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)

@@ -170,12 +170,14 @@ class SessionRows {
 		this.jdbc.sql("update dosing.dose_order set superseded_at = ? where session_id = ? and superseded_at is null")
 			.params(ts(o.orderedAt()), sessionId)
 			.update();
-		this.jdbc.sql("""
-				insert into dosing.dose_order (id, session_id, dose_mg, dose_mg_per_kg, weight_kg, infusion_minutes,
-				    rate_mg_per_hour, override_reason, ordered_at, ordered_by, verification_required)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		this.jdbc
+			.sql("""
+					insert into dosing.dose_order (id, session_id, dose_mg, dose_mg_per_kg, weight_kg, infusion_minutes,
+					    rate_mg_per_hour, override_reason, ordered_at, ordered_by, verification_required, exposure_acknowledgement)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(o.id(), sessionId, o.doseMg(), o.doseMgPerKg(), o.weightKg(), o.infusionMinutes(),
-					o.rateMgPerHour(), o.overrideReason(), ts(o.orderedAt()), o.orderedBy(), o.verificationRequired())
+					o.rateMgPerHour(), o.overrideReason(), ts(o.orderedAt()), o.orderedBy(), o.verificationRequired(),
+					o.exposureAcknowledgement())
 			.update();
 	}
 
@@ -240,7 +242,8 @@ class SessionRows {
 				(Integer) rs.getObject("infusion_minutes"), rs.getBigDecimal("rate_mg_per_hour"),
 				rs.getString("override_reason"), instant(rs, "ordered_at"), rs.getObject("ordered_by", UUID.class),
 				rs.getBoolean("verification_required"), instant(rs, "verified_at"),
-				rs.getObject("verified_by", UUID.class), instant(rs, "superseded_at"));
+				rs.getObject("verified_by", UUID.class), instant(rs, "superseded_at"),
+				rs.getString("exposure_acknowledgement"));
 	}
 
 	private static Administration administration(ResultSet rs, int n) throws SQLException {

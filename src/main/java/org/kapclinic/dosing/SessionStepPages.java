@@ -91,13 +91,11 @@ class SessionStepPages {
 	@PostMapping("/dosing/sessions/{id}/order")
 	String order(@PathVariable UUID id, @RequestParam(required = false) BigDecimal dose,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String overrideReason,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String exposureReason, RedirectAttributes redirect) {
 		boolean mg = "mg".equals(unit);
 		return attempt(id, redirect, "Order placed.",
-				() -> this.sessions.order(id,
-						new DosingRequests.Order(mg ? null : dose, mg ? dose : null,
-								(overrideReason != null && !overrideReason.isBlank())
-										? new DosingRequests.Override(overrideReason) : null)));
+				() -> this.sessions.order(id, new DosingRequests.Order(mg ? null : dose, mg ? dose : null,
+						reason(overrideReason), reason(exposureReason))));
 	}
 
 	@PostMapping("/dosing/sessions/{id}/order/verify")
@@ -183,6 +181,10 @@ class SessionStepPages {
 
 	private static String blank(String value) {
 		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	private static DosingRequests.Override reason(String text) {
+		return (text != null && !text.isBlank()) ? new DosingRequests.Override(text) : null;
 	}
 
 }

@@ -174,7 +174,7 @@ class DosingSessionAggregateTests {
 
 	private static DoseOrder order(boolean verified) {
 		return new DoseOrder(UUID.randomUUID(), new BigDecimal("40"), new BigDecimal("0.5"), new BigDecimal("80"), 40,
-				new BigDecimal("60"), null, T0, UUID.randomUUID(), true, verified ? T0 : null, null, null);
+				new BigDecimal("60"), null, T0, UUID.randomUUID(), true, verified ? T0 : null, null, null, null);
 	}
 
 	private static Vitals reading(boolean preDose, int systolic, int diastolic) {
