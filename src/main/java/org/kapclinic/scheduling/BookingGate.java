@@ -45,8 +45,12 @@ class BookingGate {
 
 	private final ClinicTime clinicTime;
 
+	private final org.springframework.beans.factory.ObjectProvider<DoseBookingRule> rules;
+
 	BookingGate(JdbcClient jdbc, Eligibility eligibility, RemsEnrollments rems, UserDirectory directory,
-			SchedulingSettings settings, ClinicTime clinicTime) {
+			SchedulingSettings settings, ClinicTime clinicTime,
+			org.springframework.beans.factory.ObjectProvider<DoseBookingRule> rules) {
+		this.rules = rules;
 		this.jdbc = jdbc;
 		this.eligibility = eligibility;
 		this.rems = rems;
@@ -116,6 +120,9 @@ class BookingGate {
 					+ " minutes of chair time (dose + monitoring)");
 		}
 		spacing(booking, program, reasons);
+		// Rules other modules own (the maintenance review, issue 19).
+		this.rules.orderedStream()
+			.forEach((rule) -> reasons.addAll(rule.refusals(booking.patientId(), booking.start())));
 	}
 
 	private void spacing(Booking booking, Program program, List<String> reasons) {

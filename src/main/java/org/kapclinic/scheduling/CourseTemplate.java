@@ -7,9 +7,16 @@ import java.util.List;
  *
  * @param spacing rules for the dosing steps; null fields fall back to
  * {@code kap.scheduling.*}
+ * @param maintenance a course from this template is maintenance dosing: its patient needs
+ * a maintenance review every {@code kap.safety.maintenance-review-interval} (issue 19;
+ * null: no)
  */
 record CourseTemplate(String code, String version, String name, String program, String description, String source,
-		List<Step> steps, Spacing spacing) {
+		List<Step> steps, Spacing spacing, Boolean maintenance) {
+
+	boolean maintenanceDosing() {
+		return Boolean.TRUE.equals(this.maintenance);
+	}
 
 	/** The plan a course starts from: one planned step per template step. */
 	List<Course.PlannedStep> plan() {

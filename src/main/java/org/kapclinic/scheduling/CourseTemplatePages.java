@@ -133,7 +133,7 @@ class CourseTemplatePages {
 				optionalWhole(params, "spacing.integrationWithinDays", problems));
 		return new CourseTemplate(base.code(), params.getOrDefault("version", "").strip(),
 				params.getOrDefault("name", "").strip(), base.program(), blankToNull(params.get("description")),
-				unchangedSource(base, params.get("source")), steps, spacing);
+				unchangedSource(base, params.get("source")), steps, spacing, base.maintenance());
 	}
 
 	private static int whole(Map<String, String> params, String name, int fallback, List<FieldProblem> problems) {

@@ -90,21 +90,30 @@ public final class DosingFixtures {
 	 * the program's template (the outcomes report reads doses by course).
 	 */
 	public ReadyInCourse readyInCourse(String program, double weightKg) {
-		String patient = patient("Coursedose" + UUID.randomUUID().toString().substring(0, 6), "1984-04-04");
-		weight(patient, weightKg, Instant.now().minus(Duration.ofDays(2)));
-		eligible(patient, program);
-		Map<String, Object> course = new HashMap<>();
-		course.put("templateCode", switch (program) {
+		ReadyInCourse started = inCourse(program, weightKg, switch (program) {
 			case "IV_INFUSION" -> "IV_INFUSION_SERIES";
 			case "ESKETAMINE" -> "ESKETAMINE_REMS";
 			default -> "KAP_IN_SESSION";
 		});
+		return new ReadyInCourse(started.patientId(),
+				appointment(started.patientId(), "DOSING", program, started.courseId()), started.courseId());
+	}
+
+	/**
+	 * A patient eligible for the program, weighed, in a course started from
+	 * {@code template}, with nothing booked yet (appointmentId null).
+	 */
+	public ReadyInCourse inCourse(String program, double weightKg, String template) {
+		String patient = patient("Coursedose" + UUID.randomUUID().toString().substring(0, 6), "1984-04-04");
+		weight(patient, weightKg, Instant.now().minus(Duration.ofDays(2)));
+		eligible(patient, program);
+		Map<String, Object> course = new HashMap<>();
+		course.put("templateCode", template);
 		course.put("therapistId", this.users.get("therapist.cove").toString());
 		course.put("outsideTherapist", "Dr. Imaginary Outsider (fictional)");
 		Response started = this.api.post("/api/v1/patients/" + patient + "/courses", course, this.prescriber);
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
-		String courseId = started.json().get("id").asString();
-		return new ReadyInCourse(patient, appointment(patient, "DOSING", program, courseId), courseId);
+		return new ReadyInCourse(patient, null, started.json().get("id").asString());
 	}
 
 	String patient(String family, String birthDate) {
@@ -143,7 +152,17 @@ public final class DosingFixtures {
 		return appointment(patient, type, program, null);
 	}
 
-	String appointment(String patient, String type, String program, String courseId) {
+	public String appointment(String patient, String type, String program, String courseId) {
+		Response booked = book(patient, type, program, courseId);
+		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+		return booked.json().get("id").asString();
+	}
+
+	/**
+	 * Books an appointment open for check-in now (its own chair and staff), and returns
+	 * the answer, refused or not.
+	 */
+	public Response book(String patient, String type, String program, String courseId) {
 		int minutes = 150;
 		Map<String, Object> request = new HashMap<>();
 		request.put("patientId", patient);
@@ -158,16 +177,14 @@ public final class DosingFixtures {
 		if (courseId != null) {
 			request.put("courseId", courseId);
 		}
-		Response booked = this.api.post("/api/v1/appointments", request, this.prescriber);
-		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
-		return booked.json().get("id").asString();
+		return this.api.post("/api/v1/appointments", request, this.prescriber);
 	}
 
 	/**
 	 * A start a few minutes ago whose appointment ends the same clinic day (the booking
 	 * gate refuses one that crosses midnight).
 	 */
-	static Instant startNow(int minutes) {
+	public static Instant startNow(int minutes) {
 		ZoneId zone = ZoneId.systemDefault();
 		ZonedDateTime now = ZonedDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
 		ZonedDateTime midnight = now.toLocalDate().atStartOfDay(zone);

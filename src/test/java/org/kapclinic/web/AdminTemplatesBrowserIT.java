@@ -33,7 +33,7 @@ class AdminTemplatesBrowserIT extends IntegrationTest {
 			browser.click(By.cssSelector("a[aria-label='Edit a copy of Maintenance / booster']"));
 			browser.waitForText("Edit a copy: Maintenance / booster");
 			String version = browser.find(By.id("version")).getAttribute("value");
-			assertThat(version).as("the next version is proposed").matches("2026\\.11-\\d+");
+			assertThat(version).as("the next version is proposed").matches("2026\\.12-\\d+");
 
 			browser.type(By.id("step1-count"), "0");
 			browser.type(By.id("step1-minutes"), "long");
@@ -54,7 +54,7 @@ class AdminTemplatesBrowserIT extends IntegrationTest {
 					"at most 1 doses a week");
 			assertThat(browser.text(By.id("versions-MAINTENANCE_BOOSTER"))).as("the history, newest first")
 				.startsWith("Versions: " + version + " (published ")
-				.contains("2026.11-1 (shipped ");
+				.contains("2026.12-1 (shipped ");
 		}
 	}
 

@@ -1,0 +1,72 @@
+package org.kapclinic.safety;
+
+import java.util.UUID;
+
+import org.kapclinic.dosing.Exposures;
+import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.identity.Role;
+import org.kapclinic.patient.ChartTab;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.NotFoundException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The chart's "Maintenance review" tab (issue 19): when the next review is due, the
+ * cumulative exposure to review, the earlier reviews, and the prescriber's form.
+ */
+@Controller
+class MaintenancePages {
+
+	private final MaintenanceReviews reviews;
+
+	private final Exposures exposures;
+
+	private final Patients patients;
+
+	private final CurrentUser currentUser;
+
+	private final ClinicTime clinicTime;
+
+	MaintenancePages(MaintenanceReviews reviews, Exposures exposures, Patients patients, CurrentUser currentUser,
+			ClinicTime clinicTime) {
+		this.reviews = reviews;
+		this.exposures = exposures;
+		this.patients = patients;
+		this.currentUser = currentUser;
+		this.clinicTime = clinicTime;
+	}
+
+	@Bean
+	static ChartTab maintenanceChartTab() {
+		return new ChartTab("maintenance", "Maintenance review", "clipboard2-check", 19, true);
+	}
+
+	@GetMapping("/patients/{id}/maintenance")
+	String page(@PathVariable UUID id, Model model) {
+		model.addAttribute("status", this.reviews.status(id));
+		model.addAttribute("patient",
+				this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id)));
+		model.addAttribute("exposure", this.exposures.of(id));
+		model.addAttribute("decisions", MaintenanceDecision.values());
+		model.addAttribute("prescriber", this.currentUser.require().has(Role.PRESCRIBER));
+		model.addAttribute("zone", this.clinicTime.timeZone());
+		return "safety/maintenance";
+	}
+
+	@PostMapping("/patients/{id}/maintenance-reviews")
+	String record(@PathVariable UUID id, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		MaintenanceReview review = this.reviews.record(id, new ReviewRequest(decision, reason, null));
+		redirect.addFlashAttribute("message", "Maintenance review recorded: " + review.decisionLabel() + ".");
+		return "redirect:/patients/" + id + "/maintenance";
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.kapclinic.safety;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A recorded maintenance review: the decision in code and words, why, who and when.
+ *
+ * @param courseId the maintenance course reviewed (null: the patient's dosing as a whole)
+ */
+public record MaintenanceReview(UUID id, UUID patientId, UUID courseId, MaintenanceDecision decision,
+		String decisionLabel, String reason, Instant reviewedAt, UUID reviewedBy, String reviewedByName) {
+}

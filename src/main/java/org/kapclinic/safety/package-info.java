@@ -1,0 +1,9 @@
+/**
+ * Long-term safety of repeated dosing (issue 19): the maintenance review a patient on
+ * maintenance dosing needs at an interval, which refuses further dose bookings while it
+ * is overdue; later the bladder and liver surveillance and the misuse signals. Cumulative
+ * exposure itself is the dosing record's ({@code dosing.Exposures}).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Long-term safety",
+		allowedDependencies = { "scheduling", "dosing", "patient", "identity", "audit", "shared" })
+package org.kapclinic.safety;

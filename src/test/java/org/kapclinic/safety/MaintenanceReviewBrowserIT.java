@@ -1,0 +1,55 @@
+package org.kapclinic.safety;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.kapclinic.Chromium;
+import org.kapclinic.IntegrationTest;
+import org.kapclinic.dosing.DosingFixtures.ReadyInCourse;
+import org.kapclinic.dosing.DosingSteps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chart's maintenance review in Chromium (issue 19): a nurse sees the review overdue
+ * and that a prescriber records it; the prescriber reads the cumulative exposure, records
+ * the review, and the next one is due 90 days later
+ * (kap.safety.maintenance-review-interval).
+ */
+class MaintenanceReviewBrowserIT extends IntegrationTest {
+
+	@Test
+	void aNurseSeesTheOverdueReviewAndThePrescriberRecordsIt() throws Exception {
+		ReadyInCourse course = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.fixtures()
+			.inCourse("KAP", 70, "MAINTENANCE_BOOSTER");
+		this.jdbc.sql("update scheduling.course set created_at = now() - interval '100 days' where id = ?::uuid")
+			.param(course.courseId())
+			.update();
+
+		try (Chromium nurse = Chromium.start(this.port, 1280, 900)) {
+			nurse.signIn("nurse.bell", PASSWORD);
+			nurse.open("/patients/" + course.patientId());
+			nurse.click(By.linkText("Maintenance review"));
+			assertThat(nurse.text(By.id("review-due"))).contains("Review overdue", "No further dose can be booked",
+					"Maintenance / booster, started");
+			assertThat(nurse.text(By.id("prescriber-records"))).isEqualTo("A prescriber records the review.");
+			assertThat(nurse.driver().findElements(By.id("review-form"))).isEmpty();
+		}
+		try (Chromium prescriber = Chromium.start(this.port, 1280, 900)) {
+			prescriber.signIn("dr.quill", PASSWORD);
+			prescriber.open("/patients/" + course.patientId() + "/maintenance");
+			assertThat(prescriber.text(By.id("exposure-table"))).contains("Last 30 days", "Lifetime");
+			prescriber.click(By.id("decision-CONTINUE"));
+			prescriber.type(By.id("reason"), "Still helping (PHQ-9 7); no urinary symptoms; exposure modest.");
+			prescriber.click(By.id("record-review"));
+			assertThat(prescriber.waitForText("Maintenance review recorded: Continue maintenance."))
+				.contains("Next review due");
+			assertThat(prescriber.text(By.id("reviews"))).contains("Continue maintenance", "Still helping",
+					"Dr. Quinn Quillfeather");
+			assertThat(prescriber.text(By.id("review-due"))).doesNotContain("overdue");
+			prescriber.screenshot("maintenance-review-recorded");
+		}
+	}
+
+}
