@@ -1,6 +1,8 @@
 package org.kapclinic.safety;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,13 +14,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * days: clinic policy; no label or guideline sets an interval — the labels ask for
  * monitoring of urinary symptoms, liver function and misuse with repeated use,
  * clinical.md long-term safety)
+ * @param labFlagMultiple per LOINC code (e.g.
+ * {@code kap.safety.lab-flag-multiple[1742-6]=4}), the multiple of the upper reference
+ * limit above which a lab result flags the prescriber (defaults in {@link LabTest}: 3×
+ * for ALT and AST after FDA's 2009 drug-induced liver injury guidance, 2× for bilirubin,
+ * alkaline phosphatase and GGT)
  */
 @ConfigurationProperties("kap.safety")
-record SafetySettings(Duration maintenanceReviewInterval) {
+record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal> labFlagMultiple) {
 
 	SafetySettings {
 		maintenanceReviewInterval = (maintenanceReviewInterval == null) ? Duration.ofDays(90)
 				: maintenanceReviewInterval;
+		labFlagMultiple = (labFlagMultiple == null) ? Map.of() : Map.copyOf(labFlagMultiple);
+	}
+
+	/** The multiple for a test: the clinic's setting, or the test's default. */
+	BigDecimal flagMultiple(LabTest test) {
+		return this.labFlagMultiple.getOrDefault(test.loinc(), test.flagMultiple());
 	}
 
 }
