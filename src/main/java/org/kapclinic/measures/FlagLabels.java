@@ -15,7 +15,8 @@ final class FlagLabels {
 			"Probable PTSD: PCL-5 total at or above the cut-off", "provisional-ptsd-dsm5",
 			"Provisional PTSD: the DSM-5 symptom pattern is met on the PCL-5", "positive",
 			"AUDIT-C screen positive: review drinking at intake", "possible-dependence",
-			"AUDIT: possible alcohol dependence, refer for specialist assessment");
+			"AUDIT: possible alcohol dependence, refer for specialist assessment", "bladder-symptoms",
+			"Bladder symptoms reported: order a urinalysis and review with the prescriber (ketamine cystitis)");
 
 	private FlagLabels() {
 	}

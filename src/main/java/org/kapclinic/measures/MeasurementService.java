@@ -182,6 +182,12 @@ class MeasurementService {
 			this.riskFlags.raise(patientId, "mdq-positive", measurementId,
 					"MDQ positive screen for bipolar disorder (Hirschfeld 2000)", now);
 		}
+		// Bladder symptoms with repeated ketamine (ulcerative cystitis: the ketamine
+		// labels' warnings; issue 19) stay on the chart until a clinician reviews them.
+		if (score.flags().contains("bladder-symptoms")) {
+			this.riskFlags.raise(patientId, "bladder-symptoms", measurementId,
+					"Bladder symptoms reported on the screening checklist", now);
+		}
 	}
 
 	/** The patient's administrations, newest first, optionally of one instrument. */

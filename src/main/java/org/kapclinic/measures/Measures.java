@@ -30,14 +30,37 @@ public class Measures {
 
 	private final RiskFlags riskFlags;
 
+	private final MeasureSchedules schedules;
+
 	Measures(DueMeasures due, MeasurementService measurements, MeasurementSummaries summaries, RiskFlags riskFlags,
-			OutcomeRules rules, InstrumentLibrary library) {
+			OutcomeRules rules, InstrumentLibrary library, MeasureSchedules schedules) {
+		this.schedules = schedules;
 		this.rules = rules;
 		this.library = library;
 		this.due = due;
 		this.measurements = measurements;
 		this.summaries = summaries;
 		this.riskFlags = riskFlags;
+	}
+
+	/**
+	 * Whether an active schedule asks the patient for {@code instrument} (checked and
+	 * audited as a read of the schedules).
+	 */
+	@Transactional(readOnly = true)
+	public boolean scheduled(UUID patientId, String instrument) {
+		return this.schedules.list(patientId)
+			.stream()
+			.anyMatch((schedule) -> schedule.active() && schedule.instruments().contains(instrument));
+	}
+
+	/**
+	 * Asks the patient for {@code instrument} every {@code days} days from now, with
+	 * self-report links; the current user needs the schedules' own rights.
+	 */
+	public void scheduleEvery(UUID patientId, String instrument, int days) {
+		this.schedules.create(patientId,
+				new ScheduleRequest(List.of(instrument), MeasureSchedules.INTERVAL, days, null, true));
 	}
 
 	/** The patient's open occurrences (the caller has checked its own access rule). */

@@ -95,7 +95,7 @@ class RiskFlags {
 			this.tasks
 				.open(new NewTask(patientId, suicideRisk ? TaskPriority.URGENT : TaskPriority.ROUTINE, REVIEW_TASK,
 						suicideRisk ? "Same-day " + code + " review: safety assessment and plan"
-								: "Review " + code + " flag: assessment and plan",
+								: "Review: " + FlagLabels.title(code) + " (assessment and plan)",
 						detail, RESOURCE, id, true, suicideRisk ? endOfClinicDay(at) : null,
 						Set.of(Role.PRESCRIBER, Role.THERAPIST)));
 		}

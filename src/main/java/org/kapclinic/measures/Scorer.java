@@ -57,7 +57,11 @@ final class Scorer {
 		}
 		List<String> flags = new ArrayList<>();
 		for (Flag flag : instrument.scoring().flags()) {
-			if (raised(flag, total, byId, threshold.applyAsDouble(flag), female, instrument)) {
+			// Two rules may raise one flag (the bladder checklist: any symptom, or blood
+			// in
+			// the urine on a form not finished); it is listed once.
+			if (raised(flag, total, byId, threshold.applyAsDouble(flag), female, instrument)
+					&& !flags.contains(flag.code())) {
 				flags.add(flag.code());
 			}
 		}

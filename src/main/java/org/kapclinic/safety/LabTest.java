@@ -10,12 +10,12 @@ import java.util.Optional;
  * is reported with repeated ketamine use, and the labels ask for liver monitoring;
  * clinical.md long-term safety). LOINC codes as expanded by tx.fhir.org (LOINC 2.82) in
  * the CMS dQM content IG's value sets (ALT, AST, alkaline phosphatase, total bilirubin);
- * GGT from LOINC's own table. The default flag multiple of the upper reference limit:
- * transaminases 3× (FDA, Drug-Induced Liver Injury: Premarketing Clinical Evaluation,
- * 2009: ALT or AST above 3× ULN is the sensitive signal of liver injury), total bilirubin
- * 2× (the same guidance's Hy's law criterion), alkaline phosphatase and GGT 2× (clinic
- * policy: no comparable published signal). {@code kap.safety.lab-flag-multiple.<LOINC>}
- * replaces any of them.
+ * GGT 2324-2 as public lab catalogues name it (not checked against loinc.org here). The
+ * default flag multiple of the upper reference limit: transaminases 3× (FDA, Drug-Induced
+ * Liver Injury: Premarketing Clinical Evaluation, 2009: ALT or AST above 3× ULN is the
+ * sensitive signal of liver injury), total bilirubin 2× (the same guidance's Hy's law
+ * criterion), alkaline phosphatase and GGT 2× (clinic policy: no comparable published
+ * signal). {@code kap.safety.lab-flag-multiple.<LOINC>} replaces any of them.
  */
 public enum LabTest {
 

@@ -35,8 +35,16 @@ class MaintenancePages {
 
 	private final ClinicTime clinicTime;
 
+	static final String BLADDER_CHECKLIST = "BLADDER-CHECKLIST";
+
+	private final org.kapclinic.measures.Measures measures;
+
+	private final SafetySettings settings;
+
 	MaintenancePages(MaintenanceReviews reviews, Exposures exposures, Patients patients, CurrentUser currentUser,
-			ClinicTime clinicTime) {
+			ClinicTime clinicTime, org.kapclinic.measures.Measures measures, SafetySettings settings) {
+		this.measures = measures;
+		this.settings = settings;
 		this.reviews = reviews;
 		this.exposures = exposures;
 		this.patients = patients;
@@ -58,7 +66,21 @@ class MaintenancePages {
 		model.addAttribute("decisions", MaintenanceDecision.values());
 		model.addAttribute("prescriber", this.currentUser.require().has(Role.PRESCRIBER));
 		model.addAttribute("zone", this.clinicTime.timeZone());
+		model.addAttribute("bladderScheduled", this.measures.scheduled(id, BLADDER_CHECKLIST));
+		model.addAttribute("bladderEveryDays", this.settings.bladderChecklistEveryDays());
 		return "safety/maintenance";
+	}
+
+	/**
+	 * Schedules the bladder symptom checklist (issue 19) through the measure schedules,
+	 * every {@code kap.safety.bladder-checklist-every-days}.
+	 */
+	@PostMapping("/patients/{id}/bladder-checklist")
+	String scheduleBladderChecklist(@PathVariable UUID id, RedirectAttributes redirect) {
+		this.measures.scheduleEvery(id, BLADDER_CHECKLIST, this.settings.bladderChecklistEveryDays());
+		redirect.addFlashAttribute("message", "The bladder symptom checklist is scheduled every "
+				+ this.settings.bladderChecklistEveryDays() + " days, with a self-report link.");
+		return "redirect:/patients/" + id + "/maintenance";
 	}
 
 	@PostMapping("/patients/{id}/maintenance-reviews")

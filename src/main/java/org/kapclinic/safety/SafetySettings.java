@@ -19,14 +19,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * limit above which a lab result flags the prescriber (defaults in {@link LabTest}: 3×
  * for ALT and AST after FDA's 2009 drug-induced liver injury guidance, 2× for bilirubin,
  * alkaline phosphatase and GGT)
+ * @param bladderChecklistEveryDays a maintenance patient's bladder symptom checklist is
+ * scheduled this often (28 days, the checklist's own recall period; clinic policy)
  */
 @ConfigurationProperties("kap.safety")
-record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal> labFlagMultiple) {
+record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal> labFlagMultiple,
+		Integer bladderChecklistEveryDays) {
 
 	SafetySettings {
 		maintenanceReviewInterval = (maintenanceReviewInterval == null) ? Duration.ofDays(90)
 				: maintenanceReviewInterval;
 		labFlagMultiple = (labFlagMultiple == null) ? Map.of() : Map.copyOf(labFlagMultiple);
+		bladderChecklistEveryDays = (bladderChecklistEveryDays == null) ? 28 : bladderChecklistEveryDays;
 	}
 
 	/** The multiple for a test: the clinic's setting, or the test's default. */

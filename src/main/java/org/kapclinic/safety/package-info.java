@@ -5,5 +5,5 @@
  * exposure itself is the dosing record's ({@code dosing.Exposures}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Long-term safety",
-		allowedDependencies = { "scheduling", "dosing", "patient", "tasks", "identity", "audit", "shared" })
+		allowedDependencies = { "scheduling", "dosing", "measures", "patient", "tasks", "identity", "audit", "shared" })
 package org.kapclinic.safety;

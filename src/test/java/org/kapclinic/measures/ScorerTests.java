@@ -117,6 +117,24 @@ class ScorerTests {
 	}
 
 	@Test
+	@DisplayName("Bladder checklist (issue 19; ketamine cystitis, Ketalar and Spravato warnings): any yes flags, once")
+	void bladderChecklistFlagsAnySymptomOnceAndBloodInTheUrineOnItsOwn() {
+		Score none = score("BLADDER-CHECKLIST", List.of(0, 0, 0, 0, 0, 0));
+		assertThat(none.severity()).isEqualTo("no-symptoms");
+		assertThat(none.flags()).isEmpty();
+		Score dysuria = score("BLADDER-CHECKLIST", List.of(0, 0, 1, 0, 0, 0));
+		assertThat(dysuria.severity()).isEqualTo("symptoms-reported");
+		assertThat(dysuria.flags()).containsExactly("bladder-symptoms");
+		assertThat(score("BLADDER-CHECKLIST", List.of(0, 0, 0, 0, 1, 0)).flags())
+			.as("blood in the urine raises the one flag, listed once")
+			.containsExactly("bladder-symptoms");
+		Score unfinished = score("BLADDER-CHECKLIST", Arrays.asList(null, null, null, null, 1, null));
+		assertThat(unfinished.complete()).isFalse();
+		assertThat(unfinished.flags()).as("blood in the urine on a form not finished")
+			.containsExactly("bladder-symptoms");
+	}
+
+	@Test
 	void alcoholAbstinenceTakesOnlyItsThreeAnswers() {
 		assertThatThrownBy(() -> score("ALCOHOL-ABSTINENCE", List.of(3))).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("answers[0]");

@@ -49,6 +49,10 @@ class MaintenanceReviewBrowserIT extends IntegrationTest {
 					"Dr. Quinn Quillfeather");
 			assertThat(prescriber.text(By.id("review-due"))).doesNotContain("overdue");
 			prescriber.screenshot("maintenance-review-recorded");
+			prescriber.click(By.id("schedule-bladder-checklist"));
+			assertThat(prescriber.waitForText("The bladder symptom checklist is scheduled every 28 days")).isNotBlank();
+			assertThat(prescriber.text(By.id("bladder-scheduled"))).contains("Scheduled");
+			assertThat(prescriber.driver().findElements(By.id("schedule-bladder-checklist"))).isEmpty();
 		}
 	}
 
