@@ -1,8 +1,6 @@
 package org.kapclinic.dosing;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
@@ -39,16 +37,7 @@ class ExposureBrowserIT extends IntegrationTest {
 	void theDosingTabShowsExposureAndTheOrderAsksForAReason() throws Exception {
 		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
 		Ready ready = steps.fixtures().ready("IV_INFUSION", 80);
-		for (int daysAgo = 2; daysAgo <= 23; daysAgo += 3) {
-			this.history.demoPastSession(UUID.fromString(ready.patientId()), null, UUID.randomUUID(), null,
-					"IV_KETAMINE", new BigDecimal("80"),
-					this.clinicTime.today(this.clock)
-						.minusDays(daysAgo)
-						.atTime(LocalTime.NOON)
-						.atZone(this.clinicTime.timeZone())
-						.toInstant(),
-					false, false, null, userId("nurse.bell"), userId("dr.quill"));
-		}
+		past().give(UUID.fromString(ready.patientId()), 2, 5, 8, 11, 14, 17, 20, 23);
 		String session = steps.checkedIn(ready.patientId(), ready.appointmentId(), "IV_KETAMINE");
 		steps.readyToOrder(session);
 
@@ -72,6 +61,10 @@ class ExposureBrowserIT extends IntegrationTest {
 					"acknowledged: Induction re-started after a relapse");
 			browser.screenshot("exposure-order-acknowledged");
 		}
+	}
+
+	private PastIvSessions past() {
+		return new PastIvSessions(this.history, this.clinicTime, this.clock, userId("nurse.bell"), userId("dr.quill"));
 	}
 
 }

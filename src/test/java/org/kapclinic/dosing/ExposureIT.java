@@ -1,8 +1,6 @@
 package org.kapclinic.dosing;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,15 +40,7 @@ class ExposureIT extends IntegrationTest {
 		UUID patient = UUID.fromString(ready.patientId());
 		// Eight IV sessions 1 to 29 days ago, and one 30 days ago: outside the last 30
 		// days.
-		for (int daysAgo : new int[] { 1, 4, 8, 11, 15, 18, 22, 29, 30 }) {
-			this.history.demoPastSession(patient, null, UUID.randomUUID(), null, "IV_KETAMINE", new BigDecimal("80"),
-					this.clinicTime.today(this.clock)
-						.minusDays(daysAgo)
-						.atTime(LocalTime.NOON)
-						.atZone(this.clinicTime.timeZone())
-						.toInstant(),
-					false, false, null, userId("nurse.bell"), userId("dr.quill"));
-		}
+		past().give(patient, 1, 4, 8, 11, 15, 18, 22, 29, 30);
 		String prescriber = tokenFor("dr.quill");
 		Response read = this.api.get("/api/v1/patients/" + patient + "/exposure", prescriber);
 		assertThat(read.status()).as(read.body()).isEqualTo(200);
@@ -92,6 +82,10 @@ class ExposureIT extends IntegrationTest {
 			.filter((w) -> w.get("code").asString().equals(code))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	private PastIvSessions past() {
+		return new PastIvSessions(this.history, this.clinicTime, this.clock, userId("nurse.bell"), userId("dr.quill"));
 	}
 
 }
