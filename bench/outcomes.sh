@@ -2,9 +2,10 @@
 # Outcomes report budget (issue 18): the report for one instrument over 100,000 patients and about
 # 2 million measurements, p95 < 1 s; and the time to derive the read model for all of them.
 #
-# Usage: bench/outcomes.sh [--fresh | --report-only | --exposure]   (needs PostgreSQL on 127.0.0.1:5432, user postgres)
+# Usage: bench/outcomes.sh [--fresh | --report-only | --exposure | --worklist]   (needs PostgreSQL on 127.0.0.1:5432, user postgres)
 # --report-only: only step 4, on the data a previous run left.
 # --exposure: issue 19's cumulative-exposure budget on that data (one patient given 500 sessions).
+# --worklist: issue 19's maintenance-review worklist budget (every patient given a maintenance course).
 # 1. a database kap_bench_outcomes with the demo clinic of BENCH_PATIENTS (100,000) patients;
 # 2. bench/outcomes-seed.sql: one finished course per patient (6 sessions) and its PHQ-9/GAD-7 scores;
 # 3. a restart with the read model marked stale: OutcomeRebuild derives every patient (timed from the log);
@@ -52,6 +53,14 @@ if [ "${1:-}" = "--exposure" ]; then
   : > "$LOG"
   start
   python3 bench/exposure.py "http://127.0.0.1:$PORT" "$patient" "$ROUNDS"
+  exit 0
+fi
+if [ "${1:-}" = "--worklist" ]; then
+  # Issue 19's worklist budget: every patient on maintenance (bench/worklist-seed.sql).
+  : > "$LOG"
+  start  # migrates first: the seed writes the safety tables
+  "${PSQL[@]}" -d "$DB" -f bench/worklist-seed.sql
+  python3 bench/worklist.py "http://127.0.0.1:$PORT" "$ROUNDS"
   exit 0
 fi
 if [ "${1:-}" = "--report-only" ]; then

@@ -41,8 +41,12 @@ class MaintenancePages {
 
 	private final SafetySettings settings;
 
+	private final MaintenanceWorklist worklist;
+
 	MaintenancePages(MaintenanceReviews reviews, Exposures exposures, Patients patients, CurrentUser currentUser,
-			ClinicTime clinicTime, org.kapclinic.measures.Measures measures, SafetySettings settings) {
+			ClinicTime clinicTime, org.kapclinic.measures.Measures measures, SafetySettings settings,
+			MaintenanceWorklist worklist) {
+		this.worklist = worklist;
 		this.measures = measures;
 		this.settings = settings;
 		this.reviews = reviews;
@@ -55,6 +59,15 @@ class MaintenancePages {
 	@Bean
 	static ChartTab maintenanceChartTab() {
 		return new ChartTab("maintenance", "Maintenance review", "clipboard2-check", 19, true);
+	}
+
+	/** The prescribers' worklist: reviews overdue or due soon, soonest first. */
+	@GetMapping("/safety/maintenance-reviews")
+	String worklist(Model model) {
+		model.addAttribute("rows", this.worklist.list(500));
+		model.addAttribute("noticeDays", this.settings.maintenanceReviewNotice().toDays());
+		model.addAttribute("zone", this.clinicTime.timeZone());
+		return "safety/worklist";
 	}
 
 	@GetMapping("/patients/{id}/maintenance")

@@ -129,17 +129,22 @@ public class MaintenanceReviews implements DoseBookingRule {
 						+ ", before this dose; a prescriber records it (chart → Maintenance review) first");
 	}
 
+	/**
+	 * When the review of a patient on maintenance falls due: an interval after the later
+	 * of the first maintenance course's start and the last review.
+	 */
+	Instant dueAt(Instant firstCourseStart, Instant lastReview) {
+		Instant from = (lastReview != null && lastReview.isAfter(firstCourseStart)) ? lastReview : firstCourseStart;
+		return from.plus(this.settings.maintenanceReviewInterval());
+	}
+
 	private MaintenanceStatus unchecked(UUID patientId) {
 		List<MaintenanceCourse> maintenance = this.courses.of(patientId);
 		List<MaintenanceReview> reviews = reviews(patientId);
 		if (maintenance.isEmpty()) {
 			return new MaintenanceStatus(false, List.of(), null, false, reviews);
 		}
-		Instant from = maintenance.get(0).startedAt();
-		if (!reviews.isEmpty() && reviews.get(0).reviewedAt().isAfter(from)) {
-			from = reviews.get(0).reviewedAt();
-		}
-		Instant due = from.plus(this.settings.maintenanceReviewInterval());
+		Instant due = dueAt(maintenance.get(0).startedAt(), reviews.isEmpty() ? null : reviews.get(0).reviewedAt());
 		return new MaintenanceStatus(true, maintenance, due, Instant.now(this.clock).isAfter(due), reviews);
 	}
 

@@ -21,16 +21,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * alkaline phosphatase and GGT)
  * @param bladderChecklistEveryDays a maintenance patient's bladder symptom checklist is
  * scheduled this often (28 days, the checklist's own recall period; clinic policy)
+ * @param maintenanceReviewNotice the prescribers' worklist shows a review this long
+ * before it falls due (14 days), and every overdue one
  */
 @ConfigurationProperties("kap.safety")
 record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal> labFlagMultiple,
-		Integer bladderChecklistEveryDays) {
+		Integer bladderChecklistEveryDays, Duration maintenanceReviewNotice) {
 
 	SafetySettings {
 		maintenanceReviewInterval = (maintenanceReviewInterval == null) ? Duration.ofDays(90)
 				: maintenanceReviewInterval;
 		labFlagMultiple = (labFlagMultiple == null) ? Map.of() : Map.copyOf(labFlagMultiple);
 		bladderChecklistEveryDays = (bladderChecklistEveryDays == null) ? 28 : bladderChecklistEveryDays;
+		maintenanceReviewNotice = (maintenanceReviewNotice == null) ? Duration.ofDays(14) : maintenanceReviewNotice;
 	}
 
 	/** The multiple for a test: the clinic's setting, or the test's default. */

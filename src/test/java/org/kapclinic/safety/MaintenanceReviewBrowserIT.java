@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chart's maintenance review in Chromium (issue 19): a nurse sees the review overdue
- * and that a prescriber records it; the prescriber reads the cumulative exposure, records
- * the review, and the next one is due 90 days later
- * (kap.safety.maintenance-review-interval).
+ * and that a prescriber records it; the prescriber finds the patient on the worklist of
+ * reviews due, reads the cumulative exposure, records the review, and the next one is due
+ * 90 days later (kap.safety.maintenance-review-interval).
  */
 class MaintenanceReviewBrowserIT extends IntegrationTest {
 
@@ -27,6 +27,11 @@ class MaintenanceReviewBrowserIT extends IntegrationTest {
 			.param(course.courseId())
 			.update();
 
+		String family = this.jdbc.sql("select family_name from patient.patient where id = ?::uuid")
+			.param(course.patientId())
+			.query(String.class)
+			.single();
+
 		try (Chromium nurse = Chromium.start(this.port, 1280, 900)) {
 			nurse.signIn("nurse.bell", PASSWORD);
 			nurse.open("/patients/" + course.patientId());
@@ -38,7 +43,12 @@ class MaintenanceReviewBrowserIT extends IntegrationTest {
 		}
 		try (Chromium prescriber = Chromium.start(this.port, 1280, 900)) {
 			prescriber.signIn("dr.quill", PASSWORD);
-			prescriber.open("/patients/" + course.patientId() + "/maintenance");
+			prescriber.open("/tasks");
+			prescriber.click(By.id("maintenance-reviews-due"));
+			String worklist = prescriber.text(By.id("reviews-due"));
+			assertThat(worklist).as("the prescribers' worklist").contains(family, "Maintenance / booster", "Overdue");
+			prescriber.click(By.partialLinkText(family));
+			assertThat(prescriber.text(By.id("review-due"))).contains("Review overdue");
 			assertThat(prescriber.text(By.id("exposure-table"))).contains("Last 30 days", "Lifetime");
 			prescriber.click(By.id("decision-CONTINUE"));
 			prescriber.type(By.id("reason"), "Still helping (PHQ-9 7); no urinary symptoms; exposure modest.");
@@ -53,6 +63,8 @@ class MaintenanceReviewBrowserIT extends IntegrationTest {
 			assertThat(prescriber.waitForText("The bladder symptom checklist is scheduled every 28 days")).isNotBlank();
 			assertThat(prescriber.text(By.id("bladder-scheduled"))).contains("Scheduled");
 			assertThat(prescriber.driver().findElements(By.id("schedule-bladder-checklist"))).isEmpty();
+			prescriber.open("/safety/maintenance-reviews");
+			assertThat(prescriber.pageText()).as("reviewed: due in 90 days, off the worklist").doesNotContain(family);
 		}
 	}
 
