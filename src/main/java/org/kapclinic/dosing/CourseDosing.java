@@ -31,7 +31,9 @@ public class CourseDosing {
 					       min(s.first_dose_at) as first_dose_at, max(coalesce(s.last_dose_at, s.first_dose_at)) as last_dose_at,
 					       count(*) as sessions, avg(o.dose_mg_per_kg) filter (where s.route <> 'IN') as mg_per_kg,
 					       count(*) filter (where s.held or s.hold_override_reason is not null) as held_sessions,
-					       coalesce(sum((select count(*) from dosing.alert a where a.session_id = s.id)), 0) as alerts
+					       coalesce(sum((select count(*) from dosing.alert a where a.session_id = s.id)), 0) as alerts,
+					       count(*) filter (where not exists (select 1 from dosing.vitals v
+					                                          where v.session_id = s.id and not v.pre_dose)) as unmonitored
 					from dosing.session s
 					left join lateral (select dose_mg_per_kg from dosing.dose_order
 					                   where session_id = s.id order by ordered_at desc limit 1) o on true
@@ -43,7 +45,8 @@ public class CourseDosing {
 					Route.valueOf(rs.getString("route")), rs.getTimestamp("first_dose_at").toInstant(),
 					rs.getTimestamp("last_dose_at").toInstant(), rs.getInt("sessions"), rs.getBigDecimal("mg_per_kg"),
 					rs.getInt("held_sessions"), rs.getInt("alerts"),
-					events.getOrDefault(rs.getObject("course_id", UUID.class), java.util.Map.of())))
+					events.getOrDefault(rs.getObject("course_id", UUID.class), java.util.Map.of()),
+					rs.getInt("unmonitored")))
 			.list();
 	}
 

@@ -15,7 +15,10 @@ import java.util.UUID;
  * voided), counted by {@code EFFECT|SEVERITY} codes
  * @param alerts monitoring alerts raised in the sessions (blood pressure, SpO2, heart
  * rate)
+ * @param unmonitoredSessions sessions that gave drug with no vital signs recorded after
+ * the dose (the report's "no session without monitoring" check; should be 0)
  */
 public record DosedCourse(UUID courseId, String program, Route route, Instant firstDoseAt, Instant lastDoseAt,
-		int sessions, BigDecimal mgPerKg, int heldSessions, int alerts, java.util.Map<String, Integer> adverseEvents) {
+		int sessions, BigDecimal mgPerKg, int heldSessions, int alerts, java.util.Map<String, Integer> adverseEvents,
+		int unmonitoredSessions) {
 }

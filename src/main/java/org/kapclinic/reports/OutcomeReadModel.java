@@ -40,7 +40,7 @@ class OutcomeReadModel {
 	static final String COURSE = "*";
 
 	/** Changes whenever what a row holds, or how it is derived, changes. */
-	static final String MODEL_VERSION = "4";
+	static final String MODEL_VERSION = "5";
 
 	private static final List<String> COLUMNS = columns();
 
@@ -146,6 +146,7 @@ class OutcomeReadModel {
 		values.add(course.alerts());
 		values.add(this.json.writeValueAsString(course.adverseEvents()));
 		values.add(base.integrationSessions());
+		values.add(course.unmonitoredSessions());
 		Score baseline = (outcome != null) ? outcome.baseline() : null;
 		values.add((baseline != null) ? BigDecimal.valueOf(baseline.total()) : null);
 		values.add((baseline != null) ? Timestamp.from(baseline.at()) : null);
@@ -194,8 +195,8 @@ class OutcomeReadModel {
 	private static List<String> columns() {
 		List<String> columns = new ArrayList<>(List.of("course_id", "instrument", "patient_id", "program", "route",
 				"condition", "age_band", "sex_at_birth", "first_dose_at", "last_dose_at", "sessions", "mg_per_kg",
-				"held_sessions", "alerts", "adverse_events", "integration_sessions", "baseline", "baseline_at",
-				"baseline_band"));
+				"held_sessions", "alerts", "adverse_events", "integration_sessions", "unmonitored_sessions", "baseline",
+				"baseline_at", "baseline_band"));
 		for (FollowUpWindow window : FollowUpWindow.values()) {
 			for (String suffix : List.of("total", "at", "band", "response", "remission", "meaningful")) {
 				columns.add(window.column() + "_" + suffix);

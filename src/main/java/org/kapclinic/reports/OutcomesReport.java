@@ -162,12 +162,14 @@ public class OutcomesReport {
 		return this.jdbc
 			.sql("select count(*) as courses, count(distinct patient_id) as patients, "
 					+ "coalesce(sum(sessions), 0) as sessions, coalesce(sum(held_sessions), 0) as held, "
-					+ "coalesce(sum(alerts), 0) as alerts from reports.course_outcome where " + courses.sql())
+					+ "coalesce(sum(alerts), 0) as alerts, coalesce(sum(unmonitored_sessions), 0) as unmonitored "
+					+ "from reports.course_outcome where " + courses.sql())
 			.params(courses.params())
 			.query((rs, n) -> new CohortAndSafety(
 					new OutcomesReportView.Cohort(SmallCells.of(rs.getInt("courses"), rs.getInt("patients"), min),
 							SmallCells.of(rs.getInt("patients"), rs.getInt("patients"), min)),
-					Safety.of(rs.getInt("sessions"), rs.getInt("held"), rs.getInt("alerts"), min)))
+					Safety.of(rs.getInt("sessions"), rs.getInt("held"), rs.getInt("alerts"), rs.getInt("unmonitored"),
+							min)))
 			.single();
 	}
 

@@ -65,20 +65,22 @@ public record OutcomesReportView(String instrument, OutcomeFilter cohortDefiniti
 	/**
 	 * Safety over the cohort's dosing sessions: sessions a pre-dose reading held,
 	 * monitoring alerts, and side effects and adverse events by effect and severity, each
-	 * per 100 sessions.
+	 * per 100 sessions; and sessions that gave drug with no vital signs after the dose
+	 * (every session is monitored: this should read 0).
 	 */
 	public record Safety(Cell<Integer> sessions, Cell<Integer> heldSessions, Cell<Double> heldPer100Sessions,
-			Cell<Integer> alerts, Cell<Double> alertsPer100Sessions, List<AdverseEventRate> adverseEvents) {
+			Cell<Integer> alerts, Cell<Double> alertsPer100Sessions, List<AdverseEventRate> adverseEvents,
+			Cell<Integer> sessionsWithoutMonitoring) {
 
-		static Safety of(int sessions, int held, int alerts, int min) {
+		static Safety of(int sessions, int held, int alerts, int unmonitored, int min) {
 			return new Safety(SmallCells.of(sessions, sessions, min), SmallCells.of(held, held, min),
 					per100(held, sessions, min), SmallCells.of(alerts, alerts, min), per100(alerts, sessions, min),
-					List.of());
+					List.of(), SmallCells.of(unmonitored, unmonitored, min));
 		}
 
 		Safety withAdverseEvents(List<AdverseEventRate> events) {
 			return new Safety(this.sessions, this.heldSessions, this.heldPer100Sessions, this.alerts,
-					this.alertsPer100Sessions, List.copyOf(events));
+					this.alertsPer100Sessions, List.copyOf(events), this.sessionsWithoutMonitoring);
 		}
 
 		static Cell<Double> per100(int events, int sessions, int min) {

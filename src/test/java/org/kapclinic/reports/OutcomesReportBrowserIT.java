@@ -27,7 +27,7 @@ class OutcomesReportBrowserIT extends IntegrationTest {
 			String page = browser.waitForText("By follow-up window");
 			assertThat(page).contains("End of course", "12 months", "Response", "Ketamine-assisted psychotherapy",
 					"IV ketamine infusion", "Esketamine nasal spray (REMS)", "Held by a pre-dose reading",
-					"Monitoring alerts");
+					"Monitoring alerts", "Sessions without vital signs after the dose");
 			assertThat(browser.text(By.id("windows-table"))).as("the demo's finished courses").doesNotContain("—");
 			assertThat(page).as("small groups are hidden, not shown as counts").contains("< 11");
 			assertThat(browser.text(By.id("adverse-events"))).contains("Nausea", "Mild");

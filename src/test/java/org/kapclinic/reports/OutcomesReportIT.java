@@ -60,7 +60,10 @@ class OutcomesReportIT extends IntegrationTest {
 			.single();
 		assertThat(weekly).as("week 0 the baseline, week 1 the score a second after the dose")
 			.containsExactly(16.0, 0.0);
-		assertThat(awaitRow(ready.courseId(), "*", "true").get("sessions")).isEqualTo(1);
+		Map<String, Object> course = awaitRow(ready.courseId(), "*", "true");
+		assertThat(course.get("sessions")).isEqualTo(1);
+		assertThat(course.get("unmonitored_sessions")).as("the infusion started; no vital signs after the dose yet")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -173,6 +176,9 @@ class OutcomesReportIT extends IntegrationTest {
 		assertThat(report.get("safety").get("heldSessions").asInt()).isEqualTo(11);
 		assertThat(report.get("safety").get("heldPer100Sessions").asDouble()).isEqualTo(8.3);
 		assertThat(report.get("safety").get("alerts").asInt()).isZero();
+		assertThat(report.get("safety").get("sessionsWithoutMonitoring").asInt())
+			.as("every session monitored: a zero is shown")
+			.isZero();
 		JsonNode events = report.get("safety").get("adverseEvents");
 		assertThat(events.get(0).get("effectLabel").asString()).isEqualTo("Nausea");
 		assertThat(events.get(0).get("severityLabel").asString()).isEqualTo("Mild");
