@@ -52,7 +52,9 @@ class AccessibilityBrowserIT extends IntegrationTest {
 			browser.signIn("dr.quill", PASSWORD);
 			for (String page : List.of("/patients", "/patients/" + patient, "/patients/" + patient + "/eligibility",
 					"/patients/" + patient + "/notes", "/patients/" + patient + "/measures", "/schedule",
-					"/dosing/board", "/dosing/sessions/" + session, "/tasks", "/consultations")) {
+					"/dosing/board", "/dosing/sessions/" + session, "/tasks", "/consultations",
+					"/patients/" + patient + "/dosing", "/patients/" + patient + "/maintenance",
+					"/patients/" + patient + "/labs", "/safety/maintenance-reviews")) {
 				check(browser, axe, page, found);
 			}
 		}
