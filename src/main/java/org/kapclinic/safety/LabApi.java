@@ -25,10 +25,22 @@ class LabApi {
 	@PostMapping("/api/v1/patients/{id}/lab-results")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record a lab result {\"code\" (LOINC),\"value\",\"unit\",\"referenceLow\",\"referenceHigh\","
-			+ "\"collectedAt\"} → its id and flags (HIGH, LOW, PRESCRIBER_REVIEW above the clinic's multiple of the "
-			+ "upper limit, which also opens an urgent task)")
+			+ "\"collectedAt\"}, or for a positive/negative test {\"code\",\"result\",\"collectedAt\"} → its id "
+			+ "and flags (HIGH, LOW, PRESCRIBER_REVIEW above the clinic's multiple of the upper limit, POSITIVE, "
+			+ "HAEMATURIA_REVIEW; a review flag opens an urgent task, a positive drug screen a routine one)")
 	LabResult record(@PathVariable UUID id, @RequestBody LabResultRequest request) {
 		return this.labs.record(id, request);
+	}
+
+	/** Why an entry is voided. */
+	record VoidRequest(String reason) {
+	}
+
+	@PostMapping("/api/v1/patients/{id}/lab-results/{resultId}/void")
+	@Operation(summary = "Void a wrong entry with a reason {\"reason\"}: it leaves the list, the trend and the "
+			+ "signals, and is kept with who voided it and why")
+	LabResult voidResult(@PathVariable UUID id, @PathVariable UUID resultId, @RequestBody VoidRequest request) {
+		return this.labs.voidResult(id, resultId, request.reason());
 	}
 
 	@GetMapping("/api/v1/patients/{id}/lab-results")

@@ -10,7 +10,8 @@ import java.util.List;
 public enum LabFlag {
 
 	HIGH("Above the reference range"), LOW("Below the reference range"),
-	PRESCRIBER_REVIEW("Above the clinic's multiple of the upper reference limit: prescriber review");
+	PRESCRIBER_REVIEW("Above the clinic's multiple of the upper reference limit: prescriber review"),
+	POSITIVE("Positive"), HAEMATURIA_REVIEW("Blood in the urine: prescriber review (bladder)");
 
 	private final String label;
 
@@ -38,6 +39,18 @@ public enum LabFlag {
 			flags.add(PRESCRIBER_REVIEW);
 		}
 		return flags;
+	}
+
+	/**
+	 * The flags of a qualitative result: POSITIVE, and for the urine dipstick's blood a
+	 * prescriber review (haematuria with repeated ketamine: the injection label's
+	 * ulcerative cystitis warning).
+	 */
+	static List<LabFlag> of(LabTest test, LabResultValue result) {
+		if (result != LabResultValue.POSITIVE) {
+			return List.of();
+		}
+		return (test == LabTest.URINE_BLOOD) ? List.of(POSITIVE, HAEMATURIA_REVIEW) : List.of(POSITIVE);
 	}
 
 }

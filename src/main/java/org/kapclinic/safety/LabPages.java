@@ -50,7 +50,10 @@ class LabPages {
 		model.addAttribute("patient",
 				this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id)));
 		model.addAttribute("trends", byTest);
-		model.addAttribute("tests", LabTest.values());
+		model.addAttribute("numericTests",
+				java.util.Arrays.stream(LabTest.values()).filter((t) -> !t.qualitative()).toList());
+		model.addAttribute("qualitativeTests",
+				java.util.Arrays.stream(LabTest.values()).filter(LabTest::qualitative).toList());
 		model.addAttribute("zone", this.clinicTime.timeZone());
 		return "safety/labs";
 	}
@@ -59,17 +62,29 @@ class LabPages {
 	String record(@PathVariable UUID id, @RequestParam(required = false) String code,
 			@RequestParam(required = false) BigDecimal value, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) BigDecimal referenceLow,
-			@RequestParam(required = false) BigDecimal referenceHigh, @RequestParam(required = false) @DateTimeFormat(
+			@RequestParam(required = false) BigDecimal referenceHigh,
+			@RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime collectedAt,
+			@RequestParam(required = false) String result, RedirectAttributes redirect) {
+		LabResult recorded = this.labs.record(id, new LabResultRequest(code, value, unit, referenceLow, referenceHigh,
+				(collectedAt != null) ? collectedAt.atZone(this.clinicTime.timeZone()).toInstant() : null, result));
+		boolean review = recorded.flags().contains(LabFlag.PRESCRIBER_REVIEW)
+				|| recorded.flags().contains(LabFlag.HAEMATURIA_REVIEW);
+		String flags = recorded.flagLabels().isEmpty()
+				? ((recorded.result() != null) ? "no flag" : "within the reference range")
+				: String.join("; ", recorded.flagLabels());
+		redirect.addFlashAttribute(review ? "error" : "message",
+				"Recorded " + recorded.name() + " " + recorded.reading() + ": " + flags
+						+ (review ? ". An urgent task asks the prescriber to review it." : "."));
+		return "redirect:/patients/" + id + "/labs";
+	}
+
+	@PostMapping("/patients/{id}/lab-results/{resultId}/void")
+	String voidResult(@PathVariable UUID id, @PathVariable UUID resultId, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		LabResult result = this.labs.record(id, new LabResultRequest(code, value, unit, referenceLow, referenceHigh,
-				(collectedAt != null) ? collectedAt.atZone(this.clinicTime.timeZone()).toInstant() : null));
-		String flags = result.flagLabels().isEmpty() ? "within the reference range"
-				: String.join("; ", result.flagLabels());
-		redirect.addFlashAttribute(result.flags().contains(LabFlag.PRESCRIBER_REVIEW) ? "error" : "message",
-				"Recorded " + result.name() + " " + result.value().stripTrailingZeros().toPlainString() + " "
-						+ result.unit() + ": " + flags + (result.flags().contains(LabFlag.PRESCRIBER_REVIEW)
-								? ". An urgent task asks the prescriber to review it." : "."));
+		LabResult voided = this.labs.voidResult(id, resultId, reason);
+		redirect.addFlashAttribute("message",
+				"Voided " + voided.name() + " " + voided.reading() + " (kept in the record with your reason).");
 		return "redirect:/patients/" + id + "/labs";
 	}
 

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +18,7 @@ import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.shared.InvalidInputException;
-import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.tasks.CareTasks;
 import org.kapclinic.tasks.NewTask;
 import org.kapclinic.tasks.TaskPriority;
@@ -29,10 +28,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Liver tests recorded by nurses and prescribers (issue 19): each result is flagged
- * against its laboratory's reference range, and one above the clinic's multiple of the
- * upper limit ({@link LabTest}, {@code kap.safety.lab-flag-multiple}) opens an urgent
- * task for the patient's prescriber in the same transaction.
+ * Lab results recorded by nurses and prescribers (issue 19): each numeric result is
+ * flagged against its laboratory's reference range, and one above the clinic's multiple
+ * of the upper limit ({@link LabTest}, {@code kap.safety.lab-flag-multiple}) opens an
+ * urgent task for the patient's prescriber in the same transaction; so does blood in the
+ * urine. A positive urine drug screen opens a routine review task and is a misuse signal.
+ * A wrong entry is voided with a reason, never deleted.
  */
 @Service
 @Transactional
@@ -63,32 +64,31 @@ public class LabResults {
 	}
 
 	public LabResult record(UUID patientId, LabResultRequest request) {
-		StaffMember user = this.access.requireClinical(patientId);
-		if (!(user.has(Role.NURSE) || user.has(Role.PRESCRIBER))) {
-			throw new AccessDeniedException("Nurses and prescribers record lab results");
-		}
+		StaffMember user = requireRecorder(patientId);
 		Instant now = Instant.now(this.clock);
-		LabTest test = validate(request, now);
-		BigDecimal multiple = this.settings.flagMultiple(test);
-		List<LabFlag> flags = LabFlag.of(request.value(), request.referenceLow(), request.referenceHigh(), multiple);
+		LabTest test = request.validated(now);
+		LabResultValue qualitative = LabResultValue.parse(request.result());
+		BigDecimal multiple = test.qualitative() ? null : this.settings.flagMultiple(test);
+		List<LabFlag> flags = test.qualitative() ? LabFlag.of(test, qualitative)
+				: LabFlag.of(request.value(), request.referenceLow(), request.referenceHigh(), multiple);
 		UUID id = UUID.randomUUID();
+		String unit = test.qualitative() ? null : request.unit().strip();
 		this.jdbc.sql("""
 				insert into safety.lab_result (id, patient_id, code, value, unit, reference_low, reference_high,
-				    collected_at, recorded_at, recorded_by, flags)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, patientId, test.loinc(), request.value(), request.unit().strip(), request.referenceLow(),
-					request.referenceHigh(), Timestamp.from(request.collectedAt()), Timestamp.from(now), user.id(),
-					flags.stream().map(Enum::name).toArray(String[]::new))
+				    collected_at, recorded_at, recorded_by, flags, result)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, patientId, test.loinc(), test.qualitative() ? null : request.value(), unit,
+					test.qualitative() ? null : request.referenceLow(),
+					test.qualitative() ? null : request.referenceHigh(), Timestamp.from(request.collectedAt()),
+					Timestamp.from(now), user.id(), flags.stream().map(Enum::name).toArray(String[]::new),
+					(qualitative != null) ? qualitative.name() : null)
 			.update();
-		LabResult result = result(id, patientId, test, request, flags);
-		if (flags.contains(LabFlag.PRESCRIBER_REVIEW)) {
-			this.tasks.open(new NewTask(patientId, TaskPriority.URGENT, "LAB_REVIEW",
-					test.label() + " " + plain(request.value()) + " " + request.unit().strip() + ": above "
-							+ plain(multiple) + " × the upper limit (" + plain(request.referenceHigh()) + ")",
-					"Review the result, the cumulative exposure and whether dosing should continue.", RESOURCE, id,
-					false, now.plus(Duration.ofDays(1)), Set.of(Role.PRESCRIBER), "/patients/" + patientId + "/labs",
-					"Open the labs"));
-		}
+		LabResult result = new LabResult(id, patientId, test.loinc(), test.label(),
+				test.qualitative() ? null : request.value(), unit, test.qualitative() ? null : request.referenceLow(),
+				test.qualitative() ? null : request.referenceHigh(), request.collectedAt(), flags,
+				flags.stream().map(LabFlag::label).toList(), qualitative,
+				(qualitative != null) ? qualitative.label() : null, null);
+		openReviewTask(result, test, multiple, now);
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id.toString())
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
@@ -96,26 +96,35 @@ public class LabResults {
 		return result;
 	}
 
-	/** The patient's results by test, oldest first within a test (a trend). */
+	/**
+	 * A wrong entry is voided with a reason: it leaves the trend and the signals, and
+	 * stays in the database with who voided it and why.
+	 */
+	public LabResult voidResult(UUID patientId, UUID resultId, String reason) {
+		StaffMember user = requireRecorder(patientId);
+		if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+			throw InvalidInputException.of("reason", "why the entry is wrong, in 1–500 characters");
+		}
+		int updated = this.jdbc.sql("""
+				update safety.lab_result set voided_at = ?, voided_by = ?, void_reason = ?
+				where id = ? and patient_id = ? and voided_at is null""")
+			.params(Timestamp.from(Instant.now(this.clock)), user.id(), reason.strip(), resultId, patientId)
+			.update();
+		if (updated == 0) {
+			throw new NotFoundException(RESOURCE, resultId);
+		}
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, resultId.toString())
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("voided"));
+		return rows(patientId, true).stream().filter((r) -> r.id().equals(resultId)).findFirst().orElseThrow();
+	}
+
+	/** The patient's standing results by test, oldest first within a test (a trend). */
 	@Transactional(readOnly = true)
 	public List<LabResult> list(UUID patientId) {
 		this.access.requireClinical(patientId);
-		List<LabResult> results = this.jdbc
-			.sql("""
-					select * from safety.lab_result where patient_id = ? and voided_at is null order by code, collected_at""")
-			.param(patientId)
-			.query((rs, n) -> {
-				LabTest test = LabTest.ofLoinc(rs.getString("code")).orElseThrow();
-				List<LabFlag> flags = Arrays.stream((String[]) rs.getArray("flags").getArray())
-					.map(LabFlag::valueOf)
-					.toList();
-				return new LabResult(rs.getObject("id", UUID.class), patientId, test.loinc(), test.label(),
-						rs.getBigDecimal("value").stripTrailingZeros(), rs.getString("unit"),
-						rs.getBigDecimal("reference_low"), rs.getBigDecimal("reference_high"),
-						rs.getTimestamp("collected_at").toInstant(), flags,
-						flags.stream().map(LabFlag::label).toList());
-			})
-			.list();
+		List<LabResult> results = rows(patientId, false);
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
@@ -123,38 +132,59 @@ public class LabResults {
 		return results;
 	}
 
-	private static LabResult result(UUID id, UUID patientId, LabTest test, LabResultRequest request,
-			List<LabFlag> flags) {
-		return new LabResult(id, patientId, test.loinc(), test.label(), request.value(), request.unit().strip(),
-				request.referenceLow(), request.referenceHigh(), request.collectedAt(), flags,
-				flags.stream().map(LabFlag::label).toList());
+	/** Standing results (and voided ones too, if asked), unchecked: callers check. */
+	List<LabResult> rows(UUID patientId, boolean withVoided) {
+		return this.jdbc
+			.sql("select * from safety.lab_result where patient_id = ?" + (withVoided ? "" : " and voided_at is null")
+					+ " order by code, collected_at")
+			.param(patientId)
+			.query((rs, n) -> {
+				LabTest test = LabTest.ofLoinc(rs.getString("code")).orElseThrow();
+				List<LabFlag> flags = Arrays.stream((String[]) rs.getArray("flags").getArray())
+					.map(LabFlag::valueOf)
+					.toList();
+				LabResultValue qualitative = LabResultValue.parse(rs.getString("result"));
+				BigDecimal value = rs.getBigDecimal("value");
+				return new LabResult(rs.getObject("id", UUID.class), patientId, test.loinc(), test.label(),
+						(value != null) ? value.stripTrailingZeros() : null, rs.getString("unit"),
+						rs.getBigDecimal("reference_low"), rs.getBigDecimal("reference_high"),
+						rs.getTimestamp("collected_at").toInstant(), flags, flags.stream().map(LabFlag::label).toList(),
+						qualitative, (qualitative != null) ? qualitative.label() : null, rs.getString("void_reason"));
+			})
+			.list();
 	}
 
-	private static LabTest validate(LabResultRequest request, Instant now) {
-		List<FieldProblem> problems = new ArrayList<>();
-		LabTest test = LabTest.ofLoinc(request.code()).orElse(null);
-		if (test == null) {
-			problems.add(new FieldProblem("code", "a LOINC code of a recorded test: " + LabTest.loincCodes()));
+	private StaffMember requireRecorder(UUID patientId) {
+		StaffMember user = this.access.requireClinical(patientId);
+		if (!(user.has(Role.NURSE) || user.has(Role.PRESCRIBER))) {
+			throw new AccessDeniedException("Nurses and prescribers record lab results");
 		}
-		if (request.value() == null || request.value().signum() < 0) {
-			problems.add(new FieldProblem("value", "the result, a number of at least 0"));
+		return user;
+	}
+
+	private void openReviewTask(LabResult result, LabTest test, BigDecimal multiple, Instant now) {
+		String link = "/patients/" + result.patientId() + "/labs";
+		if (result.flags().contains(LabFlag.PRESCRIBER_REVIEW)) {
+			this.tasks.open(new NewTask(result.patientId(), TaskPriority.URGENT, "LAB_REVIEW",
+					test.label() + " " + result.reading() + ": above " + plain(multiple) + " × the upper limit ("
+							+ plain(result.referenceHigh()) + ")",
+					"Review the result, the cumulative exposure and whether dosing should continue.", RESOURCE,
+					result.id(), false, now.plus(Duration.ofDays(1)), Set.of(Role.PRESCRIBER), link, "Open the labs"));
 		}
-		if (request.unit() == null || request.unit().isBlank() || request.unit().strip().length() > 20) {
-			problems.add(new FieldProblem("unit", "the unit on the report, e.g. U/L (1–20 characters)"));
+		else if (result.flags().contains(LabFlag.HAEMATURIA_REVIEW)) {
+			this.tasks.open(new NewTask(result.patientId(), TaskPriority.URGENT, "LAB_REVIEW",
+					"Blood in the urine (dipstick positive)",
+					"Review bladder symptoms and the cumulative exposure; consider urine microscopy and culture, "
+							+ "and whether dosing should continue.",
+					RESOURCE, result.id(), false, now.plus(Duration.ofDays(1)), Set.of(Role.PRESCRIBER), link,
+					"Open the labs"));
 		}
-		if (request.referenceHigh() == null || request.referenceHigh().signum() <= 0) {
-			problems.add(new FieldProblem("referenceHigh", "the laboratory's upper reference limit, above 0"));
+		else if (test.panel() == LabTest.Panel.DRUG_SCREEN && result.flags().contains(LabFlag.POSITIVE)) {
+			this.tasks.open(new NewTask(result.patientId(), TaskPriority.ROUTINE, "LAB_REVIEW",
+					test.label() + ": positive",
+					"Read it against the dosing record and the misuse signals; discuss it with the patient.", RESOURCE,
+					result.id(), false, now.plus(Duration.ofDays(3)), Set.of(Role.PRESCRIBER), link, "Open the labs"));
 		}
-		else if (request.referenceLow() != null && request.referenceLow().compareTo(request.referenceHigh()) > 0) {
-			problems.add(new FieldProblem("referenceLow", "must not be above referenceHigh"));
-		}
-		if (request.collectedAt() == null || request.collectedAt().isAfter(now.plus(Duration.ofMinutes(1)))) {
-			problems.add(new FieldProblem("collectedAt", "when the sample was taken, not in the future"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		return test;
 	}
 
 	private static String plain(BigDecimal value) {

@@ -16,14 +16,48 @@ import java.util.Optional;
  * sensitive signal of liver injury), total bilirubin 2× (the same guidance's Hy's law
  * criterion), alkaline phosphatase and GGT 2× (clinic policy: no comparable published
  * signal). {@code kap.safety.lab-flag-multiple.<LOINC>} replaces any of them.
+ * <p>
+ * Qualitative tests report positive or negative. The urine dipstick for blood (LOINC
+ * 5794-3 "Hemoglobin [Presence] in Urine by Test strip", as US Core's example uses it):
+ * haematuria is a sign of the ulcerative cystitis the ketamine injection label warns of
+ * with chronic use, so a positive result asks for prescriber review. The urine drug
+ * screens (LOINC "[Presence] in Urine by Screen method" codes as public LOINC-derived
+ * catalogues list them; ketamine 12327-3 "Ketamine [Presence] in Urine" as the NCHS
+ * death-investigation IG's example uses it; none checked against loinc.org here): a
+ * positive screen is a misuse signal for the prescriber ({@link MisuseSignals}), never an
+ * accusation shown to the patient. A positive ketamine screen is expected after a dose;
+ * the prescriber reads it against the dosing record.
  */
 public enum LabTest {
 
-	ALT("1742-6", "ALT (alanine aminotransferase)", "U/L", "3"),
-	AST("1920-8", "AST (aspartate aminotransferase)", "U/L", "3"),
-	GGT("2324-2", "GGT (gamma-glutamyl transferase)", "U/L", "2"),
-	ALKALINE_PHOSPHATASE("6768-6", "Alkaline phosphatase", "U/L", "2"),
-	BILIRUBIN("1975-2", "Total bilirubin", "mg/dL", "2");
+	ALT("1742-6", "ALT (alanine aminotransferase)", "U/L", "3", Panel.LIVER),
+	AST("1920-8", "AST (aspartate aminotransferase)", "U/L", "3", Panel.LIVER),
+	GGT("2324-2", "GGT (gamma-glutamyl transferase)", "U/L", "2", Panel.LIVER),
+	ALKALINE_PHOSPHATASE("6768-6", "Alkaline phosphatase", "U/L", "2", Panel.LIVER),
+	BILIRUBIN("1975-2", "Total bilirubin", "mg/dL", "2", Panel.LIVER),
+	URINE_BLOOD("5794-3", "Urine blood (dipstick)", null, null, Panel.URINALYSIS),
+	URINE_KETAMINE("12327-3", "Urine drug screen: ketamine", null, null, Panel.DRUG_SCREEN),
+	URINE_OPIATES("19295-5", "Urine drug screen: opiates", null, null, Panel.DRUG_SCREEN),
+	URINE_BENZODIAZEPINES("14316-4", "Urine drug screen: benzodiazepines", null, null, Panel.DRUG_SCREEN),
+	URINE_AMPHETAMINES("19261-7", "Urine drug screen: amphetamines", null, null, Panel.DRUG_SCREEN),
+	URINE_COCAINE("19359-9", "Urine drug screen: cocaine", null, null, Panel.DRUG_SCREEN);
+
+	/** What a test is for: it decides what a flagged result opens. */
+	public enum Panel {
+
+		LIVER("Liver tests"), URINALYSIS("Urinalysis"), DRUG_SCREEN("Urine drug screen");
+
+		private final String label;
+
+		Panel(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
 
 	private final String loinc;
 
@@ -33,11 +67,14 @@ public enum LabTest {
 
 	private final BigDecimal flagMultiple;
 
-	LabTest(String loinc, String label, String usualUnit, String flagMultiple) {
+	private final Panel panel;
+
+	LabTest(String loinc, String label, String usualUnit, String flagMultiple, Panel panel) {
 		this.loinc = loinc;
 		this.label = label;
 		this.usualUnit = usualUnit;
-		this.flagMultiple = new BigDecimal(flagMultiple);
+		this.flagMultiple = (flagMultiple != null) ? new BigDecimal(flagMultiple) : null;
+		this.panel = panel;
 	}
 
 	public String loinc() {
@@ -48,13 +85,23 @@ public enum LabTest {
 		return this.label;
 	}
 
+	/** The unit reports usually give (null for a positive/negative test). */
 	public String usualUnit() {
 		return this.usualUnit;
 	}
 
+	public Panel panel() {
+		return this.panel;
+	}
+
+	/** Reported as positive or negative rather than a number. */
+	public boolean qualitative() {
+		return this.flagMultiple == null;
+	}
+
 	/**
 	 * The default multiple of the upper reference limit above which the prescriber is
-	 * flagged.
+	 * flagged (null for a qualitative test).
 	 */
 	public BigDecimal flagMultiple() {
 		return this.flagMultiple;

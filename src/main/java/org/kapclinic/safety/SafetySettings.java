@@ -23,10 +23,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * scheduled this often (28 days, the checklist's own recall period; clinic policy)
  * @param maintenanceReviewNotice the prescribers' worklist shows a review this long
  * before it falls due (14 days), and every overdue one
+ * @param misuseSignalWindow how far back the misuse and diversion signals look (365 days:
+ * clinic policy, a year of maintenance; no guideline sets a window)
  */
 @ConfigurationProperties("kap.safety")
 record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal> labFlagMultiple,
-		Integer bladderChecklistEveryDays, Duration maintenanceReviewNotice) {
+		Integer bladderChecklistEveryDays, Duration maintenanceReviewNotice, Duration misuseSignalWindow) {
 
 	SafetySettings {
 		maintenanceReviewInterval = (maintenanceReviewInterval == null) ? Duration.ofDays(90)
@@ -34,6 +36,7 @@ record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal
 		labFlagMultiple = (labFlagMultiple == null) ? Map.of() : Map.copyOf(labFlagMultiple);
 		bladderChecklistEveryDays = (bladderChecklistEveryDays == null) ? 28 : bladderChecklistEveryDays;
 		maintenanceReviewNotice = (maintenanceReviewNotice == null) ? Duration.ofDays(14) : maintenanceReviewNotice;
+		misuseSignalWindow = (misuseSignalWindow == null) ? Duration.ofDays(365) : misuseSignalWindow;
 	}
 
 	/** The multiple for a test: the clinic's setting, or the test's default. */

@@ -39,4 +39,22 @@ public class CourseAttendance {
 		return attended;
 	}
 
+	/**
+	 * The patient's integration sessions since {@code since} that they missed (no-show)
+	 * while dosing went on: a completed dosing session followed. A misuse signal for the
+	 * prescriber (issue 19): dosing continued without the integration that frames it.
+	 */
+	public java.util.List<java.time.Instant> missedIntegrationWhileDosing(UUID patientId, java.time.Instant since) {
+		return this.jdbc.sql("""
+				select i.start_at from scheduling.appointment i
+				where i.patient_id = ? and i.type in ('INTEGRATION', 'GROUP_INTEGRATION') and i.status = 'NO_SHOW'
+				  and i.start_at >= ?
+				  and exists (select 1 from scheduling.appointment d where d.patient_id = i.patient_id
+				              and d.type = 'DOSING' and d.status = 'COMPLETED' and d.start_at > i.start_at)
+				order by i.start_at""")
+			.params(patientId, java.sql.Timestamp.from(since))
+			.query((rs, n) -> rs.getTimestamp("start_at").toInstant())
+			.list();
+	}
+
 }
