@@ -6,18 +6,18 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The facts staff record behind the misuse signals, as the API returns them. */
-final class MisuseFacts {
+public final class MisuseFacts {
 
 	private MisuseFacts() {
 	}
 
 	/** A PDMP check: when, which state's, what it showed, and who checked. */
-	record PdmpCheck(UUID id, LocalDate checkedOn, String state, PdmpResult result, String resultLabel, String note,
-			Instant recordedAt, UUID recordedBy, String recordedByName) {
+	public record PdmpCheck(UUID id, LocalDate checkedOn, String state, PdmpResult result, String resultLabel,
+			String note, Instant recordedAt, UUID recordedBy, String recordedByName) {
 	}
 
 	/** A request by the patient against the plan, and who heard it. */
-	record PatientRequest(UUID id, PatientRequestKind kind, String kindLabel, LocalDate requestedOn, String note,
+	public record PatientRequest(UUID id, PatientRequestKind kind, String kindLabel, LocalDate requestedOn, String note,
 			Instant recordedAt, UUID recordedBy, String recordedByName) {
 	}
 
@@ -27,10 +27,11 @@ final class MisuseFacts {
 	 * @param unaccounted prescribed minus used minus returned once reported (negative:
 	 * more reported used than prescribed); null before the report
 	 */
-	record TakeHomeSupply(UUID id, String product, String unit, BigDecimal quantityPrescribed, LocalDate prescribedOn,
-			BigDecimal quantityUsed, BigDecimal quantityReturned, LocalDate reportedOn, BigDecimal unaccounted) {
+	public record TakeHomeSupply(UUID id, String product, String unit, BigDecimal quantityPrescribed,
+			LocalDate prescribedOn, BigDecimal quantityUsed, BigDecimal quantityReturned, LocalDate reportedOn,
+			BigDecimal unaccounted) {
 
-		boolean discrepant() {
+		public boolean discrepant() {
 			return this.unaccounted != null && this.unaccounted.signum() != 0;
 		}
 
