@@ -76,6 +76,10 @@ public class Notes {
 			throw InvalidInputException.of("type",
 					"a group note is written on its circle: POST /api/v1/group-sessions/{id}/note");
 		}
+		if (note.type() == NoteType.MAINTENANCE_REVIEW) {
+			throw InvalidInputException.of("type",
+					"a maintenance review is recorded on the chart's maintenance review: POST /api/v1/patients/{id}/maintenance-reviews");
+		}
 		if (note.privateProcessNote() && !NoteAccess.writesPrivateNotes(user)) {
 			throw InvalidInputException.of("privateProcessNote",
 					"private process notes are written by therapists and prescribers");

@@ -37,6 +37,13 @@ class MaintenancePages {
 
 	static final String BLADDER_CHECKLIST = "BLADDER-CHECKLIST";
 
+	/** The signed note's field labels (notes/templates.json, MAINTENANCE_REVIEW). */
+	private static final java.util.Map<String, String> SNAPSHOT_LABELS = java.util.Map.of("exposure",
+			"Cumulative exposure", "bladder", "Bladder symptoms", "labs", "Liver tests, urinalysis and drug screens",
+			"outcomes", "Outcome trend", "misuseSignals", "Misuse and diversion signals");
+
+	private final ReviewSnapshot snapshot;
+
 	private final org.kapclinic.measures.Measures measures;
 
 	private final SafetySettings settings;
@@ -45,7 +52,8 @@ class MaintenancePages {
 
 	MaintenancePages(MaintenanceReviews reviews, Exposures exposures, Patients patients, CurrentUser currentUser,
 			ClinicTime clinicTime, org.kapclinic.measures.Measures measures, SafetySettings settings,
-			MaintenanceWorklist worklist) {
+			MaintenanceWorklist worklist, ReviewSnapshot snapshot) {
+		this.snapshot = snapshot;
 		this.worklist = worklist;
 		this.measures = measures;
 		this.settings = settings;
@@ -81,6 +89,9 @@ class MaintenancePages {
 		model.addAttribute("zone", this.clinicTime.timeZone());
 		model.addAttribute("bladderScheduled", this.measures.scheduled(id, BLADDER_CHECKLIST));
 		model.addAttribute("bladderEveryDays", this.settings.bladderChecklistEveryDays());
+		boolean prescriber = this.currentUser.require().has(Role.PRESCRIBER);
+		model.addAttribute("snapshot", prescriber ? this.snapshot.of(id) : java.util.Map.of());
+		model.addAttribute("snapshotLabels", SNAPSHOT_LABELS);
 		return "safety/maintenance";
 	}
 

@@ -14,6 +14,7 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.identity.Role;
 import org.kapclinic.identity.StaffMember;
 import org.kapclinic.identity.UserDirectory;
+import org.kapclinic.notes.ModuleNotes;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.scheduling.DoseBookingRule;
 import org.kapclinic.scheduling.MaintenanceCourses;
@@ -55,8 +56,15 @@ public class MaintenanceReviews implements DoseBookingRule {
 
 	private final Clock clock;
 
+	private final ReviewSnapshot snapshot;
+
+	private final ModuleNotes notes;
+
 	MaintenanceReviews(JdbcClient jdbc, MaintenanceCourses courses, SafetySettings settings, CareTeamAccess access,
-			AuditTrail audit, UserDirectory directory, ClinicTime clinicTime, Clock clock) {
+			AuditTrail audit, UserDirectory directory, ClinicTime clinicTime, Clock clock, ReviewSnapshot snapshot,
+			ModuleNotes notes) {
+		this.snapshot = snapshot;
+		this.notes = notes;
 		this.jdbc = jdbc;
 		this.courses = courses;
 		this.settings = settings;
@@ -83,20 +91,25 @@ public class MaintenanceReviews implements DoseBookingRule {
 				&& maintenance.stream().noneMatch((c) -> c.courseId().equals(request.courseId()))) {
 			throw InvalidInputException.of("courseId", "not one of the patient's maintenance courses");
 		}
+		// The signed note records what was reviewed alongside the decision (issue 19).
+		Map<String, String> note = new java.util.LinkedHashMap<>(this.snapshot.of(patientId));
+		note.put("decision", decision.label());
+		note.put("reason", reason);
+		UUID noteId = this.notes.signedMaintenanceReview(patientId, note);
 		UUID id = UUID.randomUUID();
 		Instant now = Instant.now(this.clock);
-		this.jdbc
-			.sql("""
-					insert into safety.maintenance_review (id, patient_id, course_id, decision, reason, reviewed_at, reviewed_by)
-					values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, patientId, request.courseId(), decision.name(), reason, Timestamp.from(now), user.id())
+		this.jdbc.sql("""
+				insert into safety.maintenance_review (id, patient_id, course_id, decision, reason, reviewed_at,
+				    reviewed_by, note_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, patientId, request.courseId(), decision.name(), reason, Timestamp.from(now), user.id(), noteId)
 			.update();
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id.toString())
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
 			.detail("maintenance review: " + decision.name()));
 		return new MaintenanceReview(id, patientId, request.courseId(), decision, decision.label(), reason, now,
-				user.id(), user.displayName());
+				user.id(), user.displayName(), noteId);
 	}
 
 	/** Where the patient stands, for a clinical reader (checked and audited). */
@@ -156,7 +169,8 @@ public class MaintenanceReviews implements DoseBookingRule {
 				MaintenanceDecision decision = MaintenanceDecision.valueOf(rs.getString("decision"));
 				return new MaintenanceReview(rs.getObject("id", UUID.class), patientId,
 						rs.getObject("course_id", UUID.class), decision, decision.label(), rs.getString("reason"),
-						rs.getTimestamp("reviewed_at").toInstant(), rs.getObject("reviewed_by", UUID.class), null);
+						rs.getTimestamp("reviewed_at").toInstant(), rs.getObject("reviewed_by", UUID.class), null,
+						rs.getObject("note_id", UUID.class));
 			})
 			.list();
 		Map<UUID, StaffMember> staff = this.directory
@@ -164,7 +178,7 @@ public class MaintenanceReviews implements DoseBookingRule {
 		return rows.stream()
 			.map((r) -> new MaintenanceReview(r.id(), r.patientId(), r.courseId(), r.decision(), r.decisionLabel(),
 					r.reason(), r.reviewedAt(), r.reviewedBy(),
-					(staff.get(r.reviewedBy()) != null) ? staff.get(r.reviewedBy()).displayName() : null))
+					(staff.get(r.reviewedBy()) != null) ? staff.get(r.reviewedBy()).displayName() : null, r.noteId()))
 			.toList();
 	}
 

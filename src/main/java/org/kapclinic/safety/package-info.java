@@ -5,6 +5,6 @@
  * the bladder symptom checklist; and the misuse and diversion signals for the prescriber.
  * Cumulative exposure itself is the dosing record's ({@code dosing.Exposures}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Long-term safety",
-		allowedDependencies = { "scheduling", "dosing", "measures", "patient", "tasks", "identity", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "Long-term safety", allowedDependencies = { "scheduling",
+		"dosing", "measures", "notes", "patient", "tasks", "identity", "audit", "shared" })
 package org.kapclinic.safety;

@@ -50,6 +50,9 @@ class MaintenanceReviewBrowserIT extends IntegrationTest {
 			prescriber.click(By.partialLinkText(family));
 			assertThat(prescriber.text(By.id("review-due"))).contains("Review overdue");
 			assertThat(prescriber.text(By.id("exposure-table"))).contains("Last 30 days", "Lifetime");
+			assertThat(prescriber.text(By.id("review-snapshot"))).as("what the signed note will record")
+				.contains("Cumulative exposure", "Bladder symptoms", "No bladder symptom checklist answered.",
+						"Misuse and diversion signals", "No PDMP check recorded.");
 			prescriber.click(By.id("decision-CONTINUE"));
 			prescriber.type(By.id("reason"), "Still helping (PHQ-9 7); no urinary symptoms; exposure modest.");
 			prescriber.click(By.id("record-review"));
@@ -59,6 +62,10 @@ class MaintenanceReviewBrowserIT extends IntegrationTest {
 					"Dr. Quinn Quillfeather");
 			assertThat(prescriber.text(By.id("review-due"))).doesNotContain("overdue");
 			prescriber.screenshot("maintenance-review-recorded");
+			prescriber.click(By.linkText("Open the note"));
+			assertThat(prescriber.waitForText("Maintenance review")).contains("Cumulative exposure", "Decision",
+					"Continue maintenance", "Still helping (PHQ-9 7)");
+			prescriber.driver().navigate().back();
 			prescriber.click(By.id("schedule-bladder-checklist"));
 			assertThat(prescriber.waitForText("The bladder symptom checklist is scheduled every 28 days")).isNotBlank();
 			assertThat(prescriber.text(By.id("bladder-scheduled"))).contains("Scheduled");

@@ -12,6 +12,8 @@ import org.kapclinic.dosing.DosingFixtures;
 import org.kapclinic.dosing.DosingFixtures.ReadyInCourse;
 import org.kapclinic.dosing.DosingSteps;
 
+import tools.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,12 +62,37 @@ class MaintenanceReviewIT extends IntegrationTest {
 		assertThat(invalid.body()).contains("decision", "CONTINUE, TAPER, PAUSE, STOP", "reason");
 		assertThat(this.api.get(reviews, prescriber).json().get("reviews")).as("nothing half-saved").isEmpty();
 
+		this.api.post(
+				"/api/v1/patients/" + course.patientId() + "/lab-results", Map.of("code", "1742-6", "value", 31, "unit",
+						"U/L", "referenceHigh", 40, "collectedAt", Instant.now().minusSeconds(86400).toString()),
+				prescriber);
+		this.api.post("/api/v1/patients/" + course.patientId() + "/patient-requests",
+				Map.of("kind", "DOSE_ESCALATION", "requestedOn", java.time.LocalDate.now().minusDays(3).toString()),
+				prescriber);
 		Response recorded = this.api.post(reviews,
 				Map.of("decision", "TAPER", "reason",
 						"PHQ-9 stable at 6; no urinary symptoms; 12 sessions this year. Lengthen to every 6 weeks."),
 				prescriber);
 		assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
 		assertThat(recorded.json().get("decisionLabel").asString()).isEqualTo("Taper: longer intervals or lower doses");
+		// Recorded as a signed structured note: what was reviewed, the decision and why.
+		Response note = this.api.get("/api/v1/notes/" + recorded.json().get("noteId").asString(), prescriber);
+		assertThat(note.status()).as(note.body()).isEqualTo(200);
+		assertThat(note.json().get("type").asString()).isEqualTo("MAINTENANCE_REVIEW");
+		assertThat(note.json().get("signedAt").isNull()).as("signed").isFalse();
+		assertThat(note.json().get("contentHash").asString()).isNotBlank();
+		JsonNode body = note.json().get("body");
+		assertThat(body.get("exposure").asString()).contains("Last 30 days:", "Lifetime:");
+		assertThat(body.get("labs").asString()).contains("ALT (alanine aminotransferase) 31 U/L");
+		assertThat(body.get("misuseSignals").asString()).contains("Asked for a higher dose: 1",
+				"No PDMP check recorded");
+		assertThat(body.get("bladder").asString()).isEqualTo("No bladder symptom checklist answered.");
+		assertThat(body.get("decision").asString()).isEqualTo("Taper: longer intervals or lower doses");
+		assertThat(body.get("reason").asString()).startsWith("PHQ-9 stable at 6");
+		assertThat(this.api
+			.post("/api/v1/patients/" + course.patientId() + "/notes",
+					Map.of("type", "MAINTENANCE_REVIEW", "body", Map.of("reason", "x")), prescriber)
+			.status()).as("written only by the review").isEqualTo(400);
 		Response after = this.api.get(reviews, prescriber);
 		assertThat(after.json().get("overdue").asBoolean()).isFalse();
 		assertThat(after.json().get("reviews")).hasSize(1);
