@@ -131,6 +131,15 @@ public class Measures {
 		return this.measurements.completeScores(patientIds);
 	}
 
+	/**
+	 * How many patients had a risk flag of this code (e.g. {@code bladder-symptoms})
+	 * raised since {@code since}. No access check, no audit: for aggregate reports.
+	 */
+	@Transactional(readOnly = true)
+	public int patientsFlagged(String flagCode, Instant since) {
+		return this.riskFlags.patientsRaised(flagCode, since);
+	}
+
 	/** A baseline-to-follow-up change judged by the instrument's own definitions. */
 	public OutcomeJudgement judge(String instrument, java.math.BigDecimal baseline, java.math.BigDecimal followUp) {
 		return this.summaries.judge(instrument, baseline, followUp);

@@ -238,4 +238,16 @@ class RiskFlags {
 				List.of());
 	}
 
+	/**
+	 * How many patients had a flag of this code raised since {@code since} (for aggregate
+	 * reports, which check their role and audit themselves).
+	 */
+	int patientsRaised(String code, java.time.Instant since) {
+		return this.jdbc
+			.sql("select count(distinct patient_id) from measures.risk_flag where code = ? and raised_at >= ?")
+			.params(code, java.sql.Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
 }

@@ -60,9 +60,12 @@ public class MaintenanceReviews implements DoseBookingRule {
 
 	private final ModuleNotes notes;
 
+	private final MaintenanceDue due;
+
 	MaintenanceReviews(JdbcClient jdbc, MaintenanceCourses courses, SafetySettings settings, CareTeamAccess access,
 			AuditTrail audit, UserDirectory directory, ClinicTime clinicTime, Clock clock, ReviewSnapshot snapshot,
-			ModuleNotes notes) {
+			ModuleNotes notes, MaintenanceDue due) {
+		this.due = due;
 		this.snapshot = snapshot;
 		this.notes = notes;
 		this.jdbc = jdbc;
@@ -104,6 +107,7 @@ public class MaintenanceReviews implements DoseBookingRule {
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, patientId, request.courseId(), decision.name(), reason, Timestamp.from(now), user.id(), noteId)
 			.update();
+		this.due.reviewed(patientId, now);
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id.toString())
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)

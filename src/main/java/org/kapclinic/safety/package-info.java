@@ -6,5 +6,5 @@
  * Cumulative exposure itself is the dosing record's ({@code dosing.Exposures}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Long-term safety", allowedDependencies = { "scheduling",
-		"dosing", "measures", "notes", "patient", "tasks", "identity", "audit", "shared" })
+		"dosing", "measures", "notes", "reports", "patient", "tasks", "identity", "audit", "shared" })
 package org.kapclinic.safety;

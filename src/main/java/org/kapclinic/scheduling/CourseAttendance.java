@@ -57,4 +57,19 @@ public class CourseAttendance {
 			.list();
 	}
 
+	/**
+	 * How many patients missed an integration session since {@code since} while dosing
+	 * went on (as {@link #missedIntegrationWhileDosing}); for aggregate reports.
+	 */
+	public int patientsMissingIntegrationWhileDosing(java.time.Instant since) {
+		return this.jdbc.sql("""
+				select count(distinct i.patient_id) from scheduling.appointment i
+				where i.type in ('INTEGRATION', 'GROUP_INTEGRATION') and i.status = 'NO_SHOW' and i.start_at >= ?
+				  and exists (select 1 from scheduling.appointment d where d.patient_id = i.patient_id
+				              and d.type = 'DOSING' and d.status = 'COMPLETED' and d.start_at > i.start_at)""")
+			.param(java.sql.Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
 }

@@ -58,8 +58,11 @@ public class Courses {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Courses(JdbcClient jdbc, JsonMapper json, CourseTemplates templates, CareTeamAccess access, UserDirectory directory,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.templates = templates;
@@ -105,6 +108,7 @@ public class Courses {
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
 			.detail(template.code() + " " + template.version()));
+		this.events.publishEvent(new CourseChanged(patientId, id));
 		return load(id);
 	}
 
@@ -172,6 +176,7 @@ public class Courses {
 			.patient(course.patientId())
 			.category(DataCategory.CLINICAL)
 			.detail(course.status() + " -> " + status));
+		this.events.publishEvent(new CourseChanged(course.patientId(), courseId));
 		return load(courseId);
 	}
 

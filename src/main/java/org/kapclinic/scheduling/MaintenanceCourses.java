@@ -67,6 +67,14 @@ public class MaintenanceCourses {
 			.list();
 	}
 
+	/**
+	 * The codes of the templates marked maintenance in their current version, sorted (a
+	 * read model built from them is stale when they change).
+	 */
+	public List<String> templateCodes() {
+		return maintenanceTemplateNames().keySet().stream().sorted().toList();
+	}
+
 	private java.util.Map<String, String> maintenanceTemplateNames() {
 		java.util.Map<String, String> names = new java.util.HashMap<>();
 		this.templates.current()
