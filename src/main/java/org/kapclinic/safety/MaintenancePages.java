@@ -44,6 +44,8 @@ class MaintenancePages {
 
 	private final ReviewSnapshot snapshot;
 
+	private final MaintenanceSurveillance surveillance;
+
 	private final org.kapclinic.measures.Measures measures;
 
 	private final SafetySettings settings;
@@ -52,7 +54,8 @@ class MaintenancePages {
 
 	MaintenancePages(MaintenanceReviews reviews, Exposures exposures, Patients patients, CurrentUser currentUser,
 			ClinicTime clinicTime, org.kapclinic.measures.Measures measures, SafetySettings settings,
-			MaintenanceWorklist worklist, ReviewSnapshot snapshot) {
+			MaintenanceWorklist worklist, ReviewSnapshot snapshot, MaintenanceSurveillance surveillance) {
+		this.surveillance = surveillance;
 		this.snapshot = snapshot;
 		this.worklist = worklist;
 		this.measures = measures;
@@ -89,6 +92,10 @@ class MaintenancePages {
 		model.addAttribute("zone", this.clinicTime.timeZone());
 		model.addAttribute("bladderScheduled", this.measures.scheduled(id, BLADDER_CHECKLIST));
 		model.addAttribute("bladderEveryDays", this.settings.bladderChecklistEveryDays());
+		java.time.Instant liverDue = this.surveillance.liverTestsDue(id);
+		model.addAttribute("liverDue", liverDue);
+		model.addAttribute("liverOverdue", liverDue != null && liverDue.isBefore(java.time.Instant.now()));
+		model.addAttribute("liverEveryDays", this.settings.liverTestsEveryDays());
 		boolean prescriber = this.currentUser.require().has(Role.PRESCRIBER);
 		model.addAttribute("snapshot", prescriber ? this.snapshot.of(id) : java.util.Map.of());
 		model.addAttribute("snapshotLabels", SNAPSHOT_LABELS);

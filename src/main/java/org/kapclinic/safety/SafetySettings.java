@@ -25,10 +25,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * before it falls due (14 days), and every overdue one
  * @param misuseSignalWindow how far back the misuse and diversion signals look (365 days:
  * clinic policy, a year of maintenance; no guideline sets a window)
+ * @param liverTestsEveryDays a maintenance patient's liver tests (ALT, AST) are due this
+ * long after the last ones, and a baseline is asked for when maintenance starts without
+ * one this recent (180 days: clinic policy; the labels and the literature report
+ * hepatobiliary injury with repeated use but set no interval, clinical.md long-term
+ * safety)
  */
 @ConfigurationProperties("kap.safety")
 record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal> labFlagMultiple,
-		Integer bladderChecklistEveryDays, Duration maintenanceReviewNotice, Duration misuseSignalWindow) {
+		Integer bladderChecklistEveryDays, Duration maintenanceReviewNotice, Duration misuseSignalWindow,
+		Integer liverTestsEveryDays) {
 
 	SafetySettings {
 		maintenanceReviewInterval = (maintenanceReviewInterval == null) ? Duration.ofDays(90)
@@ -37,6 +43,7 @@ record SafetySettings(Duration maintenanceReviewInterval, Map<String, BigDecimal
 		bladderChecklistEveryDays = (bladderChecklistEveryDays == null) ? 28 : bladderChecklistEveryDays;
 		maintenanceReviewNotice = (maintenanceReviewNotice == null) ? Duration.ofDays(14) : maintenanceReviewNotice;
 		misuseSignalWindow = (misuseSignalWindow == null) ? Duration.ofDays(365) : misuseSignalWindow;
+		liverTestsEveryDays = (liverTestsEveryDays == null) ? 180 : liverTestsEveryDays;
 	}
 
 	/** The multiple for a test: the clinic's setting, or the test's default. */

@@ -21,7 +21,7 @@ class LabFlagTests {
 	@Test
 	@DisplayName("ALT 3.01 × ULN flags the prescriber, 2.99 × and exactly 3 × do not (FDA DILI guidance 2009)")
 	void transaminasesFlagStrictlyAboveThreeTimesTheUpperLimit() {
-		BigDecimal three = new SafetySettings(null, null, null, null, null).flagMultiple(LabTest.ALT);
+		BigDecimal three = new SafetySettings(null, null, null, null, null, null).flagMultiple(LabTest.ALT);
 		assertThat(three).isEqualByComparingTo("3");
 		assertThat(LabFlag.of(new BigDecimal("120.4"), new BigDecimal("7"), ULN, three)).containsExactly(LabFlag.HIGH,
 				LabFlag.PRESCRIBER_REVIEW);
@@ -33,13 +33,13 @@ class LabFlagTests {
 
 	@Test
 	void bilirubinFlagsAboveTwiceTheUpperLimitAndAClinicMayChooseItsOwnMultiple() {
-		SafetySettings defaults = new SafetySettings(null, null, null, null, null);
+		SafetySettings defaults = new SafetySettings(null, null, null, null, null, null);
 		BigDecimal bilirubinUln = new BigDecimal("1.2");
 		assertThat(LabFlag.of(new BigDecimal("2.41"), null, bilirubinUln, defaults.flagMultiple(LabTest.BILIRUBIN)))
 			.contains(LabFlag.PRESCRIBER_REVIEW);
 		assertThat(LabFlag.of(new BigDecimal("2.39"), null, bilirubinUln, defaults.flagMultiple(LabTest.BILIRUBIN)))
 			.doesNotContain(LabFlag.PRESCRIBER_REVIEW);
-		SafetySettings clinic = new SafetySettings(null, Map.of("1742-6", new BigDecimal("5")), null, null, null);
+		SafetySettings clinic = new SafetySettings(null, Map.of("1742-6", new BigDecimal("5")), null, null, null, null);
 		assertThat(LabFlag.of(new BigDecimal("150"), null, ULN, clinic.flagMultiple(LabTest.ALT)))
 			.containsExactly(LabFlag.HIGH);
 		assertThat(clinic.flagMultiple(LabTest.AST)).as("other tests keep their default").isEqualByComparingTo("3");
