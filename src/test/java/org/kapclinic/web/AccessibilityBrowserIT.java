@@ -54,7 +54,8 @@ class AccessibilityBrowserIT extends IntegrationTest {
 					"/patients/" + patient + "/notes", "/patients/" + patient + "/measures", "/schedule",
 					"/dosing/board", "/dosing/sessions/" + session, "/tasks", "/consultations",
 					"/patients/" + patient + "/dosing", "/patients/" + patient + "/maintenance",
-					"/patients/" + patient + "/labs", "/safety/maintenance-reviews")) {
+					"/patients/" + patient + "/labs", "/safety/maintenance-reviews",
+					"/patients/" + patient + "/misuse-signals", "/reports/safety")) {
 				check(browser, axe, page, found);
 			}
 		}
