@@ -1,91 +1,32 @@
 package org.kapclinic.intake.consultation;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-
+import org.kapclinic.shared.AddressRateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits of the public form (token buckets, Bucket4j), in memory per app instance:
- * per client address ({@code kap.consultation.submissions-per-address}), IPv6 addresses
- * counted per /64 (one household or one attacker's whole network), and for all addresses
- * together ({@code kap.consultation.submissions-per-window}). At most
- * {@value #MAX_TRACKED} addresses are remembered, the least recently seen forgotten
- * first: emptying the whole table when it filled up let 100,000 fresh addresses clear
- * every limit (issue 16 finding 4).
+ * Rate limits of the public consultation form: per client address
+ * ({@code kap.consultation.submissions-per-address}) and for all addresses together
+ * ({@code kap.consultation.submissions-per-window}), per window
+ * ({@link AddressRateLimiter}).
  */
 @Component
 class SubmissionLimiter {
 
-	static final int MAX_TRACKED = 100_000;
-
-	private final ConsultationSettings settings;
-
-	private final Bucket everyone;
-
-	private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-			return size() > MAX_TRACKED;
-		}
-	};
+	private final AddressRateLimiter limiter;
 
 	SubmissionLimiter(ConsultationSettings settings) {
-		this.settings = settings;
-		this.everyone = bucket(settings.submissionsPerWindow());
+		this.limiter = new AddressRateLimiter(settings.submissionsPerAddress(), settings.submissionsPerWindow(),
+				settings.window());
 	}
 
 	/** Whether one more submission from this address is allowed now. */
-	synchronized boolean tryAcquire(String address) {
-		Bucket own = this.buckets.computeIfAbsent(key(address), (key) -> bucket(this.settings.submissionsPerAddress()));
-		if (own.getAvailableTokens() < 1) {
-			return false;
-		}
-		return this.everyone.tryConsume(1) && own.tryConsume(1);
+	boolean tryAcquire(String address) {
+		return this.limiter.tryAcquire(address);
 	}
 
-	/**
-	 * The address as counted: an IPv6 address by its /64 network (its first four groups),
-	 * anything else as given.
-	 */
+	/** The address as counted ({@link AddressRateLimiter#key}). */
 	static String key(String address) {
-		if (address == null || address.isBlank()) {
-			return "unknown";
-		}
-		if (!address.contains(":")) {
-			return address;
-		}
-		String[] groups = expand(address).split(":");
-		return String.join(":", groups[0], groups[1], groups[2], groups[3]) + "::/64";
-	}
-
-	/** An IPv6 literal with "::" written out as zero groups (no name lookup). */
-	private static String expand(String address) {
-		String plain = address.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "");
-		if (!plain.contains("::")) {
-			return plain.toLowerCase();
-		}
-		String[] halves = plain.split("::", -1);
-		String[] head = halves[0].isEmpty() ? new String[0] : halves[0].split(":");
-		String[] tail = halves[1].isEmpty() ? new String[0] : halves[1].split(":");
-		StringBuilder full = new StringBuilder(String.join(":", head));
-		for (int i = head.length + tail.length; i < 8; i++) {
-			full.append(full.length() > 0 ? ":" : "").append('0');
-		}
-		for (String group : tail) {
-			full.append(':').append(group);
-		}
-		return full.toString().toLowerCase();
-	}
-
-	private Bucket bucket(int perWindow) {
-		return Bucket.builder()
-			.addLimit(
-					Bandwidth.builder().capacity(perWindow).refillIntervally(perWindow, this.settings.window()).build())
-			.build();
+		return AddressRateLimiter.key(address);
 	}
 
 }
