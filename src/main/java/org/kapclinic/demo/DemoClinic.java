@@ -218,6 +218,8 @@ class DemoClinic implements ApplicationRunner {
 		member("admin", "Ada Admin (demo)", Role.ADMIN);
 		member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER);
 		member("desk.dale", "Dale Deskworth (demo)", Role.FRONT_DESK);
+		member("billing.bright", "Bea Brightledger (demo)", Role.BILLING);
+		member("fund.finch", "Fin Finchley (demo)", Role.FUND_COMMITTEE);
 	}
 
 	/** Adults on the facilitator's care teams meet in her circle. */

@@ -6,11 +6,13 @@ import java.util.Set;
 /**
  * Roles. A user may hold several. {@link #METRICS} is not a staff role: an account with
  * it only collects the metrics ({@code /actuator/prometheus}) and sees no patient data.
+ * {@link #BILLING} and {@link #FUND_COMMITTEE} (issue 20) have no clinical access.
  */
 public enum Role {
 
 	ADMIN("Administrator"), PRESCRIBER("Prescriber (physician/NP)"), NURSE("Nurse"), THERAPIST("Therapist"),
-	FRONT_DESK("Front desk"), METRICS("Metrics collector (monitoring only)");
+	FRONT_DESK("Front desk"), METRICS("Metrics collector (monitoring only)"), BILLING("Billing"),
+	FUND_COMMITTEE("Access fund committee");
 
 	private final String label;
 

@@ -204,10 +204,10 @@ class SecurityConfiguration {
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
 				// "/outcomes": the clinic's published results, public by design (issue
-				// 18).
+				// 18); "/donate": the access fund's pledge form (issue 20).
 				.requestMatchers("/login", "/login/second-factor", "/login/second-factor/**", "/consultation",
-						"/outcomes", "/intake/**", "/consent/**", "/self-report/**", "/journal/**", "/calendar/**",
-						"/error", "/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health",
+						"/outcomes", "/donate", "/intake/**", "/consent/**", "/self-report/**", "/journal/**",
+						"/calendar/**", "/error", "/webjars/**", "/assets/**", "/favicon.ico", "/actuator/health",
 						"/actuator/health/**")
 				.permitAll()
 				.requestMatchers(API_DOCS)

@@ -48,4 +48,13 @@ public class RecordedDiagnoses {
 		return primary;
 	}
 
+	/** Every ICD-10-CM code of the patient's intake, in its order. */
+	public java.util.List<String> all(UUID patientId) {
+		return this.jdbc
+			.sql("select jsonb_array_elements_text(answers -> 'diagnoses') from intake.intake where patient_id = ?")
+			.param(patientId)
+			.query(String.class)
+			.list();
+	}
+
 }

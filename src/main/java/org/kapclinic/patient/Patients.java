@@ -77,6 +77,17 @@ public class Patients {
 		return names;
 	}
 
+	/**
+	 * The patient with this MRN (exactly), for a form where staff type one; no access
+	 * check: the caller checks its own role.
+	 */
+	public Optional<UUID> idOfMrn(String mrn) {
+		return this.jdbc.sql("select id from patient.patient where mrn = ?")
+			.param((mrn != null) ? mrn.strip() : "")
+			.query(UUID.class)
+			.optional();
+	}
+
 	/** A patient's MRN and display name. */
 	public record PatientName(String mrn, String displayName) {
 	}

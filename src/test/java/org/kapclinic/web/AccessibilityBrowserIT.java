@@ -49,6 +49,7 @@ class AccessibilityBrowserIT extends IntegrationTest {
 		try (Chromium browser = Chromium.start(this.port, 1280, 900)) {
 			browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 			check(browser, axe, "/consultation", found);
+			check(browser, axe, "/donate", found);
 			browser.signIn("dr.quill", PASSWORD);
 			for (String page : List.of("/patients", "/patients/" + patient, "/patients/" + patient + "/eligibility",
 					"/patients/" + patient + "/notes", "/patients/" + patient + "/measures", "/schedule",
@@ -72,7 +73,7 @@ class AccessibilityBrowserIT extends IntegrationTest {
 					"/admin/course-templates/MAINTENANCE_BOOSTER/edit", "/admin/note-templates",
 					"/admin/note-templates/INTEGRATION/edit", "/admin/audit", "/admin/disclosures",
 					"/break-glass/reviews", "/break-glass", "/account/two-factor", "/admin/backups",
-					"/reports/outcomes")) {
+					"/reports/outcomes", "/fund", "/fund/applications")) {
 				check(browser, axe, page, found);
 			}
 		}

@@ -1,0 +1,99 @@
+package org.kapclinic.fund;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.kapclinic.fund.FundApplicationRequests.ApplicationRequest;
+import org.kapclinic.fund.FundApplicationRequests.DecisionRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The access fund over the API (issue 20): billing staff, the fund committee and
+ * administrators only; clinicians get 403 on every path.
+ */
+@RestController
+class FundApi {
+
+	private final Donations donations;
+
+	private final FundApplications applications;
+
+	private final FundLedger ledger;
+
+	private final FundImpact impact;
+
+	FundApi(Donations donations, FundApplications applications, FundLedger ledger, FundImpact impact) {
+		this.impact = impact;
+		this.donations = donations;
+		this.applications = applications;
+		this.ledger = ledger;
+	}
+
+	@PostMapping("/api/v1/fund/donations")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(
+			summary = "Record a donation received {\"donorName\",\"anonymous\",\"email\",\"amountMinor\",\"currency\","
+					+ "\"restriction\" (UNRESTRICTED, PROGRAM:KAP, CONDITION:F43.1, …),\"receivedOn\",\"method\" (CASH, CARD, "
+					+ "CHECK, TRANSFER, OTHER)}: it credits its restriction and, with an e-mail, queues the receipt")
+	Donation donate(@RequestBody DonationRequest request) {
+		return this.donations.record(request);
+	}
+
+	@GetMapping("/api/v1/fund/donations")
+	@Operation(summary = "The latest donations, newest first (anonymous donors unnamed)")
+	List<Donation> donations(@RequestParam(defaultValue = "100") int limit) {
+		return this.donations.latest(Math.max(1, Math.min(limit, 1000)));
+	}
+
+	@GetMapping("/api/v1/fund/balances")
+	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING', 'FUND_COMMITTEE')")
+	@Operation(summary = "Each restriction's balance in minor units, derived from the ledger")
+	List<FundLedger.Balance> balances() {
+		return this.ledger.balances();
+	}
+
+	@GetMapping("/api/v1/fund/impact")
+	@Operation(
+			summary = "The donor impact report for ?from=&to= (dates; this year to today by default): received and awarded money, donations and "
+					+ "awards, and donors and patients helped, people counted below kap.reports.min-cell suppressed")
+	FundImpact.Impact impact(
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+		return this.impact.of(from, to);
+	}
+
+	@PostMapping("/api/v1/fund/applications")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Apply for a patient {\"patientId\",\"householdSize\",\"annualIncomeMinor\",\"currency\","
+			+ "\"needStatement\"} → the application with povertyPercent (income as a percent of the HHS poverty "
+			+ "guideline for the household, rounded down) and the guideline year used")
+	FundApplication apply(@RequestBody ApplicationRequest request) {
+		return this.applications.apply(request);
+	}
+
+	@GetMapping("/api/v1/fund/applications")
+	@Operation(summary = "Applications, oldest first; ?status=PENDING|AWARDED|DECLINED")
+	List<FundApplication> list(@RequestParam(required = false) String status) {
+		return this.applications.list(status);
+	}
+
+	@PostMapping("/api/v1/fund/applications/{id}/decision")
+	@Operation(summary = "The committee decides once {\"decision\" (AWARDED, DECLINED),\"amountMinor\",\"restriction\","
+			+ "\"reason\"}; 409 INSUFFICIENT_FUNDS when the restriction's balance does not cover the award, 422 "
+			+ "RESTRICTION_DOES_NOT_FIT when its money may not pay for this patient")
+	FundApplication decide(@PathVariable UUID id, @RequestBody DecisionRequest request) {
+		return this.applications.decide(id, request);
+	}
+
+}

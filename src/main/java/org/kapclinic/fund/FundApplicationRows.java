@@ -1,0 +1,45 @@
+package org.kapclinic.fund;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.kapclinic.patient.Patients;
+
+/** Rows of {@code fund.application} as {@link FundApplication}s. */
+final class FundApplicationRows {
+
+	private FundApplicationRows() {
+	}
+
+	static FundApplication of(ResultSet rs, String currency) throws SQLException {
+		String status = rs.getString("status");
+		long awardMinor = rs.getLong("award_minor");
+		Long award = rs.wasNull() ? null : awardMinor;
+		String restriction = rs.getString("award_restriction");
+		return new FundApplication(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), null, null,
+				rs.getInt("household_size"), rs.getLong("annual_income_minor"),
+				Money.format(rs.getLong("annual_income_minor"), currency), currency, rs.getString("need_statement"),
+				rs.getInt("guideline_year"), rs.getString("guideline_region"), rs.getLong("guideline_minor"),
+				rs.getInt("poverty_percent"), status, label(status), rs.getTimestamp("submitted_at").toInstant(), award,
+				(award != null) ? Money.format(award, currency) : null,
+				(restriction != null) ? new Restriction(restriction).label() : null, rs.getString("decision_reason"));
+	}
+
+	static FundApplication named(FundApplication a, Patients.PatientName name) {
+		return new FundApplication(a.id(), a.patientId(), (name != null) ? name.displayName() : "",
+				(name != null) ? name.mrn() : "", a.householdSize(), a.annualIncomeMinor(), a.annualIncome(),
+				a.currency(), a.needStatement(), a.guidelineYear(), a.guidelineRegion(), a.guidelineMinor(),
+				a.povertyPercent(), a.status(), a.statusLabel(), a.submittedAt(), a.awardMinor(), a.award(),
+				a.awardRestriction(), a.decisionReason());
+	}
+
+	private static String label(String status) {
+		return switch (status) {
+			case "AWARDED" -> "Awarded";
+			case "DECLINED" -> "Declined";
+			default -> "Waiting for the committee";
+		};
+	}
+
+}

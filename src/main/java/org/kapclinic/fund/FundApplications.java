@@ -1,0 +1,220 @@
+package org.kapclinic.fund;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.fund.FundApplicationRequests.ApplicationRequest;
+import org.kapclinic.fund.FundApplicationRequests.DecisionRequest;
+import org.kapclinic.identity.CurrentUser;
+import org.kapclinic.identity.StaffMember;
+import org.kapclinic.intake.RecordedDiagnoses;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.CoursePrograms;
+import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.ConflictException;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
+import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.RuleViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications to the access fund and the committee's decisions (issue 20). Staff outside
+ * the clinical team apply for a patient (front desk, billing, the committee,
+ * administrators): clinicians never see who is sponsored. The household's income is
+ * turned into a percent of the HHS poverty guidelines; a decision is made once, and an
+ * award spends its restriction's money in the same transaction (409 INSUFFICIENT_FUNDS
+ * when it does not cover it, nothing decided).
+ */
+@Service
+@Transactional
+public class FundApplications {
+
+	private static final String RESOURCE = "FundApplication";
+
+	private final JdbcClient jdbc;
+
+	private final FundLedger ledger;
+
+	private final PovertyGuidelines guidelines;
+
+	private final FundSettings settings;
+
+	private final Patients patients;
+
+	private final CoursePrograms programs;
+
+	private final RecordedDiagnoses diagnoses;
+
+	private final CurrentUser currentUser;
+
+	private final AuditTrail audit;
+
+	private final ClinicTime clinicTime;
+
+	private final Clock clock;
+
+	FundApplications(JdbcClient jdbc, FundLedger ledger, PovertyGuidelines guidelines, FundSettings settings,
+			Patients patients, CoursePrograms programs, RecordedDiagnoses diagnoses, CurrentUser currentUser,
+			AuditTrail audit, ClinicTime clinicTime, Clock clock) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.guidelines = guidelines;
+		this.settings = settings;
+		this.patients = patients;
+		this.programs = programs;
+		this.diagnoses = diagnoses;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.clinicTime = clinicTime;
+		this.clock = clock;
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'BILLING', 'FUND_COMMITTEE')")
+	public FundApplication apply(ApplicationRequest request) {
+		StaffMember user = this.currentUser.require();
+		validate(request);
+		Instant now = Instant.now(this.clock);
+		PovertyGuidelines.Percent percent = this.guidelines.percent(request.householdSize(),
+				request.annualIncomeMinor(), this.settings.povertyRegion(),
+				this.clinicTime.today(this.clock).getYear());
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into fund.application (id, patient_id, household_size, annual_income_minor, currency,
+				    need_statement, guideline_year, guideline_region, guideline_minor, poverty_percent, status,
+				    submitted_at, submitted_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+			.params(id, request.patientId(), request.householdSize(), request.annualIncomeMinor(),
+					this.settings.currency(), request.needStatement().strip(), percent.year(), percent.region(),
+					percent.guidelineMinor(), percent.percent(), Timestamp.from(now), user.id())
+			.update();
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id.toString())
+			.patient(request.patientId())
+			.category(DataCategory.ADMINISTRATION)
+			.detail("fund application, " + percent.percent() + "% of the " + percent.year() + " guideline"));
+		return find(id);
+	}
+
+	@PreAuthorize("hasAnyRole('ADMIN', 'FUND_COMMITTEE')")
+	public FundApplication decide(UUID applicationId, DecisionRequest request) {
+		StaffMember user = this.currentUser.require();
+		FundApplication application = find(applicationId);
+		boolean award = "AWARDED".equals(request.decision());
+		Restriction restriction = validate(request, award);
+		if (award && !restriction.fits(this.programs.of(application.patientId()),
+				this.diagnoses.all(application.patientId()))) {
+			throw new RuleViolationException("The " + restriction.label()
+					+ " fund may not pay for this patient's care; award from the unrestricted fund or another "
+					+ "restriction.", List.of("RESTRICTION_DOES_NOT_FIT"));
+		}
+		Instant now = Instant.now(this.clock);
+		int decided = this.jdbc.sql("""
+				update fund.application set status = ?, decided_at = ?, decided_by = ?, decision_reason = ?,
+				    award_minor = ?, award_restriction = ?
+				where id = ? and status = 'PENDING'""")
+			.params(request.decision(), Timestamp.from(now), user.id(), request.reason().strip(),
+					award ? request.amountMinor() : null, award ? restriction.code() : null, applicationId)
+			.update();
+		if (decided == 0) {
+			throw new ConflictException("This application was already decided.", RESOURCE, applicationId);
+		}
+		if (award) {
+			this.ledger.award(applicationId, restriction, request.amountMinor(), this.settings.currency(), now);
+		}
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, applicationId.toString())
+			.patient(application.patientId())
+			.category(DataCategory.ADMINISTRATION)
+			.detail("fund decision " + request.decision()
+					+ (award ? " " + request.amountMinor() + " " + restriction.code() : "")));
+		return find(applicationId);
+	}
+
+	/** Applications by status (null: all), oldest first. */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('ADMIN', 'FUND_COMMITTEE')")
+	public List<FundApplication> list(String status) {
+		List<FundApplication> rows = this.jdbc
+			.sql("select * from fund.application" + ((status != null) ? " where status = ?" : "")
+					+ " order by submitted_at")
+			.params((status != null) ? List.of(status) : List.of())
+			.query((rs, n) -> FundApplicationRows.of(rs, this.settings.currency()))
+			.list();
+		Map<UUID, Patients.PatientName> names = this.patients
+			.names(rows.stream().map(FundApplication::patientId).toList());
+		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)
+			.patients(rows.stream().map(FundApplication::patientId).toList())
+			.category(DataCategory.ADMINISTRATION)
+			.detail("fund applications: " + rows.size()));
+		return rows.stream().map((a) -> FundApplicationRows.named(a, names.get(a.patientId()))).toList();
+	}
+
+	private FundApplication find(UUID id) {
+		FundApplication application = this.jdbc.sql("select * from fund.application where id = ?")
+			.param(id)
+			.query((rs, n) -> FundApplicationRows.of(rs, this.settings.currency()))
+			.optional()
+			.orElseThrow(() -> new NotFoundException(RESOURCE, id));
+		return FundApplicationRows.named(application,
+				this.patients.names(List.of(application.patientId())).get(application.patientId()));
+	}
+
+	private void validate(ApplicationRequest request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (request.patientId() == null || this.patients.names(List.of(request.patientId())).isEmpty()) {
+			problems.add(new FieldProblem("patientId", "a registered patient"));
+		}
+		if (request.householdSize() == null || request.householdSize() < 1 || request.householdSize() > 20) {
+			problems.add(new FieldProblem("householdSize", "the people in the household, 1–20"));
+		}
+		if (request.annualIncomeMinor() == null || request.annualIncomeMinor() < 0) {
+			problems.add(new FieldProblem("annualIncomeMinor", "the household's yearly income in cents, 0 or more"));
+		}
+		if (request.currency() != null && !request.currency().equals(this.settings.currency())) {
+			problems.add(new FieldProblem("currency", "the fund keeps " + this.settings.currency() + " only"));
+		}
+		if (request.needStatement() == null || request.needStatement().isBlank()
+				|| request.needStatement().strip().length() > 4000) {
+			problems.add(new FieldProblem("needStatement", "in the applicant's words, 1–4000 characters"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	private static Restriction validate(DecisionRequest request, boolean award) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!award && !"DECLINED".equals(request.decision())) {
+			problems.add(new FieldProblem("decision", "AWARDED or DECLINED"));
+		}
+		Restriction restriction = null;
+		if (award) {
+			if (request.amountMinor() == null || request.amountMinor() <= 0) {
+				problems.add(new FieldProblem("amountMinor", "the award in cents, above 0"));
+			}
+			restriction = Restriction.parse(request.restriction()).orElse(null);
+			if (restriction == null) {
+				problems.add(new FieldProblem("restriction", Restriction.expected()));
+			}
+		}
+		if (request.reason() == null || request.reason().isBlank() || request.reason().strip().length() > 2000) {
+			problems.add(new FieldProblem("reason", "why, 1–2000 characters"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return restriction;
+	}
+
+}

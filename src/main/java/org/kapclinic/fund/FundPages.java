@@ -1,0 +1,166 @@
+package org.kapclinic.fund;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.kapclinic.fund.FundApplicationRequests.ApplicationRequest;
+import org.kapclinic.fund.FundApplicationRequests.DecisionRequest;
+import org.kapclinic.intake.Program;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.shared.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The access fund's pages (issue 20): balances and donations ({@code /fund}), and
+ * applications with the committee's decisions ({@code /fund/applications}). Amounts are
+ * typed in dollars and cents and kept as minor units.
+ */
+@Controller
+class FundPages {
+
+	private final Donations donations;
+
+	private final FundApplications applications;
+
+	private final FundLedger ledger;
+
+	private final FundSettings settings;
+
+	private final Patients patients;
+
+	private final FundImpact impact;
+
+	private final Pledges pledges;
+
+	private final org.kapclinic.shared.ClinicTime clinicTime;
+
+	private final java.time.Clock clock;
+
+	FundPages(Donations donations, FundApplications applications, FundLedger ledger, FundSettings settings,
+			Patients patients, FundImpact impact, org.kapclinic.shared.ClinicTime clinicTime, java.time.Clock clock,
+			Pledges pledges) {
+		this.pledges = pledges;
+		this.clock = clock;
+		this.impact = impact;
+		this.clinicTime = clinicTime;
+		this.donations = donations;
+		this.applications = applications;
+		this.ledger = ledger;
+		this.settings = settings;
+		this.patients = patients;
+	}
+
+	/** The restrictions offered in the forms: unrestricted, then each program. */
+	private static List<Restriction> offered() {
+		List<Restriction> offered = new ArrayList<>(List.of(Restriction.UNRESTRICTED));
+		for (Program program : Program.values()) {
+			offered.add(new Restriction("PROGRAM:" + program.name()));
+		}
+		return offered;
+	}
+
+	@GetMapping("/fund")
+	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING', 'FUND_COMMITTEE')")
+	String fund(Model model) {
+		model.addAttribute("balances", this.ledger.balances());
+		model.addAttribute("donations", this.donations.latest(50));
+		model.addAttribute("pledges", this.pledges.open());
+		model.addAttribute("restrictions", offered());
+		model.addAttribute("methods", DonationMethod.values());
+		model.addAttribute("currency", this.settings.currency());
+		LocalDate today = this.clinicTime.today(this.clock);
+		model.addAttribute("impact", this.impact.of(today.withDayOfYear(1), today));
+		return "fund/fund";
+	}
+
+	@PostMapping("/fund/donations")
+	String donate(@RequestParam(required = false) String donorName, @RequestParam(required = false) boolean anonymous,
+			@RequestParam(required = false) String email, @RequestParam(required = false) BigDecimal amount,
+			@RequestParam(required = false) String restriction, @RequestParam(required = false) String condition,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+			@RequestParam(required = false) String method, RedirectAttributes redirect) {
+		String chosen = (condition != null && !condition.isBlank()) ? "CONDITION:" + condition.strip() : restriction;
+		Donation donation = this.donations.record(new DonationRequest(donorName, anonymous, email,
+				minor(amount, "amount"), this.settings.currency(), chosen, receivedOn, method));
+		redirect.addFlashAttribute("message",
+				"Recorded " + donation.amount() + " from " + donation.donorName() + " for "
+						+ donation.restrictionLabel() + ": receipt no. " + donation.receiptNumber()
+						+ ((email != null && !email.isBlank()) ? ", e-mailed." : "."));
+		return "redirect:/fund";
+	}
+
+	@GetMapping("/fund/applications")
+	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'BILLING', 'FUND_COMMITTEE')")
+	String applications(Model model, org.springframework.security.core.Authentication user) {
+		boolean committee = user.getAuthorities()
+			.stream()
+			.anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_FUND_COMMITTEE"));
+		model.addAttribute("committee", committee);
+		model.addAttribute("pending", committee ? this.applications.list("PENDING") : List.of());
+		model.addAttribute("decided", committee ? decided() : List.of());
+		model.addAttribute("restrictions", offered());
+		return "fund/applications";
+	}
+
+	private List<FundApplication> decided() {
+		List<FundApplication> all = new ArrayList<>(this.applications.list(null));
+		all.removeIf((a) -> "PENDING".equals(a.status()));
+		java.util.Collections.reverse(all);
+		return all.subList(0, Math.min(all.size(), 50));
+	}
+
+	@PostMapping("/fund/applications")
+	String apply(@RequestParam(required = false) String mrn, @RequestParam(required = false) Integer householdSize,
+			@RequestParam(required = false) BigDecimal annualIncome,
+			@RequestParam(required = false) String needStatement, RedirectAttributes redirect) {
+		UUID patient = this.patients.idOfMrn(mrn)
+			.orElseThrow(
+					() -> InvalidInputException.of("mrn", "the patient's MRN, as on their chart (e.g. KAP-100061)"));
+		FundApplication application = this.applications.apply(new ApplicationRequest(patient, householdSize,
+				minor(annualIncome, "annualIncome"), this.settings.currency(), needStatement));
+		redirect.addFlashAttribute("message", "Application sent to the committee: the household's income is "
+				+ application.povertyPercent() + " % of the " + application.guidelineYear() + " poverty guideline.");
+		return "redirect:/fund/applications";
+	}
+
+	@PostMapping("/fund/applications/{id}/decision")
+	String decide(@PathVariable UUID id, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String restriction,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		boolean award = "AWARDED".equals(decision);
+		FundApplication decided = this.applications.decide(id,
+				new DecisionRequest(decision, award ? minor(amount, "amount") : null, restriction, reason));
+		redirect.addFlashAttribute("message", decided.patientName() + ": " + decided.statusLabel().toLowerCase()
+				+ ((decided.award() != null) ? " " + decided.award() + " from " + decided.awardRestriction() : "")
+				+ ".");
+		return "redirect:/fund/applications";
+	}
+
+	/**
+	 * Cents of an amount typed in dollars; more than two decimals is refused, not
+	 * rounded.
+	 */
+	private Long minor(BigDecimal amount, String field) {
+		if (amount == null) {
+			return null;
+		}
+		try {
+			return Money.minor(amount, this.settings.currency());
+		}
+		catch (ArithmeticException ex) {
+			throw InvalidInputException.of(field, "an amount in dollars and cents, e.g. 250.00");
+		}
+	}
+
+}
