@@ -2,10 +2,11 @@
 # Outcomes report budget (issue 18): the report for one instrument over 100,000 patients and about
 # 2 million measurements, p95 < 1 s; and the time to derive the read model for all of them.
 #
-# Usage: bench/outcomes.sh [--fresh | --report-only | --exposure | --worklist]   (needs PostgreSQL on 127.0.0.1:5432, user postgres)
+# Usage: bench/outcomes.sh [--fresh | --report-only | --exposure | --worklist | --fund]   (needs PostgreSQL on 127.0.0.1:5432, user postgres)
 # --report-only: only step 4, on the data a previous run left.
 # --exposure: issue 19's cumulative-exposure budget on that data (one patient given 500 sessions).
 # --worklist: issue 19's maintenance-review worklist budget (every patient given a maintenance course).
+# --fund: issue 20's access fund award budget (16 clients awarding from one restriction).
 # 1. a database kap_bench_outcomes with the demo clinic of BENCH_PATIENTS (100,000) patients;
 # 2. bench/outcomes-seed.sql: one finished course per patient (6 sessions) and its PHQ-9/GAD-7 scores;
 # 3. a restart with the read model marked stale: OutcomeRebuild derives every patient (timed from the log);
@@ -66,6 +67,14 @@ if [ "${1:-}" = "--worklist" ]; then
   start
   grep -o "Maintenance review read model rebuilt[^\"]*" "$LOG" | tail -1
   python3 bench/worklist.py "http://127.0.0.1:$PORT" "$ROUNDS"
+  exit 0
+fi
+if [ "${1:-}" = "--fund" ]; then
+  # Issue 20's fund award budget on the same data: 16 clients awarding from one restriction.
+  : > "$LOG"
+  start
+  patient=$("${PSQL[@]}" -d "$DB" -At -c "select id from patient.patient order by mrn limit 1")
+  python3 bench/fund.py "http://127.0.0.1:$PORT" "$patient" "${BENCH_FUND_AWARDS:-60}"
   exit 0
 fi
 if [ "${1:-}" = "--report-only" ]; then

@@ -34,6 +34,16 @@ final class FundApplicationRows {
 				a.awardRestriction(), a.decisionReason());
 	}
 
+	/** The application as it stands once decided (without reading it again). */
+	static FundApplication decided(FundApplication a, String status, Long awardMinor, Restriction restriction,
+			String reason) {
+		return new FundApplication(a.id(), a.patientId(), a.patientName(), a.mrn(), a.householdSize(),
+				a.annualIncomeMinor(), a.annualIncome(), a.currency(), a.needStatement(), a.guidelineYear(),
+				a.guidelineRegion(), a.guidelineMinor(), a.povertyPercent(), status, label(status), a.submittedAt(),
+				awardMinor, (awardMinor != null) ? Money.format(awardMinor, a.currency()) : null,
+				(restriction != null) ? restriction.label() : null, reason);
+	}
+
 	private static String label(String status) {
 		return switch (status) {
 			case "AWARDED" -> "Awarded";

@@ -113,8 +113,8 @@ public class FundApplications {
 		FundApplication application = find(applicationId);
 		boolean award = "AWARDED".equals(request.decision());
 		Restriction restriction = validate(request, award);
-		if (award && !restriction.fits(this.programs.of(application.patientId()),
-				this.diagnoses.all(application.patientId()))) {
+		if (award && !restriction.equals(Restriction.UNRESTRICTED) && !restriction
+			.fits(this.programs.of(application.patientId()), this.diagnoses.all(application.patientId()))) {
 			throw new RuleViolationException("The " + restriction.label()
 					+ " fund may not pay for this patient's care; award from the unrestricted fund or another "
 					+ "restriction.", List.of("RESTRICTION_DOES_NOT_FIT"));
@@ -130,15 +130,18 @@ public class FundApplications {
 		if (decided == 0) {
 			throw new ConflictException("This application was already decided.", RESOURCE, applicationId);
 		}
-		if (award) {
-			this.ledger.award(applicationId, restriction, request.amountMinor(), this.settings.currency(), now);
-		}
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, applicationId.toString())
 			.patient(application.patientId())
 			.category(DataCategory.ADMINISTRATION)
 			.detail("fund decision " + request.decision()
 					+ (award ? " " + request.amountMinor() + " " + restriction.code() : "")));
-		return find(applicationId);
+		// Last: the award locks its restriction's row until the commit; nothing else
+		// waits behind it.
+		if (award) {
+			this.ledger.award(applicationId, restriction, request.amountMinor(), this.settings.currency(), now);
+		}
+		return FundApplicationRows.decided(application, request.decision(), award ? request.amountMinor() : null,
+				award ? restriction : null, request.reason().strip());
 	}
 
 	/** Applications by status (null: all), oldest first. */

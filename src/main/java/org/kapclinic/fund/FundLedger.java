@@ -46,6 +46,9 @@ class FundLedger {
 	 * INSUFFICIENT_FUNDS) with nothing written when its balance does not cover it.
 	 */
 	void award(UUID applicationId, Restriction restriction, long amountMinor, String currency, Instant at) {
+		// The entries first, the balance last: its row lock is then held only until the
+		// commit.
+		entries("AWARD", applicationId, restriction, amountMinor, currency, at, "FUND", "AWARDS");
 		int moved = this.jdbc.sql("""
 				update fund.restriction set balance_minor = balance_minor - ?
 				where code = ? and currency = ? and balance_minor >= ?""")
@@ -57,6 +60,8 @@ class FundLedger {
 				.query(Long.class)
 				.optional()
 				.orElse(0L);
+			// Thrown inside the caller's transaction: the entries above roll back with
+			// it.
 			throw new ConflictException(
 					"The " + restriction.label() + " fund holds " + Money.format(balance, currency)
 							+ ", less than the award; award less or from another restriction.",
@@ -64,7 +69,6 @@ class FundLedger {
 				.with("code", "INSUFFICIENT_FUNDS")
 				.with("balanceMinor", balance);
 		}
-		entries("AWARD", applicationId, restriction, amountMinor, currency, at, "FUND", "AWARDS");
 	}
 
 	/** Every restriction's balance, unrestricted first. */

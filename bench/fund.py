@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Access fund award budget (issue 20): p95 < 30 ms for POST /api/v1/fund/applications/{id}/decision under 16
+concurrent clients, every award from the same restriction (one row they all queue on: the worst case).
+Usage: fund.py BASE_URL PATIENT_ID [AWARDS_PER_CLIENT]. Signs in as the demo administrator."""
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+import urllib.request
+
+CLIENTS = int(os.environ.get("BENCH_FUND_CLIENTS", "16"))
+
+
+def call(base, path, bearer, body=None):
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Content-Type": "application/json",
+                                              **({"Authorization": "Bearer " + bearer} if bearer else {})})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+def main():
+    base, patient = sys.argv[1], sys.argv[2]
+    per_client = int(sys.argv[3]) if len(sys.argv) > 3 else 60
+    bearer = call(base, "/api/v1/auth/token", None,
+                  {"username": "admin", "password": "demo-clinic-2026"})["access_token"]
+    total = CLIENTS * per_client
+    call(base, "/api/v1/fund/donations", bearer,
+         {"donorName": "Bench Donor (synthetic)", "anonymous": True, "amountMinor": total * 1000 + 1,
+          "currency": "USD", "restriction": "UNRESTRICTED", "receivedOn": "2026-01-02", "method": "OTHER"})
+    applications = [call(base, "/api/v1/fund/applications", bearer,
+                         {"patientId": patient, "householdSize": 2, "annualIncomeMinor": 2_500_000,
+                          "currency": "USD", "needStatement": "Benchmark (synthetic)"})["id"]
+                    for _ in range(total)]
+    times = []
+    lock = threading.Lock()
+    start = threading.Barrier(CLIENTS)
+
+    def client(ids):
+        start.wait()
+        for i, application in enumerate(ids):
+            began = time.perf_counter()
+            call(base, "/api/v1/fund/applications/" + application + "/decision", bearer,
+                 {"decision": "AWARDED", "amountMinor": 1000, "restriction": "UNRESTRICTED", "reason": "Benchmark"})
+            if i >= 10:  # the first ten of each client warm up
+                with lock:
+                    times.append((time.perf_counter() - began) * 1000)
+
+    threads = [threading.Thread(target=client, args=(applications[c::CLIENTS],)) for c in range(CLIENTS)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    times.sort()
+    balance = [b for b in call(base, "/api/v1/fund/balances", bearer) if b["restriction"] == "UNRESTRICTED"][0]
+    print("fund awards, %d clients: p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d timed awards (%.0f awards/s); "
+          "unrestricted balance left %d minor units"
+          % (CLIENTS, statistics.median(times), times[int(0.95 * (len(times) - 1))], times[-1], len(times),
+             total / elapsed, balance["balanceMinor"]))
+
+
+if __name__ == "__main__":
+    main()
