@@ -143,8 +143,7 @@ public class Donations {
 				|| Arrays.stream(DonationMethod.values()).noneMatch((m) -> m.name().equals(request.method()))) {
 			problems.add(new FieldProblem("method", "one of " + Arrays.toString(DonationMethod.values())));
 		}
-		if (request.email() != null && !request.email().isBlank()
-				&& !request.email().strip().matches("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;.]+")) {
+		if (request.email() != null && !request.email().isBlank() && !OutgoingMail.isAddress(request.email())) {
 			problems.add(new FieldProblem("email", "an e-mail address for the receipt, or leave it out"));
 		}
 		if (!problems.isEmpty()) {

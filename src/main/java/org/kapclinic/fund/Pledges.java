@@ -13,6 +13,7 @@ import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.notification.OutgoingMail;
 import org.kapclinic.shared.AddressRateLimiter;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
@@ -65,7 +66,7 @@ public class Pledges {
 		if (donorName == null || donorName.isBlank() || donorName.strip().length() > 200) {
 			problems.add(new FieldProblem("donorName", "your name, for the receipt"));
 		}
-		if (email == null || !email.strip().matches("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;.]+")) {
+		if (!OutgoingMail.isAddress(email)) {
 			problems.add(new FieldProblem("email", "an e-mail address, so the clinic can thank you"));
 		}
 		if (amountMinor <= 0 || amountMinor > 100_000_000L) {

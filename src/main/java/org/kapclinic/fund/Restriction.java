@@ -48,6 +48,11 @@ public record Restriction(String code) {
 		return "Unrestricted";
 	}
 
+	/** What a donor reads on the public page: the general fund in plain words. */
+	public String donorLabel() {
+		return equals(UNRESTRICTED) ? "Wherever it is needed most" : label();
+	}
+
 	/**
 	 * Whether money of this restriction may pay for a patient in these programs with
 	 * these ICD-10-CM diagnoses (a condition prefix matches the code with or without its

@@ -23,11 +23,19 @@ public record OutgoingMail(String dedupeKey, String to, String subject, String t
 	 */
 	private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+\\.[^@\\s<>,;.]+");
 
+	/**
+	 * Whether the text is an address the outbox accepts (forms check it before they save,
+	 * so a bad address is a field error, not a failed mail).
+	 */
+	public static boolean isAddress(String text) {
+		return text != null && ADDRESS.matcher(text.strip()).matches();
+	}
+
 	public OutgoingMail {
 		requireText(dedupeKey, "dedupeKey");
 		requireText(subject, "subject");
 		requireText(text, "text");
-		if (to == null || !ADDRESS.matcher(to.strip()).matches()) {
+		if (!isAddress(to)) {
 			throw new IllegalArgumentException("'to' is not an e-mail address: " + to);
 		}
 		if (subject.contains("\n") || subject.contains("\r")) {
