@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.kapclinic.fund.FundApplicationRequests.ApplicationRequest;
 import org.kapclinic.fund.FundApplicationRequests.DecisionRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,15 +26,15 @@ class FundApi {
 
 	private final FundApplications applications;
 
-	private final FundLedger ledger;
+	private final FundBalances balances;
 
 	private final FundImpact impact;
 
-	FundApi(Donations donations, FundApplications applications, FundLedger ledger, FundImpact impact) {
+	FundApi(Donations donations, FundApplications applications, FundBalances balances, FundImpact impact) {
 		this.impact = impact;
 		this.donations = donations;
 		this.applications = applications;
-		this.ledger = ledger;
+		this.balances = balances;
 	}
 
 	@PostMapping("/api/v1/fund/donations")
@@ -55,10 +54,9 @@ class FundApi {
 	}
 
 	@GetMapping("/api/v1/fund/balances")
-	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING', 'FUND_COMMITTEE')")
 	@Operation(summary = "Each restriction's balance in minor units, derived from the ledger")
 	List<FundLedger.Balance> balances() {
-		return this.ledger.balances();
+		return this.balances.list();
 	}
 
 	@GetMapping("/api/v1/fund/impact")

@@ -33,7 +33,7 @@ class FundPages {
 
 	private final FundApplications applications;
 
-	private final FundLedger ledger;
+	private final FundBalances balances;
 
 	private final FundSettings settings;
 
@@ -47,7 +47,7 @@ class FundPages {
 
 	private final java.time.Clock clock;
 
-	FundPages(Donations donations, FundApplications applications, FundLedger ledger, FundSettings settings,
+	FundPages(Donations donations, FundApplications applications, FundBalances balances, FundSettings settings,
 			Patients patients, FundImpact impact, org.kapclinic.shared.ClinicTime clinicTime, java.time.Clock clock,
 			Pledges pledges) {
 		this.pledges = pledges;
@@ -56,7 +56,7 @@ class FundPages {
 		this.clinicTime = clinicTime;
 		this.donations = donations;
 		this.applications = applications;
-		this.ledger = ledger;
+		this.balances = balances;
 		this.settings = settings;
 		this.patients = patients;
 	}
@@ -73,7 +73,7 @@ class FundPages {
 	@GetMapping("/fund")
 	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING', 'FUND_COMMITTEE')")
 	String fund(Model model) {
-		model.addAttribute("balances", this.ledger.balances());
+		model.addAttribute("balances", this.balances.list());
 		model.addAttribute("donations", this.donations.latest(50));
 		model.addAttribute("pledges", this.pledges.open());
 		model.addAttribute("restrictions", offered());
