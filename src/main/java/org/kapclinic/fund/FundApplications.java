@@ -148,12 +148,30 @@ public class FundApplications {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('ADMIN', 'FUND_COMMITTEE')")
 	public List<FundApplication> list(String status) {
-		List<FundApplication> rows = this.jdbc
+		return named(this.jdbc
 			.sql("select * from fund.application" + ((status != null) ? " where status = ?" : "")
 					+ " order by submitted_at")
 			.params((status != null) ? List.of(status) : List.of())
 			.query((rs, n) -> FundApplicationRows.of(rs, this.settings.currency()))
-			.list();
+			.list());
+	}
+
+	/**
+	 * The latest decisions, newest first: the committee's page shows these, not every one
+	 * ever made.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('ADMIN', 'FUND_COMMITTEE')")
+	public List<FundApplication> recentlyDecided(int limit) {
+		return named(this.jdbc
+			.sql("select * from fund.application where status <> 'PENDING' order by decided_at desc limit ?")
+			.param(limit)
+			.query((rs, n) -> FundApplicationRows.of(rs, this.settings.currency()))
+			.list());
+	}
+
+	/** With the patients' names, audited as one query of these patients. */
+	private List<FundApplication> named(List<FundApplication> rows) {
 		Map<UUID, Patients.PatientName> names = this.patients
 			.names(rows.stream().map(FundApplication::patientId).toList());
 		this.audit.record(AuditEvent.of(AuditAction.QUERY, RESOURCE, null)

@@ -108,16 +108,9 @@ class FundPages {
 			.anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_FUND_COMMITTEE"));
 		model.addAttribute("committee", committee);
 		model.addAttribute("pending", committee ? this.applications.list("PENDING") : List.of());
-		model.addAttribute("decided", committee ? decided() : List.of());
+		model.addAttribute("decided", committee ? this.applications.recentlyDecided(50) : List.of());
 		model.addAttribute("restrictions", offered());
 		return "fund/applications";
-	}
-
-	private List<FundApplication> decided() {
-		List<FundApplication> all = new ArrayList<>(this.applications.list(null));
-		all.removeIf((a) -> "PENDING".equals(a.status()));
-		java.util.Collections.reverse(all);
-		return all.subList(0, Math.min(all.size(), 50));
 	}
 
 	@PostMapping("/fund/applications")
