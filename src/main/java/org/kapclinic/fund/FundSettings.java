@@ -19,6 +19,13 @@ record FundSettings(String currency, String povertyRegion, String receiptStateme
 	FundSettings {
 		currency = (currency == null || currency.isBlank()) ? "USD" : currency.strip();
 		povertyRegion = (povertyRegion == null || povertyRegion.isBlank()) ? "CONTIGUOUS" : povertyRegion.strip();
+		// Refused at start, not at the first application: a typo would otherwise fail
+		// every one.
+		if (!java.util.Set.of("CONTIGUOUS", "ALASKA", "HAWAII").contains(povertyRegion)) {
+			throw new IllegalArgumentException(
+					"kap.fund.poverty-region must be CONTIGUOUS, ALASKA or HAWAII, not " + povertyRegion);
+		}
+		java.util.Currency.getInstance(currency);
 		receiptStatement = (receiptStatement == null || receiptStatement.isBlank())
 				? "No goods or services were provided in exchange for this contribution." : receiptStatement.strip();
 	}
