@@ -16,6 +16,7 @@ import org.kapclinic.measures.Measures;
 import org.kapclinic.scheduling.Appointment;
 import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +47,12 @@ class Discharges {
 
 	private final JsonMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	Discharges(SessionGuard guard, SessionRows rows, MonitoringRows monitoringRows, DosingSessions sessions,
-			Measures measures, Appointments appointments, RemsForms remsForms, JsonMapper json) {
+			Measures measures, Appointments appointments, RemsForms remsForms, JsonMapper json,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.guard = guard;
 		this.rows = rows;
 		this.monitoringRows = monitoringRows;
@@ -123,8 +128,14 @@ class Discharges {
 		this.rows.transition(sessionId, SessionState.READY_FOR_DISCHARGE, SessionState.DISCHARGED, step.user().id(),
 				null, step.now());
 		this.rows.close(sessionId, step.now(), null);
-		BigDecimal total = SessionRows.sumGiven(this.rows.administrations(sessionId));
+		List<Administration> given = this.rows.administrations(sessionId);
+		BigDecimal total = SessionRows.sumGiven(given);
 		completeAppointment(session.appointmentId(), step.now());
+		this.events.publishEvent(new SessionDischarged(session.patientId(), sessionId, session.appointmentId(),
+				session.program(), session.route(), total,
+				(session.route() == Route.IV) ? InfusionTime.minutes(given, step.now()) : 0,
+				this.rows.currentOrder(sessionId).map(DoseOrder::orderedBy).orElse(step.user().id()),
+				session.firstDoseAt(), step.now()));
 		this.measures.scheduleAfterDose(session.patientId(), session.firstDoseAt());
 		this.remsForms.due(session, step.now());
 		this.sessions.audit(step, AuditAction.UPDATE, "discharged after " + total + " mg");

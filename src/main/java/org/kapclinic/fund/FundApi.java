@@ -30,7 +30,11 @@ class FundApi {
 
 	private final FundImpact impact;
 
-	FundApi(Donations donations, FundApplications applications, FundBalances balances, FundImpact impact) {
+	private final FundAwards awards;
+
+	FundApi(Donations donations, FundApplications applications, FundBalances balances, FundImpact impact,
+			FundAwards awards) {
+		this.awards = awards;
 		this.impact = impact;
 		this.donations = donations;
 		this.applications = applications;
@@ -51,6 +55,12 @@ class FundApi {
 	@Operation(summary = "The latest donations, newest first (anonymous donors unnamed)")
 	List<Donation> donations(@RequestParam(defaultValue = "100") int limit) {
 		return this.donations.latest(Math.max(1, Math.min(limit, 1000)));
+	}
+
+	@GetMapping("/api/v1/fund/awards")
+	@Operation(summary = "A patient's awards with money left, for paying their invoices (billing staff)")
+	List<FundAwards.Available> awards(@RequestParam java.util.UUID patientId) {
+		return this.awards.available(patientId);
 	}
 
 	@GetMapping("/api/v1/fund/balances")

@@ -1,5 +1,6 @@
 package org.kapclinic.fund;
 
+import org.kapclinic.shared.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;

@@ -87,9 +87,8 @@ public class FundApplications {
 		StaffMember user = this.currentUser.require();
 		validate(request);
 		Instant now = Instant.now(this.clock);
-		PovertyGuidelines.Percent percent = this.guidelines.percent(request.householdSize(),
-				request.annualIncomeMinor(), this.settings.povertyRegion(),
-				this.clinicTime.today(this.clock).getYear());
+		PovertyPercent percent = this.guidelines.percent(request.householdSize(), request.annualIncomeMinor(),
+				this.settings.povertyRegion(), this.clinicTime.today(this.clock).getYear());
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into fund.application (id, patient_id, household_size, annual_income_minor, currency,

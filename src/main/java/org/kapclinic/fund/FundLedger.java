@@ -1,5 +1,6 @@
 package org.kapclinic.fund;
 
+import org.kapclinic.shared.Money;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,14 @@ class FundLedger {
 				.with("code", "INSUFFICIENT_FUNDS")
 				.with("balanceMinor", balance);
 		}
+	}
+
+	/**
+	 * Part of an award paid to the patient's invoice: from AWARDS (owed to the patient's
+	 * care) to PAID. The restriction's balance does not move: the award already took it.
+	 */
+	void draw(UUID paymentId, Restriction restriction, long amountMinor, String currency, Instant at) {
+		entries("DRAW", paymentId, restriction, amountMinor, currency, at, "AWARDS", "PAID");
 	}
 
 	/** Every restriction's balance, unrestricted first. */

@@ -1,5 +1,6 @@
 package org.kapclinic.fund;
 
+import org.kapclinic.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

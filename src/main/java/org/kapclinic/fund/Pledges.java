@@ -1,5 +1,6 @@
 package org.kapclinic.fund;
 
+import org.kapclinic.shared.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

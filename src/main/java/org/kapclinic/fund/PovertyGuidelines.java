@@ -30,16 +30,6 @@ class PovertyGuidelines {
 	record Table(String description, List<Year> years) {
 	}
 
-	/**
-	 * The guideline that applied to a household, and the percent of it their income is.
-	 *
-	 * @param guidelineMinor the guideline in cents
-	 * @param percent income / guideline × 100, rounded down (at the guideline exactly:
-	 * 100)
-	 */
-	record Percent(int year, String region, long guidelineMinor, int percent, String source) {
-	}
-
 	private final List<Year> years;
 
 	PovertyGuidelines(JsonMapper json) {
@@ -55,7 +45,7 @@ class PovertyGuidelines {
 	 * The household's percent of the latest guidelines for the region published by
 	 * {@code year}: for household size n, first person + (n − 1) × additional person.
 	 */
-	Percent percent(int householdSize, long annualIncomeMinor, String region, int year) {
+	PovertyPercent percent(int householdSize, long annualIncomeMinor, String region, int year) {
 		Year table = this.years.stream()
 			.filter((y) -> y.year() <= year && y.regions().containsKey(region))
 			.max(Comparator.comparingInt(Year::year))
@@ -63,7 +53,7 @@ class PovertyGuidelines {
 		Region figures = table.regions().get(region);
 		long guidelineMinor = (figures.firstPerson() + (householdSize - 1L) * figures.additionalPerson()) * 100;
 		long percent = Math.multiplyExact(annualIncomeMinor, 100L) / guidelineMinor;
-		return new Percent(table.year(), region, guidelineMinor, (int) Math.min(percent, Integer.MAX_VALUE),
+		return new PovertyPercent(table.year(), region, guidelineMinor, (int) Math.min(percent, Integer.MAX_VALUE),
 				table.source());
 	}
 

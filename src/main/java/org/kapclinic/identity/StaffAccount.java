@@ -27,6 +27,11 @@ class StaffAccount {
 
 	private boolean active;
 
+	/**
+	 * The clinician's National Provider Identifier (issue 20), checked before it is set.
+	 */
+	private String npi;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -63,6 +68,15 @@ class StaffAccount {
 	void changePassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
 		this.updatedAt = now;
+	}
+
+	void changeNpi(String npi, Instant now) {
+		this.npi = npi;
+		this.updatedAt = now;
+	}
+
+	String npi() {
+		return this.npi;
 	}
 
 	void setActive(boolean active, Instant now) {

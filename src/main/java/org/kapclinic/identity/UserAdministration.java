@@ -181,6 +181,28 @@ class UserAdministration {
 			.detail("password reset by administrator"));
 	}
 
+	/**
+	 * Sets (or, with null, clears) a clinician's NPI: 400 unless it has ten digits and
+	 * its check digit ({@link org.kapclinic.shared.Npi}).
+	 */
+	@Transactional
+	UserView setNpi(UUID id, String npi) {
+		String value = (npi == null || npi.isBlank()) ? null : npi.strip();
+		if (value != null && !org.kapclinic.shared.Npi.valid(value)) {
+			throw new InvalidInputException(List.of(new FieldProblem("npi", org.kapclinic.shared.Npi.problem())));
+		}
+		StaffAccount account = load(id);
+		if (java.util.Objects.equals(value, account.npi())) {
+			return view(account);
+		}
+		account.changeNpi(value, Instant.now(this.clock));
+		this.accounts.save(account);
+		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id)
+			.category(DataCategory.ADMINISTRATION)
+			.detail("npi " + ((value == null) ? "cleared" : "set")));
+		return view(account);
+	}
+
 	@Transactional
 	void unlock(UUID id) {
 		this.stepUp.require("unlock a staff member");
@@ -232,12 +254,12 @@ class UserAdministration {
 
 	private UserView view(StaffAccount account) {
 		return new UserView(account.id(), account.username(), account.displayName(), account.roles(), account.active(),
-				this.attempts.isLockedAnywhere(account.username()), account.version());
+				this.attempts.isLockedAnywhere(account.username()), account.version(), account.npi());
 	}
 
 	/** An account as administrators see it. */
 	record UserView(UUID id, String username, String displayName, Set<Role> roles, boolean active, boolean locked,
-			long version) {
+			long version, String npi) {
 	}
 
 }

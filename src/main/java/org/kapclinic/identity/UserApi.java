@@ -38,8 +38,12 @@ class UserApi {
 	@PostMapping
 	@Operation(summary = "Create a staff account")
 	ResponseEntity<UserView> create(@Valid @RequestBody NewUser request) {
+		checkNpi(request.npi());
 		UserView created = this.users.create(request.username(), request.password(), request.displayName(),
 				request.roles());
+		if (request.npi() != null && !request.npi().isBlank()) {
+			created = this.users.setNpi(created.id(), request.npi());
+		}
 		return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
 	}
 
@@ -58,7 +62,10 @@ class UserApi {
 	@Operation(summary = "Change display name and roles",
 			description = "Send the current version; a stale one answers 409.")
 	UserView update(@PathVariable UUID id, @Valid @RequestBody UserChanges request) {
-		return this.users.update(id, request.version(), request.displayName(), request.roles());
+		checkNpi(request.npi());
+		UserView updated = this.users.update(id, request.version(), request.displayName(), request.roles());
+		// Absent: the NPI stays as it is; "" clears it.
+		return (request.npi() != null) ? this.users.setNpi(id, request.npi()) : updated;
 	}
 
 	@PostMapping("/{id}/deactivate")
@@ -96,12 +103,30 @@ class UserApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	record NewUser(@NotBlank @Size(max = 64) String username, @NotBlank String password,
-			@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles) {
+	/**
+	 * Refused (400) before anything is saved: a wrong NPI never leaves a half-made
+	 * account.
+	 */
+	private static void checkNpi(String npi) {
+		if (npi != null && !npi.isBlank() && !org.kapclinic.shared.Npi.valid(npi.strip())) {
+			throw new org.kapclinic.shared.InvalidInputException(
+					List.of(new org.kapclinic.shared.InvalidInputException.FieldProblem("npi",
+							org.kapclinic.shared.Npi.problem())));
+		}
 	}
 
-	record UserChanges(@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles,
-			@NotNull Long version) {
+	/**
+	 * @param npi optional: the clinician's NPI (issue 20), check digit verified.
+	 */
+	record NewUser(@NotBlank @Size(max = 64) String username, @NotBlank String password,
+			@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles, String npi) {
+	}
+
+	/**
+	 * @param npi optional: absent keeps the NPI, "" clears it.
+	 */
+	record UserChanges(@NotBlank @Size(max = 200) String displayName, @NotEmpty Set<Role> roles, @NotNull Long version,
+			String npi) {
 	}
 
 	record NewPassword(@NotBlank String password) {

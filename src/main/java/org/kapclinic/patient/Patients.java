@@ -93,6 +93,37 @@ public class Patients {
 	}
 
 	/**
+	 * Who a bill or superbill is for (CMS-1500 items 2, 3 and 5): legal name, birth date
+	 * and address, never clinical content.
+	 */
+	public record BillingContact(UUID id, String mrn, String legalName, LocalDate birthDate, Address address) {
+
+		/** The address on one line, empty parts left out. */
+		public String addressLine() {
+			if (this.address == null) {
+				return "";
+			}
+			return java.util.stream.Stream
+				.of(this.address.line1(), this.address.line2(), this.address.city(), this.address.region(),
+						this.address.postalCode())
+				.filter((part) -> part != null && !part.isBlank())
+				.collect(java.util.stream.Collectors.joining(", "));
+		}
+
+	}
+
+	/**
+	 * The patient as billing staff address them. For billing staff and administrators
+	 * only; the caller audits what it prints.
+	 */
+	@org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'BILLING')")
+	public Optional<BillingContact> billingContact(UUID patientId) {
+		return this.reads.find(patientId)
+			.map((r) -> new BillingContact(r.id(), r.mrn(), r.givenName() + " " + r.familyName(), r.birthDate(),
+					r.address()));
+	}
+
+	/**
 	 * The patient's own e-mail address, for messages the clinic sends them (links,
 	 * reminders). The caller decides and audits what it sends.
 	 */

@@ -168,7 +168,7 @@ public final class DosingSteps {
 	 * An esketamine session given 56 mg (two devices) and discharged after the REMS two
 	 * hours, the clock wound back with {@link DosingFixtures#rewind}.
 	 */
-	String dischargedEsketamineSession() {
+	public String dischargedEsketamineSession() {
 		String session = checkedIn("ESKETAMINE", "ESKETAMINE_REMS", 80);
 		readyToOrder(session);
 		assertThat(order(session, Map.of("doseMg", 56), this.prescriber).status()).isEqualTo(201);

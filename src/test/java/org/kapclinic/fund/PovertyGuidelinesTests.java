@@ -33,7 +33,7 @@ class PovertyGuidelinesTests {
 
 	@Test
 	void theLatestYearPublishedForTheRegionApplies() {
-		PovertyGuidelines.Percent alaska = this.guidelines.percent(1, 1_955_000, "ALASKA", 2026);
+		PovertyPercent alaska = this.guidelines.percent(1, 1_955_000, "ALASKA", 2026);
 		assertThat(alaska.year()).as("Alaska's 2026 figures are not entered: 2025's apply").isEqualTo(2025);
 		assertThat(alaska.percent()).isEqualTo(100);
 		assertThat(this.guidelines.percent(2, 2_115_000, "CONTIGUOUS", 2025).percent()).isEqualTo(100);

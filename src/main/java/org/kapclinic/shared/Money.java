@@ -1,4 +1,4 @@
-package org.kapclinic.fund;
+package org.kapclinic.shared;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -9,13 +9,13 @@ import java.util.Locale;
  * Money is an integer count of the currency's minor units (cents) with its ISO 4217 code:
  * never a floating-point number (issue 20). This formats it for people.
  */
-final class Money {
+public final class Money {
 
 	private Money() {
 	}
 
 	/** "$1,234.50" for 123450 USD. */
-	static String format(long minor, String currency) {
+	public static String format(long minor, String currency) {
 		Currency unit = Currency.getInstance(currency);
 		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
 		format.setCurrency(unit);
@@ -23,7 +23,7 @@ final class Money {
 	}
 
 	/** Minor units of a decimal amount people type ("1234.5" → 123450), exactly. */
-	static long minor(BigDecimal amount, String currency) {
+	public static long minor(BigDecimal amount, String currency) {
 		return amount.movePointRight(Currency.getInstance(currency).getDefaultFractionDigits())
 			.setScale(0, java.math.RoundingMode.UNNECESSARY)
 			.longValueExact();
