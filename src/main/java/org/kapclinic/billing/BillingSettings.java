@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Billing's settings ({@code kap.billing.*}, issue 20).
  *
+ * @param currency the currency prices are typed in on the pages, ISO 4217 (USD)
  * @param slidingScale the clinic's discount tiers, lowest income first: a household at or
  * below a tier's percent of the HHS poverty guidelines gets its discount on each invoice;
  * above the last tier, the full fee. The defaults (75 % off at or below 100 % of the
@@ -16,13 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is asked again (365: a year)
  */
 @ConfigurationProperties("kap.billing")
-public record BillingSettings(List<Tier> slidingScale, Integer slidingScaleValidDays) {
+public record BillingSettings(String currency, List<Tier> slidingScale, Integer slidingScaleValidDays) {
 
 	/** One discount tier. */
 	public record Tier(String name, int upToPercent, int discountPercent) {
 	}
 
 	public BillingSettings {
+		currency = (currency == null || currency.isBlank()) ? "USD" : currency.strip();
+		// Refused at start: a typo would otherwise fail every price typed.
+		java.util.Currency.getInstance(currency);
 		slidingScale = (slidingScale == null || slidingScale.isEmpty())
 				? List.of(new Tier("A", 100, 75), new Tier("B", 200, 50), new Tier("C", 300, 25))
 				: List.copyOf(slidingScale);

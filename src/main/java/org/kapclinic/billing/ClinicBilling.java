@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClinicBilling {
 
 	/** {@code {"name","address","npi","tin","placeOfService"}}. */
-	public record Details(String name, String address, String npi, String tin, String placeOfService) {
+	public record Details(String name, String address, String npi, String tin,
+			String placeOfService) implements java.io.Serializable {
 	}
 
 	private final JdbcClient jdbc;

@@ -27,6 +27,31 @@ public record FeeLine(String codeSystem, String code, List<String> modifiers, St
 		appliesTo = (appliesTo == null) ? List.of() : List.copyOf(appliesTo);
 	}
 
+	/** What the line bills, in words: "Intranasal spray session, Intake". */
+	public String appliesToLabel() {
+		return this.appliesTo.stream().map(FeeLine::serviceLabel).collect(java.util.stream.Collectors.joining(", "))
+				+ ((this.overMg != null) ? ", over " + this.overMg.stripTrailingZeros().toPlainString() + " mg" : "")
+				+ ((this.upToMg != null) ? ", up to " + this.upToMg.stripTrailingZeros().toPlainString() + " mg" : "");
+	}
+
+	/** The price as typed on the setup page ("450.00"): cents shown as two decimals. */
+	public String priceInput() {
+		return BigDecimal.valueOf(this.priceMinor, 2).toPlainString();
+	}
+
+	static String serviceLabel(String service) {
+		String[] parts = service.split(":", 2);
+		if (parts.length == 2 && "DOSING".equals(parts[0])) {
+			try {
+				return org.kapclinic.dosing.Route.valueOf(parts[1]).label() + " session";
+			}
+			catch (IllegalArgumentException ex) {
+				return service;
+			}
+		}
+		return (parts.length == 2) ? org.kapclinic.scheduling.AppointmentType.labelOf(parts[1]) : service;
+	}
+
 	/** Whether a dose falls in the line's band (no band: every dose). */
 	boolean inBand(BigDecimal doseMg) {
 		if (this.overMg != null && (doseMg == null || doseMg.compareTo(this.overMg) <= 0)) {

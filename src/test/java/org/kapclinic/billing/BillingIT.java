@@ -173,8 +173,8 @@ class BillingIT extends IntegrationTest {
 				line("HCPCS", "J3490", "Ketamine (drug)", 4_000, "PER_SERVICE", "DOSING:IV", null, null),
 				line("CPT", "90837", "Integration psychotherapy, 60 min", 18_000, "PER_SERVICE",
 						"APPOINTMENT:INTEGRATION", null, null));
-		return Map.of("effectiveFrom", "2020-01-01", "currency", "USD", "note", "Test schedule (fictional prices)",
-				"lines", lines);
+		return Map.of("effectiveFrom", LocalDate.now().minusDays(1).toString(), "currency", "USD", "note",
+				"Test schedule (fictional prices)", "lines", lines);
 	}
 
 	private static Map<String, Object> line(String system, String code, String description, long price, String rule,
