@@ -142,6 +142,77 @@ class BillingIT extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void anAwardPaysItsPatientsInvoiceAndNeverMoreThanIsLeftOfIt() {
+		String billing = tokenFor("billing.bright");
+		assertThat(this.api.post("/api/v1/billing/fee-schedules", schedule(), tokenFor("admin")).status())
+			.isEqualTo(201);
+		String session = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.dischargedEsketamineSession();
+		String patient = this.jdbc.sql("select patient_id::text from dosing.session where id = ?::uuid")
+			.param(session)
+			.query(String.class)
+			.single();
+		LocalDate today = LocalDate.now();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> list(this.api.get("/api/v1/patients/" + patient + "/charges", billing)).size() == 2);
+		Response posted = this.api.post("/api/v1/billing/charges/post",
+				Map.of("from", today.minusDays(2).toString(), "to", today.plusDays(1).toString()), billing);
+		assertThat(posted.json().get("posted").asInt()).as(posted.body()).isGreaterThanOrEqualTo(2);
+		Response invoice = this.api.post("/api/v1/patients/" + patient + "/invoices",
+				Map.of("from", today.minusDays(2).toString(), "to", today.plusDays(1).toString()), billing);
+		assertThat(invoice.status()).as(invoice.body()).isEqualTo(201);
+		String invoiceId = invoice.json().get("id").asString();
+
+		Map<String, Object> donation = new HashMap<>();
+		donation.put("donorName", "Wendeline Largesse (fictional)");
+		donation.put("anonymous", false);
+		donation.put("amountMinor", 100_000);
+		donation.put("currency", "USD");
+		donation.put("restriction", "UNRESTRICTED");
+		donation.put("receivedOn", today.minusDays(1).toString());
+		donation.put("method", "TRANSFER");
+		assertThat(this.api.post("/api/v1/fund/donations", donation, billing).status()).isEqualTo(201);
+		Response applied = this.api.post("/api/v1/fund/applications", Map.of("patientId", patient, "householdSize", 2,
+				"annualIncomeMinor", 1_800_000, "currency", "USD", "needStatement", "Self-pay (fictional)."),
+				tokenFor("desk.dale"));
+		assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+		Response awarded = this.api
+			.post("/api/v1/fund/applications/" + applied.json().get("id").asString() + "/decision", Map.of("decision",
+					"AWARDED", "amountMinor", 30_000, "restriction", "UNRESTRICTED", "reason", "Below the guideline"),
+					tokenFor("fund.finch"));
+		assertThat(awarded.status()).as(awarded.body()).isEqualTo(200);
+		JsonNode awards = this.api.get("/api/v1/fund/awards?patientId=" + patient, billing).json();
+		assertThat(awards.size()).isEqualTo(1);
+		String award = awards.get(0).get("awardId").asString();
+		assertThat(this.api.get("/api/v1/fund/awards?patientId=" + patient, tokenFor("dr.quill")).status())
+			.as("blinded: clinicians never see awards")
+			.isEqualTo(403);
+
+		Response tooMuch = this.api.post("/api/v1/payments",
+				Map.of("invoiceId", invoiceId, "amountMinor", 30_001, "method", "FUND_AWARD", "fundAwardId", award),
+				billing);
+		assertThat(tooMuch.status()).isEqualTo(409);
+		assertThat(tooMuch.body()).contains("INSUFFICIENT_AWARD", "$300.00");
+		Response fromFund = this.api.post("/api/v1/payments",
+				Map.of("invoiceId", invoiceId, "amountMinor", 30_000, "method", "FUND_AWARD", "fundAwardId", award),
+				billing);
+		assertThat(fromFund.status()).as(fromFund.body()).isEqualTo(201);
+		assertThat(this.api.get("/api/v1/fund/awards?patientId=" + patient, billing).json().size())
+			.as("nothing left of it")
+			.isZero();
+		assertThat(this.api.get("/api/v1/invoices/" + invoiceId, billing).json().get("paidMinor").asLong())
+			.isEqualTo(30_000);
+		assertThat(this.jdbc
+			.sql("select count(*) from (select txn_id from fund.ledger_entry group by txn_id "
+					+ "having sum(amount_minor) <> 0) unbalanced")
+			.query(Long.class)
+			.single()).as("every ledger transaction, draws included, sums to zero").isZero();
+		Response refund = this.api.post("/api/v1/payments/" + fromFund.json().get("id").asString() + "/refund",
+				Map.of("amountMinor", 100, "reason", "test"), billing);
+		assertThat(refund.status()).as("fund money is not refunded to the patient").isEqualTo(422);
+	}
+
 	private static List<JsonNode> list(Response response) {
 		List<JsonNode> nodes = new ArrayList<>();
 		response.json().forEach(nodes::add);
