@@ -136,11 +136,11 @@ class BillingApi {
 		return this.aging.report(currency);
 	}
 
-	@GetMapping(path = "/api/v1/patients/{id}/superbill", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping("/api/v1/patients/{id}/superbill")
 	@Operation(summary = "The superbill of the posted services from..to, as PDF")
 	ResponseEntity<byte[]> superbill(@PathVariable UUID id,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"superbill-" + from + "-" + to + ".pdf\"")

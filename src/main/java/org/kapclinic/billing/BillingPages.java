@@ -164,8 +164,8 @@ class BillingPages {
 
 	@GetMapping("/billing/patients/{id}/superbill.pdf")
 	ResponseEntity<byte[]> superbill(@PathVariable UUID id,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"superbill-" + from + "-" + to + ".pdf\"")

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * below a tier's percent of the HHS poverty guidelines gets its discount on each invoice;
  * above the last tier, the full fee. The defaults (75 % off at or below 100 % of the
  * guidelines, 50 % to 200 %, 25 % to 300 %) are an example, not a standard: every clinic
- * sets its own.
+ * sets its own. Each tier is {@code name}, {@code up-to-percent} and
+ * {@code discount-percent}, e.g. {@code kap.billing.sliding-scale[0].up-to-percent=100}.
  * @param slidingScaleValidDays how long an assessment holds before the household's income
  * is asked again (365: a year)
  */

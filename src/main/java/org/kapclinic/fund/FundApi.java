@@ -59,7 +59,7 @@ class FundApi {
 
 	@GetMapping("/api/v1/fund/awards")
 	@Operation(summary = "A patient's awards with money left, for paying their invoices (billing staff)")
-	List<FundAwards.Available> awards(@RequestParam java.util.UUID patientId) {
+	List<FundAwards.Available> awards(@RequestParam(required = false) java.util.UUID patientId) {
 		return this.awards.available(patientId);
 	}
 

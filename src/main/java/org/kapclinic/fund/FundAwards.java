@@ -58,6 +58,9 @@ public class FundAwards {
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING', 'FUND_COMMITTEE')")
 	public List<Available> available(UUID patientId) {
+		if (patientId == null) {
+			throw org.kapclinic.shared.InvalidInputException.of("patientId", "the patient whose awards to list");
+		}
 		return this.jdbc.sql("""
 				select a.id, a.award_restriction, a.award_minor,
 				       a.award_minor - coalesce((select sum(d.amount_minor) from fund.award_draw d

@@ -73,7 +73,10 @@ class AccessibilityBrowserIT extends IntegrationTest {
 					"/admin/course-templates/MAINTENANCE_BOOSTER/edit", "/admin/note-templates",
 					"/admin/note-templates/INTEGRATION/edit", "/admin/audit", "/admin/disclosures",
 					"/break-glass/reviews", "/break-glass", "/account/two-factor", "/admin/backups",
-					"/reports/outcomes", "/fund", "/fund/applications")) {
+					"/reports/outcomes", "/fund", "/fund/applications", "/billing", "/admin/billing",
+					"/billing/patients/" + this.jdbc.sql("select id from patient.patient order by mrn limit 1")
+						.query(UUID.class)
+						.single())) {
 				check(browser, axe, page, found);
 			}
 		}
