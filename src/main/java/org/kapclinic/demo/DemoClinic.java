@@ -1,5 +1,7 @@
 package org.kapclinic.demo;
 
+import org.kapclinic.billing.BillingImport;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +64,16 @@ class DemoClinic implements ApplicationRunner {
 
 	private final DemoSettings settings;
 
+	private final BillingImport billing;
+
 	private final ClinicTime clinicTime;
 
 	private final Clock clock;
 
 	DemoClinic(StaffImport staff, PatientImport patients, MeasurementImport measurements, SchedulingImport scheduling,
-			DosingImport dosing, IntakeImport intakes, DemoSettings settings, ClinicTime clinicTime, Clock clock) {
+			DosingImport dosing, IntakeImport intakes, DemoSettings settings, ClinicTime clinicTime, Clock clock,
+			BillingImport billing) {
+		this.billing = billing;
 		this.intakes = intakes;
 		this.staff = staff;
 		this.dosing = dosing;
@@ -214,12 +220,23 @@ class DemoClinic implements ApplicationRunner {
 		schedules.clear();
 	}
 
+	/**
+	 * A practice and prices, so discharged sessions propose their charges (once: kept
+	 * when a fee schedule exists).
+	 */
+	private void demoBilling() {
+		this.staff.npi("dr.quill", "9000000023");
+		this.billing.demoPractice(member("admin", "Ada Admin (demo)", Role.ADMIN),
+				this.clinicTime.today(this.clock).minusYears(2));
+	}
+
 	private void createStaff() {
 		member("admin", "Ada Admin (demo)", Role.ADMIN);
 		member("dr.quill", "Dr. Quinn Quillfeather (demo)", Role.PRESCRIBER);
 		member("desk.dale", "Dale Deskworth (demo)", Role.FRONT_DESK);
 		member("billing.bright", "Bea Brightledger (demo)", Role.BILLING);
 		member("fund.finch", "Fin Finchley (demo)", Role.FUND_COMMITTEE);
+		demoBilling();
 	}
 
 	/** Adults on the facilitator's care teams meet in her circle. */

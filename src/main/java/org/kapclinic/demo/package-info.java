@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo clinic",
 		allowedDependencies = { "identity", "identity::demo", "patient", "patient::demo", "intake::demo",
-				"measures::demo", "scheduling::demo", "dosing::demo", "shared" })
+				"measures::demo", "scheduling::demo", "dosing::demo", "billing::demo", "shared" })
 package org.kapclinic.demo;

@@ -43,4 +43,13 @@ public class StaffImport {
 		}).toMember();
 	}
 
+	/** Sets a demo clinician's NPI (fictional: the demo's start with 9). */
+	@Transactional
+	public void npi(String username, String npi) {
+		this.accounts.findByUsername(username).ifPresent((account) -> {
+			account.changeNpi(npi, Instant.now(this.clock));
+			this.accounts.save(account);
+		});
+	}
+
 }

@@ -37,7 +37,7 @@ class BillingBrowserIT extends IntegrationTest {
 			assertThat(admin.waitForText("check digit")).isNotBlank();
 			assertThat(admin.find(By.id("name")).getAttribute("value")).as("what was typed is kept")
 				.isEqualTo("Pretend Valley Ketamine Care");
-			admin.type(By.id("npi"), "1234567893");
+			admin.type(By.id("npi"), "9000000015");
 			admin.click(By.id("save-clinic"));
 			assertThat(admin.waitForText("Billing details saved.")).isNotBlank();
 			for (WebElement price : admin.driver().findElements(By.cssSelector("input[id^='price-']"))) {
