@@ -7,6 +7,7 @@
 # --exposure: issue 19's cumulative-exposure budget on that data (one patient given 500 sessions).
 # --worklist: issue 19's maintenance-review worklist budget (every patient given a maintenance course).
 # --fund: issue 20's access fund award budget (16 clients awarding from one restriction).
+# --billing: issue 20's billing budgets (posting 5,000 sessions' charges; a patient statement).
 # 1. a database kap_bench_outcomes with the demo clinic of BENCH_PATIENTS (100,000) patients;
 # 2. bench/outcomes-seed.sql: one finished course per patient (6 sessions) and its PHQ-9/GAD-7 scores;
 # 3. a restart with the read model marked stale: OutcomeRebuild derives every patient (timed from the log);
@@ -75,6 +76,29 @@ if [ "${1:-}" = "--fund" ]; then
   start
   patient=$("${PSQL[@]}" -d "$DB" -At -c "select id from patient.patient order by mrn limit 1")
   python3 bench/fund.py "http://127.0.0.1:$PORT" "$patient" "${BENCH_FUND_AWARDS:-60}"
+  exit 0
+fi
+if [ "${1:-}" = "--billing" ]; then
+  # Issue 20's billing budgets: 5,000 sessions' proposed charges for November 2026 (bench/billing-seed.sql),
+  # posted in one call; one patient given a year of weekly infusions, invoiced monthly, for the statement.
+  if [ "$("${PSQL[@]}" -d "$DB" -At -c "select count(*) from patient.patient" 2>/dev/null || echo 0)" = "0" ]; then
+    "${PSQL[@]}" -c "do \$\$ begin create role kap_app login password 'bench-only';
+      exception when duplicate_object then alter role kap_app login password 'bench-only'; end \$\$"
+  fi
+  : > "$LOG"
+  start
+  "${PSQL[@]}" -d "$DB" -c "update billing.charge set status = 'VOIDED', void_reason = 'earlier bench run', voided_at = now()
+    where basis = 'benchmark (synthetic)' and status = 'PROPOSED'"
+  "${PSQL[@]}" -d "$DB" -f bench/billing-seed.sql
+  patient=$("${PSQL[@]}" -d "$DB" -At -c "select id from patient.patient order by mrn desc limit 1")
+  "${PSQL[@]}" -d "$DB" -c "insert into billing.charge (id, patient_id, source_kind, source_id, service_date, code_system,
+      code, description, units, unit_price_minor, amount_minor, currency, diagnoses, fee_schedule_version, basis, status,
+      proposed_at, posted_at)
+    select gen_random_uuid(), '$patient', 'DOSING_SESSION', gen_random_uuid(), date '2025-01-01' + 7 * w, c.system, c.code,
+      'weekly infusion', 1, c.price, c.price, 'USD', '{F33.2}', 1, 'benchmark (synthetic)', 'POSTED', now(), now()
+    from generate_series(0, 51) w, (values ('CPT', '96365', 45000), ('HCPCS', 'J3490', 5000)) c(system, code, price)
+    where (date '2025-01-01' + 7 * w) <= date '2025-12-28' and extract(day from date '2025-01-01' + 7 * w) <= 28"
+  python3 bench/billing.py "http://127.0.0.1:$PORT" 2026-11-01 2026-11-30 "$patient" "$ROUNDS"
   exit 0
 fi
 if [ "${1:-}" = "--report-only" ]; then
