@@ -18,6 +18,7 @@ import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.PdfDocuments;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,12 +44,12 @@ public class Superbills {
 
 	private final ClinicianNpis npis;
 
-	private final BillingPdf pdf;
+	private final PdfDocuments pdf;
 
 	private final AuditTrail audit;
 
 	Superbills(JdbcClient jdbc, ClinicBilling clinic, Patients patients, UserDirectory directory, ClinicianNpis npis,
-			BillingPdf pdf, AuditTrail audit) {
+			PdfDocuments pdf, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clinic = clinic;
 		this.patients = patients;

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Donations recorded by billing staff, administrators and the fund committee (issue 20):
  * each credits its restriction in the ledger and, when the donor gave an e-mail address,
- * queues a receipt through the outbox in the same transaction.
+ * queues a receipt (its PDF attached) through the outbox in the same transaction.
  */
 @Service
 @Transactional
@@ -51,8 +51,11 @@ public class Donations {
 
 	private final Clock clock;
 
+	private final DonationReceipts receipts;
+
 	Donations(JdbcClient jdbc, FundLedger ledger, FundSettings settings, Outbox outbox, CurrentUser currentUser,
-			AuditTrail audit, ClinicTime clinicTime, Clock clock) {
+			AuditTrail audit, ClinicTime clinicTime, Clock clock, DonationReceipts receipts) {
+		this.receipts = receipts;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.settings = settings;
@@ -83,7 +86,7 @@ public class Donations {
 				request.amountMinor(), restriction, request.receivedOn(), DonationMethod.valueOf(request.method()));
 		if (email != null) {
 			this.outbox.enqueue(new OutgoingMail("fund-receipt:" + id, email, "Your donation receipt no. " + receipt,
-					receiptText(donation), null, List.of()));
+					receiptText(donation), null, this.receipts.attachment(donation)));
 		}
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "Donation", id.toString())
 			.category(DataCategory.ADMINISTRATION)

@@ -32,8 +32,11 @@ class FundApi {
 
 	private final FundAwards awards;
 
+	private final DonationReceipts receipts;
+
 	FundApi(Donations donations, FundApplications applications, FundBalances balances, FundImpact impact,
-			FundAwards awards) {
+			FundAwards awards, DonationReceipts receipts) {
+		this.receipts = receipts;
 		this.awards = awards;
 		this.impact = impact;
 		this.donations = donations;
@@ -55,6 +58,16 @@ class FundApi {
 	@Operation(summary = "The latest donations, newest first (anonymous donors unnamed)")
 	List<Donation> donations(@RequestParam(defaultValue = "100") int limit) {
 		return this.donations.latest(Math.max(1, Math.min(limit, 1000)));
+	}
+
+	@GetMapping("/api/v1/fund/donations/{id}/receipt")
+	@Operation(summary = "A donation's receipt as PDF")
+	org.springframework.http.ResponseEntity<byte[]> receipt(
+			@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(this.receipts.pdf(id));
 	}
 
 	@GetMapping("/api/v1/fund/awards")

@@ -48,9 +48,12 @@ class FundPages {
 
 	private final java.time.Clock clock;
 
+	private final DonationReceipts receipts;
+
 	FundPages(Donations donations, FundApplications applications, FundBalances balances, FundSettings settings,
 			Patients patients, FundImpact impact, org.kapclinic.shared.ClinicTime clinicTime, java.time.Clock clock,
-			Pledges pledges) {
+			Pledges pledges, DonationReceipts receipts) {
+		this.receipts = receipts;
 		this.pledges = pledges;
 		this.clock = clock;
 		this.impact = impact;
@@ -99,6 +102,15 @@ class FundPages {
 						+ donation.restrictionLabel() + ": receipt no. " + donation.receiptNumber()
 						+ ((email != null && !email.isBlank()) ? ", e-mailed." : "."));
 		return "redirect:/fund";
+	}
+
+	@GetMapping("/fund/donations/{id}/receipt.pdf")
+	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING', 'FUND_COMMITTEE')")
+	org.springframework.http.ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(this.receipts.pdf(id));
 	}
 
 	@GetMapping("/fund/applications")

@@ -69,7 +69,7 @@ class Disclosures {
 
 	private final Measures measures;
 
-	private final DisclosurePdf pdf;
+	private final org.kapclinic.shared.PdfDocuments pdf;
 
 	private final UserDirectory directory;
 
@@ -80,8 +80,9 @@ class Disclosures {
 	private final Clock clock;
 
 	Disclosures(JdbcClient jdbc, NoteAccess access, OutsideProviders providers, ConsentService consents,
-			Patients patients, Courses courses, SessionReads doses, Measures measures, DisclosurePdf pdf,
-			UserDirectory directory, AuditTrail audit, ClinicTime clinicTime, Clock clock) {
+			Patients patients, Courses courses, SessionReads doses, Measures measures,
+			org.kapclinic.shared.PdfDocuments pdf, UserDirectory directory, AuditTrail audit, ClinicTime clinicTime,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.providers = providers;
@@ -122,7 +123,7 @@ class Disclosures {
 		PatientSummary patient = this.patients.summary(patientId)
 			.orElseThrow(() -> new NotFoundException("Patient", patientId));
 		Map<String, Object> model = summary(patient, provider, chosen, themes, release, user, now);
-		byte[] document = this.pdf.render(model);
+		byte[] document = this.pdf.render("notes/disclosure-pdf", model);
 		UUID id = UUID.randomUUID();
 		String sha = sha256(document);
 		this.jdbc.sql("""

@@ -1,4 +1,4 @@
-package org.kapclinic.billing;
+package org.kapclinic.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,19 +13,22 @@ import org.thymeleaf.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Billing documents as PDF: a Thymeleaf template (every value through {@code th:text})
- * rendered by openhtmltopdf, which fetches nothing (every URI resolves to nothing).
+ * Documents as PDF (disclosure summaries, superbills, donation receipts): a Thymeleaf
+ * template, every value written with {@code th:text} so user text stays text, rendered by
+ * openhtmltopdf. The renderer fetches nothing: templates link no resources and any URI
+ * resolves to nothing (no outbound requests from user text, security.md 3).
  */
 @Component
-class BillingPdf {
+public class PdfDocuments {
 
 	private final ITemplateEngine templates;
 
-	BillingPdf(ITemplateEngine templates) {
+	PdfDocuments(ITemplateEngine templates) {
 		this.templates = templates;
 	}
 
-	byte[] render(String template, Map<String, Object> model) {
+	/** The template (e.g. {@code billing/superbill-pdf}) with the model, as a PDF. */
+	public byte[] render(String template, Map<String, Object> model) {
 		String html = this.templates.process(template, new Context(Locale.US, model));
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
