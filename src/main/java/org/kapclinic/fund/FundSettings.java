@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param receiptStatement the acknowledgement every donation receipt ends with; the
  * default is the statement the IRS asks of a US charity's written acknowledgement
  * (Publication 1771); change it to the wording the clinic's jurisdiction requires
+ * @param impactInstrument the instrument whose change the donor impact report shows for
+ * the patients funded (PHQ-9: most patients are treated for depression)
  */
 @ConfigurationProperties("kap.fund")
-record FundSettings(String currency, String povertyRegion, String receiptStatement) {
+record FundSettings(String currency, String povertyRegion, String receiptStatement, String impactInstrument) {
 
 	FundSettings {
 		currency = (currency == null || currency.isBlank()) ? "USD" : currency.strip();
@@ -26,6 +28,8 @@ record FundSettings(String currency, String povertyRegion, String receiptStateme
 					"kap.fund.poverty-region must be CONTIGUOUS, ALASKA or HAWAII, not " + povertyRegion);
 		}
 		java.util.Currency.getInstance(currency);
+		impactInstrument = (impactInstrument == null || impactInstrument.isBlank()) ? "PHQ-9"
+				: impactInstrument.strip();
 		receiptStatement = (receiptStatement == null || receiptStatement.isBlank())
 				? "No goods or services were provided in exchange for this contribution." : receiptStatement.strip();
 	}
