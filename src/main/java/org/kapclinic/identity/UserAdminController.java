@@ -49,18 +49,22 @@ class UserAdminController {
 
 	@GetMapping("/new")
 	String initCreate(Model model) {
-		model.addAttribute("user", new UserForm("", "", "", EnumSet.noneOf(Role.class), null));
+		model.addAttribute("user", new UserForm("", "", "", EnumSet.noneOf(Role.class), null, ""));
 		return FORM;
 	}
 
 	@PostMapping
 	String processCreate(@Valid @ModelAttribute("user") UserForm user, BindingResult result,
 			RedirectAttributes redirect) {
+		checkNpi(user, result);
 		if (result.hasErrors()) {
 			return FORM;
 		}
 		try {
 			UserView created = this.users.create(user.username(), user.password(), user.displayName(), user.roles());
+			if (user.npi() != null && !user.npi().isBlank()) {
+				this.users.setNpi(created.id(), user.npi());
+			}
 			redirect.addFlashAttribute("message", "Created " + created.username() + ".");
 			return "redirect:/admin/users";
 		}
@@ -73,7 +77,8 @@ class UserAdminController {
 	@GetMapping("/{id}/edit")
 	String initEdit(@PathVariable UUID id, Model model) {
 		UserView view = this.users.get(id);
-		model.addAttribute("user", new UserForm(view.username(), view.displayName(), "", view.roles(), view.version()));
+		model.addAttribute("user", new UserForm(view.username(), view.displayName(), "", view.roles(), view.version(),
+				(view.npi() != null) ? view.npi() : ""));
 		model.addAttribute("account", view);
 		return FORM;
 	}
@@ -81,9 +86,14 @@ class UserAdminController {
 	@PostMapping("/{id}")
 	String processEdit(@PathVariable UUID id, @ModelAttribute("user") UserForm user, BindingResult result, Model model,
 			RedirectAttributes redirect) {
+		checkNpi(user, result);
 		try {
+			if (result.hasErrors()) {
+				throw new InvalidInputException(java.util.List.of());
+			}
 			this.users.update(id, (user.version() == null) ? -1 : user.version(), user.displayName(),
 					(user.roles() == null) ? Set.of() : user.roles());
+			this.users.setNpi(id, user.npi());
 			if (user.password() != null && !user.password().isEmpty()) {
 				this.users.resetPassword(id, user.password());
 			}
@@ -126,9 +136,21 @@ class UserAdminController {
 		return "redirect:/admin/users";
 	}
 
-	/** The create/edit form; the password is required on create only. */
+	/**
+	 * Refused before anything is saved: a wrong NPI never leaves a half-changed account.
+	 */
+	private static void checkNpi(UserForm user, BindingResult result) {
+		if (user.npi() != null && !user.npi().isBlank() && !org.kapclinic.shared.Npi.valid(user.npi().strip())) {
+			result.rejectValue("npi", "invalid", org.kapclinic.shared.Npi.problem());
+		}
+	}
+
+	/**
+	 * The create/edit form; the password is required on create only, the NPI for
+	 * clinicians who bill (superbills name them).
+	 */
 	record UserForm(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,
-			String password, Set<Role> roles, Long version) {
+			String password, Set<Role> roles, Long version, String npi) {
 	}
 
 }

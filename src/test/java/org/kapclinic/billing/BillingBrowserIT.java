@@ -49,6 +49,15 @@ class BillingBrowserIT extends IntegrationTest {
 			assertThat(admin.waitForText("published, in force from " + today.minusDays(1))).isNotBlank();
 			assertThat(admin.text(By.id("fee-lines"))).contains("Intranasal spray session", "Once per visit")
 				.doesNotContain("DOSING:", "PER_SERVICE");
+
+			// The prescriber's NPI, named on the superbill as the rendering clinician.
+			admin.open("/admin/users/" + userId("dr.quill") + "/edit");
+			admin.type(By.id("npi"), "9000000024");
+			admin.click(By.cssSelector("form button[type=submit].btn-primary"));
+			assertThat(admin.waitForText("check digit")).isNotBlank();
+			admin.type(By.id("npi"), "9000000023");
+			admin.click(By.cssSelector("form button[type=submit].btn-primary"));
+			assertThat(admin.waitForText("Saved dr.quill.")).isNotBlank();
 		}
 		String session = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
 			.dischargedEsketamineSession();
@@ -103,10 +112,20 @@ class BillingBrowserIT extends IntegrationTest {
 			assertThat(billing.waitForText("more than the balance of $256.25")).isNotBlank();
 			billing.screenshot("billing-account");
 		}
-		var pdf = BrowserSession.signIn(this.port, "billing.bright", PASSWORD)
-			.get("/billing/patients/" + patient + "/superbill.pdf?from=" + today.minusDays(3) + "&to=" + today);
+		String cookie = BrowserSession.signIn(this.port, "billing.bright", PASSWORD).cookie("SESSION");
+		var pdf = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/billing/patients/" + patient
+						+ "/superbill.pdf?from=" + today.minusDays(3) + "&to=" + today))
+				.header("Cookie", "SESSION=" + cookie)
+				.GET()
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+				.contains("G2082", "J0013", "9000000015", "9000000023", "Pretend Valley Ketamine Care", "$712.50");
+		}
 		try (Chromium clinician = Chromium.start(this.port, 1280, 900)) {
 			clinician.signIn("nurse.bell", PASSWORD);
 			clinician.open("/billing");
