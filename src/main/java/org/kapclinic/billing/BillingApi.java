@@ -42,8 +42,11 @@ class BillingApi {
 
 	private final SlidingScales slidingScales;
 
+	private final ManualCharges manual;
+
 	BillingApi(Charges charges, Invoices invoices, Payments payments, Aging aging, Superbills superbills,
-			SlidingScales slidingScales) {
+			SlidingScales slidingScales, ManualCharges manual) {
+		this.manual = manual;
 		this.charges = charges;
 		this.invoices = invoices;
 		this.payments = payments;
@@ -64,6 +67,14 @@ class BillingApi {
 	@Operation(summary = "A patient's charges: proposed, posted and voided lines with code, units and amountMinor")
 	List<Charge> charges(@PathVariable UUID id) {
 		return this.charges.forPatient(id);
+	}
+
+	@PostMapping("/api/v1/patients/{id}/charges")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a charge by hand {\"code\",\"serviceDate\",\"units\",\"reason\"}: priced by the fee "
+			+ "schedule in force on that date, posted at once")
+	Charge addCharge(@PathVariable UUID id, @RequestBody ManualCharges.ManualCharge request) {
+		return this.manual.add(id, request);
 	}
 
 	@GetMapping("/api/v1/billing/charges/proposed")

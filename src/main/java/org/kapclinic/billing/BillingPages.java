@@ -56,9 +56,15 @@ class BillingPages {
 
 	private final BillingSettings settings;
 
+	private final FeeSchedules schedules;
+
+	private final ManualCharges manual;
+
 	BillingPages(Charges charges, Invoices invoices, Payments payments, SlidingScales slidingScales,
 			Superbills superbills, Aging aging, FundAwards awards, Patients patients, ClinicTime clinicTime,
-			Clock clock, BillingSettings settings) {
+			Clock clock, BillingSettings settings, FeeSchedules schedules, ManualCharges manual) {
+		this.schedules = schedules;
+		this.manual = manual;
 		this.settings = settings;
 		this.charges = charges;
 		this.invoices = invoices;
@@ -118,7 +124,20 @@ class BillingPages {
 		model.addAttribute("methods", PaymentMethod.values());
 		model.addAttribute("today", today);
 		model.addAttribute("monthStart", today.withDayOfMonth(1));
+		model.addAttribute("feeLines",
+				this.schedules.inForce(today).map(FeeSchedule::lines).orElse(java.util.List.of()));
 		return "billing/account";
+	}
+
+	@PostMapping("/billing/patients/{id}/charges")
+	String addCharge(@PathVariable UUID id, @RequestParam(required = false) String code,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceDate,
+			@RequestParam(required = false) Integer units, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Charge charge = this.manual.add(id, new ManualCharges.ManualCharge(code, serviceDate, units, reason));
+		redirect.addFlashAttribute("message",
+				"Added and posted " + charge.code() + " × " + charge.units() + " (" + charge.amount() + ").");
+		return "redirect:/billing/patients/" + id;
 	}
 
 	@PostMapping("/billing/patients/{id}/sliding-scale")

@@ -71,7 +71,7 @@ create index invoice_open_idx on billing.invoice (issued_on) where voided_at is 
 create table billing.charge (
     id                   uuid        primary key,
     patient_id           uuid        not null,
-    source_kind          text        not null check (source_kind in ('DOSING_SESSION', 'APPOINTMENT')),
+    source_kind          text        not null check (source_kind in ('DOSING_SESSION', 'APPOINTMENT', 'MANUAL')),
     source_id            uuid        not null,
     service_date         date        not null,
     code_system          text        not null check (code_system in ('CPT', 'HCPCS')),

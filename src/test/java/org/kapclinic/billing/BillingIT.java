@@ -215,6 +215,33 @@ class BillingIT extends IntegrationTest {
 		assertThat(refund.status()).as("fund money is not refunded to the patient").isEqualTo(422);
 	}
 
+	@Test
+	void billingStaffAddAChargeByHandPricedByTheScheduleInForce() {
+		String billing = tokenFor("billing.bright");
+		assertThat(this.api.post("/api/v1/billing/fee-schedules", schedule(), tokenFor("admin")).status())
+			.isEqualTo(201);
+		String patient = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.fixtures()
+			.inCourse("KAP", 70, "KAP_IN_SESSION")
+			.patientId();
+		LocalDate today = LocalDate.now();
+		Response added = this.api.post("/api/v1/patients/" + patient + "/charges", Map.of("code", "90837",
+				"serviceDate", today.toString(), "units", 2, "reason", "Two integration hours (fictional)"), billing);
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		assertThat(added.json().get("status").asString()).isEqualTo("POSTED");
+		assertThat(added.json().get("amountMinor").asLong()).isEqualTo(2 * 18_000);
+		Response refused = this.api.post("/api/v1/patients/" + patient + "/charges",
+				Map.of("code", "99999", "serviceDate", today.plusDays(1).toString(), "units", 0, "reason", ""),
+				billing);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("serviceDate", "units", "reason");
+		assertThat(this.api
+			.post("/api/v1/patients/" + patient + "/charges",
+					Map.of("code", "90837", "serviceDate", today.toString(), "units", 1, "reason", "x"),
+					tokenFor("dr.quill"))
+			.status()).as("clinicians do not add charges").isEqualTo(403);
+	}
+
 	private static List<JsonNode> list(Response response) {
 		List<JsonNode> nodes = new ArrayList<>();
 		response.json().forEach(nodes::add);
