@@ -110,6 +110,11 @@ class BillingBrowserIT extends IntegrationTest {
 			invoice.findElement(By.name("amount")).sendKeys("300");
 			invoice.findElement(By.cssSelector(".payment-form button")).click();
 			assertThat(billing.waitForText("more than the balance of $256.25")).isNotBlank();
+			new Select(billing.find(By.id("code"))).selectByValue("90837");
+			billing.type(By.id("units"), "2");
+			billing.type(By.id("reason"), "Two integration hours after the session (fictional)");
+			billing.click(By.cssSelector("#manual-charge button"));
+			assertThat(billing.waitForText("Added and posted 90837 × 2 ($25.00).")).isNotBlank();
 			billing.screenshot("billing-account");
 		}
 		String cookie = BrowserSession.signIn(this.port, "billing.bright", PASSWORD).cookie("SESSION");
@@ -124,7 +129,7 @@ class BillingBrowserIT extends IntegrationTest {
 		assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
 			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-				.contains("G2082", "J0013", "9000000015", "9000000023", "Pretend Valley Ketamine Care", "$712.50");
+				.contains("G2082", "J0013", "9000000015", "9000000023", "Pretend Valley Ketamine Care", "$737.50");
 		}
 		try (Chromium clinician = Chromium.start(this.port, 1280, 900)) {
 			clinician.signIn("nurse.bell", PASSWORD);
