@@ -7,7 +7,9 @@ import java.util.List;
  * The lines a clinic's first fee schedule starts from, priced at zero: the administrator
  * enters the clinic's prices on the setup page. Which code bills what follows the issue's
  * list (e.g. G2082/G2083 by the 56 mg band, 96365/96366 by infusion time, J3490 for the
- * ketamine drug line, 0820T for in-person monitoring of a KAP session per hour).
+ * ketamine drug line, 0820T for in-person monitoring of a KAP session per hour). The
+ * esketamine lines suit commercial payers (visit plus J0013 by the mg); for Medicare,
+ * whose G2082/G2083 include the drug, the clinic drops the J0013 line (CGS, 2023).
  */
 final class StarterFees {
 

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How many units of a fee line one service bills. The infusion rules are the CPT time
- * rule for hydration/therapeutic infusions as CMS states it (Medicare Claims Processing
- * Manual, Chapter 12, §30.5): the initial hour is reported for an infusion of more than
- * 15 minutes, and each additional hour once the time beyond the last full hour is more
- * than 30 minutes. Per-hour monitoring codes follow CPT's midpoint rule (a unit of time
- * is attained when the midpoint is passed).
+ * How many units of a fee line one service bills. The infusion rules: the initial hour is
+ * reported for an infusion of more than 15 minutes (Palmetto GBA article A53778, a
+ * Medicare contractor), and each additional hour once the time beyond the last full hour
+ * is more than 30 minutes (the "30-minute rule", from CMS's 2006 OPPS instruction as the
+ * coding press restates it: a secondary source, see billing/service-codes.json). Per-hour
+ * monitoring codes follow CPT's midpoint rule (a unit of time is attained when the
+ * midpoint is passed).
  */
 public enum UnitsRule {
 

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which lines a service proposes (issue 20). Esketamine visits: G2082 up to 56 mg, G2083
- * over 56 mg (CMS HCPCS). IV infusion: the CPT time rule as CMS states it (Medicare
- * Claims Processing Manual, Chapter 12, §30.5): 96365 for more than 15 minutes, 96366 for
- * each hour beyond the first once more than 30 minutes of it has run.
+ * over 56 mg (84 FR 62568). IV infusion: 96365 for more than 15 minutes (Palmetto GBA
+ * A53778), 96366 for each hour beyond the first once more than 30 minutes of it has run
+ * (the 30-minute rule; secondary source).
  */
 class ChargeRulesTests {
 
