@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,18 +58,11 @@ public class BillingImport {
 					values (?, 1, ?, 'USD', 'Demo prices (made up)', ?, ?)""")
 			.params(schedule, effectiveFrom, now, adminId)
 			.update();
-		List<FeeLine> lines = StarterFees.lines();
-		for (int i = 0; i < lines.size(); i++) {
-			FeeLine line = lines.get(i);
-			this.jdbc.sql("""
-					insert into billing.fee_line (schedule_id, position, code_system, code, modifiers, description,
-					    price_minor, units_rule, applies_to, over_mg, up_to_mg)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(schedule, i, line.codeSystem(), line.code(), new String[0], line.description(),
-						DEMO_PRICES.getOrDefault(line.code(), 0L), line.unitsRule().name(),
-						line.appliesTo().toArray(String[]::new), line.overMg(), line.upToMg())
-				.update();
-		}
+		FeeSchedules.insertLines(this.jdbc, schedule, StarterFees.lines()
+			.stream()
+			.map((l) -> new FeeLine(l.codeSystem(), l.code(), l.modifiers(), l.description(),
+					DEMO_PRICES.getOrDefault(l.code(), 0L), l.unitsRule(), l.appliesTo(), l.overMg(), l.upToMg()))
+			.toList());
 	}
 
 }

@@ -204,15 +204,7 @@ class BillingPages {
 	}
 
 	private Long minor(BigDecimal amount, String field) {
-		if (amount == null) {
-			return null;
-		}
-		try {
-			return Money.minor(amount, this.settings.currency());
-		}
-		catch (ArithmeticException ex) {
-			throw InvalidInputException.of(field, "an amount in dollars and cents, e.g. 250.00");
-		}
+		return Money.typed(amount, this.settings.currency(), field);
 	}
 
 }

@@ -70,18 +70,7 @@ public class FeeSchedules {
 			.params(id, version, request.effectiveFrom(), request.currency(), request.note(),
 					Timestamp.from(Instant.now(this.clock)), by)
 			.update();
-		List<FeeLine> lines = request.lines();
-		for (int i = 0; i < lines.size(); i++) {
-			FeeLine line = lines.get(i);
-			this.jdbc.sql("""
-					insert into billing.fee_line (schedule_id, position, code_system, code, modifiers, description,
-					    price_minor, units_rule, applies_to, over_mg, up_to_mg)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, i, line.codeSystem(), line.code(), line.modifiers().toArray(String[]::new),
-						line.description().strip(), line.priceMinor(), line.unitsRule().name(),
-						line.appliesTo().toArray(String[]::new), line.overMg(), line.upToMg())
-				.update();
-		}
+		insertLines(this.jdbc, id, request.lines());
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "FeeSchedule", id.toString())
 			.category(DataCategory.ADMINISTRATION)
 			.detail("fee schedule v" + version + " from " + request.effectiveFrom()));
@@ -125,6 +114,24 @@ public class FeeSchedules {
 		return new FeeLine(rs.getString("code_system"), rs.getString("code"), strings(rs.getArray("modifiers")),
 				rs.getString("description"), rs.getLong("price_minor"), UnitsRule.valueOf(rs.getString("units_rule")),
 				strings(rs.getArray("applies_to")), rs.getBigDecimal("over_mg"), rs.getBigDecimal("up_to_mg"));
+	}
+
+	/**
+	 * Writes a schedule's lines in their order (publishing, and the demo's first
+	 * schedule).
+	 */
+	static void insertLines(JdbcClient jdbc, UUID scheduleId, List<FeeLine> lines) {
+		for (int i = 0; i < lines.size(); i++) {
+			FeeLine line = lines.get(i);
+			jdbc.sql("""
+					insert into billing.fee_line (schedule_id, position, code_system, code, modifiers, description,
+					    price_minor, units_rule, applies_to, over_mg, up_to_mg)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(scheduleId, i, line.codeSystem(), line.code(), line.modifiers().toArray(String[]::new),
+						line.description().strip(), line.priceMinor(), line.unitsRule().name(),
+						line.appliesTo().toArray(String[]::new), line.overMg(), line.upToMg())
+				.update();
+		}
 	}
 
 	static List<String> strings(Array array) throws SQLException {

@@ -29,4 +29,20 @@ public final class Money {
 			.longValueExact();
 	}
 
+	/**
+	 * Minor units of an amount typed on a form, or null when none was typed; more
+	 * decimals than the currency has is refused (400 on {@code field}), never rounded.
+	 */
+	public static Long typed(BigDecimal amount, String currency, String field) {
+		if (amount == null) {
+			return null;
+		}
+		try {
+			return minor(amount, currency);
+		}
+		catch (ArithmeticException ex) {
+			throw InvalidInputException.of(field, "an amount in dollars and cents, e.g. 250.00");
+		}
+	}
+
 }
