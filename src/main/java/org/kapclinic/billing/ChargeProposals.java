@@ -65,7 +65,7 @@ class ChargeProposals {
 				+ " min";
 		propose(new Service(event.patientId(), "DOSING_SESSION", event.sessionId(), "DOSING:" + event.route().name(),
 				this.clinicTime.date(at), event.totalDoseMg(), event.infusionMinutes(), monitored, event.prescriberId(),
-				basis));
+				basis, event.courseId()));
 	}
 
 	@ApplicationModuleListener
@@ -77,12 +77,12 @@ class ChargeProposals {
 		UUID clinician = appointment.staffIds().isEmpty() ? null : appointment.staffIds().get(0);
 		propose(new Service(event.patientId(), "APPOINTMENT", event.appointmentId(), "APPOINTMENT:" + event.type(),
 				this.clinicTime.date(appointment.start()), null, 0, appointment.durationMinutes(), clinician,
-				AppointmentType.labelOf(event.type()) + ", " + appointment.durationMinutes() + " min"));
+				AppointmentType.labelOf(event.type()) + ", " + appointment.durationMinutes() + " min", null));
 	}
 
 	/** What was billed, with the facts the units came from. */
 	record Service(UUID patientId, String sourceKind, UUID sourceId, String service, LocalDate day, BigDecimal doseMg,
-			long infusionMinutes, long monitoredMinutes, UUID clinician, String basis) {
+			long infusionMinutes, long monitoredMinutes, UUID clinician, String basis, UUID courseId) {
 	}
 
 	/** The number of lines proposed (0 without a fee schedule in force, logged). */
@@ -100,14 +100,14 @@ class ChargeProposals {
 			proposed += this.jdbc.sql("""
 					insert into billing.charge (id, patient_id, source_kind, source_id, service_date, code_system, code,
 					    modifiers, description, units, unit_price_minor, amount_minor, currency, diagnoses,
-					    rendering_clinician, fee_schedule_version, basis, status, proposed_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?)
+					    rendering_clinician, fee_schedule_version, basis, status, proposed_at, course_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)
 					on conflict (source_kind, source_id, code) do nothing""")
 				.params(UUID.randomUUID(), service.patientId(), service.sourceKind(), service.sourceId(), service.day(),
 						p.line().codeSystem(), p.line().code(), p.line().modifiers().toArray(String[]::new),
 						p.line().description(), p.units(), p.line().priceMinor(), p.amountMinor(),
 						schedule.get().currency(), pointers, service.clinician(), schedule.get().version(),
-						service.basis(), Timestamp.from(Instant.now(this.clock)))
+						service.basis(), Timestamp.from(Instant.now(this.clock)), service.courseId())
 				.update();
 		}
 		return proposed;

@@ -108,7 +108,8 @@ public class Payments {
 		}
 		UUID id = UUID.randomUUID();
 		if (request.method() == PaymentMethod.FUND_AWARD) {
-			this.awards.draw(request.fundAwardId(), invoice.patientId(), request.amountMinor(), invoice.currency(), id);
+			this.awards.draw(request.fundAwardId(), invoice.patientId(), request.amountMinor(), invoice.currency(), id,
+					sessionsBilled(invoice.id()));
 		}
 		insert(id, invoice, "PAYMENT", request.method(), request.amountMinor(), request.reference(),
 				request.fundAwardId(), null, null, request.receivedOn());
@@ -169,6 +170,16 @@ public class Payments {
 			.category(DataCategory.ADMINISTRATION)
 			.detail(kind.toLowerCase(java.util.Locale.ROOT) + " " + amountMinor + " " + invoice.currency()
 					+ " on invoice " + invoice.number()));
+	}
+
+	/** The dosing sessions an invoice bills, for an award of a course's sessions. */
+	private List<FundAwards.FundedSession> sessionsBilled(UUID invoiceId) {
+		return this.jdbc.sql("""
+				select distinct source_id, course_id from billing.charge
+				where invoice_id = ? and source_kind = 'DOSING_SESSION' and status = 'POSTED'""")
+			.param(invoiceId)
+			.query((rs, n) -> new FundAwards.FundedSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list();
 	}
 
 	private Payment find(UUID id) {

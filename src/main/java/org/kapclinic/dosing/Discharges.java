@@ -135,7 +135,7 @@ class Discharges {
 				session.program(), session.route(), total,
 				(session.route() == Route.IV) ? InfusionTime.minutes(given, step.now()) : 0,
 				this.rows.currentOrder(sessionId).map(DoseOrder::orderedBy).orElse(step.user().id()),
-				session.firstDoseAt(), step.now()));
+				session.firstDoseAt(), step.now(), session.courseId()));
 		this.measures.scheduleAfterDose(session.patientId(), session.firstDoseAt());
 		this.remsForms.due(session, step.now());
 		this.sessions.audit(step, AuditAction.UPDATE, "discharged after " + total + " mg");

@@ -23,8 +23,13 @@ final class FundApplicationRequests {
 	 * @param decision AWARDED or DECLINED
 	 * @param amountMinor the award in cents (AWARDED only)
 	 * @param restriction which money pays it (AWARDED only)
+	 * @param sessions for an award of sessions: how many of {@code courseId}'s sessions
+	 * it pays for, at most {@code amountMinor} in all (null: an award of an amount)
+	 * @param courseId the patient's course whose sessions it pays for (with
+	 * {@code sessions})
 	 */
-	record DecisionRequest(String decision, Long amountMinor, String restriction, String reason) {
+	record DecisionRequest(String decision, Long amountMinor, String restriction, String reason, Integer sessions,
+			UUID courseId) {
 	}
 
 }

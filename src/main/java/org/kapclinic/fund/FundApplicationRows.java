@@ -24,7 +24,8 @@ final class FundApplicationRows {
 				rs.getInt("guideline_year"), rs.getString("guideline_region"), rs.getLong("guideline_minor"),
 				rs.getInt("poverty_percent"), status, label(status), rs.getTimestamp("submitted_at").toInstant(), award,
 				(award != null) ? Money.format(award, currency) : null,
-				(restriction != null) ? new Restriction(restriction).label() : null, rs.getString("decision_reason"));
+				(restriction != null) ? new Restriction(restriction).label() : null,
+				(Integer) rs.getObject("award_sessions"), rs.getString("decision_reason"));
 	}
 
 	static FundApplication named(FundApplication a, Patients.PatientName name) {
@@ -32,17 +33,18 @@ final class FundApplicationRows {
 				(name != null) ? name.mrn() : "", a.householdSize(), a.annualIncomeMinor(), a.annualIncome(),
 				a.currency(), a.needStatement(), a.guidelineYear(), a.guidelineRegion(), a.guidelineMinor(),
 				a.povertyPercent(), a.status(), a.statusLabel(), a.submittedAt(), a.awardMinor(), a.award(),
-				a.awardRestriction(), a.decisionReason());
+				a.awardRestriction(), a.awardSessions(), a.decisionReason());
 	}
 
 	/** The application as it stands once decided (without reading it again). */
-	static FundApplication decided(FundApplication a, String status, Long awardMinor, Restriction restriction,
-			String reason) {
+	static FundApplication decided(FundApplication a, String status, AwardWriter.Award award, String reason) {
+		Long awardMinor = (award != null) ? award.amountMinor() : null;
 		return new FundApplication(a.id(), a.patientId(), a.patientName(), a.mrn(), a.householdSize(),
 				a.annualIncomeMinor(), a.annualIncome(), a.currency(), a.needStatement(), a.guidelineYear(),
 				a.guidelineRegion(), a.guidelineMinor(), a.povertyPercent(), status, label(status), a.submittedAt(),
 				awardMinor, (awardMinor != null) ? Money.format(awardMinor, a.currency()) : null,
-				(restriction != null) ? restriction.label() : null, reason);
+				(award != null) ? award.restriction().label() : null, (award != null) ? award.sessions() : null,
+				reason);
 	}
 
 	private static String label(String status) {

@@ -28,6 +28,7 @@ import org.kapclinic.shared.RuleViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * administrators): clinicians never see who is sponsored. The household's income is
  * turned into a percent of the HHS poverty guidelines; a decision is made once, and an
  * award spends its restriction's money in the same transaction (409 INSUFFICIENT_FUNDS
- * when it does not cover it, nothing decided).
+ * when it does not cover it, nothing decided). An award is an amount, or a number of
+ * sessions of one of the patient's courses up to an amount.
  */
 @Service
 @Transactional
@@ -46,7 +48,7 @@ public class FundApplications {
 
 	private final JdbcClient jdbc;
 
-	private final FundLedger ledger;
+	private final AwardWriter writer;
 
 	private final PovertyGuidelines guidelines;
 
@@ -66,11 +68,11 @@ public class FundApplications {
 
 	private final Clock clock;
 
-	FundApplications(JdbcClient jdbc, FundLedger ledger, PovertyGuidelines guidelines, FundSettings settings,
+	FundApplications(JdbcClient jdbc, AwardWriter writer, PovertyGuidelines guidelines, FundSettings settings,
 			Patients patients, CoursePrograms programs, RecordedDiagnoses diagnoses, CurrentUser currentUser,
 			AuditTrail audit, ClinicTime clinicTime, Clock clock) {
 		this.jdbc = jdbc;
-		this.ledger = ledger;
+		this.writer = writer;
 		this.guidelines = guidelines;
 		this.settings = settings;
 		this.patients = patients;
@@ -106,41 +108,45 @@ public class FundApplications {
 		return find(id);
 	}
 
+	/**
+	 * Decides once: AWARDED (an amount, or a number of sessions of one course up to an
+	 * amount) or DECLINED. Read and checked here, stored by {@link AwardWriter} with the
+	 * decisions made at the same moment; this returns once it is committed.
+	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'FUND_COMMITTEE')")
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public FundApplication decide(UUID applicationId, DecisionRequest request) {
 		StaffMember user = this.currentUser.require();
 		FundApplication application = find(applicationId);
 		boolean award = "AWARDED".equals(request.decision());
-		Restriction restriction = validate(request, award);
+		boolean ofSessions = request.sessions() != null || request.courseId() != null;
+		Restriction restriction = FundDecisionChecks.validate(request, award,
+				!ofSessions ? List.of() : this.programs.courses(List.of(application.patientId()))
+					.getOrDefault(application.patientId(), List.of()));
+		if (!"PENDING".equals(application.status())) {
+			throw new ConflictException("This application was already decided.", RESOURCE, applicationId);
+		}
 		if (award && !restriction.equals(Restriction.UNRESTRICTED) && !restriction
 			.fits(this.programs.of(application.patientId()), this.diagnoses.all(application.patientId()))) {
 			throw new RuleViolationException("The " + restriction.label()
 					+ " fund may not pay for this patient's care; award from the unrestricted fund or another "
 					+ "restriction.", List.of("RESTRICTION_DOES_NOT_FIT"));
 		}
-		Instant now = Instant.now(this.clock);
-		int decided = this.jdbc.sql("""
-				update fund.application set status = ?, decided_at = ?, decided_by = ?, decision_reason = ?,
-				    award_minor = ?, award_restriction = ?
-				where id = ? and status = 'PENDING'""")
-			.params(request.decision(), Timestamp.from(now), user.id(), request.reason().strip(),
-					award ? request.amountMinor() : null, award ? restriction.code() : null, applicationId)
-			.update();
-		if (decided == 0) {
-			throw new ConflictException("This application was already decided.", RESOURCE, applicationId);
-		}
-		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, applicationId.toString())
-			.patient(application.patientId())
-			.category(DataCategory.ADMINISTRATION)
-			.detail("fund decision " + request.decision()
-					+ (award ? " " + request.amountMinor() + " " + restriction.code() : "")));
-		// Last: the award locks its restriction's row until the commit; nothing else
-		// waits behind it.
-		if (award) {
-			this.ledger.award(applicationId, restriction, request.amountMinor(), this.settings.currency(), now);
-		}
-		return FundApplicationRows.decided(application, request.decision(), award ? request.amountMinor() : null,
-				award ? restriction : null, request.reason().strip());
+		AwardWriter.Award spend = award ? new AwardWriter.Award(request.amountMinor(), restriction,
+				this.settings.currency(), request.sessions(), request.courseId()) : null;
+		this.writer.write(
+				new AwardWriter.Decision(applicationId, request.decision(), user.id(), request.reason().strip(), spend,
+						Instant.now(this.clock),
+						this.audit.prepare(
+								AuditEvent.of(AuditAction.UPDATE, RESOURCE, applicationId.toString())
+									.patient(application.patientId())
+									.category(DataCategory.ADMINISTRATION)
+									.detail("fund decision " + request.decision() + (award
+											? " " + request.amountMinor() + " " + restriction.code()
+													+ ((request.sessions() != null) ? " for " + request.sessions()
+															+ " sessions of course " + request.courseId() : "")
+											: "")))));
+		return FundApplicationRows.decided(application, request.decision(), spend, request.reason().strip());
 	}
 
 	/** Applications by status (null: all), oldest first. */
@@ -211,30 +217,6 @@ public class FundApplications {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-	}
-
-	private static Restriction validate(DecisionRequest request, boolean award) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (!award && !"DECLINED".equals(request.decision())) {
-			problems.add(new FieldProblem("decision", "AWARDED or DECLINED"));
-		}
-		Restriction restriction = null;
-		if (award) {
-			if (request.amountMinor() == null || request.amountMinor() <= 0) {
-				problems.add(new FieldProblem("amountMinor", "the award in cents, above 0"));
-			}
-			restriction = Restriction.parse(request.restriction()).orElse(null);
-			if (restriction == null) {
-				problems.add(new FieldProblem("restriction", Restriction.expected()));
-			}
-		}
-		if (request.reason() == null || request.reason().isBlank() || request.reason().strip().length() > 2000) {
-			problems.add(new FieldProblem("reason", "why, 1–2000 characters"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		return restriction;
 	}
 
 }

@@ -11,6 +11,7 @@ import org.kapclinic.fund.FundApplicationRequests.ApplicationRequest;
 import org.kapclinic.fund.FundApplicationRequests.DecisionRequest;
 import org.kapclinic.intake.Program;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.CoursePrograms;
 import org.kapclinic.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,10 +51,13 @@ class FundPages {
 
 	private final DonationReceipts receipts;
 
+	private final CoursePrograms courses;
+
 	FundPages(Donations donations, FundApplications applications, FundBalances balances, FundSettings settings,
 			Patients patients, FundImpact impact, org.kapclinic.shared.ClinicTime clinicTime, java.time.Clock clock,
-			Pledges pledges, DonationReceipts receipts) {
+			Pledges pledges, DonationReceipts receipts, CoursePrograms courses) {
 		this.receipts = receipts;
+		this.courses = courses;
 		this.pledges = pledges;
 		this.clock = clock;
 		this.impact = impact;
@@ -120,7 +124,9 @@ class FundPages {
 			.stream()
 			.anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_FUND_COMMITTEE"));
 		model.addAttribute("committee", committee);
-		model.addAttribute("pending", committee ? this.applications.list("PENDING") : List.of());
+		List<FundApplication> pending = committee ? this.applications.list("PENDING") : List.of();
+		model.addAttribute("pending", pending);
+		model.addAttribute("courses", this.courses.courses(pending.stream().map(FundApplication::patientId).toList()));
 		model.addAttribute("decided", committee ? this.applications.recentlyDecided(50) : List.of());
 		model.addAttribute("restrictions", offered());
 		return "fund/applications";
@@ -143,13 +149,15 @@ class FundPages {
 	@PostMapping("/fund/applications/{id}/decision")
 	String decide(@PathVariable UUID id, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String restriction,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, @RequestParam(required = false) Integer sessions,
+			@RequestParam(required = false) UUID courseId, RedirectAttributes redirect) {
 		boolean award = "AWARDED".equals(decision);
 		FundApplication decided = this.applications.decide(id,
-				new DecisionRequest(decision, award ? minor(amount, "amount") : null, restriction, reason));
+				new DecisionRequest(decision, award ? minor(amount, "amount") : null, restriction, reason,
+						award ? sessions : null, (award && sessions != null) ? courseId : null));
 		redirect.addFlashAttribute("message", decided.patientName() + ": " + decided.statusLabel().toLowerCase()
 				+ ((decided.award() != null) ? " " + decided.award() + " from " + decided.awardRestriction() : "")
-				+ ".");
+				+ ((decided.awardSessions() != null) ? " for " + decided.awardSessions() + " sessions" : "") + ".");
 		return "redirect:/fund/applications";
 	}
 

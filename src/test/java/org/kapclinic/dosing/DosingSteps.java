@@ -170,6 +170,15 @@ public final class DosingSteps {
 	 */
 	public String dischargedEsketamineSession() {
 		String session = checkedIn("ESKETAMINE", "ESKETAMINE_REMS", 80);
+		dischargeEsketamine(session);
+		return session;
+	}
+
+	/**
+	 * Gives a checked-in esketamine session 56 mg and discharges it after the REMS two
+	 * hours.
+	 */
+	public void dischargeEsketamine(String session) {
 		readyToOrder(session);
 		assertThat(order(session, Map.of("doseMg", 56), this.prescriber).status()).isEqualTo(201);
 		assertThat(administer(session, Map.of("kind", "DEVICE"), this.nurse).status()).isEqualTo(201);
@@ -179,7 +188,6 @@ public final class DosingSteps {
 		assertThat(vitals(session, 124, 80, 72, 98, 14, null, this.nurse).status()).isEqualTo(201);
 		Response discharged = discharge(session, criteria());
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
-		return session;
 	}
 
 	static Map<String, Object> criteria() {

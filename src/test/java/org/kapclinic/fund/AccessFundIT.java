@@ -182,7 +182,7 @@ class AccessFundIT extends IntegrationTest {
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(this.jdbc.sql("""
-				select count(*) from fund.restriction r
+				select count(*) from fund.restriction_balance r
 				where r.balance_minor <> -(select coalesce(sum(amount_minor), 0) from fund.ledger_entry e
 				                           where e.restriction = r.code and e.account = 'FUND')""")
 			.query(Integer.class)
