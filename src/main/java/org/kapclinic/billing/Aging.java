@@ -61,10 +61,7 @@ public class Aging {
 	public Report report(String currency) {
 		LocalDate asOf = this.clinicTime.today(this.clock);
 		Map<UUID, long[]> owed = new LinkedHashMap<>();
-		for (Invoice invoice : this.invoices.open()) {
-			if (!invoice.currency().equals(currency)) {
-				continue;
-			}
+		for (Invoice invoice : this.invoices.open(currency)) {
 			long days = ChronoUnit.DAYS.between(invoice.issuedOn(), asOf);
 			int bucket = (days <= 30) ? 0 : (days <= 60) ? 1 : (days <= 90) ? 2 : 3;
 			owed.computeIfAbsent(invoice.patientId(), (id) -> new long[4])[bucket] += invoice.balanceMinor();

@@ -60,9 +60,13 @@ class BillingPages {
 
 	private final ManualCharges manual;
 
+	private final org.kapclinic.identity.ClinicianNpis clinicians;
+
 	BillingPages(Charges charges, Invoices invoices, Payments payments, SlidingScales slidingScales,
 			Superbills superbills, Aging aging, FundAwards awards, Patients patients, ClinicTime clinicTime,
-			Clock clock, BillingSettings settings, FeeSchedules schedules, ManualCharges manual) {
+			Clock clock, BillingSettings settings, FeeSchedules schedules, ManualCharges manual,
+			org.kapclinic.identity.ClinicianNpis clinicians) {
+		this.clinicians = clinicians;
 		this.schedules = schedules;
 		this.manual = manual;
 		this.settings = settings;
@@ -124,6 +128,7 @@ class BillingPages {
 		model.addAttribute("methods", PaymentMethod.values());
 		model.addAttribute("today", today);
 		model.addAttribute("monthStart", today.withDayOfMonth(1));
+		model.addAttribute("clinicians", this.clinicians.all());
 		model.addAttribute("feeLines",
 				this.schedules.inForce(today).map(FeeSchedule::lines).orElse(java.util.List.of()));
 		return "billing/account";
@@ -133,8 +138,9 @@ class BillingPages {
 	String addCharge(@PathVariable UUID id, @RequestParam(required = false) String code,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceDate,
 			@RequestParam(required = false) Integer units, @RequestParam(required = false) String reason,
-			RedirectAttributes redirect) {
-		Charge charge = this.manual.add(id, new ManualCharges.ManualCharge(code, serviceDate, units, reason));
+			@RequestParam(required = false) UUID renderingClinicianId, RedirectAttributes redirect) {
+		Charge charge = this.manual.add(id,
+				new ManualCharges.ManualCharge(code, serviceDate, units, reason, renderingClinicianId));
 		redirect.addFlashAttribute("message",
 				"Added and posted " + charge.code() + " × " + charge.units() + " (" + charge.amount() + ").");
 		return "redirect:/billing/patients/" + id;

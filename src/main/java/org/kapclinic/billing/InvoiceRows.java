@@ -41,19 +41,22 @@ class InvoiceRows {
 	}
 
 	/** Invoices not voided with money still owed, oldest first. */
-	List<Invoice> open() {
+	/** Invoices in {@code currency} with money still owed, oldest first. */
+	List<Invoice> open(String currency) {
 		return this.jdbc
-			.sql("select * from (" + WITH_PAID + " where i.voided_at is null) o "
+			.sql("select * from (" + WITH_PAID + " where i.voided_at is null and i.currency = ?) o "
 					+ "where o.total_minor > o.paid_minor order by o.issued_on")
+			.param(currency)
 			.query((rs, n) -> invoice(rs, List.of(), List.of()))
 			.list();
 	}
 
 	List<Charge> lines(UUID invoiceId) {
-		return this.jdbc.sql("select * from billing.charge where invoice_id = ? order by service_date, code")
-			.param(invoiceId)
-			.query(ChargeRows::of)
-			.list();
+		// A voided invoice's charges are free again: what it billed is kept beside it.
+		return this.jdbc.sql("""
+				select * from billing.charge where invoice_id = ?
+				   or id in (select charge_id from billing.voided_invoice_line where invoice_id = ?)
+				order by service_date, code""").params(invoiceId, invoiceId).query(ChargeRows::of).list();
 	}
 
 	List<Payment> payments(UUID invoiceId) {

@@ -161,6 +161,9 @@ public class Invoices {
 		this.jdbc.sql("update billing.invoice set voided_at = ?, voided_by = ?, void_reason = ? where id = ?")
 			.params(Timestamp.from(Instant.now(this.clock)), this.currentUser.require().id(), reason.strip(), invoiceId)
 			.update();
+		this.jdbc.sql("""
+				insert into billing.voided_invoice_line (invoice_id, charge_id)
+				select invoice_id, id from billing.charge where invoice_id = ?""").param(invoiceId).update();
 		this.jdbc.sql("update billing.charge set invoice_id = null where invoice_id = ?").param(invoiceId).update();
 		this.audit.record(AuditEvent.of(AuditAction.VOID, RESOURCE, invoiceId.toString())
 			.patient(invoice.patientId())

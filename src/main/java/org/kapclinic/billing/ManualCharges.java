@@ -12,6 +12,7 @@ import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.identity.ClinicianNpis;
 import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.patient.Patients;
@@ -35,8 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'BILLING')")
 public class ManualCharges {
 
-	/** {@code {"code","serviceDate","units","reason"}}. */
-	public record ManualCharge(String code, LocalDate serviceDate, Integer units, String reason) {
+	/**
+	 * {@code {"code","serviceDate","units","reason","renderingClinicianId"}}: the
+	 * clinician, optional, is the rendering provider on the superbill (an active staff
+	 * member with an NPI).
+	 */
+	public record ManualCharge(String code, LocalDate serviceDate, Integer units, String reason,
+			UUID renderingClinicianId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -55,8 +61,11 @@ public class ManualCharges {
 
 	private final Clock clock;
 
+	private final ClinicianNpis clinicians;
+
 	ManualCharges(JdbcClient jdbc, FeeSchedules schedules, RecordedDiagnoses diagnoses, Patients patients,
-			CurrentUser currentUser, AuditTrail audit, ClinicTime clinicTime, Clock clock) {
+			CurrentUser currentUser, AuditTrail audit, ClinicTime clinicTime, Clock clock, ClinicianNpis clinicians) {
+		this.clinicians = clinicians;
 		this.jdbc = jdbc;
 		this.schedules = schedules;
 		this.diagnoses = diagnoses;
@@ -82,6 +91,11 @@ public class ManualCharges {
 		if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
 			problems.add(new FieldProblem("reason", "why it is added by hand, 1–500 characters"));
 		}
+		if (request.renderingClinicianId() != null
+				&& this.clinicians.all().stream().noneMatch((c) -> c.id().equals(request.renderingClinicianId()))) {
+			problems.add(new FieldProblem("renderingClinicianId",
+					"an active clinician with an NPI (an administrator adds the NPI on the staff account)"));
+		}
 		FeeSchedule schedule = (request.serviceDate() == null) ? null
 				: this.schedules.inForce(request.serviceDate()).orElse(null);
 		FeeLine line = (schedule == null) ? null
@@ -98,14 +112,14 @@ public class ManualCharges {
 		this.jdbc.sql("""
 				insert into billing.charge (id, patient_id, source_kind, source_id, service_date, code_system, code,
 				    modifiers, description, units, unit_price_minor, amount_minor, currency, diagnoses,
-				    fee_schedule_version, basis, status, proposed_at, posted_at, posted_by)
-				values (?, ?, 'MANUAL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'POSTED', ?, ?, ?)""")
+				    fee_schedule_version, basis, status, proposed_at, posted_at, posted_by, rendering_clinician)
+				values (?, ?, 'MANUAL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'POSTED', ?, ?, ?, ?)""")
 			.params(id, patientId, UUID.randomUUID(), request.serviceDate(), line.codeSystem(), line.code(),
 					line.modifiers().toArray(String[]::new), line.description(), request.units(), line.priceMinor(),
 					Math.multiplyExact(line.priceMinor(), (long) request.units()), schedule.currency(),
 					this.diagnoses.all(patientId).stream().limit(12).toArray(String[]::new), schedule.version(),
 					"Added by hand: " + request.reason().strip(), Timestamp.from(now), Timestamp.from(now),
-					this.currentUser.require().id())
+					this.currentUser.require().id(), request.renderingClinicianId())
 			.update();
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "Charge", id.toString())
 			.patient(patientId)

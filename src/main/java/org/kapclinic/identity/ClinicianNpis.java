@@ -21,6 +21,22 @@ public class ClinicianNpis {
 		this.jdbc = jdbc;
 	}
 
+	/** A clinician who can be named as the rendering provider. */
+	public record Clinician(UUID id, String displayName, String npi) {
+	}
+
+	/**
+	 * Active staff with an NPI, by name: whom a charge may name as its rendering
+	 * provider.
+	 */
+	public java.util.List<Clinician> all() {
+		return this.jdbc.sql(
+				"select id, display_name, npi from identity.app_user where npi is not null and active order by display_name")
+			.query((rs, n) -> new Clinician(rs.getObject("id", UUID.class), rs.getString("display_name"),
+					rs.getString("npi")))
+			.list();
+	}
+
 	public Map<UUID, String> of(Collection<UUID> staffIds) {
 		Map<UUID, String> npis = new HashMap<>();
 		if (staffIds.isEmpty()) {

@@ -113,6 +113,10 @@ class BillingBrowserIT extends IntegrationTest {
 			new Select(billing.find(By.id("code"))).selectByValue("90837");
 			billing.type(By.id("units"), "2");
 			billing.type(By.id("reason"), "Two integration hours after the session (fictional)");
+			new Select(billing.find(By.id("renderingClinicianId"))).selectByVisibleText(
+					this.jdbc.sql("select display_name from identity.app_user where username = 'dr.quill'")
+						.query(String.class)
+						.single());
 			billing.click(By.cssSelector("#manual-charge button"));
 			assertThat(billing.waitForText("Added and posted 90837 × 2 ($25.00).")).isNotBlank();
 			billing.screenshot("billing-account");

@@ -235,6 +235,34 @@ class BillingIT extends IntegrationTest {
 				billing);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("serviceDate", "units", "reason");
+		this.jdbc.sql("update identity.app_user set npi = null where username = 'therapist.cove'").update();
+		this.jdbc.sql("update identity.app_user set npi = '9000000023' where username = 'dr.quill'").update();
+		Response noNpi = this.api.post("/api/v1/patients/" + patient + "/charges",
+				Map.of("code", "90837", "serviceDate", today.toString(), "units", 1, "reason",
+						"Integration (fictional)", "renderingClinicianId", userId("therapist.cove").toString()),
+				billing);
+		assertThat(noNpi.status()).as("the rendering clinician needs an NPI").isEqualTo(400);
+		assertThat(noNpi.body()).contains("renderingClinicianId");
+		Response rendered = this.api.post("/api/v1/patients/" + patient + "/charges",
+				Map.of("code", "90837", "serviceDate", today.toString(), "units", 1, "reason",
+						"Integration (fictional)", "renderingClinicianId", userId("dr.quill").toString()),
+				billing);
+		assertThat(rendered.status()).as(rendered.body()).isEqualTo(201);
+		assertThat(rendered.json().get("renderingClinician").asString()).isEqualTo(userId("dr.quill").toString());
+
+		Map<String, String> period = Map.of("from", today.toString(), "to", today.toString());
+		Response invoiced = this.api.post("/api/v1/patients/" + patient + "/invoices", period, billing);
+		assertThat(invoiced.status()).as(invoiced.body()).isEqualTo(201);
+		String invoiceId = invoiced.json().get("id").asString();
+		assertThat(this.api
+			.post("/api/v1/invoices/" + invoiceId + "/void", Map.of("reason", "Wrong period (test)"), billing)
+			.status()).isEqualTo(200);
+		JsonNode voided = this.api.get("/api/v1/invoices/" + invoiceId, billing).json();
+		assertThat(voided.get("voided").asBoolean()).isTrue();
+		assertThat(voided.get("lines").size()).as("a voided invoice still shows what it billed").isEqualTo(2);
+		Response again = this.api.post("/api/v1/patients/" + patient + "/invoices", period, billing);
+		assertThat(again.status()).as("its charges are free for the next invoice").isEqualTo(201);
+		assertThat(again.json().get("lines").size()).isEqualTo(2);
 		assertThat(this.api
 			.post("/api/v1/patients/" + patient + "/charges",
 					Map.of("code", "90837", "serviceDate", today.toString(), "units", 1, "reason", "x"),
