@@ -71,11 +71,16 @@ class AccessFundBrowserIT extends IntegrationTest {
 			application.findElement(By.name("amount")).sendKeys("400");
 			new Select(application.findElement(By.name("restriction")))
 				.selectByVisibleText("Program: Ketamine-assisted psychotherapy");
+			// An award of sessions: four of the patient's KAP course, up to $400.
+			application.findElement(By.name("sessions")).sendKeys("4");
+			assertThat(new Select(application.findElement(By.name("courseId"))).getFirstSelectedOption().getText())
+				.startsWith("Ketamine-assisted psychotherapy, from");
 			application.findElement(By.name("reason")).sendKeys("Below 200 % of the guideline");
 			application.findElement(By.cssSelector("button[value=AWARDED]")).click();
-			assertThat(committee.waitForText("awarded $400.00 from Program: Ketamine-assisted psychotherapy"))
+			assertThat(committee
+				.waitForText("awarded $400.00 from Program: Ketamine-assisted psychotherapy for 4 sessions"))
 				.isNotBlank();
-			assertThat(committee.text(By.id("decided"))).contains(mrn, "Awarded", "$400.00");
+			assertThat(committee.text(By.id("decided"))).contains(mrn, "Awarded", "$400.00", "4 sessions");
 			committee.screenshot("fund-applications");
 		}
 		try (Chromium clinician = Chromium.start(this.port, 1280, 900)) {
