@@ -63,6 +63,11 @@ public class Measures {
 				new ScheduleRequest(List.of(instrument), MeasureSchedules.INTERVAL, days, null, true));
 	}
 
+	/** An instrument's name as people read it ("PHQ-9"); the code when unknown. */
+	public String instrumentName(String code) {
+		return this.library.find(code).map(Instrument::name).orElse(code);
+	}
+
 	/** The patient's open occurrences (the caller has checked its own access rule). */
 	@Transactional(readOnly = true)
 	public List<DueMeasure> due(UUID patientId) {

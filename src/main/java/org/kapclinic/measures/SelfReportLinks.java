@@ -26,6 +26,7 @@ import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.CrisisResources;
+import org.kapclinic.shared.PublicUrls;
 import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 import org.kapclinic.shared.NotFoundException;
@@ -55,7 +56,7 @@ class SelfReportLinks {
 
 	private final Outbox outbox;
 
-	private final SelfReportUrls urls;
+	private final PublicUrls urls;
 
 	private final CrisisResources crisis;
 
@@ -68,7 +69,7 @@ class SelfReportLinks {
 	private final Clock clock;
 
 	SelfReportLinks(JdbcClient jdbc, PatientLinks links, Patients patients, CareTeamAccess access,
-			InstrumentLibrary library, Outbox outbox, SelfReportUrls urls, CrisisResources crisis,
+			InstrumentLibrary library, Outbox outbox, PublicUrls urls, CrisisResources crisis,
 			ScheduleSettings settings, AuditTrail audit, ClinicTime clinicTime, Clock clock) {
 		this.jdbc = jdbc;
 		this.links = links;
@@ -146,7 +147,7 @@ class SelfReportLinks {
 			.params(id, patientId, link.id(), codes.toArray(String[]::new), Timestamp.from(Instant.now(this.clock)),
 					createdBy, email)
 			.update();
-		String url = this.urls.link(link.token());
+		String url = this.urls.of("/self-report/{token}", link.token());
 		if (email != null) {
 			this.outbox.enqueue(mail(id, patientId, email, url, link.expiresAt()));
 		}

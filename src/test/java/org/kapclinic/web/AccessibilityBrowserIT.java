@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * violation on the ten pages the clinic uses most, each opened as the role that uses it,
  * and on the public consultation form.
  */
-class AccessibilityBrowserIT extends IntegrationTest {
+public class AccessibilityBrowserIT extends IntegrationTest {
 
 	private static final Path AXE = Path.of("src/test/js/node_modules/axe-core/axe.min.js");
 
@@ -50,13 +50,15 @@ class AccessibilityBrowserIT extends IntegrationTest {
 			browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 			check(browser, axe, "/consultation", found);
 			check(browser, axe, "/donate", found);
+			check(browser, axe, "/portal/login", found);
 			browser.signIn("dr.quill", PASSWORD);
 			for (String page : List.of("/patients", "/patients/" + patient, "/patients/" + patient + "/eligibility",
 					"/patients/" + patient + "/notes", "/patients/" + patient + "/measures", "/schedule",
 					"/dosing/board", "/dosing/sessions/" + session, "/tasks", "/consultations",
 					"/patients/" + patient + "/dosing", "/patients/" + patient + "/maintenance",
 					"/patients/" + patient + "/labs", "/safety/maintenance-reviews",
-					"/patients/" + patient + "/misuse-signals", "/reports/safety")) {
+					"/patients/" + patient + "/misuse-signals", "/reports/safety",
+					"/patients/" + patient + "/portal")) {
 				check(browser, axe, page, found);
 			}
 		}
@@ -81,6 +83,16 @@ class AccessibilityBrowserIT extends IntegrationTest {
 			}
 		}
 		assertThat(found).as("serious or critical accessibility violations").isEmpty();
+	}
+
+	/**
+	 * Opens {@code page} and adds its serious and critical violations to {@code found}
+	 * (also for pages other tests reach, such as the patient portal's).
+	 */
+	@SuppressWarnings("unchecked")
+	public static void check(Chromium browser, String page, List<String> found) throws java.io.IOException {
+		browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		check(browser, Files.readString(AXE), page, found);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package org.kapclinic.measures;
+package org.kapclinic.shared;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -7,23 +7,25 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The address a patient opens: {@code kap.clinic.public-url} when set (it must be, for
- * links e-mailed by the schedule, which runs outside any request), otherwise the address
- * of the request that created the link.
+ * The addresses a patient opens from an e-mail (self-report links, portal invitations):
+ * {@code kap.clinic.public-url} when set (it must be, for links e-mailed by the schedule,
+ * which runs outside any request), otherwise the address of the request that created the
+ * link.
  */
 @Component
-class SelfReportUrls {
+public class PublicUrls {
 
 	private final String publicUrl;
 
 	private final int port;
 
-	SelfReportUrls(@Value("${kap.clinic.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+	PublicUrls(@Value("${kap.clinic.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
 		this.publicUrl = publicUrl;
 		this.port = port;
 	}
 
-	String link(String token) {
+	/** {@code /self-report/{token}} with its variables, as an absolute address. */
+	public String of(String pathTemplate, Object... variables) {
 		UriComponentsBuilder base;
 		if (!this.publicUrl.isBlank()) {
 			base = UriComponentsBuilder.fromUriString(this.publicUrl);
@@ -34,7 +36,7 @@ class SelfReportUrls {
 		else {
 			base = UriComponentsBuilder.fromUriString("http://localhost:" + this.port);
 		}
-		return base.path("/self-report/{token}").buildAndExpand(token).toUriString();
+		return base.path(pathTemplate).buildAndExpand(variables).toUriString();
 	}
 
 }

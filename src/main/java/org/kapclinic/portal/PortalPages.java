@@ -1,0 +1,100 @@
+package org.kapclinic.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.measures.Measures;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.OwnAppointments;
+import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.CrisisResources;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The patient's pages (issue 21): the sign-in page and home (the next appointment with
+ * what to bring, what is due, the way to the crisis line). Every read is of the signed-in
+ * patient's own record, taken from their session, never from the address.
+ */
+@Controller
+class PortalPages {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm");
+
+	private final Patients patients;
+
+	private final OwnAppointments appointments;
+
+	private final Measures measures;
+
+	private final CrisisResources crisis;
+
+	private final ClinicTime clinicTime;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final PortalSettings settings;
+
+	PortalPages(Patients patients, OwnAppointments appointments, Measures measures, CrisisResources crisis,
+			ClinicTime clinicTime, AuditTrail audit, Clock clock, PortalSettings settings) {
+		this.settings = settings;
+		this.patients = patients;
+		this.appointments = appointments;
+		this.measures = measures;
+		this.crisis = crisis;
+		this.clinicTime = clinicTime;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/portal/login")
+	String login() {
+		return "portal/login";
+	}
+
+	/** An appointment as the patient reads it. */
+	record Upcoming(String what, String when, boolean dosing) {
+	}
+
+	@GetMapping("/portal")
+	String home(@AuthenticationPrincipal PortalPrincipal patient, Model model) {
+		Instant now = Instant.now(this.clock);
+		List<Upcoming> upcoming = this.appointments.upcoming(patient.patientId(), now)
+			.stream()
+			.limit(5)
+			.map(this::upcoming)
+			.toList();
+		List<String> due = this.measures.due(patient.patientId())
+			.stream()
+			.map((d) -> this.measures.instrumentName(d.instrument()))
+			.distinct()
+			.toList();
+		this.audit.record(AuditEvent.of(AuditAction.READ, "PortalHome", patient.patientId())
+			.patient(patient.patientId())
+			.category(DataCategory.ADMINISTRATION)
+			.detail("portal home: " + upcoming.size() + " appointments, " + due.size() + " due"));
+		model.addAttribute("name", this.patients.summary(patient.patientId()).map((p) -> p.displayName()).orElse(""));
+		model.addAttribute("upcoming", upcoming);
+		model.addAttribute("due", due);
+		model.addAttribute("crisis", this.crisis);
+		model.addAttribute("dayOfDosing", this.settings.dayOfDosing());
+		return "portal/home";
+	}
+
+	private Upcoming upcoming(Appointment a) {
+		return new Upcoming(a.typeLabel(), WHEN.format(a.start().atZone(this.clinicTime.timeZone())),
+				"DOSING".equals(a.type()));
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.kapclinic.portal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditOutcome;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.identity.Passwords;
+import org.kapclinic.identity.mfa.OneTimeCodes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A patient's sign-in (issue 21): e-mail address, password and the authenticator code in
+ * one form, all three checked before anything is said, and one answer for every failure
+ * so the form tells nobody which part was wrong or whether the address has an account.
+ * Failures count per account; {@code kap.portal.max-failed-attempts} of them lock it for
+ * {@code kap.portal.lockout}, as staff accounts are locked. A code is accepted once.
+ */
+@Component
+class PortalSignIn implements AuthenticationProvider {
+
+	/** The code from the sign-in form, beside the e-mail and password. */
+	record Code(String code) {
+
+		static AuthenticationDetailsSource<HttpServletRequest, Code> source() {
+			return (request) -> new Code(request.getParameter("code"));
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Passwords passwords;
+
+	private final OneTimeCodes codes;
+
+	private final PortalSettings settings;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	/**
+	 * Hashed once at start: a sign-in for an unknown address still pays for a hash check,
+	 * so its answer takes as long as a wrong password's.
+	 */
+	private final String noAccount;
+
+	PortalSignIn(JdbcClient jdbc, Passwords passwords, OneTimeCodes codes, PortalSettings settings, AuditTrail audit,
+			org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.codes = codes;
+		this.settings = settings;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactions);
+		this.clock = clock;
+		this.noAccount = passwords.hash(UUID.randomUUID().toString());
+	}
+
+	@Override
+	public Authentication authenticate(Authentication attempt) {
+		String email = String.valueOf(attempt.getName()).strip().toLowerCase(Locale.ROOT);
+		String password = String.valueOf(attempt.getCredentials());
+		String code = (attempt.getDetails() instanceof Code given && given.code() != null) ? given.code().strip() : "";
+		Instant now = Instant.now(this.clock);
+		PortalPrincipal principal = this.transactions.execute((status) -> check(email, password, code, now));
+		if (principal == null) {
+			throw new BadCredentialsException(
+					"That e-mail address, password and code do not match, or the account is locked for a while.");
+		}
+		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(principal,
+				null, List.of(new SimpleGrantedAuthority("ROLE_PATIENT")));
+		// Set, so the provider manager does not copy the form's details (the code) into
+		// the session.
+		signedIn.setDetails("portal");
+		return signedIn;
+	}
+
+	private PortalPrincipal check(String email, String password, String code, Instant now) {
+		var account = this.jdbc.sql("""
+				select id, patient_id, password_hash, totp_secret, totp_last_step, locked_until
+				from portal.account where email = ? and status = 'ACTIVE' for update""")
+			.param(email)
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+							rs.getBytes(4), rs.getLong(5), rs.getTimestamp(6) })
+			.optional();
+		if (account.isEmpty()) {
+			this.passwords.matches(password, this.noAccount);
+			record(AuditAction.LOGIN_FAILED, null, null, email, "no such portal account");
+			return null;
+		}
+		Object[] row = account.get();
+		UUID id = (UUID) row[0];
+		UUID patientId = (UUID) row[1];
+		boolean locked = row[5] != null && ((Timestamp) row[5]).toInstant().isAfter(now);
+		boolean passwordOk = this.passwords.matches(password, (String) row[2]);
+		OptionalLong step = this.codes.matches(id, (byte[]) row[3], code, now);
+		if (locked || !passwordOk || step.isEmpty() || step.getAsLong() <= (long) row[4]) {
+			this.jdbc.sql("""
+					update portal.account set failed_attempts = failed_attempts + 1,
+					    locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+					where id = ?""")
+				.params(this.settings.maxFailedAttempts(), Timestamp.from(now.plus(this.settings.lockout())), id)
+				.update();
+			record(AuditAction.LOGIN_FAILED, id, patientId, email, locked ? "locked" : "wrong password or code");
+			return null;
+		}
+		this.jdbc
+			.sql("update portal.account set failed_attempts = 0, locked_until = null, totp_last_step = ? "
+					+ "where id = ?")
+			.params(step.getAsLong(), id)
+			.update();
+		record(AuditAction.LOGIN, id, patientId, email, "portal");
+		return new PortalPrincipal(id, patientId, email);
+	}
+
+	private void record(AuditAction action, UUID accountId, UUID patientId, String email, String detail) {
+		this.audit.record(AuditEvent.of(action, PortalAccounts.RESOURCE, (accountId == null) ? null : accountId)
+			.patient(patientId)
+			.actor("portal:" + email)
+			.outcome((action == AuditAction.LOGIN) ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
+			.detail(detail));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.kapclinic.portal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.kapclinic.Chromium;
+import org.kapclinic.IntegrationTest;
+import org.kapclinic.dosing.DosingSteps;
+import org.kapclinic.identity.mfa.Totp;
+import org.kapclinic.web.AccessibilityBrowserIT;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The portal's front door (issue 21), walked as people would: the front desk invites a
+ * patient from the chart's Portal tab; on a 390 × 844 phone the patient opens the
+ * e-mailed link, confirms their date of birth, chooses a password, adds the key to an
+ * authenticator app (the test reads the key as text, as a person could type it) and signs
+ * in with a code; home shows today's dosing session with what to do on the day. A wrong
+ * code is refused with one message for every failure; the patient's session opens no
+ * staff page, and the staff cookie opens no portal page.
+ */
+class PortalBrowserIT extends IntegrationTest {
+
+	private static final Pattern LINK = Pattern.compile("https?://\\S+/portal/invite/[A-Za-z0-9_-]+");
+
+	@Test
+	void theFrontDeskInvitesAPatientWhoSetsUpTheirAccountAndSignsInOnAPhone() throws Exception {
+		String patient = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.fixtures()
+			.ready("KAP", 70)
+			.patientId();
+		String email = "portal-" + UUID.randomUUID().toString().substring(0, 8) + "@patients.invalid";
+		try (Chromium desk = Chromium.start(this.port, 1280, 900)) {
+			desk.signIn("desk.dale", PASSWORD);
+			desk.open("/patients/" + patient);
+			desk.click(By.linkText("Portal"));
+			assertThat(desk.text(By.id("portal-status"))).isEqualTo("Not invited yet.");
+			desk.type(By.id("email"), email);
+			desk.click(By.cssSelector("#portal-invite button"));
+			assertThat(desk.waitForText("Invitation e-mailed to " + email)).isNotBlank();
+			assertThat(desk.text(By.id("portal-status"))).contains("Invited, not set up yet");
+		}
+		String link = inviteLink(email);
+
+		try (Chromium phone = Chromium.start(this.port, 390, 844)) {
+			phone.driver().get(link);
+			phone.setValue(By.id("birthDate"), "1984-04-05");
+			phone.click(By.id("confirm-birth-date"));
+			assertThat(phone.waitForText("does not match our records")).isNotBlank();
+			phone.setValue(By.id("birthDate"), "1984-04-04");
+			phone.click(By.id("confirm-birth-date"));
+
+			List<String> violations = new ArrayList<>();
+			String setup = new java.net.URI(phone.driver().getCurrentUrl()).getPath();
+			AccessibilityBrowserIT.check(phone, setup, violations);
+			phone.type(By.id("password"), "password1234");
+			String key = phone.text(By.id("totp-key"));
+			phone.type(By.id("code"), Totp.codeNow(key, Instant.now()));
+			phone.click(By.id("finish-setup"));
+			assertThat(phone.waitForText("too easy to guess")).isNotBlank();
+			assertThat(phone.text(By.id("totp-key"))).as("the same key until it is saved").isEqualTo(key);
+			phone.type(By.id("password"), "copper kettle lantern meadow");
+			phone.type(By.id("code"), Totp.codeNow(key, Instant.now()));
+			phone.click(By.id("finish-setup"));
+			assertThat(phone.waitForText("Your account is ready")).isNotBlank();
+
+			signIn(phone, email, "copper kettle lantern meadow", "000000");
+			assertThat(phone.waitForText("do not match")).isNotBlank();
+			// The code of the next time step: the one used at set-up is not accepted
+			// twice.
+			signIn(phone, email, "copper kettle lantern meadow", Totp.codeNow(key, Instant.now().plusSeconds(30)));
+			assertThat(phone.waitForText("Hello, Dosing")).isNotBlank();
+			assertThat(phone.text(By.id("next-appointment"))).contains("Dosing session", "ride home");
+			assertThat(phone.pageText()).contains("988").doesNotContain("DOSING", "KAP_");
+			Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) phone.driver())
+				.executeScript("return document.documentElement.scrollWidth");
+			assertThat(width.intValue()).as("nothing wider than the phone").isLessThanOrEqualTo(390);
+			phone.screenshot("portal-home-phone");
+			AccessibilityBrowserIT.check(phone, "/portal", violations);
+			assertThat(violations).as("axe-core: no serious or critical WCAG 2.1 AA violations").isEmpty();
+
+			phone.open("/patients/" + patient);
+			assertThat(phone.driver().getCurrentUrl()).as("a patient's session opens no staff page").contains("/login");
+			assertThat(phone.driver().getCurrentUrl()).doesNotContain("/portal");
+
+			try (Chromium desk = Chromium.start(this.port, 1280, 900)) {
+				desk.signIn("desk.dale", PASSWORD);
+				desk.open("/portal");
+				assertThat(desk.driver().getCurrentUrl()).as("a staff session opens no portal page")
+					.contains("/portal/login");
+				desk.open("/patients/" + patient + "/portal");
+				assertThat(desk.text(By.id("portal-status"))).startsWith("Active");
+				desk.type(By.id("revoke-reason"), "Moved to another clinic (fictional)");
+				desk.click(By.cssSelector("#portal-revoke button"));
+				assertThat(desk.waitForText("Portal access ended")).isNotBlank();
+			}
+			phone.open("/portal");
+			assertThat(phone.waitForText("Your portal access has ended")).as("the open session ends with the access")
+				.isNotBlank();
+		}
+	}
+
+	private static void signIn(Chromium phone, String email, String password, String code) {
+		phone.open("/portal/login");
+		phone.type(By.id("email"), email);
+		phone.type(By.id("password"), password);
+		phone.type(By.id("code"), code);
+		phone.click(By.id("portal-sign-in"));
+	}
+
+	private static String inviteLink(String email) {
+		String[] found = new String[1];
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			for (MimeMessage message : mail().getReceivedMessages()) {
+				if (Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(email))) {
+					Matcher link = LINK.matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
+						.replace("=\r\n", "")
+						.replace("=3D", "="));
+					if (link.find()) {
+						found[0] = link.group();
+						return true;
+					}
+				}
+			}
+			return false;
+		});
+		return found[0];
+	}
+
+}
