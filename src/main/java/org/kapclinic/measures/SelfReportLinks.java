@@ -136,6 +136,18 @@ class SelfReportLinks {
 		return due.size();
 	}
 
+	/**
+	 * A self-report for the patient portal: not e-mailed, created by nobody on staff.
+	 * @return its link's id
+	 */
+	UUID forPortal(UUID patientId, List<String> codes) {
+		UUID reportId = create(patientId, codes, null, null).id();
+		return this.jdbc.sql("select link_id from measures.self_report where id = ?")
+			.param(reportId)
+			.query(UUID.class)
+			.single();
+	}
+
 	private SelfReport.Issued create(UUID patientId, List<String> codes, UUID createdBy, String email) {
 		PatientLinks.IssuedLink link = this.links.issue(patientId, SelfReports.PURPOSE, this.settings.linkValidity(),
 				createdBy);

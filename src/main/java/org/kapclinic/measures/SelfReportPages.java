@@ -124,12 +124,13 @@ class SelfReportPages {
 		model.addAttribute("instruments", this.selfReports.instruments(report));
 		model.addAttribute("answers", answers);
 		model.addAttribute("unanswered", unanswered);
-		model.addAttribute("token", token);
+		model.addAttribute("formAction", "/self-report/" + token + "/form");
+		model.addAttribute("draftAction", "/self-report/" + token + "/draft");
 		return "measures/self-report-form";
 	}
 
 	/** Radio values arrive as {@code CODE.itemIndex=score}; anything else is ignored. */
-	private Map<String, List<Integer>> answers(SelfReport report, Map<String, String> params) {
+	Map<String, List<Integer>> answers(SelfReport report, Map<String, String> params) {
 		Map<String, List<Integer>> answers = new LinkedHashMap<>();
 		for (Instrument instrument : this.selfReports.instruments(report)) {
 			List<Integer> values = new ArrayList<>();

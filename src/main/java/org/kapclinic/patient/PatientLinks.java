@@ -96,6 +96,19 @@ public class PatientLinks {
 	}
 
 	/**
+	 * A link of this purpose still open, by its id: for a patient who is already signed
+	 * in (the patient portal), who needs neither the token nor the date of birth.
+	 */
+	public Optional<OpenLink> openById(UUID linkId, String purpose) {
+		return this.jdbc.sql("""
+				select id, patient_id from patient.patient_link
+				where id = ? and purpose = ? and used_at is null and expires_at > ?""")
+			.params(linkId, purpose, Timestamp.from(Instant.now(this.clock)))
+			.query((rs, n) -> new OpenLink(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class)))
+			.optional();
+	}
+
+	/**
 	 * Whether the date of birth is the patient's. Every check takes one of the link's
 	 * attempts first, in one atomic update, and a right answer gives it back: 60 guesses
 	 * sent at once used to all pass the "fewer than 5 failures" check before any was

@@ -77,6 +77,7 @@ class PortalPages {
 			.toList();
 		List<String> due = this.measures.due(patient.patientId())
 			.stream()
+			.filter((d) -> !d.dueAt().isAfter(now))
 			.map((d) -> this.measures.instrumentName(d.instrument()))
 			.distinct()
 			.toList();

@@ -52,6 +52,13 @@ class PortalBrowserIT extends IntegrationTest {
 			assertThat(desk.text(By.id("portal-status"))).contains("Invited, not set up yet");
 		}
 		String link = inviteLink(email);
+		// The prescriber asks for a PHQ-9 now (answered on the portal, no e-mailed link).
+		assertThat(this.api
+			.post("/api/v1/patients/" + patient + "/measure-schedules",
+					java.util.Map.of("instruments", List.of("PHQ-9"), "cadence", "INTERVAL", "everyDays", 14,
+							"sendLink", false),
+					tokenFor("dr.quill"))
+			.status()).isEqualTo(201);
 
 		try (Chromium phone = Chromium.start(this.port, 390, 844)) {
 			phone.driver().get(link);
@@ -88,6 +95,28 @@ class PortalBrowserIT extends IntegrationTest {
 			assertThat(width.intValue()).as("nothing wider than the phone").isLessThanOrEqualTo(390);
 			phone.screenshot("portal-home-phone");
 			AccessibilityBrowserIT.check(phone, "/portal", violations);
+
+			// The PHQ-9 due, on the phone: the crisis notice shows as soon as item 9's
+			// risk answer is chosen, before anything is sent.
+			assertThat(phone.text(By.id("due"))).contains("Patient Health Questionnaire-9");
+			phone.click(By.id("start-check-in"));
+			for (int item = 0; item < 8; item++) {
+				phone.click(By.cssSelector("label[for='a-PHQ-9." + item + "-1']"));
+			}
+			assertThat(phone.driver().findElement(By.id("crisis-PHQ-9-9")).isDisplayed()).isFalse();
+			phone.click(By.cssSelector("label[for='a-PHQ-9.8-1']"));
+			assertThat(phone.find(By.id("crisis-PHQ-9-9")).isDisplayed()).isTrue();
+			AccessibilityBrowserIT.check(phone, "/portal/check-in", violations);
+			phone.click(By.cssSelector("label[for='a-PHQ-9.9-0']"));
+			phone.click(By.id("submit-self-report"));
+			assertThat(phone.waitForText("Your care team has been alerted")).isNotBlank();
+			assertThat(this.jdbc
+				.sql("select total from measures.measurement where patient_id = ?::uuid and instrument = 'PHQ-9'")
+				.param(patient)
+				.query(Integer.class)
+				.list()).as("scored by the same path as a link's: eight 1s and item 9 at 1").containsExactly(9);
+			phone.open("/portal");
+			assertThat(phone.text(By.id("due"))).contains("Nothing is due");
 			assertThat(violations).as("axe-core: no serious or critical WCAG 2.1 AA violations").isEmpty();
 
 			phone.open("/patients/" + patient);
