@@ -192,6 +192,15 @@ public class PortalAccounts {
 			.optional();
 	}
 
+	/** Where a patient with an active account gets the portal's notices. */
+	@Transactional(readOnly = true)
+	Optional<String> activeEmail(UUID patientId) {
+		return this.jdbc.sql("select email from portal.account where patient_id = ? and status = 'ACTIVE'")
+			.param(patientId)
+			.query(String.class)
+			.optional();
+	}
+
 	/** An open invitation link, or empty (expired, used, locked, unknown alike). */
 	@Transactional(readOnly = true)
 	public Optional<OpenLink> openInvite(String token) {

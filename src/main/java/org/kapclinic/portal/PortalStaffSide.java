@@ -29,7 +29,17 @@ class PortalStaffSide {
 
 	private final Patients patients;
 
-	PortalStaffSide(PortalAccounts accounts, Patients patients) {
+	private final PortalMessages messages;
+
+	/**
+	 * Whether the signed-in user may see this patient's clinical record (messages are).
+	 */
+	private final java.util.function.Predicate<UUID> clinical;
+
+	PortalStaffSide(PortalAccounts accounts, Patients patients, PortalMessages messages,
+			org.kapclinic.patient.CareTeamAccess access, org.kapclinic.identity.CurrentUser currentUser) {
+		this.messages = messages;
+		this.clinical = (patientId) -> access.canSeeClinical(currentUser.require(), patientId);
 		this.accounts = accounts;
 		this.patients = patients;
 	}
@@ -46,6 +56,7 @@ class PortalStaffSide {
 		model.addAttribute("patient", patient);
 		model.addAttribute("account", this.accounts.forPatient(id).orElse(null));
 		model.addAttribute("emailOnFile", this.patients.email(id).orElse(""));
+		model.addAttribute("messages", this.clinical.test(id) ? this.messages.threadForStaff(id) : null);
 		return "portal/staff-tab";
 	}
 

@@ -26,9 +26,12 @@ import static org.awaitility.Awaitility.await;
  * patient from the chart's Portal tab; on a 390 × 844 phone the patient opens the
  * e-mailed link, confirms their date of birth, chooses a password, adds the key to an
  * authenticator app (the test reads the key as text, as a person could type it) and signs
- * in with a code; home shows today's dosing session with what to do on the day. A wrong
- * code is refused with one message for every failure; the patient's session opens no
- * staff page, and the staff cookie opens no portal page.
+ * in with a code; home shows today's dosing session with what to do on the day; the
+ * patient fills in the PHQ-9 due (the crisis notice at the risk answer) and writes to the
+ * care team, whose nurse finds the task, replies, and the patient is e-mailed a notice
+ * without the content. A wrong code is refused with one message for every failure; the
+ * patient's session opens no staff page, the staff cookie no portal page, and revoking
+ * access ends the open session.
  */
 class PortalBrowserIT extends IntegrationTest {
 
@@ -117,7 +120,30 @@ class PortalBrowserIT extends IntegrationTest {
 				.list()).as("scored by the same path as a link's: eight 1s and item 9 at 1").containsExactly(9);
 			phone.open("/portal");
 			assertThat(phone.text(By.id("due"))).contains("Nothing is due");
+
+			// A message to the care team: not for emergencies, and a task for the team.
+			phone.click(By.id("open-messages"));
+			assertThat(phone.text(By.id("not-for-emergencies"))).contains("Not for emergencies", "988");
+			phone.type(By.id("body"), "Can I take my usual sleeping tablet the night before? (fictional)");
+			phone.click(By.id("send-message"));
+			assertThat(phone.waitForText("Sent to your care team")).isNotBlank();
+			AccessibilityBrowserIT.check(phone, "/portal/messages", violations);
 			assertThat(violations).as("axe-core: no serious or critical WCAG 2.1 AA violations").isEmpty();
+
+			try (Chromium nurse = Chromium.start(this.port, 1280, 900)) {
+				nurse.signIn("nurse.bell", PASSWORD);
+				nurse.open("/tasks");
+				nurse.click(By.linkText("Read and reply"));
+				assertThat(nurse.text(By.id("portal-messages"))).contains("sleeping tablet");
+				nurse.type(By.id("reply-body"), "Please bring it to the session and we will talk it through.");
+				nurse.click(By.cssSelector("#portal-reply button"));
+				assertThat(nurse.waitForText("Reply sent")).isNotBlank();
+			}
+			phone.open("/portal/messages");
+			assertThat(phone.text(By.id("thread"))).contains("bring it to the session", "Care team");
+			assertThat(inbox(email)).as("the notice says a message waits, not what it says")
+				.contains("A new message from your care team")
+				.doesNotContain("bring it to the session");
 
 			phone.open("/patients/" + patient);
 			assertThat(phone.driver().getCurrentUrl()).as("a patient's session opens no staff page").contains("/login");
@@ -146,6 +172,30 @@ class PortalBrowserIT extends IntegrationTest {
 		phone.type(By.id("password"), password);
 		phone.type(By.id("code"), code);
 		phone.click(By.id("portal-sign-in"));
+	}
+
+	/** The subjects and bodies of every mail to {@code email}, one after the other. */
+	private static String inbox(String email) throws Exception {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> Arrays.stream(mail().getReceivedMessages()).filter((m) -> sentTo(m, email)).count() >= 2);
+		StringBuilder all = new StringBuilder();
+		for (MimeMessage message : mail().getReceivedMessages()) {
+			if (sentTo(message, email)) {
+				all.append(message.getSubject())
+					.append('\n')
+					.append(com.icegreen.greenmail.util.GreenMailUtil.getBody(message));
+			}
+		}
+		return all.toString();
+	}
+
+	private static boolean sentTo(MimeMessage message, String email) {
+		try {
+			return Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(email));
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			return false;
+		}
 	}
 
 	private static String inviteLink(String email) {
