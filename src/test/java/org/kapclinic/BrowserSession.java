@@ -71,6 +71,17 @@ public final class BrowserSession {
 		return session;
 	}
 
+	/** A patient signed in to the portal with the portal's own form. */
+	public static BrowserSession portalSignIn(int port, String email, String password, String code) {
+		BrowserSession session = new BrowserSession(port);
+		HttpResponse<String> response = session.post("/portal/login", "/portal/login",
+				Map.of("email", email, "password", password, "code", code));
+		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("portal sign-in of " + email + " failed");
+		}
+		return session;
+	}
+
 	/** The value of a cookie this session holds, or null. */
 	public String cookie(String name) {
 		return cookie(this.cookies, name);

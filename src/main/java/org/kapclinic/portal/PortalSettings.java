@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dayOfDosing what the portal's home tells a patient before a dosing session, one
  * line each; the clinic's own words (fasting times differ by protocol, so the default
  * names none: it points to the care team's instructions)
+ * @param requestableTypes appointment types a patient may ask for in the portal
+ * (integration and follow-up; dosing sessions are planned by the prescriber)
  */
 @ConfigurationProperties("kap.portal")
 public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts, Duration lockout,
-		List<String> dayOfDosing) {
+		List<String> dayOfDosing, List<String> requestableTypes) {
 
 	/**
 	 * The default. No driving until the next day after a restful sleep, and someone to
@@ -33,6 +35,8 @@ public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts,
 			"Arrange a ride home: do not drive until the next day, after a restful sleep.");
 
 	public PortalSettings {
+		requestableTypes = (requestableTypes == null) ? List.of("INTEGRATION", "FOLLOW_UP")
+				: List.copyOf(requestableTypes);
 		dayOfDosing = (dayOfDosing == null || dayOfDosing.isEmpty()) ? DAY_OF_DOSING : List.copyOf(dayOfDosing);
 		inviteValidity = (inviteValidity == null) ? Duration.ofDays(7) : inviteValidity;
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;

@@ -22,11 +22,36 @@ public class OwnAppointments {
 		this.rows = rows;
 	}
 
+	/** Appointments that began before {@code from}, newest first (at most 50). */
+	public List<Appointment> past(UUID patientId, Instant from) {
+		return this.rows.forPatient(patientId).stream().filter((a) -> a.start().isBefore(from)).limit(50).toList();
+	}
+
+	/**
+	 * One of the patient's own booked appointments, or empty (another patient's, or not
+	 * booked, alike).
+	 */
+	public java.util.Optional<Appointment> own(UUID patientId, UUID appointmentId) {
+		return this.rows.forPatient(patientId)
+			.stream()
+			.filter((a) -> a.id().equals(appointmentId) && a.booked())
+			.findFirst();
+	}
+
+	/**
+	 * The appointment as a calendar file for the patient's own calendar: what and when,
+	 * nothing clinical (a calendar may be shared).
+	 */
+	public java.util.Optional<String> calendarFile(UUID patientId, UUID appointmentId) {
+		return own(patientId, appointmentId)
+			.map((a) -> CalendarFiles.calendar(List.of(new CalendarFiles.Event(a, "Clinic appointment", null, null))));
+	}
+
 	/** Booked appointments not over by {@code from}, soonest first. */
 	public List<Appointment> upcoming(UUID patientId, Instant from) {
 		return this.rows.forPatient(patientId)
 			.stream()
-			.filter((a) -> a.end().isAfter(from) && AppointmentStatus.BOOKED.name().equals(a.status()))
+			.filter((a) -> a.end().isAfter(from) && a.booked())
 			.sorted(java.util.Comparator.comparing(Appointment::start))
 			.toList();
 	}

@@ -128,6 +128,23 @@ class PortalBrowserIT extends IntegrationTest {
 			phone.click(By.id("send-message"));
 			assertThat(phone.waitForText("Sent to your care team")).isNotBlank();
 			AccessibilityBrowserIT.check(phone, "/portal/messages", violations);
+
+			// The schedule: today's session, a calendar file, and a request to the front
+			// desk.
+			phone.open("/portal");
+			phone.click(By.id("open-schedule"));
+			assertThat(phone.text(By.cssSelector(".upcoming"))).contains("Dosing session", "Add to my calendar");
+			new org.openqa.selenium.support.ui.Select(phone.find(By.id("type"))).selectByVisibleText("Follow-up");
+			phone.type(By.id("request-note"), "Weekday mornings (fictional)");
+			phone.click(By.id("send-request"));
+			assertThat(phone.waitForText("Sent to the front desk")).isNotBlank();
+			AccessibilityBrowserIT.check(phone, "/portal/schedule", violations);
+			assertThat(this.jdbc
+				.sql("select title from tasks.care_task where patient_id = ?::uuid and kind = "
+						+ "'PORTAL_APPOINTMENT_REQUEST'")
+				.param(patient)
+				.query(String.class)
+				.single()).isEqualTo("The patient asks for an appointment: follow-up");
 			assertThat(violations).as("axe-core: no serious or critical WCAG 2.1 AA violations").isEmpty();
 
 			try (Chromium nurse = Chromium.start(this.port, 1280, 900)) {

@@ -1,0 +1,112 @@
+package org.kapclinic.portal;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.kapclinic.BrowserSession;
+import org.kapclinic.IntegrationTest;
+import org.kapclinic.dosing.DosingFixtures;
+import org.kapclinic.dosing.DosingSteps;
+import org.kapclinic.identity.Passwords;
+import org.kapclinic.identity.mfa.OneTimeCodes;
+import org.kapclinic.identity.mfa.Totp;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One access policy for every portal page (issue 21): a patient reaches only their own
+ * record. The matrix is generated from the route inventory: every portal route with an id
+ * in its path, called by patient A with patient B's ids, answers 404 (and with A's own,
+ * not 404, so the test can fail); the pages without ids never show B. The accounts are
+ * made here directly (their set-up is walked by {@link PortalBrowserIT}).
+ */
+class PortalAccessIT extends IntegrationTest {
+
+	private static final String PASSWORD_A = "amber willow harbour spindle";
+
+	@Autowired
+	private Passwords passwords;
+
+	@Autowired
+	private OneTimeCodes codes;
+
+	@Test
+	void everyPortalRouteWithAnIdAnswers404ForAnotherPatientsIdsAndNoPageShowsThem() throws IOException {
+		DosingFixtures fixtures = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.fixtures();
+		DosingFixtures.Ready a = fixtures.ready("KAP", 70);
+		DosingFixtures.Ready b = fixtures.ready("KAP", 70);
+		String key = this.codes.newKey();
+		String emailA = account(a.patientId(), key);
+		account(b.patientId(), this.codes.newKey());
+		String familyB = this.jdbc.sql("select family_name from patient.patient where id = ?::uuid")
+			.param(b.patientId())
+			.query(String.class)
+			.single();
+		this.jdbc
+			.sql("insert into portal.message (id, patient_id, direction, body, sent_at) values (?, ?::uuid, "
+					+ "'FROM_PATIENT', 'B only: my private words (fictional)', now())")
+			.params(UUID.randomUUID(), b.patientId())
+			.update();
+
+		BrowserSession patientA = BrowserSession.portalSignIn(this.port, emailA, PASSWORD_A,
+				Totp.codeNow(key, Instant.now()));
+		List<String> wrong = new ArrayList<>();
+		int routes = 0;
+		for (String line : Files.readAllLines(Path.of("src/test/resources/routes.txt"))) {
+			String[] parts = line.trim().split("\\s+");
+			if (parts.length < 2 || !parts[1].startsWith("/portal") || !parts[1].contains("{")
+					|| parts[1].startsWith("/portal/invite")) {
+				continue;
+			}
+			routes++;
+			String others = parts[1].replaceAll("\\{[^}]+}", b.appointmentId());
+			String own = parts[1].replaceAll("\\{[^}]+}", a.appointmentId());
+			int asOther = call(patientA, parts[0], others);
+			if (asOther != 404) {
+				wrong.add(parts[0] + " " + others + " answered " + asOther + " with another patient's id");
+			}
+			int asOwn = call(patientA, parts[0], own);
+			if (asOwn == 404) {
+				wrong.add(parts[0] + " " + own + " answered 404 with the patient's own id");
+			}
+		}
+		assertThat(routes).as("portal routes with an id in their path").isGreaterThanOrEqualTo(2);
+		assertThat(wrong).isEmpty();
+		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in")) {
+			HttpResponse<String> shown = patientA.get(page);
+			assertThat(shown.statusCode()).as(page).isEqualTo(200);
+			assertThat(shown.body()).as(page).doesNotContain(familyB, b.patientId(), b.appointmentId(), "B only");
+		}
+	}
+
+	private int call(BrowserSession session, String method, String path) {
+		return method.equals("GET") ? session.get(path).statusCode()
+				: session.post("/portal/schedule", path, Map.of("change", "RESCHEDULE")).statusCode();
+	}
+
+	/** An active portal account, made directly. */
+	private String account(String patientId, String key) {
+		UUID id = UUID.randomUUID();
+		String email = "access-" + id.toString().substring(0, 8) + "@patients.invalid";
+		this.jdbc.sql("""
+				insert into portal.account (id, patient_id, email, status, password_hash, totp_secret, totp_last_step,
+				    invited_at, invited_by, activated_at)
+				values (?, ?::uuid, ?, 'ACTIVE', ?, ?, 0, ?, ?, ?)""")
+			.params(id, patientId, email, this.passwords.hash(PASSWORD_A), this.codes.seal(id, key),
+					Timestamp.from(Instant.now()), userId("desk.dale"), Timestamp.from(Instant.now()))
+			.update();
+		return email;
+	}
+
+}
