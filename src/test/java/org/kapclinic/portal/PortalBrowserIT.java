@@ -99,6 +99,16 @@ class PortalBrowserIT extends IntegrationTest {
 			phone.screenshot("portal-home-phone");
 			AccessibilityBrowserIT.check(phone, "/portal", violations);
 
+			// Preparation: the sections for every patient and the KAP program's, marked
+			// read.
+			phone.click(By.id("open-preparation"));
+			assertThat(phone.text(By.id("preparation-progress"))).contains("4 of 4 still to read");
+			assertThat(phone.text(By.id("after-the-session"))).contains("do not drive", "Source:");
+			phone.click(By.cssSelector("#after-the-session button"));
+			assertThat(phone.text(By.id("preparation-progress"))).contains("3 of 4 still to read");
+			AccessibilityBrowserIT.check(phone, "/portal/preparation", violations);
+			phone.open("/portal");
+
 			// The PHQ-9 due, on the phone: the crisis notice shows as soon as item 9's
 			// risk answer is chosen, before anything is sent.
 			assertThat(phone.text(By.id("due"))).contains("Patient Health Questionnaire-9");
