@@ -100,6 +100,41 @@ class Journal {
 				order by submitted_at desc limit ?""").params(patientId, limit).query((rs, n) -> map(rs)).list();
 	}
 
+	/**
+	 * The patient's own entries, newest first, for the patient portal (the caller has
+	 * established that the signed-in patient is {@code patientId}).
+	 */
+	@Transactional(readOnly = true)
+	public List<JournalEntry> own(UUID patientId, int limit) {
+		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("own journal, portal"));
+		return this.jdbc.sql("""
+				select * from notes.journal_entry where patient_id = ? and submitted_at is not null
+				order by submitted_at desc limit ?""").params(patientId, limit).query((rs, n) -> map(rs)).list();
+	}
+
+	/** An entry the patient writes and sends in the portal (no link). */
+	public void writeFromPortal(UUID patientId, String kind, String text) {
+		if (kind == null || !KINDS.contains(kind)) {
+			throw InvalidInputException.of("kind", "an intention or a reflection");
+		}
+		String checked = this.limits.checkedText("text", text);
+		if (checked.isBlank()) {
+			throw InvalidInputException.of("text", "write a few words before sending");
+		}
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(Instant.now(this.clock));
+		this.jdbc.sql("""
+				insert into notes.journal_entry (id, patient_id, kind, text, created_at, submitted_at, from_portal)
+				values (?, ?, ?, ?, ?, ?, true)""").params(id, patientId, kind, checked, now, now).update();
+		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("submitted in the portal"));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<OpenLink> open(String token) {
 		return this.links.open(token, PURPOSE);

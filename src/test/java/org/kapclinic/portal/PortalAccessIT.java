@@ -83,7 +83,12 @@ class PortalAccessIT extends IntegrationTest {
 		}
 		assertThat(routes).as("portal routes with an id in their path").isGreaterThanOrEqualTo(2);
 		assertThat(wrong).isEmpty();
-		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in")) {
+		this.jdbc.sql("insert into notes.journal_entry (id, patient_id, kind, text, created_at, submitted_at, "
+				+ "from_portal) values (?, ?::uuid, 'INTENTION', 'B only: my intention (fictional)', now(), now(), true)")
+			.params(UUID.randomUUID(), b.patientId())
+			.update();
+		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in",
+				"/portal/journal", "/portal/preparation")) {
 			HttpResponse<String> shown = patientA.get(page);
 			assertThat(shown.statusCode()).as(page).isEqualTo(200);
 			assertThat(shown.body()).as(page).doesNotContain(familyB, b.patientId(), b.appointmentId(), "B only");

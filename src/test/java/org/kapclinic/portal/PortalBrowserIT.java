@@ -109,6 +109,15 @@ class PortalBrowserIT extends IntegrationTest {
 			AccessibilityBrowserIT.check(phone, "/portal/preparation", violations);
 			phone.open("/portal");
 
+			// An intention before the session, sent to the care team.
+			phone.click(By.id("open-journal"));
+			phone.type(By.id("journal-text"), "To meet the tiredness with curiosity rather than fear (fictional).");
+			phone.click(By.id("send-journal"));
+			assertThat(phone.waitForText("Sent to your care team")).isNotBlank();
+			assertThat(phone.text(By.cssSelector(".journal-entry"))).contains("Intention", "curiosity");
+			AccessibilityBrowserIT.check(phone, "/portal/journal", violations);
+			phone.open("/portal");
+
 			// The PHQ-9 due, on the phone: the crisis notice shows as soon as item 9's
 			// risk answer is chosen, before anything is sent.
 			assertThat(phone.text(By.id("due"))).contains("Patient Health Questionnaire-9");
