@@ -59,6 +59,10 @@ class PortalAccessIT extends IntegrationTest {
 			.params(UUID.randomUUID(), b.patientId())
 			.update();
 
+		Map<String, String> requestA = Map.of("{appointmentId}", a.appointmentId(), "{requestId}",
+				consentRequest(a.patientId()));
+		Map<String, String> requestB = Map.of("{appointmentId}", b.appointmentId(), "{requestId}",
+				consentRequest(b.patientId()));
 		BrowserSession patientA = BrowserSession.portalSignIn(this.port, emailA, PASSWORD_A,
 				Totp.codeNow(key, Instant.now()));
 		List<String> wrong = new ArrayList<>();
@@ -70,8 +74,8 @@ class PortalAccessIT extends IntegrationTest {
 				continue;
 			}
 			routes++;
-			String others = parts[1].replaceAll("\\{[^}]+}", b.appointmentId());
-			String own = parts[1].replaceAll("\\{[^}]+}", a.appointmentId());
+			String others = fill(parts[1], requestB);
+			String own = fill(parts[1], requestA);
 			int asOther = call(patientA, parts[0], others);
 			if (asOther != 404) {
 				wrong.add(parts[0] + " " + others + " answered " + asOther + " with another patient's id");
@@ -88,16 +92,42 @@ class PortalAccessIT extends IntegrationTest {
 			.params(UUID.randomUUID(), b.patientId())
 			.update();
 		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in",
-				"/portal/journal", "/portal/preparation")) {
+				"/portal/journal", "/portal/preparation", "/portal/consents")) {
 			HttpResponse<String> shown = patientA.get(page);
 			assertThat(shown.statusCode()).as(page).isEqualTo(200);
 			assertThat(shown.body()).as(page).doesNotContain(familyB, b.patientId(), b.appointmentId(), "B only");
 		}
 	}
 
+	/** The route with each id variable replaced by that patient's id of its kind. */
+	private static String fill(String route, Map<String, String> ids) {
+		String path = route;
+		for (Map.Entry<String, String> id : ids.entrySet()) {
+			path = path.replace(id.getKey(), id.getValue());
+		}
+		if (path.contains("{")) {
+			throw new IllegalStateException("PortalAccessIT has no ids for " + route + ": add its kind");
+		}
+		return path;
+	}
+
+	/** A consent for the patient to sign in the portal, asked for by their prescriber. */
+	private String consentRequest(String patientId) {
+		BrowserSession prescriber = BrowserSession.signIn(this.port, "dr.quill", PASSWORD);
+		assertThat(prescriber
+			.post("/patients/" + patientId + "/eligibility", "/patients/" + patientId + "/consent-links",
+					Map.of("document", "TELEHEALTH", "signerRole", "PATIENT"))
+			.statusCode()).isEqualTo(302);
+		return this.jdbc.sql("select link_id::text from intake.consent_request where patient_id = ?::uuid")
+			.param(patientId)
+			.query(String.class)
+			.single();
+	}
+
 	private int call(BrowserSession session, String method, String path) {
 		return method.equals("GET") ? session.get(path).statusCode()
-				: session.post("/portal/schedule", path, Map.of("change", "RESCHEDULE")).statusCode();
+				: session.post("/portal/schedule", path, Map.of("change", "RESCHEDULE", "signerName", "x"))
+					.statusCode();
 	}
 
 	/** An active portal account, made directly. */

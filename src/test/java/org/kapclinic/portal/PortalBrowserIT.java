@@ -109,6 +109,27 @@ class PortalBrowserIT extends IntegrationTest {
 			AccessibilityBrowserIT.check(phone, "/portal/preparation", violations);
 			phone.open("/portal");
 
+			// A consent the prescriber asked for (the eligibility page's consent-link
+			// form),
+			// read and signed on the phone.
+			assertThat(org.kapclinic.BrowserSession.signIn(this.port, "dr.quill", PASSWORD)
+				.post("/patients/" + patient + "/eligibility", "/patients/" + patient + "/consent-links",
+						java.util.Map.of("document", "TELEHEALTH", "signerRole", "PATIENT"))
+				.statusCode()).isEqualTo(302);
+			phone.click(By.id("open-consents"));
+			phone.click(By.cssSelector("#pending-consents a"));
+			assertThat(phone.text(By.id("consent-text"))).isNotBlank();
+			AccessibilityBrowserIT.check(phone, new java.net.URI(phone.driver().getCurrentUrl()).getPath(), violations);
+			phone.click(By.id("agreed"));
+			phone.type(By.id("signerName"), "Dosing Patient (fictional)");
+			phone.type(By.id("typedSignature"), "D. Patient");
+			phone.click(By.id("sign-consent"));
+			assertThat(phone.waitForText("Thank you: signed")).isNotBlank();
+			phone.open("/portal/consents");
+			assertThat(phone.text(By.id("signed-consents"))).contains("signed");
+			assertThat(phone.text(By.id("no-consents"))).contains("Nothing is waiting");
+			phone.open("/portal");
+
 			// An intention before the session, sent to the care team.
 			phone.click(By.id("open-journal"));
 			phone.type(By.id("journal-text"), "To meet the tiredness with curiosity rather than fear (fictional).");
