@@ -134,7 +134,9 @@ public class Invoices {
 		return invoice;
 	}
 
+	/** The patient's invoices (billing staff, or the patient on the portal). */
 	@Transactional(readOnly = true)
+	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING') or @selfAccess.is(#patientId)")
 	public List<Invoice> forPatient(UUID patientId) {
 		List<Invoice> invoices = this.rows.forPatient(patientId);
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)

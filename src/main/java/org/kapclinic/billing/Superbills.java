@@ -116,7 +116,8 @@ public class Superbills {
 		return new Superbill(clinicDetails, patient, from, to, diagnoses, lines, currency, charged, paid);
 	}
 
-	/** The superbill as a PDF. */
+	/** The superbill as a PDF (billing staff, or the patient on the portal). */
+	@PreAuthorize("hasAnyRole('ADMIN', 'BILLING') or @selfAccess.is(#patientId)")
 	public byte[] pdf(UUID patientId, LocalDate from, LocalDate to) {
 		return this.pdf.render("billing/superbill-pdf", Map.of("bill", superbill(patientId, from, to)));
 	}

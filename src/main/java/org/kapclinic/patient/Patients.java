@@ -113,10 +113,11 @@ public class Patients {
 	}
 
 	/**
-	 * The patient as billing staff address them. For billing staff and administrators
-	 * only; the caller audits what it prints.
+	 * The patient as billing staff address them. For billing staff, administrators and
+	 * the patient themself on the portal (their own superbill); the caller audits what it
+	 * prints.
 	 */
-	@org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'BILLING')")
+	@org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'BILLING') or @selfAccess.is(#patientId)")
 	public Optional<BillingContact> billingContact(UUID patientId) {
 		return this.reads.find(patientId)
 			.map((r) -> new BillingContact(r.id(), r.mrn(), r.givenName() + " " + r.familyName(), r.birthDate(),

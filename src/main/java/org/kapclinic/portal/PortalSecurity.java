@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -29,7 +32,17 @@ class PortalSecurity {
 	@Order(1)
 	SecurityFilterChain portalChain(HttpSecurity http, PortalSignIn signIn, JdbcClient jdbc) throws Exception {
 		http.securityMatcher("/portal", "/portal/**")
-			.authenticationManager(new ProviderManager(signIn))
+			.authenticationManager(new ProviderManager(new AuthenticationProvider() {
+				@Override
+				public Authentication authenticate(Authentication attempt) {
+					return signIn.authenticate(attempt);
+				}
+
+				@Override
+				public boolean supports(Class<?> type) {
+					return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+				}
+			}))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/portal/login", "/portal/invite/**")
 				.permitAll()
 				.anyRequest()

@@ -17,7 +17,6 @@ import org.kapclinic.identity.Passwords;
 import org.kapclinic.identity.mfa.OneTimeCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,10 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one form, all three checked before anything is said, and one answer for every failure
  * so the form tells nobody which part was wrong or whether the address has an account.
  * Failures count per account; {@code kap.portal.max-failed-attempts} of them lock it for
- * {@code kap.portal.lockout}, as staff accounts are locked. A code is accepted once.
+ * {@code kap.portal.lockout}, as staff accounts are locked. A code is accepted once. Not
+ * an {@code AuthenticationProvider} bean: that would become the staff chains' global one;
+ * only the portal chain uses it.
  */
 @Component
-class PortalSignIn implements AuthenticationProvider {
+class PortalSignIn {
 
 	/** The code from the sign-in form, beside the e-mail and password. */
 	record Code(String code) {
@@ -76,8 +77,8 @@ class PortalSignIn implements AuthenticationProvider {
 		this.noAccount = passwords.hash(UUID.randomUUID().toString());
 	}
 
-	@Override
-	public Authentication authenticate(Authentication attempt) {
+	/** The signed-in patient, or {@link BadCredentialsException}. */
+	Authentication authenticate(Authentication attempt) {
 		String email = String.valueOf(attempt.getName()).strip().toLowerCase(Locale.ROOT);
 		String password = String.valueOf(attempt.getCredentials());
 		String code = (attempt.getDetails() instanceof Code given && given.code() != null) ? given.code().strip() : "";
@@ -140,11 +141,6 @@ class PortalSignIn implements AuthenticationProvider {
 			.actor("portal:" + email)
 			.outcome((action == AuditAction.LOGIN) ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
 			.detail(detail));
-	}
-
-	@Override
-	public boolean supports(Class<?> authentication) {
-		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
 }

@@ -51,7 +51,25 @@ record ProblemPage(int status, String heading, String detail, Refusal refusal) {
 		ModelAndView view = new ModelAndView(VIEW);
 		view.setStatus(HttpStatus.valueOf(this.status));
 		view.addObject("problem", this);
+		if (onPortal()) {
+			// A patient's error page: their layout, and back to their home, not the
+			// staff's.
+			view.addObject("layout", "fragments/portal-layout");
+			view.addObject("home", "/portal");
+			view.addObject("homeLabel", "Back to your home page");
+		}
 		return view;
+	}
+
+	/** Whether the failed request was a patient portal page (issue 21). */
+	private static boolean onPortal() {
+		if (!(org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+			return false;
+		}
+		Object failed = attributes.getRequest().getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (failed instanceof String uri) ? uri : attributes.getRequest().getRequestURI();
+		return path.equals("/portal") || path.startsWith("/portal/");
 	}
 
 }

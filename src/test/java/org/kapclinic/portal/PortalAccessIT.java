@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.kapclinic.dosing.DosingFixtures;
 import org.kapclinic.dosing.DosingSteps;
 import org.kapclinic.identity.Passwords;
 import org.kapclinic.identity.mfa.OneTimeCodes;
-import org.kapclinic.identity.mfa.Totp;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortalAccessIT extends IntegrationTest {
 
-	private static final String PASSWORD_A = "amber willow harbour spindle";
-
 	@Autowired
 	private Passwords passwords;
 
@@ -46,9 +41,8 @@ class PortalAccessIT extends IntegrationTest {
 			.fixtures();
 		DosingFixtures.Ready a = fixtures.ready("KAP", 70);
 		DosingFixtures.Ready b = fixtures.ready("KAP", 70);
-		String key = this.codes.newKey();
-		String emailA = account(a.patientId(), key);
-		account(b.patientId(), this.codes.newKey());
+		PortalFixtures portal = new PortalFixtures(this.jdbc, this.passwords, this.codes, this.port);
+		portal.account(b.patientId(), this.codes.newKey(), userId("desk.dale"));
 		String familyB = this.jdbc.sql("select family_name from patient.patient where id = ?::uuid")
 			.param(b.patientId())
 			.query(String.class)
@@ -63,8 +57,7 @@ class PortalAccessIT extends IntegrationTest {
 				consentRequest(a.patientId()));
 		Map<String, String> requestB = Map.of("{appointmentId}", b.appointmentId(), "{requestId}",
 				consentRequest(b.patientId()));
-		BrowserSession patientA = BrowserSession.portalSignIn(this.port, emailA, PASSWORD_A,
-				Totp.codeNow(key, Instant.now()));
+		BrowserSession patientA = portal.signedIn(a.patientId(), userId("desk.dale"));
 		List<String> wrong = new ArrayList<>();
 		int routes = 0;
 		for (String line : Files.readAllLines(Path.of("src/test/resources/routes.txt"))) {
@@ -86,13 +79,17 @@ class PortalAccessIT extends IntegrationTest {
 			}
 		}
 		assertThat(routes).as("portal routes with an id in their path").isGreaterThanOrEqualTo(2);
+		HttpResponse<String> missing = patientA.get("/portal/schedule/" + b.appointmentId() + ".ics");
+		assertThat(missing.body()).as("a patient's error page leads back to their home")
+			.contains("Back to your home page")
+			.doesNotContain("Back to patients");
 		assertThat(wrong).isEmpty();
 		this.jdbc.sql("insert into notes.journal_entry (id, patient_id, kind, text, created_at, submitted_at, "
 				+ "from_portal) values (?, ?::uuid, 'INTENTION', 'B only: my intention (fictional)', now(), now(), true)")
 			.params(UUID.randomUUID(), b.patientId())
 			.update();
 		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in",
-				"/portal/journal", "/portal/preparation", "/portal/consents")) {
+				"/portal/journal", "/portal/preparation", "/portal/consents", "/portal/billing")) {
 			HttpResponse<String> shown = patientA.get(page);
 			assertThat(shown.statusCode()).as(page).isEqualTo(200);
 			assertThat(shown.body()).as(page).doesNotContain(familyB, b.patientId(), b.appointmentId(), "B only");
@@ -128,20 +125,6 @@ class PortalAccessIT extends IntegrationTest {
 		return method.equals("GET") ? session.get(path).statusCode()
 				: session.post("/portal/schedule", path, Map.of("change", "RESCHEDULE", "signerName", "x"))
 					.statusCode();
-	}
-
-	/** An active portal account, made directly. */
-	private String account(String patientId, String key) {
-		UUID id = UUID.randomUUID();
-		String email = "access-" + id.toString().substring(0, 8) + "@patients.invalid";
-		this.jdbc.sql("""
-				insert into portal.account (id, patient_id, email, status, password_hash, totp_secret, totp_last_step,
-				    invited_at, invited_by, activated_at)
-				values (?, ?::uuid, ?, 'ACTIVE', ?, ?, 0, ?, ?, ?)""")
-			.params(id, patientId, email, this.passwords.hash(PASSWORD_A), this.codes.seal(id, key),
-					Timestamp.from(Instant.now()), userId("desk.dale"), Timestamp.from(Instant.now()))
-			.update();
-		return email;
 	}
 
 }
