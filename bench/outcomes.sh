@@ -7,6 +7,7 @@
 # --exposure: issue 19's cumulative-exposure budget on that data (one patient given 500 sessions).
 # --worklist: issue 19's maintenance-review worklist budget (every patient given a maintenance course).
 # --fund: issue 20's access fund award budget (16 clients awarding from one restriction).
+# --portal: issue 21's patient portal budgets (home p95, page weight, 500 patients' PHQ-9 at once).
 # --billing: issue 20's billing budgets (posting 5,000 sessions' charges; a patient statement).
 # 1. a database kap_bench_outcomes with the demo clinic of BENCH_PATIENTS (100,000) patients;
 # 2. bench/outcomes-seed.sql: one finished course per patient (6 sessions) and its PHQ-9/GAD-7 scores;
@@ -76,6 +77,13 @@ if [ "${1:-}" = "--fund" ]; then
   start
   patient=$("${PSQL[@]}" -d "$DB" -At -c "select id from patient.patient order by mrn limit 1")
   python3 bench/fund.py "http://127.0.0.1:$PORT" "$patient" "${BENCH_FUND_AWARDS:-60}"
+  exit 0
+fi
+if [ "${1:-}" = "--portal" ]; then
+  # Issue 21's portal budgets on the same data: BENCH_PORTAL_PATIENTS (500) patients invited and signed in.
+  : > "$LOG"
+  start
+  python3 bench/portal.py "http://127.0.0.1:$PORT" "$DB" "${BENCH_PORTAL_PATIENTS:-500}"
   exit 0
 fi
 if [ "${1:-}" = "--billing" ]; then

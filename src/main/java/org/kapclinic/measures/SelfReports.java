@@ -82,9 +82,12 @@ class SelfReports {
 
 	/**
 	 * The self-report behind an open link, with the draft so far (audited as a patient
-	 * read).
+	 * read). Read-write on purpose: the audit row goes into this transaction. Read-only,
+	 * it waited for the audit writer while holding a pooled connection, and 500 patients
+	 * opening their check-in at once held all twenty while the writer waited for one
+	 * (measured, issue 21: 162 requests failed "could not write the audit trail").
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public SelfReport current(OpenLink link) {
 		SelfReport report = byLink(link);
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, report.id())
