@@ -6,5 +6,5 @@
  * {@link org.kapclinic.portal.PortalAccess}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patient portal", allowedDependencies = { "patient",
-		"scheduling", "measures", "notification", "identity", "identity::one-time-codes", "audit", "shared" })
+		"scheduling", "measures", "tasks", "notification", "identity", "identity::one-time-codes", "audit", "shared" })
 package org.kapclinic.portal;
