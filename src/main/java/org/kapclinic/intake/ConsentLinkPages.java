@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -100,15 +99,7 @@ class ConsentLinkPages {
 
 	private String page(String token, ConsentLinks.Request request, Map<String, String> typed,
 			List<FieldProblem> problems, Model model) {
-		model.addAttribute("request", request);
-		model.addAttribute("document", this.links.document(request));
-		model.addAttribute("patient", this.links.patient(request.link()));
-		model.addAttribute("typed", typed);
-		model.addAttribute("problems", problems);
-		model.addAttribute("messages",
-				problems.stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a)));
-		model.addAttribute("formAction", "/consent/" + token + "/sign");
-		return "intake/consent-sign";
+		return this.links.signPage(request, typed, problems, "/consent/" + token + "/sign", model);
 	}
 
 	private static Map<String, String> typed(boolean agreed, String signerName, String typedSignature) {

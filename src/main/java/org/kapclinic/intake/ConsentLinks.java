@@ -168,6 +168,24 @@ class ConsentLinks {
 		return signature;
 	}
 
+	/**
+	 * The signing page (templates/intake/consent-sign) for a request, with what was typed
+	 * and what is wrong with it, posting to {@code formAction}: one page for links and
+	 * for the patient portal.
+	 */
+	String signPage(Request request, Map<String, String> typed, List<FieldProblem> problems, String formAction,
+			org.springframework.ui.Model model) {
+		model.addAttribute("request", request);
+		model.addAttribute("document", document(request));
+		model.addAttribute("patient", patient(request.link()));
+		model.addAttribute("typed", typed);
+		model.addAttribute("problems", problems);
+		model.addAttribute("messages", problems.stream()
+			.collect(java.util.stream.Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a)));
+		model.addAttribute("formAction", formAction);
+		return "intake/consent-sign";
+	}
+
 	/** What a link asks: one document version, signed by the patient or a guardian. */
 	public record Request(OpenLink link, String document, int version, SignerRole role, UUID sentBy) {
 	}

@@ -3,7 +3,6 @@ package org.kapclinic.intake;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.kapclinic.intake.ConsentSignature.SignerRole;
 import org.kapclinic.patient.PatientLinks;
@@ -119,15 +118,7 @@ class PortalConsentPages {
 
 	private String page(UUID requestId, ConsentLinks.Request request, Map<String, String> typed,
 			List<FieldProblem> problems, Model model) {
-		model.addAttribute("request", request);
-		model.addAttribute("document", this.links.document(request));
-		model.addAttribute("patient", this.links.patient(request.link()));
-		model.addAttribute("typed", typed);
-		model.addAttribute("problems", problems);
-		model.addAttribute("messages",
-				problems.stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a)));
-		model.addAttribute("formAction", "/portal/consents/" + requestId);
-		return "intake/consent-sign";
+		return this.links.signPage(request, typed, problems, "/portal/consents/" + requestId, model);
 	}
 
 }
