@@ -81,6 +81,7 @@ public class PortalMessages {
 	}
 
 	/** The signed-in patient writes to their care team. */
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.is(#patientId)")
 	public PortalMessage fromPatient(UUID patientId, String body) {
 		String text = checked(body);
 		UUID id = insert(patientId, "FROM_PATIENT", text, null);
@@ -122,6 +123,7 @@ public class PortalMessages {
 
 	/** The conversation, oldest first (the caller has established who may read it). */
 	@Transactional(readOnly = true)
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.is(#patientId)")
 	public List<PortalMessage> thread(UUID patientId) {
 		List<Object[]> rows = this.jdbc
 			.sql("""

@@ -58,6 +58,7 @@ public class Preparation {
 
 	/** Everything for the patient's programs, the general sections first. */
 	@Transactional(readOnly = true)
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.is(#patientId)")
 	public List<Section> forPatient(UUID patientId, Locale locale) {
 		List<String> files = new ArrayList<>(List.of("ALL"));
 		this.programs.of(patientId).stream().sorted().forEach(files::add);
@@ -83,6 +84,7 @@ public class Preparation {
 	/**
 	 * Marks a section read in the version the patient saw; unknown sections are ignored.
 	 */
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.is(#patientId)")
 	public void markRead(UUID patientId, String sectionId, Locale locale) {
 		forPatient(patientId, locale).stream()
 			.filter((s) -> s.id().equals(sectionId))

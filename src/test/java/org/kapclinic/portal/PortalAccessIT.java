@@ -35,6 +35,9 @@ class PortalAccessIT extends IntegrationTest {
 	@Autowired
 	private OneTimeCodes codes;
 
+	@Autowired
+	private org.kapclinic.scheduling.OwnAppointments ownAppointments;
+
 	@Test
 	void everyPortalRouteWithAnIdAnswers404ForAnotherPatientsIdsAndNoPageShowsThem() throws IOException {
 		DosingFixtures fixtures = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
@@ -79,6 +82,10 @@ class PortalAccessIT extends IntegrationTest {
 			}
 		}
 		assertThat(routes).as("portal routes with an id in their path").isGreaterThanOrEqualTo(2);
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> this.ownAppointments.upcoming(java.util.UUID.fromString(b.patientId()), java.time.Instant.now()))
+			.as("the services behind portal pages refuse anyone but the patient themself, not only the pages")
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		HttpResponse<String> missing = patientA.get("/portal/schedule/" + b.appointmentId() + ".ics");
 		assertThat(missing.body()).as("a patient's error page leads back to their home")
 			.contains("Back to your home page")
