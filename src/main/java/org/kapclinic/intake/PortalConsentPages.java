@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Consents in the portal (issue 21): the documents the care team asked the patient to
  * sign (the same requests as signing links, the same versioned text and hash, the same
- * signature path), and what they have signed. A request of another patient's answers 404.
- * Withdrawing stays with the care team in this version.
+ * signature path), and what they have signed. A minor's guardian signed in as proxy signs
+ * the requests addressed to the guardian, the minor those addressed to them (the assent).
+ * A request of another patient's answers 404. Withdrawing stays with the care team in
+ * this version.
  */
 @Controller
 class PortalConsentPages {
@@ -57,8 +59,8 @@ class PortalConsentPages {
 	String list(@AuthenticationPrincipal SignedInPatient patient, Model model) {
 		List<Item> pending = this.jdbc.sql("""
 				select link_id from intake.consent_request
-				where patient_id = ? and signature_id is null and signer_role = 'PATIENT' order by created_at""")
-			.param(patient.patientId())
+				where patient_id = ? and signature_id is null and signer_role = ? order by created_at""")
+			.params(patient.patientId(), signerRole(patient).name())
 			.query(UUID.class)
 			.list()
 			.stream()
@@ -113,7 +115,15 @@ class PortalConsentPages {
 		return this.patientLinks.openById(requestId, ConsentLinks.PURPOSE)
 			.filter((link) -> link.patientId().equals(patient.patientId()))
 			.map(this.links::request)
-			.filter((request) -> request.role() == SignerRole.PATIENT);
+			.filter((request) -> request.role() == signerRole(patient));
+	}
+
+	/**
+	 * A guardian's proxy signs what the guardian was asked to sign; the patient, the
+	 * rest.
+	 */
+	private static SignerRole signerRole(SignedInPatient patient) {
+		return patient.proxy() ? SignerRole.GUARDIAN : SignerRole.PATIENT;
 	}
 
 	private String page(UUID requestId, ConsentLinks.Request request, Map<String, String> typed,

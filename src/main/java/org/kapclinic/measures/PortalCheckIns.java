@@ -47,9 +47,10 @@ class PortalCheckIns {
 
 	/**
 	 * The patient's open portal check-in, started for what is due now; empty if nothing
-	 * is.
+	 * is. Only the patient (or their guardian, where the clinic's policy allows).
 	 */
-	Optional<OpenLink> open(UUID patientId) {
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.seesPrivate(#patientId)")
+	public Optional<OpenLink> open(UUID patientId) {
 		Optional<OpenLink> started = this.jdbc.sql("""
 				select link_id from measures.self_report
 				where patient_id = ? and submitted_at is null and emailed_to is null and created_by is null

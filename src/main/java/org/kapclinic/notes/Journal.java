@@ -105,7 +105,7 @@ class Journal {
 	 * established that the signed-in patient is {@code patientId}).
 	 */
 	@Transactional(readOnly = true)
-	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.is(#patientId)")
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.seesPrivate(#patientId)")
 	public List<JournalEntry> own(UUID patientId, int limit) {
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
 			.patient(patientId)
@@ -117,7 +117,7 @@ class Journal {
 	}
 
 	/** An entry the patient writes and sends in the portal (no link). */
-	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.is(#patientId)")
+	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.seesPrivate(#patientId)")
 	public void writeFromPortal(UUID patientId, String kind, String text) {
 		if (kind == null || !KINDS.contains(kind)) {
 			throw InvalidInputException.of("kind", "an intention or a reflection");

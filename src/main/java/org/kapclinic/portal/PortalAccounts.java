@@ -3,11 +3,8 @@ package org.kapclinic.portal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +17,7 @@ import org.kapclinic.identity.StaffMember;
 import org.kapclinic.notification.Outbox;
 import org.kapclinic.notification.OutgoingMail;
 import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.patient.Guardian;
 import org.kapclinic.patient.PatientLinks;
 import org.kapclinic.patient.PatientLinks.OpenLink;
 import org.kapclinic.patient.PatientSummary;
@@ -51,13 +49,22 @@ public class PortalAccounts {
 	static final String RESOURCE = "PortalAccount";
 
 	/**
-	 * {@code {"email"}}: where to send the invitation (default: the patient's e-mail).
+	 * {@code {"email", "holder"}}: where to send the invitation (default: the patient's
+	 * e-mail; for a guardian, the one guardian on file with an address) and whose account
+	 * it is ({@code PATIENT}, the default, or {@code GUARDIAN} for a minor's guardian on
+	 * file).
 	 */
-	public record InviteRequest(String email) {
+	public record InviteRequest(String email, PortalAccountHolder holder) {
+
+		public InviteRequest(String email) {
+			this(email, null);
+		}
+
 	}
 
 	/** The invitation sent. */
-	public record Invitation(UUID accountId, UUID patientId, String email, Instant expiresAt) {
+	public record Invitation(UUID accountId, UUID patientId, String email, Instant expiresAt,
+			PortalAccountHolder holder) {
 	}
 
 	private final JdbcClient jdbc;
@@ -101,60 +108,84 @@ public class PortalAccounts {
 		this.clock = clock;
 	}
 
+	/**
+	 * Invites the patient, or a minor's guardian on file as their proxy ({@link Invitee}
+	 * says who and where); one live account per address.
+	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
 	public Invitation invite(UUID patientId, InviteRequest request) {
 		StaffMember user = this.currentUser.require();
 		PatientSummary patient = this.patients.summary(patientId)
 			.filter((p) -> this.access.canSee(user, patientId))
 			.orElseThrow(() -> new NotFoundException("Patient", patientId));
-		String email = ((request != null && request.email() != null && !request.email().isBlank()) ? request.email()
-				: this.patients.email(patientId).orElse(""))
-			.strip()
-			.toLowerCase(Locale.ROOT);
-		List<FieldProblem> problems = new ArrayList<>();
-		if (!OutgoingMail.isAddress(email)) {
+		Invitee invitee = Invitee.of(patient, this.patients.guardians(patientId),
+				this.patients.email(patientId).orElse(""), request);
+		PortalAccountHolder holder = invitee.holder();
+		Guardian guardian = invitee.guardian();
+		String email = invitee.email();
+		List<FieldProblem> problems = new ArrayList<>(invitee.problems());
+		if (problems.isEmpty() && !OutgoingMail.isAddress(email)) {
 			problems.add(new FieldProblem("email", "the patient's e-mail address (none is on file)"));
 		}
-		else if (this.jdbc.sql("""
-				select count(*) from portal.account where email = ? and status <> 'REVOKED' and patient_id <> ?""")
-			.params(email, patientId)
+		else if (problems.isEmpty() && this.jdbc.sql("""
+				select count(*) from portal.account where email = ? and status <> 'REVOKED'
+				and not (patient_id = ? and holder = ? and (holder = 'PATIENT' or email = ?))""")
+			.params(email, patientId, holder.name(), email)
 			.query(Long.class)
 			.single() > 0) {
-			problems.add(new FieldProblem("email", "another patient's portal account uses this address"));
+			problems.add(new FieldProblem("email", "another portal account uses this address"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		Instant now = Instant.now(this.clock);
-		UUID id = this.jdbc.sql("""
-				insert into portal.account (id, patient_id, email, status, invited_at, invited_by)
-				values (?, ?, ?, 'INVITED', ?, ?)
-				on conflict (patient_id) do update set email = excluded.email, invited_at = excluded.invited_at,
-				    invited_by = excluded.invited_by,
-				    status = case when portal.account.status = 'ACTIVE' then 'ACTIVE' else 'INVITED' end,
-				    revoked_at = null, revoked_by = null, revoke_reason = null
-				returning id""")
-			.params(UUID.randomUUID(), patientId, email, Timestamp.from(now), user.id())
-			.query(UUID.class)
-			.single();
 		PatientLinks.IssuedLink link = this.links.issue(patientId, INVITE_PURPOSE, this.settings.inviteValidity(),
 				user.id());
-		this.outbox.enqueue(mail(link.id(), patient, email, this.urls.of("/portal/invite/{token}", link.token()),
-				link.expiresAt()));
+		String conflict = (holder == PortalAccountHolder.PATIENT) ? "(patient_id) where holder = 'PATIENT'"
+				: "(patient_id, email) where holder = 'GUARDIAN'";
+		UUID id = this.jdbc.sql("""
+				insert into portal.account (id, patient_id, email, status, invited_at, invited_by, holder,
+				    guardian_name, guardian_relationship, invite_link_id)
+				values (?, ?, ?, 'INVITED', ?, ?, ?, ?, ?, ?)
+				on conflict %s do update set email = excluded.email, invited_at = excluded.invited_at,
+				    invited_by = excluded.invited_by, invite_link_id = excluded.invite_link_id,
+				    guardian_name = excluded.guardian_name, guardian_relationship = excluded.guardian_relationship,
+				    status = case when portal.account.status = 'ACTIVE' then 'ACTIVE' else 'INVITED' end,
+				    revoked_at = null, revoked_by = null, revoke_reason = null
+				returning id""".formatted(conflict))
+			.params(UUID.randomUUID(), patientId, email, Timestamp.from(now), user.id(), holder.name(),
+					(guardian != null) ? guardian.name() : null, (guardian != null) ? guardian.relationship() : null,
+					link.id())
+			.query(UUID.class)
+			.single();
+		String greeting = (guardian != null) ? guardian.name() : patient.displayName();
+		this.outbox.enqueue(InviteMail.of(link.id(), greeting, guardian != null, email,
+				this.urls.of("/portal/invite/{token}", link.token()), link.expiresAt(), this.clinicTime.timeZone(),
+				this.crisis));
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, RESOURCE, id.toString())
 			.patient(patientId)
 			.category(DataCategory.ADMINISTRATION)
-			.detail("portal invitation e-mailed"));
-		return new Invitation(id, patientId, email, link.expiresAt());
-	}
-
-	/** {@code {"reason"}}: why the patient's portal access ends. */
-	public record RevokeRequest(String reason) {
+			.detail((guardian != null) ? "portal proxy invitation e-mailed to the guardian " + guardian.name()
+					: "portal invitation e-mailed"));
+		return new Invitation(id, patientId, email, link.expiresAt(), holder);
 	}
 
 	/**
-	 * Ends the patient's portal access: the account can no longer sign in, and a session
-	 * already open ends at its next request. Invite again to restore it.
+	 * {@code {"reason", "accountId"}}: why portal access ends, and whose (an account's id
+	 * from the chart's Portal tab; without it, every portal account of the patient's
+	 * ends, guardians' included).
+	 */
+	public record RevokeRequest(String reason, UUID accountId) {
+
+		public RevokeRequest(String reason) {
+			this(reason, null);
+		}
+
+	}
+
+	/**
+	 * Ends portal access: the account (or all of the patient's) can no longer sign in,
+	 * and a session already open ends at its next request. Invite again to restore it.
 	 */
 	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
 	public PortalAccount revoke(UUID patientId, RevokeRequest request) {
@@ -166,37 +197,58 @@ public class PortalAccounts {
 		if (reason.isEmpty() || reason.length() > 500) {
 			throw InvalidInputException.of("reason", "why the portal access ends, 1–500 characters");
 		}
-		int revoked = this.jdbc.sql("""
+		UUID only = (request == null) ? null : request.accountId();
+		List<UUID> revoked = this.jdbc.sql("""
 				update portal.account set status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ?
-				where patient_id = ? and status <> 'REVOKED'""")
-			.params(Timestamp.from(Instant.now(this.clock)), user.id(), reason, patientId)
-			.update();
-		if (revoked == 0) {
-			throw new NotFoundException(RESOURCE, patientId);
+				where patient_id = ? and status <> 'REVOKED' and (cast(? as uuid) is null or id = ?) returning id""")
+			.params(Timestamp.from(Instant.now(this.clock)), user.id(), reason, patientId, only, only)
+			.query(UUID.class)
+			.list();
+		if (revoked.isEmpty()) {
+			throw new NotFoundException(RESOURCE, (only != null) ? only : patientId);
 		}
-		PortalAccount account = forPatient(patientId).orElseThrow();
-		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, account.id().toString())
-			.patient(patientId)
-			.category(DataCategory.ADMINISTRATION)
-			.detail("portal access revoked: " + reason));
-		return account;
+		for (UUID id : revoked) {
+			this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, id.toString())
+				.patient(patientId)
+				.category(DataCategory.ADMINISTRATION)
+				.detail("portal access revoked: " + reason));
+		}
+		List<PortalAccount> all = all(patientId);
+		return all.stream()
+			.filter((a) -> (only != null) ? a.id().equals(only) : a.holder() == PortalAccountHolder.PATIENT)
+			.findFirst()
+			.orElse(all.stream().filter((a) -> revoked.contains(a.id())).findFirst().orElseThrow());
 	}
 
-	/** The patient's portal account, if they were ever invited (for staff). */
+	/** The patient's own portal account, if they were ever invited (for staff). */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
 	public Optional<PortalAccount> forPatient(UUID patientId) {
-		return this.jdbc.sql("select * from portal.account where patient_id = ?")
-			.param(patientId)
-			.query(PortalAccount::of)
-			.optional();
+		return all(patientId).stream().filter((a) -> a.holder() == PortalAccountHolder.PATIENT).findFirst();
 	}
 
-	/** Where a patient with an active account gets the portal's notices. */
+	/**
+	 * Every portal account for the patient: their own first, then guardians' (for staff).
+	 */
 	@Transactional(readOnly = true)
-	Optional<String> activeEmail(UUID patientId) {
-		return this.jdbc.sql("select email from portal.account where patient_id = ? and status = 'ACTIVE'")
+	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
+	public List<PortalAccount> all(UUID patientId) {
+		return this.jdbc.sql("select * from portal.account where patient_id = ? order by holder desc, invited_at")
 			.param(patientId)
+			.query(PortalAccount::of)
+			.list();
+	}
+
+	/**
+	 * Where the holder of a conversation gets the portal's notices, if their account is
+	 * active: the patient's own ({@code guardianAccountId} null) or a guardian's.
+	 */
+	@Transactional(readOnly = true)
+	Optional<String> activeEmail(UUID patientId, UUID guardianAccountId) {
+		return this.jdbc.sql("""
+				select email from portal.account where patient_id = ? and status = 'ACTIVE'
+				and (case when cast(? as uuid) is null then holder = 'PATIENT' else id = ? end)""")
+			.params(patientId, guardianAccountId, guardianAccountId)
 			.query(String.class)
 			.optional();
 	}
@@ -211,11 +263,17 @@ public class PortalAccounts {
 		return this.links.confirm(link, birthDate);
 	}
 
-	/** The account an invitation is for, with its e-mail address. */
+	/**
+	 * The account an invitation is for: the one issued with that link (accounts invited
+	 * before guardians had accounts name no link: the patient's own).
+	 */
 	@Transactional(readOnly = true)
 	public PortalAccount accountOf(OpenLink link) {
-		return this.jdbc.sql("select * from portal.account where patient_id = ?")
-			.param(link.patientId())
+		return this.jdbc.sql("""
+				select * from portal.account where invite_link_id = ?
+				   or (patient_id = ? and holder = 'PATIENT' and invite_link_id is null)
+				order by invite_link_id nulls last limit 1""")
+			.params(link.id(), link.patientId())
 			.query(PortalAccount::of)
 			.optional()
 			.orElseThrow(() -> new NotFoundException(RESOURCE, link.patientId()));
@@ -227,40 +285,14 @@ public class PortalAccounts {
 		this.jdbc.sql("""
 				update portal.account set status = 'ACTIVE', password_hash = ?, totp_secret = ?, totp_last_step = ?,
 				    activated_at = ?, failed_attempts = 0, locked_until = null
-				where patient_id = ? and status <> 'REVOKED'""")
-			.params(passwordHash, sealedSecret, step, Timestamp.from(now), link.patientId())
+				where id = ? and status <> 'REVOKED'""")
+			.params(passwordHash, sealedSecret, step, Timestamp.from(now), accountOf(link).id())
 			.update();
 		this.links.markUsed(link);
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, accountOf(link).id().toString())
 			.patient(link.patientId())
 			.category(DataCategory.ADMINISTRATION)
 			.detail("portal account set up"));
-	}
-
-	/**
-	 * The e-mail says who invites and where to go, nothing clinical: an inbox may be read
-	 * by others.
-	 */
-	private OutgoingMail mail(UUID linkId, PatientSummary patient, String email, String url, Instant expiresAt) {
-		ZoneId zone = this.clinicTime.timeZone();
-		String expires = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm").format(expiresAt.atZone(zone));
-		String text = """
-				Hello %s,
-
-				Your care team invites you to the clinic's patient portal, where you can see your appointments, \
-				prepare for your sessions and fill in your questionnaires:
-
-				%s
-
-				You will be asked for your date of birth, then to choose a password and to set up an \
-				authenticator app. The link works once and until %s.
-
-				The portal is not for emergencies. If you are thinking about harming yourself or are in crisis: %s. \
-				In an emergency call %s.
-				""".formatted(patient.displayName(), url, expires, this.crisis.crisisLine(),
-				this.crisis.emergencyNumber());
-		return new OutgoingMail("portal-invite:" + linkId, email, "Your invitation to the patient portal", text, null,
-				List.of());
 	}
 
 }

@@ -32,7 +32,8 @@ class PortalMessagePages {
 
 	@GetMapping("/portal/messages")
 	String thread(@AuthenticationPrincipal PortalPrincipal patient, Model model) {
-		model.addAttribute("messages", this.messages.thread(patient.patientId()));
+		this.messages.markRead(patient);
+		model.addAttribute("messages", this.messages.thread(patient));
 		model.addAttribute("crisis", this.crisis);
 		return "portal/messages";
 	}
@@ -41,7 +42,7 @@ class PortalMessagePages {
 	String send(@AuthenticationPrincipal PortalPrincipal patient, @RequestParam(required = false) String body,
 			RedirectAttributes redirect, Model model) {
 		try {
-			this.messages.fromPatient(patient.patientId(), body);
+			this.messages.fromPortal(patient, body);
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("problem", "Write your message first (at most 4000 characters).");
@@ -54,9 +55,12 @@ class PortalMessagePages {
 
 	@PostMapping("/patients/{id}/portal-messages")
 	@PreAuthorize("hasAnyRole('ADMIN', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
-	String reply(@PathVariable UUID id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
-		this.messages.reply(id, body);
-		redirect.addFlashAttribute("message", "Reply sent; the patient is e-mailed that a message waits.");
+	String reply(@PathVariable UUID id, @RequestParam(required = false) UUID guardianAccountId,
+			@RequestParam(required = false) String body, RedirectAttributes redirect) {
+		this.messages.reply(id, guardianAccountId, body);
+		redirect.addFlashAttribute("message",
+				(guardianAccountId != null) ? "Reply sent; the guardian is e-mailed that a message waits."
+						: "Reply sent; the patient is e-mailed that a message waits.");
 		return "redirect:/patients/" + id + "/portal";
 	}
 

@@ -46,8 +46,11 @@ class PortalPages {
 
 	private final PortalSettings settings;
 
+	private final PortalMessages messages;
+
 	PortalPages(Patients patients, OwnAppointments appointments, Measures measures, CrisisResources crisis,
-			ClinicTime clinicTime, AuditTrail audit, Clock clock, PortalSettings settings) {
+			ClinicTime clinicTime, AuditTrail audit, Clock clock, PortalSettings settings, PortalMessages messages) {
+		this.messages = messages;
 		this.settings = settings;
 		this.patients = patients;
 		this.appointments = appointments;
@@ -75,17 +78,25 @@ class PortalPages {
 			.limit(5)
 			.map(this::upcoming)
 			.toList();
-		List<String> due = this.measures.due(patient.patientId())
-			.stream()
-			.filter((d) -> !d.dueAt().isAfter(now))
-			.map((d) -> this.measures.instrumentName(d.instrument()))
-			.distinct()
-			.toList();
+		// A guardian's proxy is not asked for the patient's self-reports (unless the
+		// clinic's policy lets them see them).
+		List<String> due = !patient.seesPrivate() ? List.of()
+				: this.measures.due(patient.patientId())
+					.stream()
+					.filter((d) -> !d.dueAt().isAfter(now))
+					.map((d) -> this.measures.instrumentName(d.instrument()))
+					.distinct()
+					.toList();
 		this.audit.record(AuditEvent.of(AuditAction.READ, "PortalHome", patient.patientId())
 			.patient(patient.patientId())
 			.category(DataCategory.ADMINISTRATION)
 			.detail("portal home: " + upcoming.size() + " appointments, " + due.size() + " due"));
-		model.addAttribute("name", this.patients.summary(patient.patientId()).map((p) -> p.displayName()).orElse(""));
+		String patientName = this.patients.summary(patient.patientId()).map((p) -> p.displayName()).orElse("");
+		model.addAttribute("name", patient.proxy() ? patient.guardianName() : patientName);
+		model.addAttribute("patientName", patientName);
+		model.addAttribute("proxy", patient.proxy());
+		model.addAttribute("seesPrivate", patient.seesPrivate());
+		model.addAttribute("unread", this.messages.unread(patient));
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("due", due);
 		model.addAttribute("crisis", this.crisis);

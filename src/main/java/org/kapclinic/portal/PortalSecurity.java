@@ -3,7 +3,9 @@ package org.kapclinic.portal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.kapclinic.shared.SignedInPatient;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,9 +30,18 @@ class PortalSecurity {
 			+ "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The patient's journal, self-reports and their own trajectory: closed to a
+	 * guardian's proxy unless the clinic's policy opens them
+	 * ({@code kap.portal.guardians-see-journal}).
+	 */
+	static final String[] PRIVATE_PAGES = { "/portal/check-in", "/portal/check-in/**", "/portal/journal",
+			"/portal/journal/**", "/portal/progress", "/portal/progress/**" };
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain portalChain(HttpSecurity http, PortalSignIn signIn, JdbcClient jdbc) throws Exception {
+	SecurityFilterChain portalChain(HttpSecurity http, PortalSignIn signIn, JdbcClient jdbc,
+			GuardianEntitlement guardians) throws Exception {
 		http.securityMatcher("/portal", "/portal/**")
 			.authenticationManager(new ProviderManager(new AuthenticationProvider() {
 				@Override
@@ -45,6 +56,9 @@ class PortalSecurity {
 			}))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/portal/login", "/portal/invite/**")
 				.permitAll()
+				.requestMatchers(PRIVATE_PAGES)
+				.access((authentication, context) -> new AuthorizationDecision(
+						authentication.get().getPrincipal() instanceof SignedInPatient who && who.seesPrivate()))
 				.anyRequest()
 				.hasRole("PATIENT"))
 			.formLogin((form) -> form.loginPage("/portal/login")
@@ -60,7 +74,7 @@ class PortalSecurity {
 			.logout((logout) -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?signedOut"))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal/login")))
-			.addFilterBefore(new PortalSessionCheck(jdbc), AuthorizationFilter.class)
+			.addFilterBefore(new PortalSessionCheck(jdbc, guardians), AuthorizationFilter.class)
 			.headers(
 					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();

@@ -14,16 +14,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions end when access ends (issue 21): on every portal request the signed-in
- * patient's account must still be active (one indexed read); a revoked account's session
- * is ended there and the patient is sent to the sign-in page. Not a servlet filter of its
- * own: only the portal chain runs it.
+ * patient's account must still be active (one indexed read), and a guardian's proxy must
+ * still stand ({@link GuardianEntitlement}); a session that fails either is ended there
+ * and the patient is sent to the sign-in page. Not a servlet filter of its own: only the
+ * portal chain runs it.
  */
 class PortalSessionCheck extends OncePerRequestFilter {
 
 	private final JdbcClient jdbc;
 
-	PortalSessionCheck(JdbcClient jdbc) {
+	private final GuardianEntitlement guardians;
+
+	PortalSessionCheck(JdbcClient jdbc, GuardianEntitlement guardians) {
 		this.jdbc = jdbc;
+		this.guardians = guardians;
 	}
 
 	@Override
@@ -47,7 +51,7 @@ class PortalSessionCheck extends OncePerRequestFilter {
 		return this.jdbc.sql("select count(*) from portal.account where id = ? and status = 'ACTIVE'")
 			.param(patient.accountId())
 			.query(Long.class)
-			.single() > 0;
+			.single() > 0 && (!patient.proxy() || this.guardians.holds(patient.patientId(), patient.email()));
 	}
 
 }

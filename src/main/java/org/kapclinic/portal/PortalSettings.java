@@ -17,10 +17,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * names none: it points to the care team's instructions)
  * @param requestableTypes appointment types a patient may ask for in the portal
  * (integration and follow-up; dosing sessions are planned by the prescriber)
+ * @param guardiansSeeJournal whether a minor's guardian, signed in as their proxy, may
+ * read and write the minor's journal and self-reports (false). Off by default: where a
+ * minor may consent to their own care, a parent is not their personal representative for
+ * it under HIPAA (45 CFR 164.502(g)(3)), state laws differ, and the AAP asks for
+ * confidential adolescent care by default ("Confidentiality in the Care of Adolescents",
+ * Pediatrics 2024;153(5):e2024066326). A clinic whose jurisdiction and policy give
+ * guardians this access turns it on.
  */
 @ConfigurationProperties("kap.portal")
 public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts, Duration lockout,
-		List<String> dayOfDosing, List<String> requestableTypes) {
+		List<String> dayOfDosing, List<String> requestableTypes, Boolean guardiansSeeJournal) {
 
 	/**
 	 * The default. No driving until the next day after a restful sleep, and someone to
@@ -41,6 +48,7 @@ public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts,
 		inviteValidity = (inviteValidity == null) ? Duration.ofDays(7) : inviteValidity;
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;
 		lockout = (lockout == null) ? Duration.ofMinutes(15) : lockout;
+		guardiansSeeJournal = (guardiansSeeJournal != null) && guardiansSeeJournal;
 	}
 
 }

@@ -59,6 +59,8 @@ class PortalSignIn {
 
 	private final Clock clock;
 
+	private final GuardianEntitlement guardians;
+
 	/**
 	 * Hashed once at start: a sign-in for an unknown address still pays for a hash check,
 	 * so its answer takes as long as a wrong password's.
@@ -66,7 +68,9 @@ class PortalSignIn {
 	private final String noAccount;
 
 	PortalSignIn(JdbcClient jdbc, Passwords passwords, OneTimeCodes codes, PortalSettings settings, AuditTrail audit,
-			org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+			org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
+			GuardianEntitlement guardians) {
+		this.guardians = guardians;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.codes = codes;
@@ -98,12 +102,12 @@ class PortalSignIn {
 
 	private PortalPrincipal check(String email, String password, String code, Instant now) {
 		var account = this.jdbc.sql("""
-				select id, patient_id, password_hash, totp_secret, totp_last_step, locked_until
+				select id, patient_id, password_hash, totp_secret, totp_last_step, locked_until, guardian_name
 				from portal.account where email = ? and status = 'ACTIVE' for update""")
 			.param(email)
 			.query((rs,
 					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-							rs.getBytes(4), rs.getLong(5), rs.getTimestamp(6) })
+							rs.getBytes(4), rs.getLong(5), rs.getTimestamp(6), rs.getString(7) })
 			.optional();
 		if (account.isEmpty()) {
 			this.passwords.matches(password, this.noAccount);
@@ -131,8 +135,16 @@ class PortalSignIn {
 					+ "where id = ?")
 			.params(step.getAsLong(), id)
 			.update();
-		record(AuditAction.LOGIN, id, patientId, email, "portal");
-		return new PortalPrincipal(id, patientId, email);
+		String guardian = (String) row[6];
+		if (guardian != null && !this.guardians.holds(patientId, email)) {
+			record(AuditAction.LOGIN_FAILED, id, patientId, email,
+					"guardian proxy no longer stands: the patient is an adult or the guardian is off the record");
+			return null;
+		}
+		record(AuditAction.LOGIN, id, patientId, email, (guardian != null) ? "portal, guardian proxy" : "portal");
+		return (guardian != null)
+				? new PortalPrincipal(id, patientId, email, guardian, this.settings.guardiansSeeJournal())
+				: PortalPrincipal.patient(id, patientId, email);
 	}
 
 	private void record(AuditAction action, UUID accountId, UUID patientId, String email, String detail) {

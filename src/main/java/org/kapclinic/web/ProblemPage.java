@@ -47,11 +47,21 @@ record ProblemPage(int status, String heading, String detail, Refusal refusal) {
 						"Something went wrong on our side; nothing was saved. Please try again.", null);
 	}
 
+	/**
+	 * The portal's only refusal by role: a guardian's proxy on the patient's own journal
+	 * or questionnaires (issue 21).
+	 */
+	private static final ProblemPage PORTAL_FORBIDDEN = new ProblemPage(403, "For the patient themself",
+			"This page is for the patient's own use. As their guardian you can see their appointments, "
+					+ "the consents for you to sign, invoices and your messages with the care team.",
+			null);
+
 	ModelAndView view() {
 		ModelAndView view = new ModelAndView(VIEW);
 		view.setStatus(HttpStatus.valueOf(this.status));
-		view.addObject("problem", this);
-		if (onPortal()) {
+		boolean portal = onPortal();
+		view.addObject("problem", (portal && this.status == 403 && this.refusal == null) ? PORTAL_FORBIDDEN : this);
+		if (portal) {
 			// A patient's error page: their layout, and back to their home, not the
 			// staff's.
 			view.addObject("layout", "fragments/portal-layout");

@@ -223,7 +223,7 @@ class PortalBrowserIT extends IntegrationTest {
 		}
 	}
 
-	private static void signIn(Chromium phone, String email, String password, String code) {
+	static void signIn(Chromium phone, String email, String password, String code) {
 		phone.open("/portal/login");
 		phone.type(By.id("email"), email);
 		phone.type(By.id("password"), password);
@@ -232,9 +232,14 @@ class PortalBrowserIT extends IntegrationTest {
 	}
 
 	/** The subjects and bodies of every mail to {@code email}, one after the other. */
-	private static String inbox(String email) throws Exception {
+	static String inbox(String email) throws Exception {
+		return inbox(email, 2);
+	}
+
+	/** Once at least {@code count} mails reached {@code email}: all of them. */
+	static String inbox(String email, int count) throws Exception {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> Arrays.stream(mail().getReceivedMessages()).filter((m) -> sentTo(m, email)).count() >= 2);
+			.until(() -> Arrays.stream(mail().getReceivedMessages()).filter((m) -> sentTo(m, email)).count() >= count);
 		StringBuilder all = new StringBuilder();
 		for (MimeMessage message : mail().getReceivedMessages()) {
 			if (sentTo(message, email)) {
@@ -255,7 +260,7 @@ class PortalBrowserIT extends IntegrationTest {
 		}
 	}
 
-	private static String inviteLink(String email) {
+	static String inviteLink(String email) {
 		String[] found = new String[1];
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
 			for (MimeMessage message : mail().getReceivedMessages()) {
