@@ -61,6 +61,11 @@ public final class BrowserSession {
 		}
 	}
 
+	/** A browser that has not signed in anywhere. */
+	public static BrowserSession anonymous(int port) {
+		return new BrowserSession(port);
+	}
+
 	public static BrowserSession signIn(int port, String username, String password) {
 		BrowserSession session = new BrowserSession(port);
 		HttpResponse<String> response = session.post("/login", "/login",

@@ -27,10 +27,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * </ul>
  * Unknown usernames are counted the same way, so answers do not reveal which accounts
  * exist. The address is the client's as the trusted proxies report it
- * ({@code kap.security.trusted-proxies}).
+ * ({@code kap.security.trusted-proxies}). The patient portal counts its sign-ins here
+ * too, as {@code portal:<e-mail>}, so one machine guessing at either door is throttled at
+ * both.
  */
 @Component
-class LoginAttempts {
+public class LoginAttempts {
 
 	private final JdbcClient jdbc;
 
@@ -44,7 +46,7 @@ class LoginAttempts {
 		this.settings = settings;
 	}
 
-	void recordFailure(String username) {
+	public void recordFailure(String username) {
 		insert(username, "FAILURE");
 	}
 
@@ -57,7 +59,7 @@ class LoginAttempts {
 		insert(username, "FAILURE");
 	}
 
-	void recordSuccess(String username) {
+	public void recordSuccess(String username) {
 		insert(username, "SUCCESS");
 	}
 
@@ -67,7 +69,7 @@ class LoginAttempts {
 	}
 
 	/** Whether a sign-in as this user from the current request's address is refused. */
-	boolean isLocked(String username) {
+	public boolean isLocked(String username) {
 		String address = currentAddress();
 		Counts counts = counts(username, address);
 		return counts.fromAddress() >= this.settings.maxFailedAttempts()

@@ -13,6 +13,7 @@ import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditOutcome;
 import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.identity.LoginAttempts;
 import org.kapclinic.identity.Passwords;
 import org.kapclinic.identity.mfa.OneTimeCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one form, all three checked before anything is said, and one answer for every failure
  * so the form tells nobody which part was wrong or whether the address has an account.
  * Failures count per account; {@code kap.portal.max-failed-attempts} of them lock it for
- * {@code kap.portal.lockout}, as staff accounts are locked. A code is accepted once. Not
- * an {@code AuthenticationProvider} bean: that would become the staff chains' global one;
- * only the portal chain uses it.
+ * {@code kap.portal.lockout}; and they count with the staff sign-ins' per address
+ * ({@code identity.LoginAttempts}): one machine failing on many accounts, at either door,
+ * is throttled as staff are ({@code kap.security.max-failed-attempts-per-address}). A
+ * code is accepted once. Not an {@code AuthenticationProvider} bean: that would become
+ * the staff chains' global one; only the portal chain uses it.
  */
 @Component
 class PortalSignIn {
@@ -61,6 +64,8 @@ class PortalSignIn {
 
 	private final GuardianEntitlement guardians;
 
+	private final LoginAttempts attempts;
+
 	/**
 	 * Hashed once at start: a sign-in for an unknown address still pays for a hash check,
 	 * so its answer takes as long as a wrong password's.
@@ -69,8 +74,9 @@ class PortalSignIn {
 
 	PortalSignIn(JdbcClient jdbc, Passwords passwords, OneTimeCodes codes, PortalSettings settings, AuditTrail audit,
 			org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
-			GuardianEntitlement guardians) {
+			GuardianEntitlement guardians, LoginAttempts attempts) {
 		this.guardians = guardians;
+		this.attempts = attempts;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.codes = codes;
@@ -109,15 +115,18 @@ class PortalSignIn {
 					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
 							rs.getBytes(4), rs.getLong(5), rs.getTimestamp(6), rs.getString(7) })
 			.optional();
+		String attempt = "portal:" + email;
 		if (account.isEmpty()) {
 			this.passwords.matches(password, this.noAccount);
+			this.attempts.recordFailure(attempt);
 			record(AuditAction.LOGIN_FAILED, null, null, email, "no such portal account");
 			return null;
 		}
 		Object[] row = account.get();
 		UUID id = (UUID) row[0];
 		UUID patientId = (UUID) row[1];
-		boolean locked = row[5] != null && ((Timestamp) row[5]).toInstant().isAfter(now);
+		boolean locked = (row[5] != null && ((Timestamp) row[5]).toInstant().isAfter(now))
+				|| this.attempts.isLocked(attempt);
 		boolean passwordOk = this.passwords.matches(password, (String) row[2]);
 		OptionalLong step = this.codes.matches(id, (byte[]) row[3], code, now);
 		if (locked || !passwordOk || step.isEmpty() || step.getAsLong() <= (long) row[4]) {
@@ -127,6 +136,7 @@ class PortalSignIn {
 					where id = ?""")
 				.params(this.settings.maxFailedAttempts(), Timestamp.from(now.plus(this.settings.lockout())), id)
 				.update();
+			this.attempts.recordFailure(attempt);
 			record(AuditAction.LOGIN_FAILED, id, patientId, email, locked ? "locked" : "wrong password or code");
 			return null;
 		}
@@ -141,6 +151,7 @@ class PortalSignIn {
 					"guardian proxy no longer stands: the patient is an adult or the guardian is off the record");
 			return null;
 		}
+		this.attempts.recordSuccess(attempt);
 		record(AuditAction.LOGIN, id, patientId, email, (guardian != null) ? "portal, guardian proxy" : "portal");
 		return (guardian != null)
 				? new PortalPrincipal(id, patientId, email, guardian, this.settings.guardiansSeeJournal())

@@ -96,6 +96,29 @@ class FreshInstallIT {
 	}
 
 	/**
+	 * Issue 21: the portal's sign-ins count with the staff's per address, so one machine
+	 * guessing patients' accounts at the portal's door is throttled at the staff's too.
+	 */
+	@Test
+	void failuresAtThePortalsDoorThrottleTheAddressAtTheStaffsToo() {
+		for (int i = 0; i < 20; i++) {
+			java.net.http.HttpResponse<String> refused = org.kapclinic.BrowserSession.anonymous(this.port)
+				.post("/portal/login", "/portal/login",
+						Map.of("email", "sprayed" + i + "@patients.invalid", "password", "guess", "code", "123456"),
+						Map.of("X-Forwarded-For", "10.77.0.3"));
+			assertThat(refused.headers().firstValue("Location").orElse("")).contains("/portal/login?error");
+		}
+		ApiClient api = new ApiClient(this.port);
+		Response throttled = api.postFrom("10.77.0.3", "/api/v1/auth/token",
+				Map.of("username", "admin", "password", "first-admin-passphrase"));
+		assertThat(throttled.status()).isEqualTo(401);
+		assertThat(throttled.body()).doesNotContain("mfaRequired");
+		Response elsewhere = api.postFrom("10.77.0.4", "/api/v1/auth/token",
+				Map.of("username", "admin", "password", "first-admin-passphrase"));
+		assertThat(elsewhere.status() == 200 || elsewhere.body().contains("mfaRequired")).as(elsewhere.body()).isTrue();
+	}
+
+	/**
 	 * Issue 16 finding 6: the session cookie is a __Host- cookie outside the demo clinic.
 	 */
 	@Test
