@@ -73,8 +73,12 @@ public class ConsentService {
 
 	private final Clock clock;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	ConsentService(JdbcClient jdbc, JsonMapper json, ConsentDocuments documents, CareTeamAccess access,
-			Patients patients, AuditTrail audit, Clock clock) {
+			Patients patients, AuditTrail audit, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.documents = documents;
@@ -163,7 +167,15 @@ public class ConsentService {
 			.patient(signature.patientId())
 			.category(DataCategory.CLINICAL)
 			.detail("withdrawn: " + reason.trim()));
+		this.events.publishEvent(new ConsentWithdrawn(signature.patientId(), signatureId, signature.document(),
+				title(signature), reason.trim(), false));
 		return find(signatureId).orElseThrow();
+	}
+
+	String title(ConsentSignature signature) {
+		return this.documents.find(signature.document(), signature.version())
+			.map(ConsentDocument::title)
+			.orElse(signature.document());
 	}
 
 	@Transactional(readOnly = true)
@@ -239,7 +251,7 @@ public class ConsentService {
 			.list();
 	}
 
-	private java.util.Optional<ConsentSignature> find(UUID id) {
+	java.util.Optional<ConsentSignature> find(UUID id) {
 		return this.jdbc.sql("select * from intake.consent_signature where id = ?")
 			.param(id)
 			.query((rs, n) -> map(rs))

@@ -31,8 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortalConsentPages {
 
-	/** A document waiting for the patient's signature, or one signed. */
-	record Item(UUID requestId, String title, String when) {
+	/**
+	 * A document waiting for the patient's signature, or one signed (with its signature's
+	 * id when they may withdraw it here).
+	 */
+	record Item(UUID requestId, String title, String when, UUID withdrawable) {
 	}
 
 	private final ConsentLinks links;
@@ -43,7 +46,14 @@ class PortalConsentPages {
 
 	private final ConsentDocuments documents;
 
-	PortalConsentPages(ConsentLinks links, PatientLinks patientLinks, JdbcClient jdbc, ConsentDocuments documents) {
+	private final PortalConsentWithdrawals withdrawals;
+
+	private final IntakeSettings settings;
+
+	PortalConsentPages(ConsentLinks links, PatientLinks patientLinks, JdbcClient jdbc, ConsentDocuments documents,
+			PortalConsentWithdrawals withdrawals, IntakeSettings settings) {
+		this.withdrawals = withdrawals;
+		this.settings = settings;
 		this.documents = documents;
 		this.links = links;
 		this.patientLinks = patientLinks;
@@ -65,18 +75,21 @@ class PortalConsentPages {
 			.list()
 			.stream()
 			.flatMap((id) -> open(patient, id).stream())
-			.map((request) -> new Item(request.link().id(), this.links.document(request).title(), null))
+			.map((request) -> new Item(request.link().id(), this.links.document(request).title(), null, null))
 			.toList();
 		List<Item> signed = this.jdbc
 			.sql("""
-					select s.document_code, s.document_version, to_char(s.signed_at, 'DD Mon YYYY') as day
+					select s.document_code, s.document_version, to_char(s.signed_at, 'DD Mon YYYY') as day, s.id, s.signer_role
 					from intake.consent_signature s where s.patient_id = ? and s.withdrawn_at is null order by s.signed_at desc""")
 			.param(patient.patientId())
 			.query((rs, n) -> new Item(null,
 					this.documents.find(rs.getString(1), rs.getInt(2))
 						.map(ConsentDocument::title)
 						.orElse(rs.getString(1)),
-					rs.getString(3)))
+					rs.getString(3),
+					(this.settings.portalWithdrawable().contains(rs.getString(1))
+							&& signerRole(patient).name().equals(rs.getString(5))) ? rs.getObject(4, UUID.class)
+									: null))
 			.list();
 		model.addAttribute("pending", pending);
 		model.addAttribute("signed", signed);
@@ -108,6 +121,26 @@ class PortalConsentPages {
 		}
 		model.addAttribute("title", this.links.document(request).title());
 		return "intake/consent-signed";
+	}
+
+	@PostMapping("/portal/consents/signed/{signatureId}/withdraw")
+	String withdraw(@AuthenticationPrincipal SignedInPatient patient, @PathVariable UUID signatureId,
+			@RequestParam(required = false) String reason,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			ConsentSignature withdrawn = this.withdrawals.withdrawInPortal(patient.patientId(), signatureId,
+					signerRole(patient), reason, this.settings.portalWithdrawable());
+			redirect.addFlashAttribute("message",
+					"Withdrawn: "
+							+ this.documents.find(withdrawn.document(), withdrawn.version())
+								.map(ConsentDocument::title)
+								.orElse(withdrawn.document())
+							+ ". Your care team has been told and will contact you about what it means for your care.");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", "Not withdrawn: say in a few words why (at most 500 characters).");
+		}
+		return "redirect:/portal/consents";
 	}
 
 	/** The patient's own open request, by its link's id. */

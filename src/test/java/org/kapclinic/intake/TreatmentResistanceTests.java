@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TreatmentResistanceTests {
 
-	private static final IntakeSettings SETTINGS = new IntakeSettings(2, 6, Duration.ofDays(365), Duration.ofDays(7));
+	private static final IntakeSettings SETTINGS = new IntakeSettings(2, 6, Duration.ofDays(365), Duration.ofDays(7),
+			null);
 
 	@Test
 	void countsAdequateTrialsThatFailed() {

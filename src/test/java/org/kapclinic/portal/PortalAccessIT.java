@@ -57,9 +57,9 @@ class PortalAccessIT extends IntegrationTest {
 			.update();
 
 		Map<String, String> requestA = Map.of("{appointmentId}", a.appointmentId(), "{requestId}",
-				consentRequest(a.patientId()));
+				consentRequest(a.patientId()), "{signatureId}", signature(a.patientId()));
 		Map<String, String> requestB = Map.of("{appointmentId}", b.appointmentId(), "{requestId}",
-				consentRequest(b.patientId()));
+				consentRequest(b.patientId()), "{signatureId}", signature(b.patientId()));
 		BrowserSession patientA = portal.signedIn(a.patientId(), userId("desk.dale"));
 		List<String> wrong = new ArrayList<>();
 		int routes = 0;
@@ -126,6 +126,21 @@ class PortalAccessIT extends IntegrationTest {
 			.param(patientId)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * A signed telehealth consent of the patient's (one they may withdraw in the portal).
+	 */
+	private String signature(String patientId) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into intake.consent_signature (id, patient_id, document_code, document_version, document_sha256,
+				    signer_name, signer_role, signed_at, recorded_by)
+				select ?, ?::uuid, code, version, sha256, 'A. Fictional', 'PATIENT', now(), ?
+				from intake.consent_document where code = 'TELEHEALTH' order by version desc limit 1""")
+			.params(id, patientId, userId("dr.quill"))
+			.update();
+		return id.toString();
 	}
 
 	private int call(BrowserSession session, String method, String path) {

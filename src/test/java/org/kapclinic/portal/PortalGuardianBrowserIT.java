@@ -120,6 +120,25 @@ class PortalGuardianBrowserIT extends IntegrationTest {
 				.param(minor)
 				.query(String.class)
 				.single()).as("signed as the guardian the request named").isEqualTo("GUARDIAN");
+			assertThat(teen.get("/portal/consents").body()).as("the minor does not withdraw what the guardian signed")
+				.doesNotContain("Withdraw this consent");
+			phone.open("/portal/consents");
+			phone.click(By.cssSelector("#signed-consents summary"));
+			phone.type(By.id("withdraw-reason-0"), "We want to talk it over first (fictional)");
+			phone.click(By.cssSelector("#withdraw-0 button"));
+			assertThat(phone.waitForText("Your care team has been told")).isNotBlank();
+			assertThat(this.jdbc
+				.sql("select priority || ': ' || title from tasks.care_task where patient_id = ?::uuid and kind = "
+						+ "'CONSENT_WITHDRAWN'")
+				.param(minor)
+				.query(String.class)
+				.single()).startsWith("URGENT: Consent withdrawn in the portal: ");
+			assertThat(
+					this.jdbc.sql("select withdrawal_reason from intake.consent_signature where patient_id = ?::uuid")
+						.param(minor)
+						.query(String.class)
+						.single())
+				.isEqualTo("We want to talk it over first (fictional)");
 
 			phone.open("/portal/messages");
 			assertThat(phone.text(By.id("thread"))).doesNotContain("Teen only");
