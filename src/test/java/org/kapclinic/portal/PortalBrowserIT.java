@@ -160,6 +160,12 @@ class PortalBrowserIT extends IntegrationTest {
 				.list()).as("scored by the same path as a link's: eight 1s and item 9 at 1").containsExactly(9);
 			phone.open("/portal");
 			assertThat(phone.text(By.id("due"))).contains("Nothing is due");
+			phone.click(By.id("open-progress"));
+			assertThat(phone.text(By.cssSelector("#progress-PHQ-9 .summary")))
+				.startsWith("Your latest score was 9 (mild), on ");
+			phone.screenshot("portal-progress-phone");
+			AccessibilityBrowserIT.check(phone, "/portal/progress", violations);
+			phone.open("/portal");
 
 			// A message to the care team: not for emergencies, and a task for the team.
 			phone.click(By.id("open-messages"));
