@@ -54,7 +54,9 @@ class PortalSecurity {
 					return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
 				}
 			}))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/portal/login", "/portal/invite/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/portal/login", "/portal/login/passkey", "/portal/login/passkey/options",
+						"/portal/invite/**")
 				.permitAll()
 				.requestMatchers(PRIVATE_PAGES)
 				.access((authentication, context) -> new AuthorizationDecision(

@@ -98,12 +98,58 @@ class PortalSignIn {
 			throw new BadCredentialsException(
 					"That e-mail address, password and code do not match, or the account is locked for a while.");
 		}
+		return authenticated(principal);
+	}
+
+	/**
+	 * Signs in the account whose passkey answered ({@link PortalPasskeys}): null when it
+	 * is locked (per account, or its address throttled) or a proxy that no longer stands.
+	 */
+	Authentication withPasskey(UUID accountId) {
+		Instant now = Instant.now(this.clock);
+		PortalPrincipal principal = this.transactions.execute((status) -> passkey(accountId, now));
+		return (principal == null) ? null : authenticated(principal);
+	}
+
+	/** A failed passkey sign-in counts for the address like any other. */
+	void passkeyRefused() {
+		this.attempts.recordFailure("portal:passkey");
+		record(AuditAction.LOGIN_FAILED, null, null, "passkey", "passkey not accepted");
+	}
+
+	private static Authentication authenticated(PortalPrincipal principal) {
 		UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(principal,
 				null, List.of(new SimpleGrantedAuthority("ROLE_PATIENT")));
 		// Set, so the provider manager does not copy the form's details (the code) into
 		// the session.
 		signedIn.setDetails("portal");
 		return signedIn;
+	}
+
+	private PortalPrincipal passkey(UUID accountId, Instant now) {
+		var account = this.jdbc.sql("""
+				select patient_id, email, locked_until, guardian_name
+				from portal.account where id = ? and status = 'ACTIVE' for update""")
+			.param(accountId)
+			.query((rs,
+					n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3),
+							rs.getString(4) })
+			.optional();
+		if (account.isEmpty()) {
+			return null;
+		}
+		Object[] row = account.get();
+		String email = (String) row[1];
+		if ((row[2] != null && ((Timestamp) row[2]).toInstant().isAfter(now))
+				|| this.attempts.isLocked("portal:" + email)) {
+			this.attempts.recordFailure("portal:" + email);
+			record(AuditAction.LOGIN_FAILED, accountId, (UUID) row[0], email, "locked (passkey)");
+			return null;
+		}
+		this.jdbc.sql("update portal.account set failed_attempts = 0, locked_until = null where id = ?")
+			.param(accountId)
+			.update();
+		return admit(accountId, (UUID) row[0], email, (String) row[3], "passkey");
 	}
 
 	private PortalPrincipal check(String email, String password, String code, Instant now) {
@@ -145,14 +191,20 @@ class PortalSignIn {
 					+ "where id = ?")
 			.params(step.getAsLong(), id)
 			.update();
-		String guardian = (String) row[6];
+		return admit(id, patientId, email, (String) row[6], "password and code");
+	}
+
+	/** The last checks for every way in: a proxy must still stand. */
+	private PortalPrincipal admit(UUID id, UUID patientId, String email, String guardian, String how) {
+		String attempt = "portal:" + email;
 		if (guardian != null && !this.guardians.holds(patientId, email)) {
 			record(AuditAction.LOGIN_FAILED, id, patientId, email,
 					"guardian proxy no longer stands: the patient is an adult or the guardian is off the record");
 			return null;
 		}
 		this.attempts.recordSuccess(attempt);
-		record(AuditAction.LOGIN, id, patientId, email, (guardian != null) ? "portal, guardian proxy" : "portal");
+		record(AuditAction.LOGIN, id, patientId, email,
+				"portal, " + how + ((guardian != null) ? ", guardian proxy" : ""));
 		return (guardian != null)
 				? new PortalPrincipal(id, patientId, email, guardian, this.settings.guardiansSeeJournal())
 				: PortalPrincipal.patient(id, patientId, email);

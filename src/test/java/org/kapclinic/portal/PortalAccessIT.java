@@ -56,11 +56,13 @@ class PortalAccessIT extends IntegrationTest {
 			.params(UUID.randomUUID(), b.patientId())
 			.update();
 
-		Map<String, String> requestA = Map.of("{appointmentId}", a.appointmentId(), "{requestId}",
-				consentRequest(a.patientId()), "{signatureId}", signature(a.patientId()));
-		Map<String, String> requestB = Map.of("{appointmentId}", b.appointmentId(), "{requestId}",
-				consentRequest(b.patientId()), "{signatureId}", signature(b.patientId()));
 		BrowserSession patientA = portal.signedIn(a.patientId(), userId("desk.dale"));
+		Map<String, String> requestA = Map.of("{appointmentId}", a.appointmentId(), "{requestId}",
+				consentRequest(a.patientId()), "{signatureId}", signature(a.patientId()), "{id}",
+				passkey(a.patientId()));
+		Map<String, String> requestB = Map.of("{appointmentId}", b.appointmentId(), "{requestId}",
+				consentRequest(b.patientId()), "{signatureId}", signature(b.patientId()), "{id}",
+				passkey(b.patientId()));
 		List<String> wrong = new ArrayList<>();
 		int routes = 0;
 		for (String line : Files.readAllLines(Path.of("src/test/resources/routes.txt"))) {
@@ -129,6 +131,25 @@ class PortalAccessIT extends IntegrationTest {
 	}
 
 	/**
+	 * A passkey of the patient's portal account (its id in base64url, as the account page
+	 * names it).
+	 */
+	private String passkey(String patientId) {
+		byte[] credential = new byte[16];
+		new java.security.SecureRandom().nextBytes(credential);
+		byte[] one = { 0 };
+		this.jdbc.sql("""
+				insert into portal.passkey (credential_id, user_id, label, credential_type, public_key, signature_count,
+				    uv_initialized, backup_eligible, backup_state, attestation_object, attestation_client_data_json,
+				    created_at)
+				select ?, id, 'Fictional phone', 'public-key', ?, 0, true, false, false, ?, ?, now()
+				from portal.account where patient_id = ?::uuid""")
+			.params(credential, one, one, one, patientId)
+			.update();
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(credential);
+	}
+
+	/**
 	 * A signed telehealth consent of the patient's (one they may withdraw in the portal).
 	 */
 	private String signature(String patientId) {
@@ -144,9 +165,11 @@ class PortalAccessIT extends IntegrationTest {
 	}
 
 	private int call(BrowserSession session, String method, String path) {
-		return method.equals("GET") ? session.get(path).statusCode()
-				: session.post("/portal/schedule", path, Map.of("change", "RESCHEDULE", "signerName", "x"))
-					.statusCode();
+		if (method.equals("GET")) {
+			return session.get(path).statusCode();
+		}
+		var r = session.post("/portal/schedule", path, Map.of("change", "RESCHEDULE", "signerName", "x"));
+		return r.statusCode();
 	}
 
 }

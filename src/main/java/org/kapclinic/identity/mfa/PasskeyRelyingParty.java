@@ -30,7 +30,22 @@ class PasskeyRelyingParty {
 	}
 
 	@Bean
+	PasskeyStore passkeyStore(org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
+		return new PasskeyStore(jdbc, clock, "identity.passkey");
+	}
+
+	@Bean
 	Webauthn4JRelyingPartyOperations passkeyOperations(PasskeyUsers users, PasskeyStore store) {
+		return operations(users, store);
+	}
+
+	/**
+	 * Relying-party operations over a store of passkeys: staff's, or the patient portal's
+	 * ({@link PasskeyCeremonies}). One relying party: the same host name and origins.
+	 */
+	Webauthn4JRelyingPartyOperations operations(
+			org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository users,
+			PasskeyStore store) {
 		PublicKeyCredentialRpEntity rp = PublicKeyCredentialRpEntity.builder()
 			.id(this.settings.rpId())
 			.name(this.settings.rpName())

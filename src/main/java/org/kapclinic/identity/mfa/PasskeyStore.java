@@ -20,15 +20,14 @@ import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
-import org.springframework.stereotype.Component;
 
 /**
- * Where Spring Security's relying-party operations keep passkeys:
- * {@code identity.passkey} (V83). The WebAuthn user handle is the staff account's id (16
- * bytes, no personal data), so user entities are read from the accounts and never stored
- * apart. Removing a passkey marks its row removed; removed passkeys are invisible here.
+ * Where Spring Security's relying-party operations keep passkeys: staff's in
+ * {@code identity.passkey} (V83), patients' in {@code portal.passkey} (V115), tables of
+ * the same columns. The WebAuthn user handle is the account's id (16 bytes, no personal
+ * data), so user entities are read from the accounts and never stored apart. Removing a
+ * passkey marks its row removed; removed passkeys are invisible here.
  */
-@Component
 class PasskeyStore implements UserCredentialRepository {
 
 	private static final String COLUMNS = """
@@ -39,9 +38,13 @@ class PasskeyStore implements UserCredentialRepository {
 
 	private final Clock clock;
 
-	PasskeyStore(JdbcClient jdbc, Clock clock) {
+	/** {@code schema.table}: a constant of ours, never input. */
+	private final String table;
+
+	PasskeyStore(JdbcClient jdbc, Clock clock, String table) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.table = table;
 	}
 
 	/**
@@ -51,7 +54,7 @@ class PasskeyStore implements UserCredentialRepository {
 	@Override
 	public void save(CredentialRecord record) {
 		this.jdbc
-			.sql("insert into identity.passkey (" + COLUMNS
+			.sql("insert into " + this.table + " (" + COLUMNS
 					+ """
 							) values (:id, :user, :label, :type, :key, :count, :uv, :be, :bs, :transports, :attestation, :clientData,
 							          :created, null)
@@ -82,7 +85,7 @@ class PasskeyStore implements UserCredentialRepository {
 	@Override
 	public CredentialRecord findByCredentialId(Bytes credentialId) {
 		return this.jdbc
-			.sql("select " + COLUMNS + " from identity.passkey where credential_id = ? and removed_at is null")
+			.sql("select " + COLUMNS + " from " + this.table + " where credential_id = ? and removed_at is null")
 			.param(credentialId.getBytes())
 			.query(PasskeyStore::credential)
 			.optional()
@@ -95,8 +98,8 @@ class PasskeyStore implements UserCredentialRepository {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("select " + COLUMNS
-					+ " from identity.passkey where user_id = ? and removed_at is null order by created_at")
+			.sql("select " + COLUMNS + " from " + this.table
+					+ " where user_id = ? and removed_at is null order by created_at")
 			.param(uuid(userId))
 			.query(PasskeyStore::credential)
 			.list();
@@ -105,7 +108,7 @@ class PasskeyStore implements UserCredentialRepository {
 	/** Marks the passkey removed: it signs nobody in any more. */
 	@Override
 	public void delete(Bytes credentialId) {
-		this.jdbc.sql("update identity.passkey set removed_at = ? where credential_id = ? and removed_at is null")
+		this.jdbc.sql("update " + this.table + " set removed_at = ? where credential_id = ? and removed_at is null")
 			.params(Timestamp.from(now()), credentialId.getBytes())
 			.update();
 	}
