@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.kapclinic.notification.OutgoingMail;
 import org.kapclinic.patient.Guardian;
 import org.kapclinic.patient.PatientSummary;
-import org.kapclinic.portal.PortalAccounts.InviteRequest;
 import org.kapclinic.shared.InvalidInputException.FieldProblem;
 
 /**

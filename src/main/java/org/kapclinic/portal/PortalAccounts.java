@@ -48,25 +48,6 @@ public class PortalAccounts {
 
 	static final String RESOURCE = "PortalAccount";
 
-	/**
-	 * {@code {"email", "holder"}}: where to send the invitation (default: the patient's
-	 * e-mail; for a guardian, the one guardian on file with an address) and whose account
-	 * it is ({@code PATIENT}, the default, or {@code GUARDIAN} for a minor's guardian on
-	 * file).
-	 */
-	public record InviteRequest(String email, PortalAccountHolder holder) {
-
-		public InviteRequest(String email) {
-			this(email, null);
-		}
-
-	}
-
-	/** The invitation sent. */
-	public record Invitation(UUID accountId, UUID patientId, String email, Instant expiresAt,
-			PortalAccountHolder holder) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final PatientLinks links;
@@ -171,19 +152,6 @@ public class PortalAccounts {
 	}
 
 	/**
-	 * {@code {"reason", "accountId"}}: why portal access ends, and whose (an account's id
-	 * from the chart's Portal tab; without it, every portal account of the patient's
-	 * ends, guardians' included).
-	 */
-	public record RevokeRequest(String reason, UUID accountId) {
-
-		public RevokeRequest(String reason) {
-			this(reason, null);
-		}
-
-	}
-
-	/**
 	 * Ends portal access: the account (or all of the patient's) can no longer sign in,
 	 * and a session already open ends at its next request. Invite again to restore it.
 	 */
@@ -279,7 +247,10 @@ public class PortalAccounts {
 			.orElseThrow(() -> new NotFoundException(RESOURCE, link.patientId()));
 	}
 
-	/** Sets the password and the authenticator key; the invitation link is then used. */
+	/**
+	 * Sets the password and the authenticator key (none when the patient made a passkey
+	 * instead); the invitation link is then used.
+	 */
 	void activate(OpenLink link, String passwordHash, byte[] sealedSecret, long step) {
 		Instant now = Instant.now(this.clock);
 		this.jdbc.sql("""

@@ -2,9 +2,6 @@ package org.kapclinic.portal;
 
 import java.util.UUID;
 
-import org.kapclinic.portal.PortalAccounts.Invitation;
-import org.kapclinic.portal.PortalAccounts.InviteRequest;
-import org.kapclinic.portal.PortalAccounts.RevokeRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

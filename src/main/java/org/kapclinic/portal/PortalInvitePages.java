@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PortalInvitePages {
 
-	private static final LinkPageGate GATE = new LinkPageGate("kap.portal-invite.verified", "Your patient portal",
+	static final LinkPageGate GATE = new LinkPageGate("kap.portal-invite.verified", "Your patient portal",
 			"/portal/invite", "/setup");
 
 	private static final String KEY = "kap.portal-invite.key";
@@ -65,7 +65,8 @@ class PortalInvitePages {
 	}
 
 	@GetMapping("/portal/invite/{token}/setup")
-	Object setup(@PathVariable String token, HttpSession session, Model model) {
+	Object setup(@PathVariable String token, @RequestParam(name = "with", required = false) String with,
+			HttpSession session, Model model) {
 		Optional<OpenLink> link = this.accounts.openInvite(token);
 		if (link.isEmpty()) {
 			return LinkPageGate.closed();
@@ -73,6 +74,7 @@ class PortalInvitePages {
 		if (!GATE.verified(session, link.get())) {
 			return GATE.toStart(token);
 		}
+		model.addAttribute("passkey", "passkey".equals(with));
 		return form(token, link.get(), session, model, List.of());
 	}
 
@@ -112,6 +114,9 @@ class PortalInvitePages {
 		model.addAttribute("qr", this.codes.qrDataUri(account.email(), key));
 		model.addAttribute("problems", problems);
 		model.addAttribute("action", "/portal/invite/" + token + "/setup");
+		model.addAttribute("token", token);
+		model.addAttribute("passkey", Boolean.TRUE.equals(model.getAttribute("passkey")));
+		model.addAttribute("passkeyAction", "/portal/invite/" + token + "/setup/passkey");
 		return "portal/setup";
 	}
 

@@ -59,6 +59,29 @@ class PortalPasskeys {
 			.detail("portal passkey added"));
 	}
 
+	/**
+	 * At set-up (issue 21: "a second factor: passkey, or TOTP"): the challenge for the
+	 * invited account, before it can sign in.
+	 */
+	PublicKeyCredentialCreationOptions setupOptions(PortalAccount account) {
+		// Spring Security asks for an authenticated one: the invitation's date-of-birth
+		// gate
+		// stands for it here.
+		return this.ceremony
+			.creationOptions(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+				.authenticated("portal:" + account.email(), null, List.of()));
+	}
+
+	/** Keeps the passkey made at set-up, for the invited account it was made for. */
+	@Transactional
+	void registerAtSetup(PortalAccount account, PublicKeyCredentialCreationOptions options, String credentialJson) {
+		this.ceremony.register(account.id(), options, credentialJson, "Set up with the portal");
+		this.audit.record(AuditEvent.of(AuditAction.MFA_ENROLLED, PortalAccounts.RESOURCE, account.id())
+			.patient(account.patientId())
+			.category(DataCategory.SECURITY)
+			.detail("portal passkey added at set-up"));
+	}
+
 	/** The active account whose passkey answered, or empty. */
 	@Transactional
 	Optional<UUID> authenticate(PublicKeyCredentialRequestOptions options, String credentialJson) {
@@ -104,7 +127,9 @@ class PortalPasskeys {
 			if (colon < 0) {
 				return null;
 			}
-			return this.jdbc.sql("select id, email, holder from portal.account where email = ? and status = 'ACTIVE'")
+			// An invited account too: a patient may make their passkey while setting up.
+			return this.jdbc
+				.sql("select id, email, holder from portal.account where email = ? and status in ('INVITED', 'ACTIVE')")
 				.param(username.substring(colon + 1))
 				.query((rs, n) -> entity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
 				.optional()

@@ -174,7 +174,10 @@ class PortalSignIn {
 		boolean locked = (row[5] != null && ((Timestamp) row[5]).toInstant().isAfter(now))
 				|| this.attempts.isLocked(attempt);
 		boolean passwordOk = this.passwords.matches(password, (String) row[2]);
-		OptionalLong step = this.codes.matches(id, (byte[]) row[3], code, now);
+		// An account set up with a passkey has no authenticator key: only its passkey
+		// signs it in.
+		OptionalLong step = (row[3] == null) ? OptionalLong.empty()
+				: this.codes.matches(id, (byte[]) row[3], code, now);
 		if (locked || !passwordOk || step.isEmpty() || step.getAsLong() <= (long) row[4]) {
 			this.jdbc.sql("""
 					update portal.account set failed_attempts = failed_attempts + 1,

@@ -5,8 +5,6 @@ import java.util.UUID;
 import org.kapclinic.patient.ChartTab;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
-import org.kapclinic.portal.PortalAccounts.InviteRequest;
-import org.kapclinic.portal.PortalAccounts.RevokeRequest;
 import org.kapclinic.shared.NotFoundException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,7 +78,7 @@ class PortalStaffSide {
 	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
 	String invite(@PathVariable UUID id, @RequestParam(required = false) String email,
 			@RequestParam(required = false) PortalAccountHolder holder, RedirectAttributes redirect) {
-		PortalAccounts.Invitation sent = this.accounts.invite(id, new InviteRequest(email, holder));
+		Invitation sent = this.accounts.invite(id, new InviteRequest(email, holder));
 		redirect.addFlashAttribute("message", ((sent.holder() == PortalAccountHolder.GUARDIAN)
 				? "Proxy invitation e-mailed to the guardian at " : "Invitation e-mailed to ") + sent.email() + ".");
 		return "redirect:/patients/" + id + "/portal";

@@ -34,6 +34,43 @@ class PortalPasskeyBrowserIT extends IntegrationTest {
 	private OneTimeCodes codes;
 
 	@Test
+	void aPatientSetsUpTheirAccountWithAPasskeyInsteadOfAnAuthenticatorApp() throws Exception {
+		String patient = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.fixtures()
+			.ready("KAP", 70)
+			.patientId();
+		String email = "passkey-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@patients.invalid";
+		assertThat(this.api
+			.post("/api/v1/patients/" + patient + "/portal-invite", java.util.Map.of("email", email),
+					tokenFor("desk.dale"))
+			.status()).isEqualTo(201);
+		String link = PortalBrowserIT.inviteLink(email).replace("127.0.0.1", "localhost");
+		try (Chromium phone = Chromium.start(this.port, 390, 844).onLocalhost()) {
+			phone.addPasskeyAuthenticator();
+			phone.driver().get(link);
+			phone.setValue(By.id("birthDate"), "1984-04-04");
+			phone.click(By.id("confirm-birth-date"));
+			phone.click(By.id("use-passkey"));
+			phone.type(By.id("password"), "password1234");
+			phone.click(By.id("finish-setup"));
+			assertThat(phone.waitForText("too easy to guess")).isNotBlank();
+			phone.type(By.id("password"), "velvet harbour compass thistle");
+			phone.click(By.id("finish-setup"));
+			phone.click(By.id("make-passkey"));
+			assertThat(phone.waitForText("Your account is ready")).isNotBlank();
+			assertThat(this.jdbc
+				.sql("select totp_secret is null from portal.account where email = ? and status = 'ACTIVE'")
+				.param(email)
+				.query(Boolean.class)
+				.single()).as("active with a passkey and no authenticator key").isTrue();
+			PortalBrowserIT.signIn(phone, email, "velvet harbour compass thistle", "123456");
+			assertThat(phone.waitForText("do not match")).as("no code opens a passkey-only account").isNotBlank();
+			phone.click(By.cssSelector("#passkey-sign-in button"));
+			assertThat(phone.waitForText("Hello, Dosing")).isNotBlank();
+		}
+	}
+
+	@Test
 	void aPatientAddsAPasskeyAndSignsInWithItAlone() throws Exception {
 		String patient = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
 			.fixtures()
