@@ -36,7 +36,8 @@ class PortalSecurity {
 	 * ({@code kap.portal.guardians-see-journal}).
 	 */
 	static final String[] PRIVATE_PAGES = { "/portal/check-in", "/portal/check-in/**", "/portal/journal",
-			"/portal/journal/**", "/portal/progress", "/portal/progress/**" };
+			"/portal/journal/**", "/portal/progress", "/portal/progress/**", "/portal/documents",
+			"/portal/documents/**" };
 
 	@Bean
 	@Order(1)

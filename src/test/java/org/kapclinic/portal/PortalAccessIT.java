@@ -59,10 +59,10 @@ class PortalAccessIT extends IntegrationTest {
 		BrowserSession patientA = portal.signedIn(a.patientId(), userId("desk.dale"));
 		Map<String, String> requestA = Map.of("{appointmentId}", a.appointmentId(), "{requestId}",
 				consentRequest(a.patientId()), "{signatureId}", signature(a.patientId()), "{id}",
-				passkey(a.patientId()));
+				passkey(a.patientId()), "{disclosureId}", disclosure(a.patientId()));
 		Map<String, String> requestB = Map.of("{appointmentId}", b.appointmentId(), "{requestId}",
 				consentRequest(b.patientId()), "{signatureId}", signature(b.patientId()), "{id}",
-				passkey(b.patientId()));
+				passkey(b.patientId()), "{disclosureId}", disclosure(b.patientId()));
 		List<String> wrong = new ArrayList<>();
 		int routes = 0;
 		for (String line : Files.readAllLines(Path.of("src/test/resources/routes.txt"))) {
@@ -98,7 +98,8 @@ class PortalAccessIT extends IntegrationTest {
 			.params(UUID.randomUUID(), b.patientId())
 			.update();
 		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in",
-				"/portal/journal", "/portal/preparation", "/portal/consents", "/portal/billing", "/portal/progress")) {
+				"/portal/journal", "/portal/preparation", "/portal/consents", "/portal/billing", "/portal/progress",
+				"/portal/documents")) {
 			HttpResponse<String> shown = patientA.get(page);
 			assertThat(shown.statusCode()).as(page).isEqualTo(200);
 			assertThat(shown.body()).as(page).doesNotContain(familyB, b.patientId(), b.appointmentId(), "B only");
@@ -128,6 +129,25 @@ class PortalAccessIT extends IntegrationTest {
 			.param(patientId)
 			.query(String.class)
 			.single();
+	}
+
+	/** A disclosure about the patient to a fictional outside provider, with its PDF. */
+	private String disclosure(String patientId) {
+		UUID provider = UUID.randomUUID();
+		UUID id = UUID.randomUUID();
+		this.jdbc
+			.sql("insert into notes.outside_provider (id, name, secure_contact, created_at, created_by) "
+					+ "values (?, 'Dr. Imaginary Outsider (fictional)', 'fax 555-0100', now(), ?)")
+			.params(provider, userId("dr.quill"))
+			.update();
+		this.jdbc
+			.sql("""
+					insert into notes.disclosure (id, patient_id, provider_id, content, consent_id, disclosed_at, disclosed_by,
+					    pdf, pdf_sha256)
+					values (?, ?::uuid, ?, '{DOSES}', ?, now(), ?, ?, 'fictional')""")
+			.params(id, patientId, provider, UUID.randomUUID(), userId("dr.quill"), "%PDF-1.4 fictional".getBytes())
+			.update();
+		return id.toString();
 	}
 
 	/**

@@ -166,6 +166,10 @@ class PortalBrowserIT extends IntegrationTest {
 			phone.screenshot("portal-progress-phone");
 			AccessibilityBrowserIT.check(phone, "/portal/progress", violations);
 			phone.open("/portal");
+			phone.click(By.id("open-documents"));
+			assertThat(phone.text(By.id("no-disclosures"))).isEqualTo("Nothing has been shared.");
+			AccessibilityBrowserIT.check(phone, "/portal/documents", violations);
+			phone.open("/portal");
 
 			// A message to the care team: not for emergencies, and a task for the team.
 			phone.click(By.id("open-messages"));

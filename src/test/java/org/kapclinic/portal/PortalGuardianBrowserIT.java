@@ -104,7 +104,7 @@ class PortalGuardianBrowserIT extends IntegrationTest {
 			List<String> violations = new ArrayList<>();
 			AccessibilityBrowserIT.check(phone, "/portal", violations);
 
-			for (String own : List.of("/portal/journal", "/portal/check-in", "/portal/progress")) {
+			for (String own : List.of("/portal/journal", "/portal/check-in", "/portal/progress", "/portal/documents")) {
 				phone.open(own);
 				assertThat(phone.text(By.id("problem"))).as(own)
 					.contains("For the patient themself", "your messages with the care team");
