@@ -25,11 +25,11 @@ class PortalDocumentPages {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
-	private final Disclosures disclosures;
+	private final OwnDisclosures disclosures;
 
 	private final ClinicTime clinicTime;
 
-	PortalDocumentPages(Disclosures disclosures, ClinicTime clinicTime) {
+	PortalDocumentPages(OwnDisclosures disclosures, ClinicTime clinicTime) {
 		this.disclosures = disclosures;
 		this.clinicTime = clinicTime;
 	}
