@@ -103,6 +103,14 @@ public final class BrowserSession {
 			.orElse(null);
 	}
 
+	/** A page asked for with extra headers (e.g. Accept-Language). */
+	public HttpResponse<String> get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		headers.forEach(request::header);
+		return send(request.GET());
+	}
+
 	public HttpResponse<String> get(String path) {
 		// As a browser asks: pages, not JSON (error pages answer by what is accepted).
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))

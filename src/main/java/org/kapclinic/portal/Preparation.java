@@ -31,11 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class Preparation {
 
 	/** One section in the patient's language. */
-	public record Section(String id, String title, List<String> paragraphs, String source, String version,
-			boolean read) {
+	public record Section(String id, String title, List<String> paragraphs, String source, String version, boolean read,
+			String language) {
 	}
 
-	record Content(String version, String note, List<Part> sections) {
+	/**
+	 * A file's content; {@code language} is the folder it came from, not a field of it.
+	 */
+	record Content(String version, String note, List<Part> sections, String language) {
+
+		Content in(String folder) {
+			return new Content(this.version, this.note, this.sections, folder);
+		}
+
 	}
 
 	record Part(String id, String title, List<String> paragraphs, String source) {
@@ -75,7 +83,7 @@ public class Preparation {
 			}
 			for (Part part : content.sections()) {
 				sections.add(new Section(part.id(), part.title(), part.paragraphs(), part.source(), content.version(),
-						read.contains(part.id() + "@" + content.version())));
+						read.contains(part.id() + "@" + content.version()), content.language()));
 			}
 		}
 		return sections;
@@ -101,7 +109,7 @@ public class Preparation {
 			ClassPathResource resource = new ClassPathResource("portal/preparation/" + lang + "/" + file + ".json");
 			if (resource.exists()) {
 				try (InputStream in = resource.getInputStream()) {
-					return this.json.readValue(in, Content.class);
+					return this.json.readValue(in, Content.class).in(lang);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
