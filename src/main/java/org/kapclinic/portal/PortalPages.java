@@ -48,8 +48,12 @@ class PortalPages {
 
 	private final PortalMessages messages;
 
+	private final AfterVisits afterVisits;
+
 	PortalPages(Patients patients, OwnAppointments appointments, Measures measures, CrisisResources crisis,
-			ClinicTime clinicTime, AuditTrail audit, Clock clock, PortalSettings settings, PortalMessages messages) {
+			ClinicTime clinicTime, AuditTrail audit, Clock clock, PortalSettings settings, PortalMessages messages,
+			AfterVisits afterVisits) {
+		this.afterVisits = afterVisits;
 		this.messages = messages;
 		this.settings = settings;
 		this.patients = patients;
@@ -64,6 +68,13 @@ class PortalPages {
 	@GetMapping("/portal/login")
 	String login() {
 		return "portal/login";
+	}
+
+	@GetMapping("/portal/after-visit")
+	String afterVisit(@AuthenticationPrincipal PortalPrincipal patient, Model model) {
+		model.addAttribute("visits", this.afterVisits.of(patient.patientId()));
+		model.addAttribute("crisis", this.crisis);
+		return "portal/after-visit";
 	}
 
 	/** An appointment as the patient reads it. */
@@ -97,6 +108,12 @@ class PortalPages {
 		model.addAttribute("proxy", patient.proxy());
 		model.addAttribute("seesPrivate", patient.seesPrivate());
 		model.addAttribute("unread", this.messages.unread(patient));
+		model.addAttribute("afterVisit",
+				this.afterVisits.of(patient.patientId())
+					.stream()
+					.filter((a) -> a.dischargedAt().isAfter(now.minus(AfterVisits.ON_HOME)))
+					.findFirst()
+					.orElse(null));
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("due", due);
 		model.addAttribute("crisis", this.crisis);

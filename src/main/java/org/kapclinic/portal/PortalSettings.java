@@ -24,10 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * confidential adolescent care by default ("Confidentiality in the Care of Adolescents",
  * Pediatrics 2024;153(5):e2024066326). A clinic whose jurisdiction and policy give
  * guardians this access turns it on.
+ * @param afterVisit what the portal tells a patient after a dosing session, one line each
+ * (the clinic's words; the default is {@link #AFTER_VISIT})
  */
 @ConfigurationProperties("kap.portal")
 public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts, Duration lockout,
-		List<String> dayOfDosing, List<String> requestableTypes, Boolean guardiansSeeJournal) {
+		List<String> dayOfDosing, List<String> requestableTypes, Boolean guardiansSeeJournal, List<String> afterVisit) {
 
 	/**
 	 * The default. No driving until the next day after a restful sleep, and someone to
@@ -41,7 +43,20 @@ public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts,
 			"Bring a list of your medications, and tell us about any change.",
 			"Arrange a ride home: do not drive until the next day, after a restful sleep.");
 
+	/**
+	 * The default after-visit instructions: no driving or machinery until the next day
+	 * after a restful sleep (SPRAVATO prescribing information, Janssen 2019, 5.8 and 17;
+	 * clinics give the same advice after ketamine), and where to turn if something
+	 * worries the patient.
+	 */
+	static final List<String> AFTER_VISIT = List.of(
+			"Do not drive or operate machinery until tomorrow, after a restful sleep.",
+			"Rest for the rest of the day, and have someone you trust nearby if you can.",
+			"Some tiredness, light-headedness or nausea can last a few hours. If something worries you, call the clinic.",
+			"You can write down what came up in your journal, to bring to your integration session.");
+
 	public PortalSettings {
+		afterVisit = (afterVisit == null || afterVisit.isEmpty()) ? AFTER_VISIT : List.copyOf(afterVisit);
 		requestableTypes = (requestableTypes == null) ? List.of("INTEGRATION", "FOLLOW_UP")
 				: List.copyOf(requestableTypes);
 		dayOfDosing = (dayOfDosing == null || dayOfDosing.isEmpty()) ? DAY_OF_DOSING : List.copyOf(dayOfDosing);

@@ -99,7 +99,7 @@ class PortalAccessIT extends IntegrationTest {
 			.update();
 		for (String page : List.of("/portal", "/portal/schedule", "/portal/messages", "/portal/check-in",
 				"/portal/journal", "/portal/preparation", "/portal/consents", "/portal/billing", "/portal/progress",
-				"/portal/documents")) {
+				"/portal/documents", "/portal/after-visit")) {
 			HttpResponse<String> shown = patientA.get(page);
 			assertThat(shown.statusCode()).as(page).isEqualTo(200);
 			assertThat(shown.body()).as(page).doesNotContain(familyB, b.patientId(), b.appointmentId(), "B only");
