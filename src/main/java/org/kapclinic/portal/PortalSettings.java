@@ -24,12 +24,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * confidential adolescent care by default ("Confidentiality in the Care of Adolescents",
  * Pediatrics 2024;153(5):e2024066326). A clinic whose jurisdiction and policy give
  * guardians this access turns it on.
+ * @param endAccessWhenCareEnds whether closing a patient's last open course (completed or
+ * discontinued, none planned or paused) counts as discharge from care and ends their
+ * portal access and their guardians' (false: follow-up questionnaires and booster
+ * sessions often continue after a course, so by default access lasts until staff end it)
  * @param afterVisit what the portal tells a patient after a dosing session, one line each
  * (the clinic's words; the default is {@link #AFTER_VISIT})
  */
 @ConfigurationProperties("kap.portal")
 public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts, Duration lockout,
-		List<String> dayOfDosing, List<String> requestableTypes, Boolean guardiansSeeJournal, List<String> afterVisit) {
+		List<String> dayOfDosing, List<String> requestableTypes, Boolean guardiansSeeJournal,
+		Boolean endAccessWhenCareEnds, List<String> afterVisit) {
 
 	/**
 	 * The default. No driving until the next day after a restful sleep, and someone to
@@ -64,6 +69,7 @@ public record PortalSettings(Duration inviteValidity, Integer maxFailedAttempts,
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;
 		lockout = (lockout == null) ? Duration.ofMinutes(15) : lockout;
 		guardiansSeeJournal = (guardiansSeeJournal != null) && guardiansSeeJournal;
+		endAccessWhenCareEnds = (endAccessWhenCareEnds != null) && endAccessWhenCareEnds;
 	}
 
 }

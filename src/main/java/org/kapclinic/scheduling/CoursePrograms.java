@@ -48,6 +48,19 @@ public class CoursePrograms {
 			.list();
 	}
 
+	/**
+	 * Whether the patient is still in a course of care: one planned, active or paused
+	 * (false once their last course is completed or discontinued, or before any).
+	 */
+	public boolean inCourse(UUID patientId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from scheduling.course where patient_id = ?
+				               and status in ('PLANNED', 'ACTIVE', 'PAUSED'))""")
+			.param(patientId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Each patient's courses, newest first (patients without any are absent). */
 	public Map<UUID, List<CourseChoice>> courses(Collection<UUID> patientIds) {
 		Map<UUID, List<CourseChoice>> courses = new LinkedHashMap<>();

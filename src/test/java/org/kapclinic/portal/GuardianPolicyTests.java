@@ -33,7 +33,7 @@ class GuardianPolicyTests {
 
 	@Test
 	void byDefaultAGuardianReachesTheMinorsRecordButNotTheirJournalOrSelfReports() {
-		assertThat(new PortalSettings(null, null, null, null, null, null, null).guardiansSeeJournal()).isFalse();
+		assertThat(new PortalSettings(null, null, null, null, null, null, null, null).guardiansSeeJournal()).isFalse();
 		signIn(new PortalPrincipal(UUID.randomUUID(), this.minor, "g@patients.invalid", "Gwen Example", false));
 		assertThat(this.access.is(this.minor)).isTrue();
 		assertThat(this.access.seesPrivate(this.minor)).isFalse();
