@@ -48,10 +48,13 @@ class PortalConsentPages {
 
 	private final PortalConsentWithdrawals withdrawals;
 
+	private final PortalConsents waiting;
+
 	private final IntakeSettings settings;
 
 	PortalConsentPages(ConsentLinks links, PatientLinks patientLinks, JdbcClient jdbc, ConsentDocuments documents,
-			PortalConsentWithdrawals withdrawals, IntakeSettings settings) {
+			PortalConsentWithdrawals withdrawals, IntakeSettings settings, PortalConsents waiting) {
+		this.waiting = waiting;
 		this.withdrawals = withdrawals;
 		this.settings = settings;
 		this.documents = documents;
@@ -67,12 +70,7 @@ class PortalConsentPages {
 
 	@GetMapping("/portal/consents")
 	String list(@AuthenticationPrincipal SignedInPatient patient, Model model) {
-		List<Item> pending = this.jdbc.sql("""
-				select link_id from intake.consent_request
-				where patient_id = ? and signature_id is null and signer_role = ? order by created_at""")
-			.params(patient.patientId(), signerRole(patient).name())
-			.query(UUID.class)
-			.list()
+		List<Item> pending = this.waiting.waiting(patient.patientId(), patient.proxy())
 			.stream()
 			.flatMap((id) -> open(patient, id).stream())
 			.map((request) -> new Item(request.link().id(), this.links.document(request).title(), null, null))

@@ -50,9 +50,16 @@ class PortalPages {
 
 	private final AfterVisits afterVisits;
 
+	private final org.kapclinic.intake.PortalConsents consents;
+
+	private final org.kapclinic.notes.Intentions intentions;
+
 	PortalPages(Patients patients, OwnAppointments appointments, Measures measures, CrisisResources crisis,
 			ClinicTime clinicTime, AuditTrail audit, Clock clock, PortalSettings settings, PortalMessages messages,
-			AfterVisits afterVisits) {
+			AfterVisits afterVisits, org.kapclinic.intake.PortalConsents consents,
+			org.kapclinic.notes.Intentions intentions) {
+		this.consents = consents;
+		this.intentions = intentions;
 		this.afterVisits = afterVisits;
 		this.messages = messages;
 		this.settings = settings;
@@ -75,6 +82,20 @@ class PortalPages {
 		model.addAttribute("visits", this.afterVisits.of(patient.patientId()));
 		model.addAttribute("crisis", this.crisis);
 		return "portal/after-visit";
+	}
+
+	/**
+	 * The next dosing session's date when an intention for it is due: none sent yet, or
+	 * none since the last session ended (preparation asks for one before each dose).
+	 */
+	private String intentionFor(PortalPrincipal patient, List<Upcoming> upcoming, List<AfterVisits.AfterVisit> visits) {
+		java.util.Optional<Upcoming> dosing = upcoming.stream().filter(Upcoming::dosing).findFirst();
+		if (!patient.seesPrivate() || dosing.isEmpty()) {
+			return null;
+		}
+		java.util.Optional<Instant> last = this.intentions.last(patient.patientId());
+		boolean due = last.isEmpty() || (!visits.isEmpty() && last.get().isBefore(visits.get(0).dischargedAt()));
+		return due ? dosing.get().when() : null;
 	}
 
 	/** An appointment as the patient reads it. */
@@ -108,12 +129,14 @@ class PortalPages {
 		model.addAttribute("proxy", patient.proxy());
 		model.addAttribute("seesPrivate", patient.seesPrivate());
 		model.addAttribute("unread", this.messages.unread(patient));
+		List<AfterVisits.AfterVisit> visits = this.afterVisits.of(patient.patientId());
 		model.addAttribute("afterVisit",
-				this.afterVisits.of(patient.patientId())
-					.stream()
+				visits.stream()
 					.filter((a) -> a.dischargedAt().isAfter(now.minus(AfterVisits.ON_HOME)))
 					.findFirst()
 					.orElse(null));
+		model.addAttribute("consentsWaiting", this.consents.waiting(patient.patientId(), patient.proxy()).size());
+		model.addAttribute("intentionFor", intentionFor(patient, upcoming, visits));
 		model.addAttribute("upcoming", upcoming);
 		model.addAttribute("due", due);
 		model.addAttribute("crisis", this.crisis);

@@ -6,6 +6,7 @@
  * {@link org.kapclinic.shared.SelfAccess}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Patient portal",
-		allowedDependencies = { "patient", "intake", "dosing", "scheduling", "measures", "tasks", "notification",
-				"identity", "identity::one-time-codes", "identity::passkey-ceremonies", "audit", "shared" })
+		allowedDependencies = { "patient", "intake", "dosing", "notes", "scheduling", "measures", "tasks",
+				"notification", "identity", "identity::one-time-codes", "identity::passkey-ceremonies", "audit",
+				"shared" })
 package org.kapclinic.portal;

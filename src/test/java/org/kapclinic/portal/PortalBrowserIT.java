@@ -96,6 +96,8 @@ class PortalBrowserIT extends IntegrationTest {
 			Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) phone.driver())
 				.executeScript("return document.documentElement.scrollWidth");
 			assertThat(width.intValue()).as("nothing wider than the phone").isLessThanOrEqualTo(390);
+			assertThat(phone.text(By.id("due"))).as("an intention before today's dose")
+				.contains("Your intention for your session on");
 			phone.screenshot("portal-home-phone");
 			AccessibilityBrowserIT.check(phone, "/portal", violations);
 
