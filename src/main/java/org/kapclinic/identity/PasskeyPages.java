@@ -1,13 +1,13 @@
 package org.kapclinic.identity;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.kapclinic.identity.mfa.PasskeyAnswers;
 import org.kapclinic.identity.mfa.Passkeys;
 import org.kapclinic.identity.mfa.SecondFactors;
 import org.springframework.http.HttpStatus;
@@ -69,12 +69,12 @@ class PasskeyPages {
 	@PostMapping(path = "/login/second-factor/passkey/options", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> signInOptions(HttpSession session) {
 		if (SignInSteps.signedInWithPassword().isEmpty()) {
-			return problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
+			return PasskeyAnswers.problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
 		}
 		PublicKeyCredentialRequestOptions options = this.passkeys
 			.requestOptions(SecurityContextHolder.getContext().getAuthentication());
 		session.setAttribute(REQUEST, options);
-		return json(Passkeys.json(options));
+		return PasskeyAnswers.options(options);
 	}
 
 	@PostMapping(path = "/login/second-factor/passkey", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,26 +83,29 @@ class PasskeyPages {
 			HttpServletResponse response, HttpSession session) {
 		Optional<StaffPrincipal> staff = SignInSteps.signedInWithPassword();
 		if (staff.isEmpty()) {
-			return problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
+			return PasskeyAnswers.problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
 		}
 		String username = staff.get().username();
 		if (this.attempts.isLocked(username)) {
-			return problem(HttpStatus.FORBIDDEN, "Too many failed attempts: the account is locked for a while. "
-					+ "Try again later, or ask an administrator to unlock it.");
+			return PasskeyAnswers.problem(HttpStatus.FORBIDDEN,
+					"Too many failed attempts: the account is locked for a while. "
+							+ "Try again later, or ask an administrator to unlock it.");
 		}
 		PublicKeyCredentialRequestOptions options = (PublicKeyCredentialRequestOptions) session.getAttribute(REQUEST);
 		session.removeAttribute(REQUEST);
 		if (options == null) {
-			return problem(HttpStatus.BAD_REQUEST, "This passkey request has expired: press the button again.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"This passkey request has expired: press the button again.");
 		}
 		if (!this.passkeys.verify(username, options, credential)) {
 			this.auditor.secondFactorFailed(username, "passkey not accepted");
-			return problem(HttpStatus.BAD_REQUEST, "That passkey was not accepted: use a passkey you added to "
-					+ "KAP Clinic on this account, or enter a code instead.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"That passkey was not accepted: use a passkey you added to "
+							+ "KAP Clinic on this account, or enter a code instead.");
 		}
 		this.auditor.secondFactorPassed(username, "password and passkey");
 		this.steps.grantSecondFactor(request, response);
-		return redirect(this.steps.afterwards(next, request, response));
+		return PasskeyAnswers.redirect(this.steps.afterwards(next, request, response));
 	}
 
 	/**
@@ -114,17 +117,17 @@ class PasskeyPages {
 	ResponseEntity<?> creationOptions(HttpSession session) {
 		Optional<StaffPrincipal> staff = SignInSteps.signedInWithPassword();
 		if (staff.isEmpty()) {
-			return problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
+			return PasskeyAnswers.problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
 		}
 		if (this.secondFactors.enrolled(staff.get().userId())
 				&& !this.stepUp.fresh(SecurityContextHolder.getContext().getAuthentication())) {
-			return problem(HttpStatus.FORBIDDEN,
+			return PasskeyAnswers.problem(HttpStatus.FORBIDDEN,
 					"To add a passkey, confirm it is you first: reload the page and use your passkey or a code.");
 		}
 		PublicKeyCredentialCreationOptions options = this.passkeys
 			.creationOptions(SecurityContextHolder.getContext().getAuthentication());
 		session.setAttribute(CREATION, options);
-		return json(Passkeys.json(options));
+		return PasskeyAnswers.options(options);
 	}
 
 	@PostMapping(path = "/login/second-factor/passkey/registration", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -133,29 +136,30 @@ class PasskeyPages {
 			HttpServletResponse response, HttpSession session) {
 		Optional<StaffPrincipal> staff = SignInSteps.signedInWithPassword();
 		if (staff.isEmpty()) {
-			return problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
+			return PasskeyAnswers.problem(HttpStatus.UNAUTHORIZED, "Sign in with your password first.");
 		}
 		PublicKeyCredentialCreationOptions options = (PublicKeyCredentialCreationOptions) session
 			.getAttribute(CREATION);
 		session.removeAttribute(CREATION);
 		if (options == null) {
-			return problem(HttpStatus.BAD_REQUEST, "This passkey request has expired: press the button again.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"This passkey request has expired: press the button again.");
 		}
 		Optional<List<String>> codes;
 		try {
 			codes = this.passkeys.register(staff.get().userId(), options, credential, label);
 		}
 		catch (Passkeys.PasskeyRefused ex) {
-			return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 		if (codes.isEmpty()) {
-			return redirect("/account/two-factor?added");
+			return PasskeyAnswers.redirect("/account/two-factor?added");
 		}
 		this.auditor.secondFactorPassed(staff.get().username(), "password and a newly added passkey");
 		this.steps.grantSecondFactor(request, response);
 		session.setAttribute(NEW_CODES, codes.get());
 		String after = this.steps.afterwards(next, request, response);
-		return redirect("/login/second-factor/recovery-codes?continue="
+		return PasskeyAnswers.redirect("/login/second-factor/recovery-codes?continue="
 				+ java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.UTF_8));
 	}
 
@@ -198,21 +202,6 @@ class PasskeyPages {
 			redirect.addFlashAttribute("message", "Passkey removed.");
 		}
 		return "redirect:/account/two-factor";
-	}
-
-	private static ResponseEntity<String> json(String body) {
-		return ResponseEntity.ok()
-			.header("Cache-Control", "no-store")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body);
-	}
-
-	private static ResponseEntity<Map<String, String>> redirect(String to) {
-		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("redirect", to));
-	}
-
-	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(Map.of("problem", detail));
 	}
 
 }

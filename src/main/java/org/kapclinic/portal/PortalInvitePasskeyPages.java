@@ -1,11 +1,11 @@
 package org.kapclinic.portal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 import org.kapclinic.identity.Passwords;
+import org.kapclinic.identity.mfa.PasskeyAnswers;
 import org.kapclinic.identity.mfa.PasskeyCeremony;
 import org.kapclinic.patient.LinkPageGate;
 import org.kapclinic.patient.PatientLinks.OpenLink;
@@ -73,14 +73,12 @@ class PortalInvitePasskeyPages {
 	ResponseEntity<?> options(@PathVariable String token, HttpSession session) {
 		Optional<OpenLink> link = open(token, session);
 		if (link.isEmpty() || session.getAttribute(PASSWORD) == null) {
-			return problem("This set-up has expired: open the link in your e-mail again.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"This set-up has expired: open the link in your e-mail again.");
 		}
 		PublicKeyCredentialCreationOptions options = this.passkeys.setupOptions(this.accounts.accountOf(link.get()));
 		session.setAttribute(CREATION, options);
-		return ResponseEntity.ok()
-			.header("Cache-Control", "no-store")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(PasskeyCeremony.json(options));
+		return PasskeyAnswers.options(options);
 	}
 
 	@PostMapping(path = "/portal/invite/{token}/setup/passkey/finish", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,28 +88,25 @@ class PortalInvitePasskeyPages {
 		session.removeAttribute(CREATION);
 		if (link.isEmpty() || !(session.getAttribute(PASSWORD) instanceof String hash)
 				|| !(options instanceof PublicKeyCredentialCreationOptions creation)) {
-			return problem("This set-up has expired: open the link in your e-mail again.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"This set-up has expired: open the link in your e-mail again.");
 		}
 		PortalAccount account = this.accounts.accountOf(link.get());
 		try {
 			this.passkeys.registerAtSetup(account, creation, credential);
 		}
 		catch (PasskeyCeremony.Refused ex) {
-			return problem(ex.getMessage());
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
 		this.accounts.activate(link.get(), hash, null, 0);
 		session.removeAttribute(PASSWORD);
 		PortalInvitePages.GATE.forget(session);
-		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("redirect", "/portal/login?ready"));
+		return PasskeyAnswers.redirect("/portal/login?ready");
 	}
 
 	/** The invitation, if it is still open and its date of birth was confirmed here. */
 	private Optional<OpenLink> open(String token, HttpSession session) {
 		return this.accounts.openInvite(token).filter((link) -> PortalInvitePages.GATE.verified(session, link));
-	}
-
-	private static ResponseEntity<Map<String, String>> problem(String detail) {
-		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("problem", detail));
 	}
 
 }

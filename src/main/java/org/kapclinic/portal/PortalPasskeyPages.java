@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.kapclinic.identity.mfa.PasskeyAnswers;
 import org.kapclinic.identity.mfa.PasskeyCeremony;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -63,7 +64,7 @@ class PortalPasskeyPages {
 	ResponseEntity<String> creationOptions(Authentication signedIn, HttpSession session) {
 		PublicKeyCredentialCreationOptions options = this.passkeys.creationOptions(signedIn);
 		session.setAttribute(CREATION, options);
-		return json(PasskeyCeremony.json(options));
+		return PasskeyAnswers.options(options);
 	}
 
 	@PostMapping(path = "/portal/account/passkeys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,15 +73,16 @@ class PortalPasskeyPages {
 		Object options = session.getAttribute(CREATION);
 		session.removeAttribute(CREATION);
 		if (!(options instanceof PublicKeyCredentialCreationOptions creation)) {
-			return problem(HttpStatus.BAD_REQUEST, "This passkey request has expired: press the button again.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"This passkey request has expired: press the button again.");
 		}
 		try {
 			this.passkeys.register(who, creation, credential, label);
 		}
 		catch (PasskeyCeremony.Refused ex) {
-			return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
-		return redirect("/portal/account?added");
+		return PasskeyAnswers.redirect("/portal/account?added");
 	}
 
 	@PostMapping("/portal/account/passkeys/{id}/remove")
@@ -96,7 +98,7 @@ class PortalPasskeyPages {
 	ResponseEntity<String> signInOptions(HttpSession session) {
 		PublicKeyCredentialRequestOptions options = this.passkeys.signInOptions();
 		session.setAttribute(REQUEST, options);
-		return json(PasskeyCeremony.json(options));
+		return PasskeyAnswers.options(options);
 	}
 
 	/**
@@ -109,7 +111,8 @@ class PortalPasskeyPages {
 		Object options = session.getAttribute(REQUEST);
 		session.removeAttribute(REQUEST);
 		if (!(options instanceof PublicKeyCredentialRequestOptions challenge)) {
-			return problem(HttpStatus.BAD_REQUEST, "This passkey request has expired: press the button again.");
+			return PasskeyAnswers.problem(HttpStatus.BAD_REQUEST,
+					"This passkey request has expired: press the button again.");
 		}
 		Optional<UUID> account = this.passkeys.authenticate(challenge, credential);
 		Authentication signedIn = account.map(this.signIn::withPasskey).orElse(null);
@@ -117,30 +120,16 @@ class PortalPasskeyPages {
 			if (account.isEmpty()) {
 				this.signIn.passkeyRefused();
 			}
-			return problem(HttpStatus.BAD_REQUEST, "That passkey did not sign you in: use a passkey you added to "
-					+ "your portal account, or sign in with your password and code. Call the clinic if it keeps failing.");
+			return PasskeyAnswers
+				.problem(HttpStatus.BAD_REQUEST, "That passkey did not sign you in: use a passkey you added to "
+						+ "your portal account, or sign in with your password and code. Call the clinic if it keeps failing.");
 		}
 		request.changeSessionId();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(signedIn);
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
-		return redirect("/portal");
-	}
-
-	private static ResponseEntity<String> json(String body) {
-		return ResponseEntity.ok()
-			.header("Cache-Control", "no-store")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body);
-	}
-
-	private static ResponseEntity<Map<String, String>> redirect(String to) {
-		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("redirect", to));
-	}
-
-	private static ResponseEntity<Map<String, String>> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status).body(Map.of("problem", detail));
+		return PasskeyAnswers.redirect("/portal");
 	}
 
 }
