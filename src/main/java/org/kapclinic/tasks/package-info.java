@@ -5,5 +5,5 @@
  * an assignee with a note.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care tasks",
-		allowedDependencies = { "patient", "intake", "identity", "audit", "shared" })
+		allowedDependencies = { "patient", "identity", "audit", "shared" })
 package org.kapclinic.tasks;

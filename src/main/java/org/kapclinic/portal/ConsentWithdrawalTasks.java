@@ -1,9 +1,12 @@
-package org.kapclinic.tasks;
+package org.kapclinic.portal;
 
 import java.util.Set;
 
 import org.kapclinic.identity.Role;
 import org.kapclinic.intake.ConsentWithdrawn;
+import org.kapclinic.tasks.CareTasks;
+import org.kapclinic.tasks.NewTask;
+import org.kapclinic.tasks.TaskPriority;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +15,17 @@ import org.springframework.stereotype.Component;
  * urgent task for the care team, in the same transaction as the withdrawal (no withdrawal
  * nobody hears of): a withdrawn treatment consent already stops the next dose, and the
  * patient is to be called about what it means for their care. Withdrawals the care team
- * records themselves need no task.
+ * records themselves need no task. Here, not in the tasks module: tasks sits below intake
+ * (docs/architecture.md), and only portal withdrawals open one.
  */
 @Component
-class ConsentWithdrawals {
+class ConsentWithdrawalTasks {
 
 	static final String KIND = "CONSENT_WITHDRAWN";
 
 	private final CareTasks tasks;
 
-	ConsentWithdrawals(CareTasks tasks) {
+	ConsentWithdrawalTasks(CareTasks tasks) {
 		this.tasks = tasks;
 	}
 
