@@ -1,13 +1,8 @@
 package org.kapclinic.audit;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.kapclinic.shared.GroupCommit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -16,13 +11,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  * wait until their row is committed, so nothing is disclosed without a durable audit row;
  * rows arriving together share one transaction ({@link GroupCommit}), so a busy clinic
  * pays one commit per batch instead of one per read.
- *
- * <p>
- * The writer has a small pool of its own (two connections, made as the application's pool
- * makes its own): its callers are often inside a read-only transaction holding one of the
- * application's connections while they wait, and when all of those were held so, a writer
- * drawing from the same pool waited for itself (500 patients' check-ins at once failed
- * that way, issue 21).
  */
 @Component
 class AuditBatchWriter implements DisposableBean {
@@ -31,31 +19,9 @@ class AuditBatchWriter implements DisposableBean {
 
 	private final GroupCommit<Object[]> commits;
 
-	/** The writer's own pool, or null where the application's could not be copied. */
-	private final HikariDataSource ownPool;
-
-	AuditBatchWriter(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-		this.ownPool = ownPool(dataSource);
-		JdbcTemplate writer = (this.ownPool != null) ? new JdbcTemplate(this.ownPool) : jdbc;
-		PlatformTransactionManager commitsIn = (this.ownPool != null) ? new DataSourceTransactionManager(this.ownPool)
-				: transactions;
-		this.commits = new GroupCommit<>("audit-writer", MAX_BATCH, commitsIn,
-				(rows) -> writer.batchUpdate(AuditTrail.INSERT_POSITIONAL, rows));
-	}
-
-	/**
-	 * A copy of the application's Hikari pool (URL, user, role set on connect), of two.
-	 */
-	private static HikariDataSource ownPool(DataSource dataSource) {
-		if (!(dataSource instanceof HikariDataSource hikari) || hikari.getJdbcUrl() == null) {
-			return null;
-		}
-		HikariConfig config = new HikariConfig();
-		hikari.copyStateTo(config);
-		config.setPoolName("audit-writer");
-		config.setMaximumPoolSize(2);
-		config.setMinimumIdle(1);
-		return new HikariDataSource(config);
+	AuditBatchWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+		this.commits = new GroupCommit<>("audit-writer", MAX_BATCH, transactions,
+				(rows) -> jdbc.batchUpdate(AuditTrail.INSERT_POSITIONAL, rows));
 	}
 
 	/** Appends the row and returns once it is committed; throws if it could not be. */
@@ -71,9 +37,6 @@ class AuditBatchWriter implements DisposableBean {
 	@Override
 	public void destroy() throws InterruptedException {
 		this.commits.close();
-		if (this.ownPool != null) {
-			this.ownPool.close();
-		}
 	}
 
 }

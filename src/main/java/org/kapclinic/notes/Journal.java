@@ -104,7 +104,10 @@ class Journal {
 	 * The patient's own entries, newest first, for the patient portal (the caller has
 	 * established that the signed-in patient is {@code patientId}).
 	 */
-	@Transactional(readOnly = true)
+	// Read-write on purpose: the audit row goes into this transaction. Read-only, it
+	// would
+	// wait for the audit writer while holding a pooled connection (SelfReports.current).
+	@Transactional
 	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.seesPrivate(#patientId)")
 	public List<JournalEntry> own(UUID patientId, int limit) {
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)

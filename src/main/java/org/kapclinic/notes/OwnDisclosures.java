@@ -40,7 +40,10 @@ class OwnDisclosures {
 	 * under 45 CFR 164.528): to whom, what and when, newest first. The patient (or a
 	 * guardian where the clinic's policy allows: summaries may carry integration themes).
 	 */
-	@Transactional(readOnly = true)
+	// Read-write on purpose: the audit row goes into this transaction. Read-only, it
+	// would
+	// wait for the audit writer while holding a pooled connection (SelfReports.current).
+	@Transactional
 	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.seesPrivate(#patientId)")
 	public List<Own> own(UUID patientId) {
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
@@ -60,7 +63,10 @@ class OwnDisclosures {
 	}
 
 	/** The exact PDF sent, for the patient it is about; another's is not found. */
-	@Transactional(readOnly = true)
+	// Read-write on purpose: the audit row goes into this transaction. Read-only, it
+	// would
+	// wait for the audit writer while holding a pooled connection (SelfReports.current).
+	@Transactional
 	@org.springframework.security.access.prepost.PreAuthorize("@selfAccess.seesPrivate(#patientId)")
 	public byte[] ownPdf(UUID patientId, UUID disclosureId) {
 		byte[] pdf = this.jdbc.sql("select pdf from notes.disclosure where id = ? and patient_id = ?")

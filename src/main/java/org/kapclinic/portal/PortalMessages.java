@@ -188,7 +188,10 @@ public class PortalMessages {
 	 * For staff: the patient's conversation and each guardian's, if they may see the
 	 * patient's clinical record.
 	 */
-	@Transactional(readOnly = true)
+	// Read-write on purpose: the audit row goes into this transaction. Read-only, it
+	// would
+	// wait for the audit writer while holding a pooled connection (SelfReports.current).
+	@Transactional
 	public List<Thread> threadsForStaff(UUID patientId) {
 		this.access.requireClinical(patientId);
 		List<Thread> threads = new java.util.ArrayList<>();
