@@ -188,13 +188,6 @@ public class PortalAccounts {
 			.orElse(all.stream().filter((a) -> revoked.contains(a.id())).findFirst().orElseThrow());
 	}
 
-	/** The patient's own portal account, if they were ever invited (for staff). */
-	@Transactional(readOnly = true)
-	@PreAuthorize("hasAnyRole('ADMIN', 'FRONT_DESK', 'PRESCRIBER', 'NURSE', 'THERAPIST')")
-	public Optional<PortalAccount> forPatient(UUID patientId) {
-		return all(patientId).stream().filter((a) -> a.holder() == PortalAccountHolder.PATIENT).findFirst();
-	}
-
 	/**
 	 * Every portal account for the patient: their own first, then guardians' (for staff).
 	 */

@@ -65,11 +65,6 @@ public class Passkeys {
 		return this.ceremony.requestOptions(signedIn);
 	}
 
-	/** The options as WebAuthn's JSON, for {@code PublicKeyCredential.parse…FromJSON}. */
-	public static String json(Object options) {
-		return PasskeyCeremony.json(options);
-	}
-
 	/**
 	 * Keeps the passkey the browser made for {@code options}. When it is the person's
 	 * first second factor, answers their ten new recovery codes (shown once); otherwise
