@@ -159,10 +159,14 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authentication)
 			throws Exception {
 		ProblemResponses problems = new ProblemResponses();
-		http.securityMatcher("/api/**")
+		// The FHIR API (issue 22) takes the same bearer tokens; its capability statement
+		// and SMART discovery document are public, as the specifications require.
+		http.securityMatcher("/api/**", "/fhir/**")
 			.authenticationManager(authentication)
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/consultation-requests")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration")
 				.permitAll()
 				// A token of someone who must set up a second factor first reaches only
 				// this.

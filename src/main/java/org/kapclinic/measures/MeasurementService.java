@@ -275,7 +275,7 @@ class MeasurementService {
 		return (sex == SexAtBirth.FEMALE) ? Boolean.TRUE : (sex == SexAtBirth.MALE) ? Boolean.FALSE : null;
 	}
 
-	private Measurement map(ResultSet rs) throws SQLException {
+	Measurement map(ResultSet rs) throws SQLException {
 		String answers = rs.getString("answers");
 		Array flags = rs.getArray("flags");
 		BigDecimal total = rs.getBigDecimal("total");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,8 +33,11 @@ public class Measures {
 
 	private final MeasureSchedules schedules;
 
+	private final MeasurementSearch search;
+
 	Measures(DueMeasures due, MeasurementService measurements, MeasurementSummaries summaries, RiskFlags riskFlags,
-			OutcomeRules rules, InstrumentLibrary library, MeasureSchedules schedules) {
+			OutcomeRules rules, InstrumentLibrary library, MeasureSchedules schedules, MeasurementSearch search) {
+		this.search = search;
 		this.schedules = schedules;
 		this.rules = rules;
 		this.library = library;
@@ -41,6 +45,30 @@ public class Measures {
 		this.measurements = measurements;
 		this.summaries = summaries;
 		this.riskFlags = riskFlags;
+	}
+
+	/** Every instrument's codes, in the library's order. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<InstrumentCoding> codings() {
+		return this.library.all()
+			.stream()
+			.map((i) -> new InstrumentCoding(i.code(), i.name(), i.version(),
+					(i.loinc() != null) ? i.loinc().panel() : null, (i.loinc() != null) ? i.loinc().total() : null))
+			.toList();
+	}
+
+	/**
+	 * The patient's complete scores matching the query, for another system: the signed-in
+	 * user must see the patient's clinical records (404 or 403 otherwise); audited as a
+	 * read.
+	 */
+	public List<Measurement> search(MeasurementQuery query) {
+		return this.search.search(query);
+	}
+
+	/** One complete score by id, under the same rule (404 when absent or not visible). */
+	public Measurement measurement(UUID id) {
+		return this.search.find(id);
 	}
 
 	/**

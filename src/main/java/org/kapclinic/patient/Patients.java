@@ -34,8 +34,11 @@ public class Patients {
 
 	private final JdbcClient jdbc;
 
+	private final PatientRegistry registry;
+
 	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, PatientRegistry registry) {
+		this.registry = registry;
 		this.jdbc = jdbc;
 		this.service = service;
 		this.reads = reads;
@@ -177,6 +180,23 @@ public class Patients {
 	 */
 	public PatientView find(UUID patientId) {
 		return this.service.read(patientId);
+	}
+
+	/**
+	 * The patient's registration for another system, as the signed-in user may see it
+	 * (audited as a read).
+	 * @throws org.kapclinic.shared.NotFoundException if absent or not visible to the user
+	 */
+	public RegisteredPatient registration(UUID patientId) {
+		return this.registry.read(patientId);
+	}
+
+	/**
+	 * The registrations matching the criteria among the patients the signed-in user may
+	 * see, ordered by family name, given name and id (audited as a query).
+	 */
+	public List<RegisteredPatient> search(PatientCriteria criteria, int offset, int limit) {
+		return this.registry.search(criteria, offset, limit);
 	}
 
 }

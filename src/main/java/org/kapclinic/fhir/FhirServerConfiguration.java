@@ -1,0 +1,31 @@
+package org.kapclinic.fhir;
+
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Mounts the FHIR server at {@code /fhir}; Spring Security's filters run before it. */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+	/** Building a FHIR context scans every R4 model class: once per application. */
+	@Bean
+	FhirContext fhirContext() {
+		return FhirContext.forR4Cached();
+	}
+
+	@Bean
+	ServletRegistrationBean<FhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
+			FhirErrors errors, SmartDiscovery discovery, FhirSettings settings) {
+		FhirServer server = new FhirServer(context, providers, List.of(errors, discovery), settings);
+		ServletRegistrationBean<FhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.kapclinic.fhir;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The FHIR API's identifiers and paging.
+ *
+ * @param mrnSystem the identifier system of the clinic's medical record numbers
+ * ({@code Patient.identifier.system}); each clinic should set a URI it controls. The
+ * default uses the {@code .example} domain reserved by RFC 2606 so that it is never taken
+ * for a real clinic's.
+ * @param instrumentSystem the code system of instrument totals without a LOINC term
+ * (QIDS-SR16, MADRS, Y-BOCS, CADSS, BPI: clinical.md §4.3)
+ * @param defaultPageSize a search's page size when the client sends no {@code _count}
+ * @param maxPageSize the largest page a search returns whatever {@code _count} asks
+ */
+@ConfigurationProperties("kap.fhir")
+record FhirSettings(String mrnSystem, String instrumentSystem, Integer defaultPageSize, Integer maxPageSize) {
+
+	FhirSettings {
+		mrnSystem = (mrnSystem == null) ? "https://kapclinic.example/fhir/sid/mrn" : mrnSystem;
+		instrumentSystem = (instrumentSystem == null) ? "https://kapclinic.example/fhir/CodeSystem/instrument"
+				: instrumentSystem;
+		defaultPageSize = (defaultPageSize == null) ? 20 : defaultPageSize;
+		maxPageSize = (maxPageSize == null) ? 100 : maxPageSize;
+	}
+
+	/** The page size for a requested {@code _count}. */
+	int pageSize(Integer requested) {
+		if (requested == null || requested < 1) {
+			return this.defaultPageSize;
+		}
+		return Math.min(requested, this.maxPageSize);
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.kapclinic.fhir;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.kapclinic.measures.InstrumentCoding;
+import org.kapclinic.measures.Measures;
+import org.springframework.stereotype.Component;
+
+/**
+ * Instrument totals as codes: the LOINC total-score term where one was verified
+ * (clinical.md §4.3: PHQ-9 44261-6, GAD-7 70274-6, PCL-5 101698-9, AUDIT 75624-7, AUDIT-C
+ * 75626-2, PHQ-2 55758-7, PEG 91147-9, MDQ 84773-1, pain NRS 72514-3), otherwise the
+ * instrument's own code in the clinic's local code system.
+ */
+@Component
+class InstrumentCodes {
+
+	static final String LOINC = "http://loinc.org";
+
+	private final Map<String, InstrumentCoding> byInstrument = new LinkedHashMap<>();
+
+	private final Map<String, InstrumentCoding> byLoinc = new LinkedHashMap<>();
+
+	private final FhirSettings settings;
+
+	InstrumentCodes(Measures measures, FhirSettings settings) {
+		this.settings = settings;
+		for (InstrumentCoding coding : measures.codings()) {
+			this.byInstrument.put(coding.instrument(), coding);
+			if (coding.totalLoinc() != null) {
+				this.byLoinc.put(coding.totalLoinc(), coding);
+			}
+		}
+	}
+
+	List<InstrumentCoding> all() {
+		return List.copyOf(this.byInstrument.values());
+	}
+
+	/** The total score's concept for an instrument. */
+	CodeableConcept total(String instrument) {
+		InstrumentCoding coding = this.byInstrument.get(instrument);
+		CodeableConcept concept = new CodeableConcept();
+		String name = (coding != null) ? coding.name() : instrument;
+		if (coding != null && coding.totalLoinc() != null) {
+			concept.addCoding().setSystem(LOINC).setCode(coding.totalLoinc()).setDisplay(name + " total score");
+		}
+		else {
+			concept.addCoding()
+				.setSystem(this.settings.instrumentSystem())
+				.setCode(instrument)
+				.setDisplay(name + " total score");
+		}
+		return concept.setText(name + " total score");
+	}
+
+	/**
+	 * The instrument a searched token names: a LOINC total-score code (with or without
+	 * the system) or one of our instrument codes in the local system.
+	 */
+	Optional<String> instrument(String system, String code) {
+		boolean anySystem = system == null || system.isEmpty();
+		if ((anySystem || LOINC.equals(system)) && this.byLoinc.containsKey(code)) {
+			return Optional.of(this.byLoinc.get(code).instrument());
+		}
+		if ((anySystem || this.settings.instrumentSystem().equals(system)) && this.byInstrument.containsKey(code)) {
+			return Optional.of(code);
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.kapclinic.fhir;
+
+import java.time.LocalDate;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.kapclinic.patient.PatientCriteria;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.shared.ClinicTime;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Patient/{id}} and {@code Patient?name=&family=&given=&birthdate=&identifier=}:
+ * the patients the caller may see, as the chart shows them (a therapist's token finds
+ * only their care teams' patients).
+ */
+@Component
+class PatientProvider implements IResourceProvider {
+
+	private final Patients patients;
+
+	private final PatientResources resources;
+
+	private final FhirSettings settings;
+
+	private final FhirDates dates;
+
+	private final ClinicTime clinicTime;
+
+	PatientProvider(Patients patients, PatientResources resources, FhirSettings settings, FhirDates dates,
+			ClinicTime clinicTime) {
+		this.dates = dates;
+		this.clinicTime = clinicTime;
+		this.patients = patients;
+		this.resources = resources;
+		this.settings = settings;
+	}
+
+	@Override
+	public Class<? extends IBaseResource> getResourceType() {
+		return Patient.class;
+	}
+
+	@Read
+	public Patient read(@IdParam IdType id) {
+		return this.resources.toFhir(this.patients.registration(FhirIds.uuid(id)));
+	}
+
+	@Search
+	public IBundleProvider search(@OptionalParam(name = Patient.SP_NAME) StringParam name,
+			@OptionalParam(name = Patient.SP_FAMILY) StringParam family,
+			@OptionalParam(name = Patient.SP_GIVEN) StringParam given,
+			@OptionalParam(name = Patient.SP_BIRTHDATE) DateRangeParam birthDate,
+			@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier, @Count Integer count,
+			@Offset Integer offset) {
+		int size = this.settings.pageSize(count);
+		int from = (offset == null) ? 0 : Math.max(0, offset);
+		if (identifier != null && !ours(identifier)) {
+			return OffsetPage.of(java.util.List.of(), from, size);
+		}
+		PatientCriteria criteria = new PatientCriteria(text(name), text(family), text(given), day(birthDate, true),
+				day(birthDate, false), mrn(identifier));
+		return OffsetPage.of(
+				this.patients.search(criteria, from, size + 1).stream().map(this.resources::toFhir).toList(), from,
+				size);
+	}
+
+	private static String text(StringParam param) {
+		if (param == null) {
+			return null;
+		}
+		if (param.isExact() || param.isContains()) {
+			throw new InvalidRequestException("Only the default (starts-with) string search is supported");
+		}
+		return param.getValue();
+	}
+
+	/**
+	 * A birth date's bounds in whole days (a birth date has no time, so the clinic's day
+	 * is the day written).
+	 */
+	private LocalDate day(DateRangeParam range, boolean lower) {
+		java.time.Instant bound = lower ? this.dates.from(range) : this.dates.before(range);
+		if (bound == null) {
+			return null;
+		}
+		LocalDate day = this.clinicTime.date(bound);
+		return lower ? day : day.minusDays(1);
+	}
+
+	/** Our MRNs only: another system's identifier matches no one here. */
+	private boolean ours(TokenParam identifier) {
+		String system = identifier.getSystem();
+		return system == null || system.isEmpty() || system.equals(this.settings.mrnSystem());
+	}
+
+	private static String mrn(TokenParam identifier) {
+		return (identifier == null) ? null : identifier.getValue();
+	}
+
+}

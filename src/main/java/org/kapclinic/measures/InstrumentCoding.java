@@ -1,0 +1,8 @@
+package org.kapclinic.measures;
+
+/**
+ * How an instrument is coded for other systems: its LOINC panel and total-score codes
+ * (clinical.md §4.3), either null where no LOINC term was verified.
+ */
+public record InstrumentCoding(String instrument, String name, String version, String panelLoinc, String totalLoinc) {
+}

@@ -1,0 +1,228 @@
+package org.kapclinic.fhir;
+
+import java.util.List;
+import java.util.Map;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.kapclinic.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The FHIR API as a real client sees it (HAPI's IGenericClient with a staff bearer
+ * token): reads and the searches clients send, paging by links, the care-team rule, and
+ * every resource checked by the R4 validator.
+ */
+class FhirApiIT extends IntegrationTest {
+
+	private static final String MRN_SYSTEM = "https://kapclinic.example/fhir/sid/mrn";
+
+	private final FhirContext context = FhirContext.forR4Cached();
+
+	private String family;
+
+	private String patientId;
+
+	private String mrn;
+
+	@BeforeEach
+	void patientWithScoresOnTherapistCovesTeam() {
+		String prescriber = tokenFor("dr.quill");
+		this.family = "Fhirly" + letters();
+		JsonNode patient = this.api.post("/api/v1/patients",
+				Map.of("givenName", "Ada", "familyName", this.family, "preferredName", "Addie", "birthDate",
+						"1984-03-09", "sexAtBirth", "FEMALE", "email", "ada@example.invalid", "confirmDuplicate", true),
+				prescriber)
+			.json();
+		this.patientId = patient.get("id").asString();
+		this.mrn = patient.get("mrn").asString();
+		this.api.put("/api/v1/patients/" + this.patientId + "/care-team",
+				Map.of("members", List.of(userId("therapist.cove"))), prescriber);
+		String path = "/api/v1/patients/" + this.patientId + "/measurements";
+		int day = 1;
+		for (int item : new int[] { 3, 2, 1 }) {
+			assertThat(
+					this.api.post(path,
+							Map.of("instrument", "PHQ-9", "answers", List.of(item, item, item, 1, 1, 1, 0, 0, 0, 0),
+									"administeredAt", "2026-11-0" + day + "T10:00:00Z"),
+							prescriber)
+						.status())
+				.isEqualTo(201);
+			day++;
+		}
+		assertThat(
+				this.api.post(path, Map.of("instrument", "GAD-7", "answers", List.of(1, 1, 1, 1, 1, 1, 1)), prescriber)
+					.status())
+			.isEqualTo(201);
+	}
+
+	private IGenericClient client(String username) {
+		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
+		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor(username)));
+		return client;
+	}
+
+	@Test
+	void theCapabilityStatementAndSmartConfigurationArePublic() {
+		var metadata = this.api.get("/fhir/metadata", null);
+		assertThat(metadata.status()).isEqualTo(200);
+		CapabilityStatement statement = this.context.newJsonParser()
+			.parseResource(CapabilityStatement.class, metadata.body());
+		assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
+		var rest = statement.getRestFirstRep();
+		assertThat(rest.getResource()).extracting((r) -> r.getType()).contains("Patient", "Observation");
+		assertThat(rest.getResource()
+			.stream()
+			.filter((r) -> r.getType().equals("Patient"))
+			.findFirst()
+			.orElseThrow()
+			.getSearchParam()).extracting((p) -> p.getName())
+			.contains("name", "family", "given", "birthdate", "identifier");
+		assertThat(rest.getSecurity().getExtensionByUrl(SmartDiscovery.OAUTH_URIS).getExtensionString("token"))
+			.endsWith("/oauth2/token");
+		assertThat(FhirValidation.errors(statement)).isEmpty();
+
+		JsonNode smart = this.api.get("/fhir/.well-known/smart-configuration", null).json();
+		assertThat(smart.get("token_endpoint").asString()).endsWith(":" + this.port + "/oauth2/token");
+		assertThat(smart.get("token_endpoint_auth_methods_supported").toString()).contains("private_key_jwt");
+	}
+
+	@Test
+	void withoutATokenNothingIsRead() {
+		assertThat(this.api.get("/fhir/Patient/" + this.patientId, null).status()).isEqualTo(401);
+		assertThat(this.api.get("/fhir/Patient/" + this.patientId, "not-a-token").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aPatientIsReadAndFoundByWhatClientsSend() {
+		IGenericClient fhir = client("dr.quill");
+		Patient patient = fhir.read().resource(Patient.class).withId(this.patientId).execute();
+		assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo(MRN_SYSTEM);
+		assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo(this.mrn);
+		assertThat(patient.getNameFirstRep().getFamily()).isEqualTo(this.family);
+		assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1984-03-09");
+		assertThat(patient.getGender().toCode()).isEqualTo("female");
+		assertThat(patient.getMeta().getProfile().get(0).getValue()).isEqualTo(PatientResources.PROFILE);
+		assertThat(FhirValidation.errors(patient)).isEmpty();
+
+		assertThat(ids(fhir, "Patient?family=" + this.family.toLowerCase())).containsExactly(this.patientId);
+		assertThat(ids(fhir, "Patient?name=" + this.family.substring(0, 9))).contains(this.patientId);
+		assertThat(ids(fhir, "Patient?name=addie&family=" + this.family)).containsExactly(this.patientId);
+		assertThat(ids(fhir, "Patient?given=ada&family=" + this.family + "&birthdate=1984-03-09"))
+			.containsExactly(this.patientId);
+		assertThat(ids(fhir, "Patient?family=" + this.family + "&birthdate=ge1990-01-01")).isEmpty();
+		assertThat(ids(fhir, "Patient?identifier=" + MRN_SYSTEM + "|" + this.mrn)).containsExactly(this.patientId);
+		assertThat(ids(fhir, "Patient?identifier=" + this.mrn)).containsExactly(this.patientId);
+		assertThat(ids(fhir, "Patient?identifier=urn:other:system|" + this.mrn)).isEmpty();
+		assertThat(fhir.read().resource(Patient.class).withId(this.patientId).encodedXml().execute().getIdPart())
+			.as("XML as well as JSON")
+			.isEqualTo(this.patientId);
+	}
+
+	@Test
+	void thePhq9TrajectoryIsSearchedNewestFirstAndPagedByLinks() {
+		IGenericClient fhir = client("therapist.cove");
+		Bundle first = fhir.search()
+			.forResource(Observation.class)
+			.where(Observation.PATIENT.hasId(this.patientId))
+			.and(Observation.CODE.exactly().systemAndCode("http://loinc.org", "44261-6"))
+			.sort(new SortSpec("date", SortOrderEnum.DESC))
+			.count(2)
+			.returnBundle(Bundle.class)
+			.execute();
+		List<Observation> page = observations(first);
+		assertThat(page).hasSize(2);
+		assertThat(page).extracting((o) -> o.getValueQuantity().getValue().intValue()).containsExactly(6, 9);
+		assertThat(page.get(0).getCode().getCodingFirstRep().getCode()).isEqualTo("44261-6");
+		assertThat(page.get(0).getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
+		assertThat(page.get(0).getDerivedFromFirstRep().getReference()).startsWith("QuestionnaireResponse/");
+		assertThat(first.getLink(Bundle.LINK_NEXT)).as("a next page").isNotNull();
+		assertThat(FhirValidation.errors(first)).isEmpty();
+
+		Bundle second = fhir.loadPage().next(first).execute();
+		assertThat(observations(second)).extracting((o) -> o.getValueQuantity().getValue().intValue())
+			.containsExactly(12);
+		assertThat(second.getLink(Bundle.LINK_NEXT)).isNull();
+
+		assertThat(observations(fhir.search()
+			.byUrl("Observation?patient=Patient/" + this.patientId + "&code=70274-6&category=survey")
+			.returnBundle(Bundle.class)
+			.execute())).hasSize(1);
+		assertThat(observations(fhir.search()
+			.byUrl("Observation?patient=" + this.patientId + "&code=44261-6&date=ge2026-11-02&_sort=date")
+			.returnBundle(Bundle.class)
+			.execute())).extracting((o) -> o.getValueQuantity().getValue().intValue()).containsExactly(9, 6);
+		assertThat(observations(fhir.search()
+			.byUrl("Observation?patient=" + this.patientId + "&category=vital-signs")
+			.returnBundle(Bundle.class)
+			.execute())).isEmpty();
+
+		Observation one = fhir.read().resource(Observation.class).withId(page.get(0).getIdPart()).execute();
+		assertThat(FhirValidation.errors(one)).isEmpty();
+	}
+
+	@Test
+	void aStaffTokenSeesOnlyWhatTheChartWouldShowThem() {
+		IGenericClient outsider = client("therapist.wren");
+		assertThatThrownBy(() -> outsider.read().resource(Patient.class).withId(this.patientId).execute())
+			.as("not on the care team: not found, so ids cannot be probed")
+			.isInstanceOf(ResourceNotFoundException.class);
+		assertThat(ids(outsider, "Patient?family=" + this.family)).isEmpty();
+		assertThatThrownBy(() -> outsider.search()
+			.byUrl("Observation?patient=" + this.patientId)
+			.returnBundle(Bundle.class)
+			.execute()).isInstanceOf(ResourceNotFoundException.class);
+
+		assertThat(ids(client("therapist.cove"), "Patient?family=" + this.family)).containsExactly(this.patientId);
+
+		IGenericClient frontDesk = client("desk.dale");
+		assertThat(frontDesk.read().resource(Patient.class).withId(this.patientId).execute().getIdPart())
+			.isEqualTo(this.patientId);
+		assertThatThrownBy(() -> frontDesk.search()
+			.byUrl("Observation?patient=" + this.patientId)
+			.returnBundle(Bundle.class)
+			.execute()).as("the front desk never sees clinical content")
+			.isInstanceOf(ForbiddenOperationException.class);
+	}
+
+	@Test
+	void readsAreAuditedWithTheirPatient() {
+		long before = auditCount(java.util.UUID.fromString(this.patientId), "READ");
+		client("dr.quill").read().resource(Patient.class).withId(this.patientId).execute();
+		org.awaitility.Awaitility.await()
+			.until(() -> auditCount(java.util.UUID.fromString(this.patientId), "READ") > before);
+	}
+
+	private static List<String> ids(IGenericClient fhir, String url) {
+		return fhir.search()
+			.byUrl(url)
+			.returnBundle(Bundle.class)
+			.execute()
+			.getEntry()
+			.stream()
+			.map((e) -> e.getResource().getIdElement().getIdPart())
+			.toList();
+	}
+
+	private static List<Observation> observations(Bundle bundle) {
+		return bundle.getEntry().stream().map((e) -> (Observation) e.getResource()).toList();
+	}
+
+}
