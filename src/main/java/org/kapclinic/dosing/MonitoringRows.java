@@ -98,7 +98,7 @@ class MonitoringRows {
 
 	// --- mapping ------------------------------------------------------------------
 
-	private static Vitals vitals(ResultSet rs, int n) throws SQLException {
+	static Vitals vitals(ResultSet rs, int n) throws SQLException {
 		return new Vitals(rs.getObject("id", UUID.class), rs.getBoolean("pre_dose"), rs.getInt("systolic"),
 				rs.getInt("diastolic"), rs.getInt("heart_rate"), (Integer) rs.getObject("spo2"),
 				(Integer) rs.getObject("respiratory_rate"), instant(rs, "at"), instant(rs, "recorded_at"),

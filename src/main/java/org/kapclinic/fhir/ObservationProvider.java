@@ -1,6 +1,9 @@
 package org.kapclinic.fhir;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,16 +24,20 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
+import org.kapclinic.dosing.RecordedVitals;
+import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Observation?patient=&code=&category=&date=&_sort=&_count=}: instrument totals
- * (category {@code survey}) of one patient whose clinical records the caller may see.
+ * (category {@code survey}) and vital signs ({@code vital-signs}) of one patient whose
+ * clinical records the caller may see.
  */
 @Component
 class ObservationProvider implements IResourceProvider {
@@ -45,8 +52,14 @@ class ObservationProvider implements IResourceProvider {
 
 	private final FhirDates dates;
 
+	private final VitalSigns vitals;
+
+	private final VitalsResources vitalsResources;
+
 	ObservationProvider(Measures measures, ObservationResources resources, InstrumentCodes codes, FhirSettings settings,
-			FhirDates dates) {
+			FhirDates dates, VitalSigns vitals, VitalsResources vitalsResources) {
+		this.vitals = vitals;
+		this.vitalsResources = vitalsResources;
 		this.dates = dates;
 		this.measures = measures;
 		this.resources = resources;
@@ -61,25 +74,55 @@ class ObservationProvider implements IResourceProvider {
 
 	@Read
 	public Observation read(@IdParam IdType id) {
+		String idPart = id.getIdPart();
+		for (VitalsResources.Sign sign : VitalsResources.Sign.values()) {
+			if (idPart != null && idPart.endsWith("-" + sign.suffix)) {
+				UUID vitalsId = FhirIds.uuid(idPart.substring(0, idPart.length() - sign.suffix.length() - 1), id);
+				return this.vitalsResources.toFhir(this.vitals.find(vitalsId), EnumSet.of(sign))
+					.stream()
+					.findFirst()
+					.orElseThrow(() -> new ResourceNotFoundException("No resource " + id));
+			}
+		}
 		return this.resources.toFhir(this.measures.measurement(FhirIds.uuid(id)));
 	}
 
+	/**
+	 * Scores and vital signs, each source read up to the end of the page and merged by
+	 * time (a page deep in the results reads the pages before it; clients page forward
+	 * from recent data).
+	 */
 	@Search
 	public IBundleProvider search(@RequiredParam(name = Observation.SP_PATIENT) ReferenceParam patient,
 			@OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
-			@OptionalParam(name = Observation.SP_CATEGORY) TokenParam category,
+			@OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
 			@OptionalParam(name = Observation.SP_DATE) DateRangeParam date, @Sort SortSpec sort, @Count Integer count,
 			@Offset Integer offset) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
+		int window = from + size + 1;
 		UUID patientId = patient(patient);
-		List<String> instruments = instruments(code);
-		if ((code != null && instruments.isEmpty()) || !survey(category)) {
-			return OffsetPage.of(List.of(), from, size);
+		boolean newestFirst = newestFirst(sort);
+		Wanted wanted = Wanted.of(code, category, this.codes);
+		Instant lower = this.dates.from(date);
+		Instant before = this.dates.before(date);
+		List<Observation> found = new ArrayList<>();
+		if (wanted.scores()) {
+			MeasurementQuery query = new MeasurementQuery(patientId, wanted.instruments(), lower, before, newestFirst,
+					0, window);
+			this.measures.search(query).forEach((m) -> found.add(this.resources.toFhir(m)));
 		}
-		MeasurementQuery query = new MeasurementQuery(patientId, instruments, this.dates.from(date),
-				this.dates.before(date), newestFirst(sort), from, size + 1);
-		return OffsetPage.of(this.measures.search(query).stream().map(this.resources::toFhir).toList(), from, size);
+		if (!wanted.signs().isEmpty()) {
+			for (RecordedVitals set : this.vitals.search(patientId, lower, before, newestFirst, 0, window)) {
+				found.addAll(this.vitalsResources.toFhir(set, wanted.signs()));
+			}
+		}
+		Comparator<Observation> byTime = Comparator
+			.comparing((Observation o) -> o.getEffectiveDateTimeType().getValue())
+			.thenComparing((Observation o) -> o.getIdPart());
+		found.sort(newestFirst ? byTime.reversed() : byTime);
+		List<Observation> page = found.subList(Math.min(from, found.size()), Math.min(window, found.size()));
+		return OffsetPage.of(page, from, size);
 	}
 
 	private static UUID patient(ReferenceParam patient) {
@@ -87,26 +130,6 @@ class ObservationProvider implements IResourceProvider {
 			throw new InvalidRequestException("patient must reference a Patient");
 		}
 		return FhirIds.uuid(patient.getIdPart(), patient.getValue());
-	}
-
-	private List<String> instruments(TokenOrListParam code) {
-		List<String> instruments = new ArrayList<>();
-		if (code != null) {
-			for (TokenParam token : code.getValuesAsQueryTokens()) {
-				this.codes.instrument(token.getSystem(), token.getValue()).ifPresent(instruments::add);
-			}
-		}
-		return instruments;
-	}
-
-	/** Scores are the only Observations so far: another category finds none. */
-	private static boolean survey(TokenParam category) {
-		if (category == null) {
-			return true;
-		}
-		boolean system = category.getSystem() == null || category.getSystem().isEmpty()
-				|| ObservationResources.CATEGORY_SYSTEM.equals(category.getSystem());
-		return system && ObservationResources.SURVEY.equals(category.getValue());
 	}
 
 	/** Newest first unless the client sorts by ascending date. */

@@ -1,0 +1,123 @@
+package org.kapclinic.fhir;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.kapclinic.dosing.RecordedVitals;
+import org.kapclinic.dosing.Vitals;
+import org.springframework.stereotype.Component;
+
+/**
+ * A set of vital signs taken in a dosing session as US Core vital-signs Observations, one
+ * per sign (the FHIR R4 vital-signs profiles and US Core's; LOINC from clinical.md §5.2):
+ * blood pressure panel 85354-9 with systolic 8480-6 and diastolic 8462-4, heart rate
+ * 8867-4, respiratory rate 9279-1, SpO2 by pulse oximetry 59408-5 with 2708-6. Each
+ * Observation's id is the set's id with the sign's suffix.
+ */
+@Component
+class VitalsResources {
+
+	static final String VITAL_SIGNS = "vital-signs";
+
+	/** The signs by id suffix; the LOINC codes a search may name each by. */
+	enum Sign {
+
+		BP("bp", Set.of("85354-9")), HEART_RATE("hr", Set.of("8867-4")), RESPIRATORY_RATE("rr", Set.of("9279-1")),
+		SPO2("spo2", Set.of("59408-5", "2708-6"));
+
+		final String suffix;
+
+		final Set<String> codes;
+
+		Sign(String suffix, Set<String> codes) {
+			this.suffix = suffix;
+			this.codes = codes;
+		}
+
+	}
+
+	private static final Map<Sign, String[]> PROFILES = Map.of(Sign.BP,
+			new String[] { "http://hl7.org/fhir/StructureDefinition/bp",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-blood-pressure" },
+			Sign.HEART_RATE,
+			new String[] { "http://hl7.org/fhir/StructureDefinition/heartrate",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-heart-rate" },
+			Sign.RESPIRATORY_RATE,
+			new String[] { "http://hl7.org/fhir/StructureDefinition/resprate",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-respiratory-rate" },
+			Sign.SPO2, new String[] { "http://hl7.org/fhir/StructureDefinition/oxygensat",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-pulse-oximetry" });
+
+	/** The set's signs that were taken, among those wanted. */
+	List<Observation> toFhir(RecordedVitals recorded, Set<Sign> wanted) {
+		List<Observation> observations = new ArrayList<>(4);
+		Vitals v = recorded.vitals();
+		if (wanted.contains(Sign.BP)) {
+			Observation bp = base(recorded, Sign.BP,
+					code("85354-9", "Blood pressure panel with all children optional"));
+			bp.addComponent()
+				.setCode(code("8480-6", "Systolic blood pressure"))
+				.setValue(quantity(v.systolic(), "mm[Hg]", "mmHg"));
+			bp.addComponent()
+				.setCode(code("8462-4", "Diastolic blood pressure"))
+				.setValue(quantity(v.diastolic(), "mm[Hg]", "mmHg"));
+			observations.add(bp);
+		}
+		if (wanted.contains(Sign.HEART_RATE)) {
+			observations.add(base(recorded, Sign.HEART_RATE, code("8867-4", "Heart rate"))
+				.setValue(quantity(v.heartRate(), "/min", "beats/minute")));
+		}
+		if (wanted.contains(Sign.RESPIRATORY_RATE) && v.respiratoryRate() != null) {
+			observations.add(base(recorded, Sign.RESPIRATORY_RATE, code("9279-1", "Respiratory rate"))
+				.setValue(quantity(v.respiratoryRate(), "/min", "breaths/minute")));
+		}
+		if (wanted.contains(Sign.SPO2) && v.spo2() != null) {
+			CodeableConcept spo2 = code("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry");
+			spo2.addCoding()
+				.setSystem(InstrumentCodes.LOINC)
+				.setCode("2708-6")
+				.setDisplay("Oxygen saturation in Arterial blood");
+			observations.add(base(recorded, Sign.SPO2, spo2).setValue(quantity(v.spo2(), "%", "%")));
+		}
+		return observations;
+	}
+
+	private static Observation base(RecordedVitals recorded, Sign sign, CodeableConcept code) {
+		Observation observation = new Observation();
+		observation.setId(recorded.vitals().id() + "-" + sign.suffix);
+		for (String profile : PROFILES.get(sign)) {
+			observation.getMeta().addProfile(profile);
+		}
+		observation.getMeta().setLastUpdated(Date.from(recorded.vitals().recordedAt()));
+		observation.setStatus(Observation.ObservationStatus.FINAL);
+		observation.addCategory()
+			.addCoding()
+			.setSystem(ObservationResources.CATEGORY_SYSTEM)
+			.setCode(VITAL_SIGNS)
+			.setDisplay("Vital Signs");
+		observation.setCode(code);
+		observation.setSubject(new Reference("Patient/" + recorded.patientId()));
+		observation.setEffective(new DateTimeType(Date.from(recorded.vitals().at())));
+		observation.setIssued(Date.from(recorded.vitals().recordedAt()));
+		return observation;
+	}
+
+	private static CodeableConcept code(String loinc, String display) {
+		CodeableConcept concept = new CodeableConcept();
+		concept.addCoding().setSystem(InstrumentCodes.LOINC).setCode(loinc).setDisplay(display);
+		return concept.setText(display);
+	}
+
+	private static Quantity quantity(int value, String ucum, String unit) {
+		return new Quantity().setValue(value).setUnit(unit).setSystem("http://unitsofmeasure.org").setCode(ucum);
+	}
+
+}

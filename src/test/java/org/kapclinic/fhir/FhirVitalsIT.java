@@ -1,0 +1,69 @@
+package org.kapclinic.fhir;
+
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+
+import org.kapclinic.IntegrationTest;
+import org.kapclinic.dosing.DosingSteps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Vital signs taken in a dosing session, read as US Core vital-signs Observations
+ * (clinical.md §5.2 LOINC codes), validated against the FHIR R4 vital-signs profiles.
+ */
+class FhirVitalsIT extends IntegrationTest {
+
+	@Test
+	void aSessionsVitalSignsAreOneObservationPerSign() {
+		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
+		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 72.4);
+		assertThat(steps.vitals(session, 124, 80, 72, 98, 14, null, tokenFor("nurse.bell")).status()).isEqualTo(201);
+		String patientId = this.jdbc.sql("select patient_id::text from dosing.session where id = ?::uuid")
+			.param(session)
+			.query(String.class)
+			.single();
+
+		FhirContext context = FhirContext.forR4Cached();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		IGenericClient fhir = context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
+		fhir.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
+
+		Bundle vitals = fhir.search()
+			.byUrl("Observation?patient=" + patientId + "&category=vital-signs")
+			.returnBundle(Bundle.class)
+			.execute();
+		List<Observation> observations = vitals.getEntry().stream().map((e) -> (Observation) e.getResource()).toList();
+		assertThat(observations).extracting((o) -> o.getCode().getCodingFirstRep().getCode())
+			.containsExactlyInAnyOrder("85354-9", "8867-4", "9279-1", "59408-5");
+		assertThat(FhirValidation.errors(vitals)).isEmpty();
+
+		Bundle bp = fhir.search()
+			.byUrl("Observation?patient=" + patientId + "&code=http://loinc.org|85354-9")
+			.returnBundle(Bundle.class)
+			.execute();
+		assertThat(bp.getEntry()).hasSize(1);
+		Observation panel = (Observation) bp.getEntryFirstRep().getResource();
+		assertThat(panel.getComponent())
+			.extracting((c) -> c.getCode().getCodingFirstRep().getCode() + "="
+					+ c.getValueQuantity().getValue().intValue() + " " + c.getValueQuantity().getCode())
+			.containsExactly("8480-6=124 mm[Hg]", "8462-4=80 mm[Hg]");
+
+		Observation read = fhir.read().resource(Observation.class).withId(panel.getIdPart()).execute();
+		assertThat(read.getIdPart()).endsWith("-bp");
+		assertThat(FhirValidation.errors(read)).isEmpty();
+		assertThat(fhir.search()
+			.byUrl("Observation?patient=" + patientId + "&category=survey")
+			.returnBundle(Bundle.class)
+			.execute()
+			.getEntry()).as("no scores yet").isEmpty();
+	}
+
+}
