@@ -11,16 +11,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * for a real clinic's.
  * @param instrumentSystem the code system of instrument totals without a LOINC term
  * (QIDS-SR16, MADRS, Y-BOCS, CADSS, BPI: clinical.md §4.3)
+ * @param questionnaireBase where the canonical URLs of our instruments' Questionnaires
+ * start ({@code QuestionnaireResponse.questionnaire} is this, the instrument's code and
+ * its version)
  * @param defaultPageSize a search's page size when the client sends no {@code _count}
  * @param maxPageSize the largest page a search returns whatever {@code _count} asks
  */
 @ConfigurationProperties("kap.fhir")
-record FhirSettings(String mrnSystem, String instrumentSystem, Integer defaultPageSize, Integer maxPageSize) {
+record FhirSettings(String mrnSystem, String instrumentSystem, String questionnaireBase, Integer defaultPageSize,
+		Integer maxPageSize) {
 
 	FhirSettings {
 		mrnSystem = (mrnSystem == null) ? "https://kapclinic.example/fhir/sid/mrn" : mrnSystem;
 		instrumentSystem = (instrumentSystem == null) ? "https://kapclinic.example/fhir/CodeSystem/instrument"
 				: instrumentSystem;
+		questionnaireBase = (questionnaireBase == null) ? "https://kapclinic.example/fhir/Questionnaire"
+				: questionnaireBase;
 		defaultPageSize = (defaultPageSize == null) ? 20 : defaultPageSize;
 		maxPageSize = (maxPageSize == null) ? 100 : maxPageSize;
 	}

@@ -37,6 +37,15 @@ class InstrumentCodes {
 		}
 	}
 
+	Optional<InstrumentCoding> coding(String instrument) {
+		return Optional.ofNullable(this.byInstrument.get(instrument));
+	}
+
+	/** The canonical URL of our Questionnaire for an instrument. */
+	String questionnaire(String instrument) {
+		return this.settings.questionnaireBase() + "/" + instrument;
+	}
+
 	List<InstrumentCoding> all() {
 		return List.copyOf(this.byInstrument.values());
 	}

@@ -53,7 +53,8 @@ public class Measures {
 		return this.library.all()
 			.stream()
 			.map((i) -> new InstrumentCoding(i.code(), i.name(), i.version(),
-					(i.loinc() != null) ? i.loinc().panel() : null, (i.loinc() != null) ? i.loinc().total() : null))
+					(i.loinc() != null) ? i.loinc().panel() : null, (i.loinc() != null) ? i.loinc().total() : null,
+					i.items().stream().map(Instrument.Item::id).toList()))
 			.toList();
 	}
 

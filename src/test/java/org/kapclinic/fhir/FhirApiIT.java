@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -176,6 +177,23 @@ class FhirApiIT extends IntegrationTest {
 
 		Observation one = fhir.read().resource(Observation.class).withId(page.get(0).getIdPart()).execute();
 		assertThat(FhirValidation.errors(one)).isEmpty();
+
+		QuestionnaireResponse answers = fhir.read()
+			.resource(QuestionnaireResponse.class)
+			.withUrl(one.getDerivedFromFirstRep().getReference())
+			.execute();
+		assertThat(answers.getQuestionnaire()).endsWith("/Questionnaire/PHQ-9|"
+				+ answers.getQuestionnaire().substring(answers.getQuestionnaire().indexOf('|') + 1));
+		assertThat(answers.getItem()).hasSizeGreaterThanOrEqualTo(9);
+		assertThat(answers.getItemFirstRep().getAnswerFirstRep().getValueIntegerType().getValue())
+			.as("item 1 of the newest PHQ-9")
+			.isEqualTo(1);
+		assertThat(FhirValidation.errors(answers)).isEmpty();
+		assertThat(fhir.search()
+			.byUrl("QuestionnaireResponse?patient=" + this.patientId)
+			.returnBundle(Bundle.class)
+			.execute()
+			.getEntry()).as("three PHQ-9 and one GAD-7").hasSize(4);
 	}
 
 	@Test
