@@ -94,21 +94,33 @@ public final class AppProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until the app is ready (its start-up runners, the demo clinic among them,
+	 * have finished: signing in before the demo staff exist would lock the account), then
+	 * until admin can sign in.
+	 */
 	private void awaitSignIn(Duration limit) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+			.build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/auth/token"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
 				.ofString("{\"username\":\"admin\",\"password\":\"" + IntegrationTest.PASSWORD + "\"}"))
 			.build();
 		Instant deadline = Instant.now().plus(limit);
+		boolean ready = false;
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(
 						"the app exited with " + this.process.exitValue() + "; see " + this.log);
 			}
 			try {
-				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+				if (!ready) {
+					ready = http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				}
+				else if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
 					return;
 				}
 			}
