@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param questionnaireBase where the canonical URLs of our instruments' Questionnaires
  * start ({@code QuestionnaireResponse.questionnaire} is this, the instrument's code and
  * its version)
+ * @param tokenLifetime how long a backend service's access token lasts (5 minutes: SMART
+ * Backend Services recommends five minutes or less)
  * @param defaultPageSize a search's page size when the client sends no {@code _count}
  * @param maxPageSize the largest page a search returns whatever {@code _count} asks
  */
 @ConfigurationProperties("kap.fhir")
-record FhirSettings(String mrnSystem, String instrumentSystem, String questionnaireBase, Integer defaultPageSize,
-		Integer maxPageSize) {
+record FhirSettings(String mrnSystem, String instrumentSystem, String questionnaireBase,
+		java.time.Duration tokenLifetime, Integer defaultPageSize, Integer maxPageSize) {
 
 	FhirSettings {
 		mrnSystem = (mrnSystem == null) ? "https://kapclinic.example/fhir/sid/mrn" : mrnSystem;
@@ -27,6 +29,7 @@ record FhirSettings(String mrnSystem, String instrumentSystem, String questionna
 				: instrumentSystem;
 		questionnaireBase = (questionnaireBase == null) ? "https://kapclinic.example/fhir/Questionnaire"
 				: questionnaireBase;
+		tokenLifetime = (tokenLifetime == null) ? java.time.Duration.ofMinutes(5) : tokenLifetime;
 		defaultPageSize = (defaultPageSize == null) ? 20 : defaultPageSize;
 		maxPageSize = (maxPageSize == null) ? 100 : maxPageSize;
 	}

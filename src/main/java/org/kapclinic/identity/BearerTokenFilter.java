@@ -38,9 +38,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
+	private final BackendClients clients;
+
 	BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
+		this(tokens, entryPoint, null);
+	}
+
+	/**
+	 * @param clients backend services' tokens, accepted under {@code /fhir/} only; null
+	 * where none are
+	 */
+	BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint, BackendClients clients) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
+		this.clients = clients;
 	}
 
 	@Override
@@ -51,7 +62,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<ApiTokens.Holder> holder = this.tokens.authenticate(header.substring(PREFIX.length()).trim());
+		String token = header.substring(PREFIX.length()).trim();
+		if (this.clients != null && token.indexOf('.') > 0
+				&& request.getRequestURI().startsWith(request.getContextPath() + "/fhir/")) {
+			authenticateClient(token, request, response, chain);
+			return;
+		}
+		Optional<ApiTokens.Holder> holder = this.tokens.authenticate(token);
 		if (holder.isEmpty()) {
 			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired token"));
 			return;
@@ -61,8 +78,37 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		Collection<? extends GrantedAuthority> authorities = holder.get().enrolmentOnly()
 				? List.of(new SimpleGrantedAuthority(ENROLMENT_ONLY)) : principal.getAuthorities();
 		request.setAttribute(TOKEN_HASH, holder.get().tokenHash());
+		proceedAs(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response,
+				chain);
+	}
+
+	/**
+	 * A backend service's access token (a signed JWT, never a staff token): the client
+	 * acts as a principal of its own, named {@code fhir-client:<clientId>}.
+	 */
+	private void authenticateClient(String token, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws IOException, ServletException {
+		Optional<BackendClients.BackendClient> client = this.clients.authenticate(token);
+		if (client.isEmpty()) {
+			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid or expired token"));
+			return;
+		}
+		BackendClients.BackendClient c = client.get();
+		StaffMember member = new StaffMember(c.id(), c.actorName(), c.name() + " (FHIR client)",
+				java.util.Set.of(Role.PRESCRIBER), true);
+		List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority(Role.PRESCRIBER.authority()));
+		authorities.add(new SimpleGrantedAuthority(BackendClients.AUTHORITY));
+		c.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority(BackendClients.SCOPE_PREFIX + scope)));
+		StaffPrincipal principal = new StaffPrincipal(member, null, false);
+		proceedAs(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response,
+				chain);
+	}
+
+	private static void proceedAs(UsernamePasswordAuthenticationToken authentication, HttpServletRequest request,
+			HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

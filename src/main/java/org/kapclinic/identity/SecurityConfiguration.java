@@ -156,8 +156,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authentication)
-			throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuthenticationManager authentication,
+			org.springframework.beans.factory.ObjectProvider<BackendClients> clients) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		// The FHIR API (issue 22) takes the same bearer tokens; its capability statement
 		// and SMART discovery document are public, as the specifications require.
@@ -187,7 +187,8 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clients.getIfAvailable()),
+					UsernamePasswordAuthenticationFilter.class)
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
 				.frameOptions((frame) -> frame.deny()));
