@@ -6,7 +6,7 @@ common.install()
 
 local paths = common.load_list("BENCH_PATHS_FILE")
 local headers = common.headers()
-headers["Accept"] = "application/fhir+json"
+headers["Accept"] = os.getenv("BENCH_ACCEPT") or "application/fhir+json"
 local i
 
 function init(args)

@@ -41,6 +41,31 @@ class InstrumentCodes {
 		return Optional.ofNullable(this.byInstrument.get(instrument));
 	}
 
+	/**
+	 * The instrument a QuestionnaireResponse answers: our canonical URL (with or without
+	 * its version) or LOINC's questionnaire for the instrument's panel
+	 * ({@code http://loinc.org/q/44249-1}).
+	 */
+	Optional<String> answered(String canonical) {
+		if (canonical == null) {
+			return Optional.empty();
+		}
+		String url = canonical.contains("|") ? canonical.substring(0, canonical.indexOf('|')) : canonical;
+		String base = this.settings.questionnaireBase() + "/";
+		if (url.startsWith(base) && this.byInstrument.containsKey(url.substring(base.length()))) {
+			return Optional.of(url.substring(base.length()));
+		}
+		if (url.startsWith("http://loinc.org/q/")) {
+			String panel = url.substring("http://loinc.org/q/".length());
+			return this.byInstrument.values()
+				.stream()
+				.filter((c) -> panel.equals(c.panelLoinc()))
+				.map(InstrumentCoding::instrument)
+				.findFirst();
+		}
+		return Optional.empty();
+	}
+
 	/** The canonical URL of our Questionnaire for an instrument. */
 	String questionnaire(String instrument) {
 		return this.settings.questionnaireBase() + "/" + instrument;

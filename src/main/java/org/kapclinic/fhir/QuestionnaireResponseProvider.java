@@ -3,6 +3,9 @@ package org.kapclinic.fhir;
 import java.util.List;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -14,6 +17,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
 import org.springframework.stereotype.Component;
@@ -31,7 +35,11 @@ class QuestionnaireResponseProvider implements IResourceProvider {
 
 	private final FhirSettings settings;
 
-	QuestionnaireResponseProvider(Measures measures, QuestionnaireResponses responses, FhirSettings settings) {
+	private final ReceivedAnswers answers;
+
+	QuestionnaireResponseProvider(Measures measures, QuestionnaireResponses responses, FhirSettings settings,
+			ReceivedAnswers answers) {
+		this.answers = answers;
 		this.measures = measures;
 		this.responses = responses;
 		this.settings = settings;
@@ -45,6 +53,20 @@ class QuestionnaireResponseProvider implements IResourceProvider {
 	@Read
 	public QuestionnaireResponse read(@IdParam IdType id) {
 		return this.responses.toFhir(this.measures.measurement(FhirIds.uuid(id)));
+	}
+
+	/**
+	 * Another system's answers to one of our instruments (a clinical staff token, or a
+	 * client with {@code system/QuestionnaireResponse.c}): scored through the chart's own
+	 * path, so a risk answer raises its flag and the care team's urgent task. The score
+	 * is {@code Observation/{id}} of the id returned.
+	 */
+	@Create
+	public MethodOutcome create(@ResourceParam QuestionnaireResponse response) {
+		Measurement measurement = this.measures.recordAnswers(this.answers.patient(response),
+				this.answers.instrument(response), this.answers.answers(response), this.answers.authored(response));
+		return new MethodOutcome(new IdType("QuestionnaireResponse", measurement.id().toString()), true)
+			.setResource(this.responses.toFhir(measurement));
 	}
 
 	@Search

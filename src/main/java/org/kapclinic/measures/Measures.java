@@ -67,6 +67,18 @@ public class Measures {
 		return this.search.search(query);
 	}
 
+	/**
+	 * Scores answers another system sent (a FHIR QuestionnaireResponse) through the same
+	 * path as the chart's form: the signed-in user must be able to record for the
+	 * patient; flags and the care team's urgent task follow as for any other
+	 * administration.
+	 * @param answers one per item, in the instrument's order, null when unanswered
+	 */
+	public Measurement recordAnswers(UUID patientId, String instrument, List<Integer> answers, Instant administeredAt) {
+		return this.measurements.record(patientId,
+				new MeasurementRequest(instrument, answers, null, null, null, administeredAt));
+	}
+
 	/** One complete score by id, under the same rule (404 when absent or not visible). */
 	public Measurement measurement(UUID id) {
 		return this.search.find(id);

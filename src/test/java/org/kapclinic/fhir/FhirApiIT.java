@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +219,56 @@ class FhirApiIT extends IntegrationTest {
 			.returnBundle(Bundle.class)
 			.execute()).as("the front desk never sees clinical content")
 			.isInstanceOf(ForbiddenOperationException.class);
+	}
+
+	@Test
+	void aQuestionnaireResponseIsScoredAndItsRiskAnswerRaisesTheFlag() {
+		QuestionnaireResponse sent = new QuestionnaireResponse();
+		sent.setQuestionnaire("http://loinc.org/q/44249-1");
+		sent.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+		sent.getSubject().setReference("Patient/" + this.patientId);
+		int[] scores = { 2, 2, 1, 1, 1, 1, 0, 0, 2 };
+		for (int i = 0; i < scores.length; i++) {
+			sent.addItem().setLinkId(Integer.toString(i + 1)).addAnswer().setValue(new IntegerType(scores[i]));
+		}
+		var outcome = client("therapist.cove").create().resource(sent).execute();
+		assertThat(outcome.getCreated()).isTrue();
+		String id = outcome.getId().getIdPart();
+
+		Observation score = client("dr.quill").read().resource(Observation.class).withId(id).execute();
+		assertThat(score.getValueQuantity().getValue().intValue()).as("scored as the chart scores: 2+2+1+1+1+1+0+0+2")
+			.isEqualTo(10);
+		assertThat(score.getDerivedFromFirstRep().getReference()).isEqualTo("QuestionnaireResponse/" + id);
+		assertThat(this.api.get("/api/v1/patients/" + this.patientId + "/flags", tokenFor("dr.quill")).body())
+			.as("item 9 answered above 0 (PHQ-9 manual): the suicide-risk flag")
+			.contains("suicide-risk");
+
+		QuestionnaireResponse unknown = sent.copy();
+		unknown.setQuestionnaire("http://example.invalid/Questionnaire/other");
+		assertThatThrownBy(() -> client("dr.quill").create().resource(unknown).execute())
+			.isInstanceOf(ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException.class)
+			.hasMessageContaining("not one of our instruments");
+		assertThatThrownBy(() -> client("therapist.wren").create().resource(sent.copy()).execute())
+			.as("not on the care team")
+			.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
+	void xmlWithAnExternalEntityIsRefusedUnread() throws Exception {
+		String xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+				+ "<QuestionnaireResponse xmlns=\"http://hl7.org/fhir\"><status value=\"completed\"/>"
+				+ "<subject><reference value=\"Patient/" + this.patientId + "\"/></subject>"
+				+ "<item><linkId value=\"&xxe;\"/></item></QuestionnaireResponse>";
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/fhir/QuestionnaireResponse"))
+				.header("Content-Type", "application/fhir+xml")
+				.header("Accept", "application/fhir+json")
+				.header("Authorization", "Bearer " + tokenFor("dr.quill"))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(xml))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.body()).contains("OperationOutcome").doesNotContain("root:");
 	}
 
 	@Test

@@ -91,6 +91,13 @@ class FhirSmartIT extends IntegrationTest {
 		assertThat(this.api.get("/fhir/Observation?patient=" + this.patientId, access).status())
 			.as("Observation.rs was not asked for, so the token does not carry it")
 			.isEqualTo(403);
+		assertThat(this.api
+			.post("/fhir/QuestionnaireResponse",
+					"{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"questionnaire\":"
+							+ "\"http://loinc.org/q/44249-1\",\"subject\":{\"reference\":\"Patient/" + this.patientId
+							+ "\"}}",
+					access)
+			.status()).as("writing takes system/QuestionnaireResponse.c").isEqualTo(403);
 		assertThat(this.api.get("/api/v1/patients/" + this.patientId, access).status())
 			.as("a client's token opens /fhir only")
 			.isEqualTo(401);
