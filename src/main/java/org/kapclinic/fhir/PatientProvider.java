@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
@@ -38,10 +39,13 @@ class PatientProvider implements IResourceProvider {
 
 	private final FhirDates dates;
 
+	private final PatientEverything everything;
+
 	private final ClinicTime clinicTime;
 
 	PatientProvider(Patients patients, PatientResources resources, FhirSettings settings, FhirDates dates,
-			ClinicTime clinicTime) {
+			ClinicTime clinicTime, PatientEverything everything) {
+		this.everything = everything;
 		this.dates = dates;
 		this.clinicTime = clinicTime;
 		this.patients = patients;
@@ -57,6 +61,17 @@ class PatientProvider implements IResourceProvider {
 	@Read
 	public Patient read(@IdParam IdType id) {
 		return this.resources.toFhir(this.patients.registration(FhirIds.uuid(id)));
+	}
+
+	/**
+	 * The patient's whole record held here, one page at a time
+	 * ({@link PatientEverything}).
+	 */
+	@Operation(name = "$everything", idempotent = true)
+	public IBundleProvider everything(@IdParam IdType id, @Count Integer count, @Offset Integer offset) {
+		int size = this.settings.pageSize(count);
+		int from = (offset == null) ? 0 : Math.max(0, offset);
+		return OffsetPage.of(this.everything.page(FhirIds.uuid(id), from, size + 1), from, size);
 	}
 
 	@Search

@@ -198,6 +198,33 @@ class FhirApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void everythingIsThePatientThenTheirRecordNewestFirst() {
+		Bundle all = client("therapist.cove").operation()
+			.onInstance("Patient/" + this.patientId)
+			.named("$everything")
+			.withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
+			.returnResourceType(Bundle.class)
+			.useHttpGet()
+			.execute();
+		assertThat(all.getEntry()).extracting((e) -> e.getResource().fhirType())
+			.as("the patient, then 4 scores each with its QuestionnaireResponse")
+			.startsWith("Patient")
+			.containsOnly("Patient", "Observation", "QuestionnaireResponse")
+			.hasSize(9);
+		assertThat(FhirValidation.errors(all)).isEmpty();
+		Bundle firstThree = client("therapist.cove").search()
+			.byUrl("http://localhost:" + this.port + "/fhir/Patient/" + this.patientId + "/$everything?_count=3")
+			.returnBundle(Bundle.class)
+			.execute();
+		assertThat(firstThree.getEntry()).hasSize(3);
+		assertThat(firstThree.getLink(Bundle.LINK_NEXT)).isNotNull();
+		assertThatThrownBy(() -> client("therapist.wren").search()
+			.byUrl("http://localhost:" + this.port + "/fhir/Patient/" + this.patientId + "/$everything")
+			.returnBundle(Bundle.class)
+			.execute()).isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
 	void aStaffTokenSeesOnlyWhatTheChartWouldShowThem() {
 		IGenericClient outsider = client("therapist.wren");
 		assertThatThrownBy(() -> outsider.read().resource(Patient.class).withId(this.patientId).execute())

@@ -1,0 +1,85 @@
+package org.kapclinic.fhir;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.kapclinic.dosing.VitalSigns;
+import org.kapclinic.measures.Measurement;
+import org.kapclinic.measures.MeasurementQuery;
+import org.kapclinic.measures.Measures;
+import org.kapclinic.patient.Patients;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Patient/{id}/$everything}: the patient, then what this server holds about them,
+ * newest first (scores with their QuestionnaireResponses, vital signs), one page at a
+ * time. Each part is read under its own module's access rule and audited; a role that may
+ * not see clinical content gets the refusal those rules give.
+ */
+@Component
+class PatientEverything {
+
+	private final Patients patients;
+
+	private final PatientResources patientResources;
+
+	private final Measures measures;
+
+	private final ObservationResources observations;
+
+	private final QuestionnaireResponses responses;
+
+	private final VitalSigns vitals;
+
+	private final VitalsResources vitalsResources;
+
+	PatientEverything(Patients patients, PatientResources patientResources, Measures measures,
+			ObservationResources observations, QuestionnaireResponses responses, VitalSigns vitals,
+			VitalsResources vitalsResources) {
+		this.patients = patients;
+		this.patientResources = patientResources;
+		this.measures = measures;
+		this.observations = observations;
+		this.responses = responses;
+		this.vitals = vitals;
+		this.vitalsResources = vitalsResources;
+	}
+
+	/**
+	 * Resources {@code [offset, offset + limit)} of the patient's record in this order.
+	 */
+	List<IBaseResource> page(UUID patientId, int offset, int limit) {
+		List<IBaseResource> page = new ArrayList<>();
+		page.add(this.patientResources.toFhir(this.patients.registration(patientId)));
+		int window = offset + limit;
+		List<DomainResource> dated = new ArrayList<>();
+		for (Measurement m : this.measures
+			.search(new MeasurementQuery(patientId, List.of(), null, null, true, 0, window))) {
+			dated.add(this.observations.toFhir(m));
+			dated.add(this.responses.toFhir(m));
+		}
+		this.vitals.search(patientId, null, null, true, 0, window)
+			.forEach(
+					(set) -> dated.addAll(this.vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
+		dated.sort(Comparator.comparing(PatientEverything::when)
+			.reversed()
+			.thenComparing((DomainResource r) -> r.getIdElement().getIdPart()));
+		page.addAll(dated);
+		return page.subList(Math.min(offset, page.size()), Math.min(window, page.size()));
+	}
+
+	private static java.util.Date when(DomainResource resource) {
+		if (resource instanceof Observation o) {
+			return o.getEffectiveDateTimeType().getValue();
+		}
+		return ((QuestionnaireResponse) resource).getAuthored();
+	}
+
+}
