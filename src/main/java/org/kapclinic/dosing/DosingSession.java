@@ -95,6 +95,21 @@ public record DosingSession(UUID id, UUID patientId, UUID appointmentId, UUID ro
 		return this.state.dischargeable();
 	}
 
+	/** The session has ended (discharged, or ended early). */
+	public boolean ended() {
+		return this.state.closed();
+	}
+
+	/** The session ended early (before discharge criteria were met). */
+	public boolean endedEarly() {
+		return this.state == SessionState.ABORTED;
+	}
+
+	/** What staff read for the session's state. */
+	public String stateLabel() {
+		return this.state.label();
+	}
+
 	// --- guarded steps --------------------------------------------------------------
 
 	/**

@@ -54,6 +54,13 @@ public class SessionReads {
 		this.settings = settings;
 	}
 
+	/** One session, access-checked and audited (for other systems: FHIR's Encounter). */
+	public DosingSession session(UUID sessionId) {
+		Step step = this.guard.read(sessionId);
+		read(step, "session");
+		return step.session();
+	}
+
 	public SessionDetail detail(UUID sessionId) {
 		Step step = this.guard.read(sessionId);
 		read(step, "detail");

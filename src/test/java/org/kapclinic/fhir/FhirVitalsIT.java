@@ -59,6 +59,23 @@ class FhirVitalsIT extends IntegrationTest {
 		Observation read = fhir.read().resource(Observation.class).withId(panel.getIdPart()).execute();
 		assertThat(read.getIdPart()).endsWith("-bp");
 		assertThat(FhirValidation.errors(read)).isEmpty();
+		Bundle encounters = fhir.search()
+			.byUrl("Encounter?patient=" + patientId + "&date=ge2020-01-01")
+			.returnBundle(Bundle.class)
+			.execute();
+		assertThat(encounters.getEntry()).hasSize(1);
+		org.hl7.fhir.r4.model.Encounter encounter = (org.hl7.fhir.r4.model.Encounter) encounters.getEntryFirstRep()
+			.getResource();
+		assertThat(encounter.getIdPart()).isEqualTo(session);
+		assertThat(encounter.getStatus().toCode()).as("checked in, not yet discharged").isEqualTo("in-progress");
+		assertThat(FhirValidation.errors(encounters)).isEmpty();
+		assertThat(fhir.read().resource(org.hl7.fhir.r4.model.Encounter.class).withId(session).execute().getIdPart())
+			.isEqualTo(session);
+		assertThat(fhir.search()
+			.byUrl("Encounter?patient=" + patientId + "&date=lt2020-01-01")
+			.returnBundle(Bundle.class)
+			.execute()
+			.getEntry()).isEmpty();
 		assertThat(fhir.search()
 			.byUrl("Observation?patient=" + patientId + "&category=survey")
 			.returnBundle(Bundle.class)
