@@ -37,6 +37,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SigningKeys.class);
+
 	private final JWKSet keys;
 
 	private final RSAKey key;
@@ -45,14 +47,23 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		SecretKey sealing = derived.aes("fhir-token-signing-key-v1");
 		List<Row> rows = read(jdbc);
 		if (rows.isEmpty()) {
-			RSAKey fresh = generate();
-			jdbc.sql("insert into fhir.signing_key (kid, sealed, created_at) values (?, ?, ?) on conflict do nothing")
-				.params(fresh.getKeyID(), seal(sealing, fresh), Timestamp.from(Instant.now(clock)))
-				.update();
+			store(jdbc, sealing, generate(), clock);
 			rows = read(jdbc);
 		}
-		Row newest = rows.get(0);
-		this.key = open(sealing, newest);
+		RSAKey newest;
+		try {
+			newest = open(sealing, rows.get(0));
+		}
+		catch (IllegalStateException ex) {
+			// Sealed under another audit key (the key was rotated, or this database was
+			// restored into another installation): tokens signed with the old key last
+			// minutes, so a new key is simply made; the old one stays, unreadable, for
+			// the record.
+			LOG.warn("The FHIR token signing key was sealed under another audit key; making a new one");
+			newest = generate();
+			store(jdbc, sealing, newest, clock);
+		}
+		this.key = newest;
 		this.keys = new JWKSet(this.key);
 	}
 
@@ -66,6 +77,12 @@ class SigningKeys implements JWKSource<SecurityContext> {
 	}
 
 	private record Row(String kid, byte[] sealed) {
+	}
+
+	private static void store(JdbcClient jdbc, SecretKey sealing, RSAKey key, Clock clock) {
+		jdbc.sql("insert into fhir.signing_key (kid, sealed, created_at) values (?, ?, ?) on conflict do nothing")
+			.params(key.getKeyID(), seal(sealing, key), Timestamp.from(Instant.now(clock)))
+			.update();
 	}
 
 	private static List<Row> read(JdbcClient jdbc) {

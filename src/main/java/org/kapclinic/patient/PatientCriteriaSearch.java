@@ -49,7 +49,8 @@ class PatientCriteriaSearch {
 		if (criteria.mrn() == null && name != null) {
 			List<String> branches = new ArrayList<>();
 			for (String key : List.of("family_key", "given_key", "preferred_key")) {
-				branches.add("(select " + KEYS + " from patient.patient p where " + range(key, name, params)
+				branches.add("(select " + KEYS + " from patient.patient p where "
+						+ PatientSearch.prefixRange(key, name, params)
 						+ filters(criteria, family, given, careTeamOf, params) + ORDER + " limit ?)");
 				params.add(offset + limit);
 			}
@@ -57,8 +58,8 @@ class PatientCriteriaSearch {
 		}
 		else {
 			String driving = (criteria.mrn() != null) ? "p.mrn = ?"
-					: (family != null) ? range("family_key", family, params)
-							: (given != null) ? range("given_key", given, params) : "true";
+					: (family != null) ? PatientSearch.prefixRange("family_key", family, params)
+							: (given != null) ? PatientSearch.prefixRange("given_key", given, params) : "true";
 			if (criteria.mrn() != null) {
 				params.add(criteria.mrn());
 			}
@@ -102,28 +103,13 @@ class PatientCriteriaSearch {
 		return where.toString();
 	}
 
-	/** A prefix an index can range-scan: {@code key >= prefix and key < next(prefix)}. */
-	private static String range(String key, String prefix, List<Object> params) {
-		String upper = SearchKeys.upperBound(prefix);
-		params.add(prefix);
-		if (upper == null) {
-			params.add(prefix);
-			return "p." + key + " >= ? and starts_with(p." + key + ", ?)";
-		}
-		params.add(upper);
-		return "p." + key + " >= ? and p." + key + " < ?";
-	}
-
 	private static RegisteredPatient map(ResultSet rs) throws SQLException {
 		String sex = rs.getString("sex_at_birth");
-		Address address = new Address(rs.getString("address_line1"), rs.getString("address_line2"),
-				rs.getString("address_city"), rs.getString("address_region"), rs.getString("address_postal_code"),
-				rs.getString("address_country"));
 		return new RegisteredPatient(rs.getObject("id", UUID.class), rs.getString("mrn"), rs.getLong("version"),
 				rs.getString("given_name"), rs.getString("family_name"), rs.getString("preferred_name"),
 				rs.getObject("birth_date", LocalDate.class), (sex != null) ? SexAtBirth.valueOf(sex) : null,
-				rs.getString("gender_identity"), rs.getString("phone"), rs.getString("email"),
-				address.isEmpty() ? null : address, guardians(rs), rs.getTimestamp("updated_at").toInstant());
+				rs.getString("gender_identity"), rs.getString("phone"), rs.getString("email"), PatientReads.address(rs),
+				guardians(rs), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private static List<Guardian> guardians(ResultSet rs) throws SQLException {

@@ -73,7 +73,7 @@ class PatientReads {
 				instant(rs, "created_at"), instant(rs, "updated_at"));
 	}
 
-	private static Address address(ResultSet rs) throws SQLException {
+	static Address address(ResultSet rs) throws SQLException {
 		Address address = new Address(rs.getString("address_line1"), rs.getString("address_line2"),
 				rs.getString("address_city"), rs.getString("address_region"), rs.getString("address_postal_code"),
 				rs.getString("address_country"));

@@ -105,7 +105,7 @@ class PatientSearch {
 	 * A prefix match an index can range-scan:
 	 * {@code key >= prefix and key < next(prefix)}.
 	 */
-	private static String prefixRange(String key, String prefix, List<Object> params) {
+	static String prefixRange(String key, String prefix, List<Object> params) {
 		String upper = SearchKeys.upperBound(prefix);
 		params.add(prefix);
 		if (upper == null) {
