@@ -16,12 +16,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * its version)
  * @param tokenLifetime how long a backend service's access token lasts (5 minutes: SMART
  * Backend Services recommends five minutes or less)
+ * @param rxnormKetamine the RxNorm concept a ketamine administration is coded with: the
+ * ingredient, RxCUI 6130 by default (clinical.md §5.1 marks it "P": consistent with
+ * neighbouring ingredient codes, not yet confirmed in RxNav; confirm before exchanging
+ * data)
+ * @param rxnormEsketamine the RxNorm concept of an esketamine administration: SCDF
+ * 2201623 "esketamine Nasal Spray" by default (clinical.md §5.1, "P": one RxNorm mirror,
+ * release of 2026-06; the ingredient's RxCUI was not found)
  * @param defaultPageSize a search's page size when the client sends no {@code _count}
  * @param maxPageSize the largest page a search returns whatever {@code _count} asks
  */
 @ConfigurationProperties("kap.fhir")
 record FhirSettings(String mrnSystem, String instrumentSystem, String questionnaireBase,
-		java.time.Duration tokenLifetime, Integer defaultPageSize, Integer maxPageSize) {
+		java.time.Duration tokenLifetime, String rxnormKetamine, String rxnormEsketamine, Integer defaultPageSize,
+		Integer maxPageSize) {
 
 	FhirSettings {
 		mrnSystem = (mrnSystem == null) ? "https://kapclinic.example/fhir/sid/mrn" : mrnSystem;
@@ -30,6 +38,8 @@ record FhirSettings(String mrnSystem, String instrumentSystem, String questionna
 		questionnaireBase = (questionnaireBase == null) ? "https://kapclinic.example/fhir/Questionnaire"
 				: questionnaireBase;
 		tokenLifetime = (tokenLifetime == null) ? java.time.Duration.ofMinutes(5) : tokenLifetime;
+		rxnormKetamine = (rxnormKetamine == null) ? "6130" : rxnormKetamine;
+		rxnormEsketamine = (rxnormEsketamine == null) ? "2201623" : rxnormEsketamine;
 		defaultPageSize = (defaultPageSize == null) ? 20 : defaultPageSize;
 		maxPageSize = (maxPageSize == null) ? 100 : maxPageSize;
 	}

@@ -29,7 +29,8 @@ class SmartScopes {
 	static final Pattern SCOPE = Pattern.compile("^system/(\\*|[A-Z][A-Za-z]+)\\.(read|write|\\*|c?r?u?d?s?)$");
 
 	/** The resource types this server holds (a scope may name only these, or *). */
-	static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "QuestionnaireResponse", "Encounter");
+	static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "QuestionnaireResponse", "Encounter",
+			"MedicationAdministration");
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void check(RequestDetails request, RestOperationTypeEnum operation) {

@@ -83,4 +83,39 @@ class FhirVitalsIT extends IntegrationTest {
 			.getEntry()).as("no scores yet").isEmpty();
 	}
 
+	@Test
+	void anInfusionIsAMedicationAdministrationInItsEncounter() {
+		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
+		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 70.0);
+		steps.infusionStarted(session);
+		String patientId = this.jdbc.sql("select patient_id::text from dosing.session where id = ?::uuid")
+			.param(session)
+			.query(String.class)
+			.single();
+		FhirContext context = FhirContext.forR4Cached();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		IGenericClient fhir = context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
+		fhir.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
+
+		Bundle given = fhir.search()
+			.byUrl("MedicationAdministration?patient=" + patientId + "&effective-time=ge2020-01-01")
+			.returnBundle(Bundle.class)
+			.execute();
+		assertThat(given.getEntry()).hasSize(1);
+		org.hl7.fhir.r4.model.MedicationAdministration started = (org.hl7.fhir.r4.model.MedicationAdministration) given
+			.getEntryFirstRep()
+			.getResource();
+		assertThat(started.getMedicationCodeableConcept().getCodingFirstRep().getCode())
+			.as("ketamine's RxNorm ingredient, kap.fhir.rxnorm-ketamine (clinical.md 5.1)")
+			.isEqualTo("6130");
+		assertThat(started.getContext().getReference()).isEqualTo("Encounter/" + session);
+		assertThat(started.getDosage().hasDose() || started.getDosage().hasRate()).isTrue();
+		assertThat(FhirValidation.errors(given)).isEmpty();
+		assertThat(fhir.read()
+			.resource(org.hl7.fhir.r4.model.MedicationAdministration.class)
+			.withId(started.getIdPart())
+			.execute()
+			.getIdPart()).isEqualTo(started.getIdPart());
+	}
+
 }

@@ -1,0 +1,91 @@
+package org.kapclinic.dosing;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.kapclinic.audit.AuditAction;
+import org.kapclinic.audit.AuditEvent;
+import org.kapclinic.audit.AuditTrail;
+import org.kapclinic.audit.DataCategory;
+import org.kapclinic.patient.CareTeamAccess;
+import org.kapclinic.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The drug a patient was given, administration by administration, under the chart's
+ * clinical access rule and audited: for other systems (FHIR MedicationAdministration).
+ */
+@Service
+public class DrugsGiven {
+
+	private static final String SELECT = "select a.*, s.patient_id, s.program, s.route from dosing.administration a"
+			+ " join dosing.session s on s.id = a.session_id where a.kind in ('START', 'ADDITIONAL', 'DEVICE')";
+
+	private final JdbcClient jdbc;
+
+	private final CareTeamAccess access;
+
+	private final AuditTrail audit;
+
+	DrugsGiven(JdbcClient jdbc, CareTeamAccess access, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.audit = audit;
+	}
+
+	/** Given in {@code [from, before)} (either end open when null), newest first. */
+	public List<DrugGiven> search(UUID patientId, Instant from, Instant before, int offset, int limit) {
+		this.access.requireClinical(patientId);
+		List<Object> params = new ArrayList<>(List.of(patientId));
+		StringBuilder sql = new StringBuilder(SELECT).append(" and s.patient_id = ?");
+		if (from != null) {
+			sql.append(" and a.at >= ?");
+			params.add(Timestamp.from(from));
+		}
+		if (before != null) {
+			sql.append(" and a.at < ?");
+			params.add(Timestamp.from(before));
+		}
+		sql.append(" order by a.at desc, a.id desc limit ? offset ?");
+		params.add(limit);
+		params.add(offset);
+		List<DrugGiven> found = this.jdbc.sql(sql.toString()).params(params).query(DrugsGiven::map).list();
+		this.audit.record(AuditEvent.of(AuditAction.READ, "Administration", null)
+			.patient(patientId)
+			.category(DataCategory.CLINICAL)
+			.detail("administrations results=" + found.size()));
+		return found;
+	}
+
+	/** One administration that gave drug (404 when absent or not visible). */
+	public DrugGiven find(UUID id) {
+		DrugGiven found = this.jdbc.sql(SELECT + " and a.id = ?")
+			.param(id)
+			.query(DrugsGiven::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Administration", id));
+		this.access.requireClinical(found.patientId());
+		this.audit.record(AuditEvent.of(AuditAction.READ, "Administration", id)
+			.patient(found.patientId())
+			.category(DataCategory.CLINICAL));
+		return found;
+	}
+
+	private static DrugGiven map(ResultSet rs, int n) throws SQLException {
+		BigDecimal dose = rs.getBigDecimal("dose_mg");
+		BigDecimal rate = rs.getBigDecimal("rate_mg_per_hour");
+		return new DrugGiven(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+				rs.getObject("session_id", UUID.class), "ESKETAMINE".equals(rs.getString("program")),
+				Route.valueOf(rs.getString("route")), rs.getString("kind"),
+				(dose != null) ? dose.stripTrailingZeros() : null, (rate != null) ? rate.stripTrailingZeros() : null,
+				rs.getTimestamp("at").toInstant());
+	}
+
+}
