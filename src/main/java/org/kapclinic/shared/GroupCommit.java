@@ -1,5 +1,6 @@
 package org.kapclinic.shared;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -28,15 +30,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again alone, so one bad item fails only its own caller. Items must therefore be
  * complete and validated before they are submitted: the batch writer only stores them.
  *
+ * <p>
+ * A caller that waits too long is told the truth: an item the writer has not taken yet is
+ * withdrawn (it will never be written) and the caller gets
+ * {@link TemporarilyUnavailableException}, safe to retry; an item the writer has taken is
+ * being written, so the caller waits for that transaction's outcome instead of reporting
+ * "not saved" for what then commits.
+ *
  * @param <T> one caller's item
  */
 public final class GroupCommit<T> implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-	private static final long WAIT_SECONDS = 10;
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	/** How long an item already being written may take before its outcome is unknown. */
+	private static final Duration OUTCOME_WAIT = Duration.ofMinutes(2);
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private final String name;
+
+	private final Duration wait;
 
 	private final int maxBatch;
 
@@ -60,7 +76,14 @@ public final class GroupCommit<T> implements AutoCloseable {
 	 */
 	public GroupCommit(String name, int maxBatch, PlatformTransactionManager transactions,
 			Consumer<List<T>> batchWriter) {
+		this(name, maxBatch, transactions, batchWriter, WAIT);
+	}
+
+	/** As above, with how long a caller waits for the writer to take its item. */
+	GroupCommit(String name, int maxBatch, PlatformTransactionManager transactions, Consumer<List<T>> batchWriter,
+			Duration wait) {
 		this.name = name;
+		this.wait = wait;
 		this.maxBatch = maxBatch;
 		this.batchWriter = batchWriter;
 		this.transactions = new TransactionTemplate(transactions);
@@ -71,16 +94,26 @@ public final class GroupCommit<T> implements AutoCloseable {
 	}
 
 	/**
-	 * Queues the item and returns once it is committed; throws what writing it threw, or
-	 * {@link IllegalStateException} if it could not be written in time.
+	 * Queues the item and returns once it is committed; throws what writing it threw,
+	 * {@link TemporarilyUnavailableException} if it was not written in time (and never
+	 * will be), or {@link IllegalStateException} if its write outlasted
+	 * {@link #OUTCOME_WAIT} and its outcome is unknown.
 	 */
 	public void submitAndWait(T item) {
-		Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
+		Pending<T> pending = new Pending<>(item, new CompletableFuture<>(), new AtomicBoolean());
 		try {
-			if (!this.running || !this.queue.offer(pending, WAIT_SECONDS, TimeUnit.SECONDS)) {
-				throw new IllegalStateException(this.name + " is not accepting writes; nothing was saved");
+			if (!this.running || !this.queue.offer(pending, this.wait.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw notSaved("is not accepting writes");
 			}
-			pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+			try {
+				pending.done().get(this.wait.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				if (pending.taken().compareAndSet(false, true)) {
+					throw notSaved("is too busy");
+				}
+				pending.done().get(OUTCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -93,8 +126,15 @@ public final class GroupCommit<T> implements AutoCloseable {
 			throw new IllegalStateException(this.name + " could not write", ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new IllegalStateException(this.name + " did not confirm the write in time", ex);
+			throw new IllegalStateException(this.name + " did not finish writing in time; the outcome is unknown", ex);
 		}
+	}
+
+	private TemporarilyUnavailableException notSaved(String why) {
+		log.warn("{} {}: a write was withdrawn before it was made", this.name, why);
+		return new TemporarilyUnavailableException(
+				"The clinic's server was too busy to save this; nothing was saved. Try again in a moment.",
+				RETRY_AFTER);
 	}
 
 	/** Items waiting for the writer (for tests). */
@@ -112,7 +152,11 @@ public final class GroupCommit<T> implements AutoCloseable {
 				}
 				batch.add(first);
 				this.queue.drainTo(batch, this.maxBatch - 1);
-				write(batch);
+				// Callers that gave up have withdrawn their items: never write those.
+				batch.removeIf((pending) -> !pending.taken().compareAndSet(false, true));
+				if (!batch.isEmpty()) {
+					write(batch);
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -151,10 +195,13 @@ public final class GroupCommit<T> implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		this.running = false;
-		this.writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+		this.writer.join(this.wait.toMillis());
 	}
 
-	private record Pending<T>(T item, CompletableFuture<Void> done) {
+	/**
+	 * {@code taken}: set once, by the writer taking it or by its caller withdrawing it.
+	 */
+	private record Pending<T>(T item, CompletableFuture<Void> done, AtomicBoolean taken) {
 	}
 
 }

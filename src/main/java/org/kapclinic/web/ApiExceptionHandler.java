@@ -12,6 +12,7 @@ import org.kapclinic.shared.InvalidInputException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.StepUpRequiredException;
+import org.kapclinic.shared.TemporarilyUnavailableException;
 import org.kapclinic.shared.TooManyRequestsException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
@@ -93,6 +94,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
 			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", ex.getMessage()));
+	}
+
+	@ExceptionHandler(TemporarilyUnavailableException.class)
+	ResponseEntity<ProblemDetail> busy(TemporarilyUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not saved", ex.getMessage()));
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -8,6 +8,7 @@ import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.Refusal;
 import org.kapclinic.shared.RuleViolationException;
 import org.kapclinic.shared.StepUpRequiredException;
+import org.kapclinic.shared.TemporarilyUnavailableException;
 import org.kapclinic.shared.TooManyRequestsException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
@@ -86,6 +87,11 @@ class PageExceptionHandler {
 	@ExceptionHandler(TooManyRequestsException.class)
 	ModelAndView tooMany(TooManyRequestsException ex) {
 		return new ProblemPage(429, "Please try again later", ex.getMessage(), null).view();
+	}
+
+	@ExceptionHandler(TemporarilyUnavailableException.class)
+	ModelAndView busy(TemporarilyUnavailableException ex) {
+		return new ProblemPage(503, "Not saved: please try again", ex.getMessage(), null).view();
 	}
 
 }

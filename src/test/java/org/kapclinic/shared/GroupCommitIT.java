@@ -1,5 +1,6 @@
 package org.kapclinic.shared;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,8 @@ class GroupCommitIT extends IntegrationTest {
 
 	private GroupCommit<Integer> commits;
 
+	private Consumer<List<Integer>> writer;
+
 	@BeforeEach
 	void probeTable() {
 		this.table = "public.group_commit_probe_" + System.nanoTime();
@@ -55,7 +58,7 @@ class GroupCommitIT extends IntegrationTest {
 					"create table " + this.table + " (item int not null, tx bigint not null default txid_current())");
 			this.template.execute("grant select, insert on " + this.table + " to public");
 		});
-		Consumer<List<Integer>> writer = (items) -> {
+		this.writer = (items) -> {
 			if (items.contains(BLOCKER)) {
 				this.writing.countDown();
 				await(this.release);
@@ -66,7 +69,7 @@ class GroupCommitIT extends IntegrationTest {
 			this.template.batchUpdate("insert into " + this.table + " (item) values (?)",
 					items.stream().map((i) -> new Object[] { i }).toList());
 		};
-		this.commits = new GroupCommit<>("probe-writer", 100, this.transactions, writer);
+		this.commits = new GroupCommit<>("probe-writer", 100, this.transactions, this.writer);
 	}
 
 	@AfterEach
@@ -104,6 +107,26 @@ class GroupCommitIT extends IntegrationTest {
 		assertThat(this.template.queryForList("select item from " + this.table + " where item > 0 order by item",
 				Integer.class))
 			.containsExactly(11, 12, 14);
+	}
+
+	@Test
+	void aCallerThatGivesUpIsToldTheTruthAboutItsItem() throws Exception {
+		this.commits.close();
+		this.commits = new GroupCommit<>("probe-writer", 100, this.transactions, this.writer, Duration.ofMillis(300));
+		Future<?> beingWritten = this.callers.submit(() -> this.commits.submitAndWait(BLOCKER));
+		assertThat(this.writing.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<?> stillQueued = this.callers.submit(() -> this.commits.submitAndWait(21));
+
+		assertThatThrownBy(() -> stillQueued.get(10, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(TemporarilyUnavailableException.class)
+			.hasMessageContaining("nothing was saved");
+		assertThat(beingWritten.isDone()).as("an item being written waits for its outcome past the wait").isFalse();
+		this.release.countDown();
+		beingWritten.get(10, TimeUnit.SECONDS);
+		Thread.sleep(500);
+		assertThat(this.template.queryForList("select item from " + this.table + " order by item", Integer.class))
+			.as("the withdrawn item is never written")
+			.containsExactly(BLOCKER);
 	}
 
 	/** Starts a batch that blocks, queues the items behind it, then lets it finish. */
