@@ -8,8 +8,4 @@ import java.util.UUID;
 record FhirClient(UUID id, String clientId, String name, List<String> scopes, boolean external, String jwks,
 		String jwksUrl, Instant registeredAt, Instant revokedAt) {
 
-	boolean active() {
-		return this.revokedAt == null;
-	}
-
 }

@@ -71,10 +71,6 @@ class InstrumentCodes {
 		return this.settings.questionnaireBase() + "/" + instrument;
 	}
 
-	List<InstrumentCoding> all() {
-		return List.copyOf(this.byInstrument.values());
-	}
-
 	/** The total score's concept for an instrument. */
 	CodeableConcept total(String instrument) {
 		InstrumentCoding coding = this.byInstrument.get(instrument);

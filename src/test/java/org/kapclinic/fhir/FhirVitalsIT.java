@@ -26,15 +26,9 @@ class FhirVitalsIT extends IntegrationTest {
 		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
 		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 72.4);
 		assertThat(steps.vitals(session, 124, 80, 72, 98, 14, null, tokenFor("nurse.bell")).status()).isEqualTo(201);
-		String patientId = this.jdbc.sql("select patient_id::text from dosing.session where id = ?::uuid")
-			.param(session)
-			.query(String.class)
-			.single();
+		String patientId = patientOf(session);
 
-		FhirContext context = FhirContext.forR4Cached();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient fhir = context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		fhir.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
+		IGenericClient fhir = prescribersClient();
 
 		Bundle vitals = fhir.search()
 			.byUrl("Observation?patient=" + patientId + "&category=vital-signs")
@@ -88,14 +82,8 @@ class FhirVitalsIT extends IntegrationTest {
 		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
 		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 70.0);
 		steps.infusionStarted(session);
-		String patientId = this.jdbc.sql("select patient_id::text from dosing.session where id = ?::uuid")
-			.param(session)
-			.query(String.class)
-			.single();
-		FhirContext context = FhirContext.forR4Cached();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient fhir = context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		fhir.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
+		String patientId = patientOf(session);
+		IGenericClient fhir = prescribersClient();
 
 		Bundle given = fhir.search()
 			.byUrl("MedicationAdministration?patient=" + patientId + "&effective-time=ge2020-01-01")
@@ -116,6 +104,22 @@ class FhirVitalsIT extends IntegrationTest {
 			.withId(started.getIdPart())
 			.execute()
 			.getIdPart()).isEqualTo(started.getIdPart());
+	}
+
+	private String patientOf(String session) {
+		return this.jdbc.sql("select patient_id::text from dosing.session where id = ?::uuid")
+			.param(session)
+			.query(String.class)
+			.single();
+	}
+
+	/** HAPI's client as dr.quill (sees every patient). */
+	private IGenericClient prescribersClient() {
+		FhirContext context = FhirContext.forR4Cached();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		IGenericClient fhir = context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
+		fhir.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
+		return fhir;
 	}
 
 }
