@@ -125,7 +125,7 @@ class AuditCheckpointsIT extends IntegrationTest {
 	private AuditCheckpoints.Checkpoint freshCheckpoint() {
 		String admin = tokenFor("admin");
 		AtomicReference<AuditCheckpoints.Checkpoint> written = new AtomicReference<>();
-		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			this.api.get("/api/v1/ping", admin);
 			this.sealer.sealPending();
 			this.checkpoints.write().ifPresent(written::set);
