@@ -15,10 +15,11 @@ class FhirServer extends RestfulServer {
 
 	private static final long serialVersionUID = 1L;
 
-	FhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors,
-			FhirSettings settings) {
+	FhirServer(FhirContext context, List<IResourceProvider> providers, List<FhirPlainProvider> plainProviders,
+			List<Object> interceptors, FhirSettings settings) {
 		super(context);
 		setResourceProviders(providers);
+		registerProviders(List.copyOf(plainProviders));
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setDefaultPageSize(settings.defaultPageSize());
 		setMaximumPageSize(settings.maxPageSize());

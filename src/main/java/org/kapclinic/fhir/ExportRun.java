@@ -1,0 +1,207 @@
+package org.kapclinic.fhir;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.kapclinic.intake.WithdrawnReleases;
+import org.kapclinic.patient.PatientCriteria;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.patient.RegisteredPatient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one {@code $export}: every patient the exporter may see, a batch at a time, each
+ * patient's resources of the requested types that changed since {@code _since} and pass
+ * the {@code _typeFilter}s, as NDJSON parts. Runs as the exporter (its access rule, its
+ * audit), on the exporter's thread or a background one; it stops at the next batch once
+ * the job is cancelled.
+ */
+@Component
+class ExportRun {
+
+	private final Patients patients;
+
+	private final PatientResources patientResources;
+
+	private final List<ExportSource> sources;
+
+	private final WithdrawnReleases withdrawn;
+
+	private final ExportJobs jobs;
+
+	private final BulkExportSettings settings;
+
+	private final IParser parser;
+
+	private final Clock clock;
+
+	ExportRun(Patients patients, PatientResources patientResources, List<ExportSource> sources,
+			WithdrawnReleases withdrawn, ExportJobs jobs, BulkExportSettings settings, FhirContext context,
+			Clock clock) {
+		this.patients = patients;
+		this.patientResources = patientResources;
+		this.sources = sources;
+		this.withdrawn = withdrawn;
+		this.jobs = jobs;
+		this.settings = settings;
+		this.parser = context.newJsonParser().setPrettyPrint(false);
+		this.clock = clock;
+	}
+
+	/** The types an export may name: Patient and each source's. */
+	List<String> types() {
+		return java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("Patient"), this.sources.stream().map(ExportSource::type))
+			.toList();
+	}
+
+	/**
+	 * Runs the job to its end state.
+	 * @param external whether the recipient is another organization (patients who
+	 * withdrew their release of information are left out)
+	 */
+	void run(UUID jobId, ExportRequest request, boolean external) {
+		Parts parts = new Parts(jobId);
+		int done = 0;
+		try {
+			if (!this.jobs.advance(jobId, "RUNNING", 0, null, now(), null)) {
+				return;
+			}
+			for (int offset = 0;; offset += this.settings.patientsPerBatch()) {
+				List<RegisteredPatient> batch = this.patients.search(PatientCriteria.everyone(), offset,
+						this.settings.patientsPerBatch());
+				Set<UUID> left = external ? this.withdrawn.among(batch.stream().map(RegisteredPatient::id).toList())
+						: Set.of();
+				for (RegisteredPatient patient : batch) {
+					if (!left.contains(patient.id())) {
+						write(patient, request, parts);
+					}
+				}
+				done += batch.size();
+				if (!this.jobs.advance(jobId, "RUNNING", done, null, now(), null)) {
+					return;
+				}
+				if (batch.size() < this.settings.patientsPerBatch()) {
+					break;
+				}
+			}
+			parts.flushAll();
+			this.jobs.advance(jobId, "COMPLETE", done, null, now(), now().plus(this.settings.retention()));
+		}
+		catch (RuntimeException ex) {
+			this.jobs.fail(jobId,
+					(ex instanceof org.springframework.dao.DataAccessException)
+							? "The export stopped on a server error (logged); start it again."
+							: "The export stopped: " + ex.getMessage(),
+					now());
+			throw ex;
+		}
+	}
+
+	private void write(RegisteredPatient registered, ExportRequest request, Parts parts) {
+		if (request.types().contains("Patient")
+				&& (request.since() == null || registered.updatedAt().isAfter(request.since()))) {
+			parts.add(this.patientResources.toFhir(registered));
+		}
+		for (ExportSource source : this.sources) {
+			if (!request.types().contains(source.type())) {
+				continue;
+			}
+			for (DomainResource resource : source.forPatient(registered.id())) {
+				if (changedSince(resource, request.since()) && request.passes(resource)) {
+					parts.add(resource);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Whether the resource changed after {@code since}: by {@code meta.lastUpdated} when
+	 * set, otherwise by the time it records (our clinical records are amended, not
+	 * rewritten: a record's own time is when it came to be).
+	 */
+	static boolean changedSince(DomainResource resource, Instant since) {
+		if (since == null) {
+			return true;
+		}
+		Date when = resource.getMeta().getLastUpdated();
+		if (when == null) {
+			when = recordedAt(resource);
+		}
+		return when == null || when.toInstant().isAfter(since);
+	}
+
+	private static Date recordedAt(DomainResource resource) {
+		if (resource instanceof Observation o) {
+			return o.getEffectiveDateTimeType().getValue();
+		}
+		if (resource instanceof QuestionnaireResponse q) {
+			return q.getAuthored();
+		}
+		if (resource instanceof Encounter e) {
+			return (e.getPeriod().getEnd() != null) ? e.getPeriod().getEnd() : e.getPeriod().getStart();
+		}
+		if (resource instanceof MedicationAdministration m) {
+			return m.hasEffectiveDateTimeType() ? m.getEffectiveDateTimeType().getValue()
+					: m.getEffectivePeriod().getStart();
+		}
+		return null;
+	}
+
+	private Instant now() {
+		return Instant.now(this.clock);
+	}
+
+	/** NDJSON per type, stored as a part whenever a type's buffer is full. */
+	private final class Parts {
+
+		private final UUID jobId;
+
+		private final Map<String, StringBuilder> buffers = new LinkedHashMap<>();
+
+		private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+		private int part;
+
+		Parts(UUID jobId) {
+			this.jobId = jobId;
+		}
+
+		void add(DomainResource resource) {
+			String type = resource.fhirType();
+			StringBuilder buffer = this.buffers.computeIfAbsent(type, (t) -> new StringBuilder());
+			buffer.append(ExportRun.this.parser.encodeResourceToString(resource)).append('\n');
+			int count = this.counts.merge(type, 1, Integer::sum);
+			if (count >= ExportRun.this.settings.resourcesPerFile()) {
+				flush(type);
+			}
+		}
+
+		void flushAll() {
+			List.copyOf(this.buffers.keySet()).forEach(this::flush);
+		}
+
+		private void flush(String type) {
+			Integer count = this.counts.remove(type);
+			StringBuilder buffer = this.buffers.remove(type);
+			if (count != null && count > 0) {
+				ExportRun.this.jobs.addFile(this.jobId, ++this.part, type, count, buffer.toString());
+			}
+		}
+
+	}
+
+}

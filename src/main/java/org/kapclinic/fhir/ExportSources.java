@@ -1,0 +1,73 @@
+package org.kapclinic.fhir;
+
+import java.util.EnumSet;
+import java.util.List;
+
+import org.kapclinic.dosing.DrugsGiven;
+import org.kapclinic.dosing.SessionReads;
+import org.kapclinic.dosing.VitalSigns;
+import org.kapclinic.measures.MeasurementQuery;
+import org.kapclinic.measures.Measures;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What {@code $export} writes about each patient besides the Patient itself, one source
+ * per resource type; a new patient-compartment type joins the export with one bean here.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExportSources {
+
+	/** Every record of a patient: no search paging in an export. */
+	private static final int ALL = Integer.MAX_VALUE;
+
+	@Bean
+	ExportSource observationExport(Measures measures, ObservationResources observations, VitalSigns vitals,
+			VitalsResources vitalsResources) {
+		return source("Observation", (patientId) -> {
+			List<org.hl7.fhir.r4.model.Observation> all = new java.util.ArrayList<>();
+			measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
+				.forEach((m) -> all.add(observations.toFhir(m)));
+			vitals.search(patientId, null, null, false, 0, ALL)
+				.forEach((set) -> all.addAll(vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
+			return all;
+		});
+	}
+
+	@Bean
+	ExportSource questionnaireResponseExport(Measures measures, QuestionnaireResponses responses) {
+		return source("QuestionnaireResponse",
+				(patientId) -> measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
+					.stream()
+					.map(responses::toFhir)
+					.toList());
+	}
+
+	@Bean
+	ExportSource encounterExport(SessionReads sessions) {
+		return source("Encounter",
+				(patientId) -> sessions.forPatient(patientId).stream().map(EncounterProvider::toFhir).toList());
+	}
+
+	@Bean
+	ExportSource medicationAdministrationExport(DrugsGiven drugs, MedicationAdministrationProvider provider) {
+		return source("MedicationAdministration",
+				(patientId) -> drugs.search(patientId, null, null, 0, ALL).stream().map(provider::toFhir).toList());
+	}
+
+	private static ExportSource source(String type,
+			java.util.function.Function<java.util.UUID, List<? extends org.hl7.fhir.r4.model.DomainResource>> read) {
+		return new ExportSource() {
+			@Override
+			public String type() {
+				return type;
+			}
+
+			@Override
+			public List<? extends org.hl7.fhir.r4.model.DomainResource> forPatient(java.util.UUID patientId) {
+				return read.apply(patientId);
+			}
+		};
+	}
+
+}
