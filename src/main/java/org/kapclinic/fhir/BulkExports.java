@@ -72,11 +72,18 @@ class BulkExports implements DisposableBean {
 	 * @throws AccessDeniedException when a backend client's scopes do not let it read one
 	 * of the types
 	 */
-	UUID kickOff(ExportRequest request, String requestUrl) {
+	UUID kickOff(ExportRequest asked, String requestUrl) {
 		String owner = this.currentUser.require().username();
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		List<String> scopes = scopes(authentication);
 		boolean client = isClient(authentication);
+		ExportRequest request = (client && !asked.typesNamed())
+				? asked
+					.ofTypes(asked.types().stream().filter((type) -> SmartScopes.permits(scopes, type, 'r')).toList())
+				: asked;
+		if (request.types().isEmpty()) {
+			throw new AccessDeniedException("This client's token lets it read none of the types this server exports");
+		}
 		for (String type : request.types()) {
 			if (client && !SmartScopes.permits(scopes, type, 'r')) {
 				throw new AccessDeniedException("This client's token does not grant system/" + type

@@ -17,12 +17,13 @@ import org.kapclinic.shared.InvalidInputException;
 
 /**
  * A {@code $export} kick-off's parameters (Bulk Data Access 2.0): which resource types
- * ({@code _type}, all this server exports when absent), what changed since when
- * ({@code _since}), and {@code _typeFilter}s, of which this server understands
+ * ({@code _type}; when absent, all this server exports, or for a backend client all its
+ * scopes let it read), what changed since when ({@code _since}), and
+ * {@code _typeFilter}s, of which this server understands
  * {@code Observation?code=&category=} (token lists, a code with or without its system).
  * Filters of one type are alternatives: a resource passes when any of them matches.
  */
-record ExportRequest(String level, List<String> types, Instant since, List<String> typeFilters) {
+record ExportRequest(String level, List<String> types, boolean typesNamed, Instant since, List<String> typeFilters) {
 
 	static final String NDJSON = "application/fhir+ndjson";
 
@@ -66,7 +67,12 @@ record ExportRequest(String level, List<String> types, Instant since, List<Strin
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return new ExportRequest(level, List.copyOf(types), since, filters);
+		return new ExportRequest(level, List.copyOf(types), type != null && !type.isBlank(), since, filters);
+	}
+
+	/** The same export of fewer types. */
+	ExportRequest ofTypes(List<String> fewer) {
+		return new ExportRequest(this.level, List.copyOf(fewer), this.typesNamed, this.since, this.typeFilters);
 	}
 
 	/** Whether the resource passes this export's {@code _typeFilter}s for its type. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kapclinic.ApiClient.Response;
 import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,9 @@ class FhirExportIT extends IntegrationTest {
 	private final FhirContext context = FhirContext.forR4Cached();
 
 	private String patientId;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	private BulkExports exports;
 
 	@BeforeEach
 	void patientWithScoresOnTherapistCovesTeam() {
@@ -147,6 +151,72 @@ class FhirExportIT extends IntegrationTest {
 					.statusCode())
 			.as("another user's poll finds nothing")
 			.isEqualTo(404);
+	}
+
+	@Test
+	void anExternalClientsExportNeedsItsScopesAndLeavesOutWithdrawnReleases() throws Exception {
+		String patients = tokenFor("dr.quill");
+		String withdrawnId = this.api
+			.post("/api/v1/patients", Map.of("givenName", "Wanda", "familyName", "Withdrawly" + letters(), "birthDate",
+					"1988-02-03", "confirmDuplicate", true), patients)
+			.json()
+			.get("id")
+			.asString();
+		Response release = this.api.post("/api/v1/patients/" + withdrawnId + "/consents",
+				Map.of("document", "RELEASE_OF_INFORMATION", "version", 1, "signerName", "Wanda Withdrawly",
+						"signerRole", "PATIENT", "details", Map.of("recipientName", "Registry (test)", "scope",
+								"outcome scores", "expiresOn", "2030-01-01", "content", "OUTCOMES")),
+				patients);
+		assertThat(release.status()).as(release.body()).isEqualTo(201);
+		assertThat(this.api
+			.post("/api/v1/consents/" + release.json().get("id").asString() + "/withdraw",
+					Map.of("reason", "patient revoked it in writing"), patients)
+			.status()).isEqualTo(200);
+
+		SmartClientFixture external = SmartClientFixture.register(this.api, this.port, tokenFor("admin"),
+				List.of("system/Patient.rs"), true);
+		String token = external.accessToken("system/Patient.rs");
+		HttpResponse<String> tooWide = kickOff("/fhir/$export?_type=Patient,Observation", token);
+		assertThat(tooWide.statusCode()).isEqualTo(403);
+		assertThat(tooWide.body()).contains("system/Observation.rs");
+		List<Resource> exported = everything(kickOff("/fhir/$export", token), token);
+		assertThat(exported).extracting(Resource::fhirType).containsOnly("Patient");
+		assertThat(exported).anyMatch(this::isMine);
+		assertThat(exported).as("a withdrawn release keeps the patient out of an external export")
+			.noneMatch((r) -> r.getIdElement().getIdPart().equals(withdrawnId));
+
+		SmartClientFixture internal = SmartClientFixture.register(this.api, this.port, tokenFor("admin"),
+				List.of("system/*.rs"), false);
+		String internalToken = internal.accessToken("system/*.rs");
+		assertThat(everything(kickOff("/fhir/$export?_type=Patient", internalToken), internalToken))
+			.anyMatch((r) -> r.getIdElement().getIdPart().equals(withdrawnId));
+	}
+
+	@Test
+	void filesExpireAndAreDeletedWhileTheJobStaysOnRecord() throws Exception {
+		String token = tokenFor("dr.quill");
+		String status = kickOff("/fhir/$export?_type=Patient", token).headers()
+			.firstValue("Content-Location")
+			.orElseThrow();
+		JsonNode manifest = manifest(status, token);
+		String jobId = status.substring(status.indexOf("_jobId=") + "_jobId=".length());
+		assertThat(download(manifest.get("output").get(0).get("url").asString(), token)).isNotEmpty();
+
+		this.jdbc.sql("update fhir.export_job set expires_at = now() - interval '1 second' where id = ?::uuid")
+			.param(jobId)
+			.update();
+		this.exports.expire();
+		assertThat(HTTP.send(absolute(status, token).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(404);
+		assertThat(download(manifest.get("output").get(0).get("url").asString(), token)).isNull();
+		assertThat(this.jdbc.sql("select count(*) from fhir.export_file where job_id = ?::uuid")
+			.param(jobId)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select status from fhir.export_job where id = ?::uuid")
+			.param(jobId)
+			.query(String.class)
+			.single()).isEqualTo("EXPIRED");
 	}
 
 	private boolean isMine(Resource resource) {

@@ -1,31 +1,18 @@
 package org.kapclinic.fhir;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,11 +32,11 @@ import static org.awaitility.Awaitility.await;
  */
 class FhirSmartIT extends IntegrationTest {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private RSAKey key;
+	private SmartClientFixture client;
+
+	private com.nimbusds.jose.jwk.JWK key;
 
 	private String clientId;
 
@@ -59,12 +46,10 @@ class FhirSmartIT extends IntegrationTest {
 
 	@BeforeEach
 	void registeredClientAndAPatient() throws JOSEException {
-		this.key = new RSAKeyGenerator(2048).keyID("k1").generate();
-		Response registered = register(Map.of("name", "Registry (test)", "jwks", publicKeys(this.key), "scopes",
-				List.of("system/Patient.rs", "system/Observation.rs")), tokenFor("admin"));
-		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-		this.clientId = registered.json().get("clientId").asString();
-		assertThat(registered.json().get("tokenEndpoint").asString()).endsWith("/oauth2/token");
+		this.client = SmartClientFixture.register(this.api, this.port, tokenFor("admin"),
+				List.of("system/Patient.rs", "system/Observation.rs"), true);
+		this.key = this.client.key;
+		this.clientId = this.client.clientId;
 		this.family = "Smartly" + letters();
 		this.patientId = this.api
 			.post("/api/v1/patients", Map.of("givenName", "Bo", "familyName", this.family, "birthDate", "1979-04-04",
@@ -76,8 +61,8 @@ class FhirSmartIT extends IntegrationTest {
 
 	@Test
 	void aSignedAssertionGetsAShortLivedTokenThatReadsWithinItsScopes() throws Exception {
-		HttpResponse<String> token = token(assertion(this.key, JWSAlgorithm.RS384, this.clientId,
-				Instant.now().plusSeconds(240), UUID.randomUUID().toString()), "system/Patient.rs");
+		HttpResponse<String> token = this.client.token(this.client.assertion(this.key, JWSAlgorithm.RS384,
+				this.clientId, Instant.now().plusSeconds(240), UUID.randomUUID().toString()), "system/Patient.rs");
 		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 		JsonNode body = JSON.readTree(token.body());
 		assertThat(body.get("token_type").asString()).isEqualToIgnoringCase("Bearer");
@@ -112,14 +97,12 @@ class FhirSmartIT extends IntegrationTest {
 	@Test
 	void anEcKeySignsEs384() throws Exception {
 		ECKey ec = new ECKeyGenerator(Curve.P_384).keyID("ec1").generate();
-		Response registered = register(
-				Map.of("name", "EC client (test)", "jwks", publicKeys(ec), "scopes", List.of("system/*.read")),
-				tokenFor("admin"));
+		Response registered = register(Map.of("name", "EC client (test)", "jwks", SmartClientFixture.publicKeys(ec),
+				"scopes", List.of("system/*.read")), tokenFor("admin"));
 		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
 		String id = registered.json().get("clientId").asString();
-		HttpResponse<String> token = token(
-				assertion(ec, JWSAlgorithm.ES384, id, Instant.now().plusSeconds(120), UUID.randomUUID().toString()),
-				"system/*.read");
+		HttpResponse<String> token = this.client.token(this.client.assertion(ec, JWSAlgorithm.ES384, id,
+				Instant.now().plusSeconds(120), UUID.randomUUID().toString()), "system/*.read");
 		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
 		String access = JSON.readTree(token.body()).get("access_token").asString();
 		assertThat(this.api.get("/fhir/Observation?patient=" + this.patientId, access).status()).isEqualTo(200);
@@ -128,35 +111,50 @@ class FhirSmartIT extends IntegrationTest {
 	@Test
 	void refusedAtTheTokenEndpoint() throws Exception {
 		RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
-		assertThat(token(assertion(other, JWSAlgorithm.RS384, this.clientId, Instant.now().plusSeconds(120),
-				UUID.randomUUID().toString()), "system/Patient.rs")
-			.statusCode()).as("signed with a key the client did not register").isEqualTo(401);
-		assertThat(token(assertion(this.key, JWSAlgorithm.RS384, this.clientId, Instant.now().minusSeconds(120),
-				UUID.randomUUID().toString()), "system/Patient.rs")
-			.statusCode()).as("expired assertion").isEqualTo(401);
-		assertThat(token(assertion(this.key, JWSAlgorithm.RS384, this.clientId, Instant.now().plusSeconds(3600),
-				UUID.randomUUID().toString()), "system/Patient.rs")
-			.statusCode()).as("exp more than five minutes ahead").isEqualTo(401);
+		assertThat(
+				this.client
+					.token(this.client.assertion(other, JWSAlgorithm.RS384, this.clientId,
+							Instant.now().plusSeconds(120), UUID.randomUUID().toString()), "system/Patient.rs")
+					.statusCode())
+			.as("signed with a key the client did not register")
+			.isEqualTo(401);
+		assertThat(
+				this.client
+					.token(this.client.assertion(this.key, JWSAlgorithm.RS384, this.clientId,
+							Instant.now().minusSeconds(120), UUID.randomUUID().toString()), "system/Patient.rs")
+					.statusCode())
+			.as("expired assertion")
+			.isEqualTo(401);
+		assertThat(
+				this.client
+					.token(this.client.assertion(this.key, JWSAlgorithm.RS384, this.clientId,
+							Instant.now().plusSeconds(3600), UUID.randomUUID().toString()), "system/Patient.rs")
+					.statusCode())
+			.as("exp more than five minutes ahead")
+			.isEqualTo(401);
 		String jti = UUID.randomUUID().toString();
-		assertThat(token(assertion(this.key, JWSAlgorithm.RS384, this.clientId, Instant.now().plusSeconds(120), jti),
-				"system/Patient.rs")
+		assertThat(this.client
+			.token(this.client.assertion(this.key, JWSAlgorithm.RS384, this.clientId, Instant.now().plusSeconds(120),
+					jti), "system/Patient.rs")
 			.statusCode()).isEqualTo(200);
-		assertThat(token(assertion(this.key, JWSAlgorithm.RS384, this.clientId, Instant.now().plusSeconds(120), jti),
-				"system/Patient.rs")
+		assertThat(this.client
+			.token(this.client.assertion(this.key, JWSAlgorithm.RS384, this.clientId, Instant.now().plusSeconds(120),
+					jti), "system/Patient.rs")
 			.statusCode()).as("the same jti again").isEqualTo(401);
-		HttpResponse<String> notGranted = token(assertion(this.key, JWSAlgorithm.RS384, this.clientId,
-				Instant.now().plusSeconds(120), UUID.randomUUID().toString()), "system/QuestionnaireResponse.rs");
+		HttpResponse<String> notGranted = this.client.token(this.client.assertion(this.key, JWSAlgorithm.RS384,
+				this.clientId, Instant.now().plusSeconds(120), UUID.randomUUID().toString()),
+				"system/QuestionnaireResponse.rs");
 		assertThat(notGranted.statusCode()).as("a scope the client was not registered for").isEqualTo(400);
 		assertThat(notGranted.body()).contains("invalid_scope");
 	}
 
 	@Test
 	void onlyAnAdministratorRegistersAndBadRegistrationsSayWhy() throws JOSEException {
-		assertThat(register(Map.of("name", "x", "jwks", publicKeys(this.key), "scopes", List.of("system/Patient.rs")),
-				tokenFor("dr.quill"))
+		assertThat(register(Map.of("name", "x", "jwks", SmartClientFixture.publicKeys(this.key), "scopes",
+				List.of("system/Patient.rs")), tokenFor("dr.quill"))
 			.status()).isEqualTo(403);
 		RSAKey small = new RSAKeyGenerator(1024, true).keyID("small").generate();
-		Response bad = register(Map.of("name", "x", "jwks", publicKeys(small), "scopes",
+		Response bad = register(Map.of("name", "x", "jwks", SmartClientFixture.publicKeys(small), "scopes",
 				List.of("patient/Patient.read", "system/Appointment.rs")), tokenFor("admin"));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body()).contains("RS384", "patient/Patient.read", "system/Appointment.rs");
@@ -169,39 +167,6 @@ class FhirSmartIT extends IntegrationTest {
 
 	private Response register(Map<String, Object> body, String token) {
 		return this.api.post("/api/v1/fhir-clients", body, token);
-	}
-
-	private static Map<String, Object> publicKeys(com.nimbusds.jose.jwk.JWK key) {
-		return new JWKSet(key.toPublicJWK()).toJSONObject(true);
-	}
-
-	private String tokenUrl() {
-		return "http://127.0.0.1:" + this.port + "/oauth2/token";
-	}
-
-	private String assertion(com.nimbusds.jose.jwk.JWK signingKey, JWSAlgorithm algorithm, String client,
-			Instant expires, String jti) throws JOSEException {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(client)
-			.subject(client)
-			.audience(tokenUrl())
-			.expirationTime(Date.from(expires))
-			.issueTime(Date.from(expires.minus(Duration.ofMinutes(1))))
-			.jwtID(jti)
-			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(signingKey.getKeyID()).build(), claims);
-		jwt.sign((signingKey instanceof ECKey ec) ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) signingKey));
-		return jwt.serialize();
-	}
-
-	private HttpResponse<String> token(String assertion, String scope) throws Exception {
-		String form = "grant_type=client_credentials&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
-				+ "&client_assertion_type="
-				+ URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
-				+ "&client_assertion=" + assertion;
-		return HTTP.send(HttpRequest.newBuilder(URI.create(tokenUrl()))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
