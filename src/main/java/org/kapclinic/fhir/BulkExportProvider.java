@@ -24,11 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk Data Access 2.0 (https://hl7.org/fhir/uv/bulkdata/export.html): kick-off at
- * {@code /fhir/$export} and {@code /fhir/Patient/$export} ({@code Prefer: respond-async}
- * → 202 with {@code Content-Location}), the status at {@code $export-poll-status?_jobId=}
- * (202 with {@code X-Progress} while running, 200 with the manifest when done, DELETE
- * cancels), and each NDJSON file at {@code $export-file?_jobId=&_part=}, behind the same
- * token as the kick-off.
+ * {@code /fhir/$export}, {@code /fhir/Patient/$export} and {@code Group/{id}/$export}
+ * ({@link GroupProvider}) ({@code Prefer: respond-async} → 202 with
+ * {@code Content-Location}), the status at {@code $export-poll-status?_jobId=} (202 with
+ * {@code X-Progress} while running, 200 with the manifest when done, DELETE cancels), and
+ * each NDJSON file at {@code $export-file?_jobId=&_part=}, behind the same token as the
+ * kick-off.
  */
 @Component
 class BulkExportProvider implements FhirPlainProvider {
@@ -46,7 +47,7 @@ class BulkExportProvider implements FhirPlainProvider {
 			@OperationParam(name = "_outputFormat") StringType outputFormat,
 			@OperationParam(name = "_type") StringType type, @OperationParam(name = "_since") StringType since,
 			@OperationParam(name = "_typeFilter", max = OperationParam.MAX_UNLIMITED) List<StringType> typeFilter) {
-		kickOff("SYSTEM", details, outputFormat, type, since, typeFilter);
+		kickOff("SYSTEM", null, details, outputFormat, type, since, typeFilter);
 	}
 
 	@Operation(name = "$export", typeName = "Patient", manualResponse = true, idempotent = true)
@@ -54,7 +55,7 @@ class BulkExportProvider implements FhirPlainProvider {
 			@OperationParam(name = "_outputFormat") StringType outputFormat,
 			@OperationParam(name = "_type") StringType type, @OperationParam(name = "_since") StringType since,
 			@OperationParam(name = "_typeFilter", max = OperationParam.MAX_UNLIMITED) List<StringType> typeFilter) {
-		kickOff("PATIENT", details, outputFormat, type, since, typeFilter);
+		kickOff("PATIENT", null, details, outputFormat, type, since, typeFilter);
 	}
 
 	@Operation(name = "$export-poll-status", manualResponse = true, idempotent = true, deleteEnabled = true)
@@ -104,13 +105,17 @@ class BulkExportProvider implements FhirPlainProvider {
 		write(response, ndjson);
 	}
 
-	private void kickOff(String level, ServletRequestDetails details, StringType outputFormat, StringType type,
+	/**
+	 * Starts an export at a level ({@code SYSTEM}, {@code PATIENT}, or {@code GROUP} of
+	 * one program).
+	 */
+	void kickOff(String level, String program, ServletRequestDetails details, StringType outputFormat, StringType type,
 			StringType since, List<StringType> typeFilter) {
 		String prefer = details.getHeader("Prefer");
 		if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async")) {
 			throw new InvalidRequestException("An export runs asynchronously: send the header Prefer: respond-async");
 		}
-		ExportRequest request = ExportRequest.parse(level, value(outputFormat), value(type), instant(since),
+		ExportRequest request = ExportRequest.parse(level, program, value(outputFormat), value(type), instant(since),
 				(typeFilter == null) ? List.of() : typeFilter.stream().map(StringType::getValue).toList(),
 				this.exports.exportable());
 		String url = details.getCompleteUrl();

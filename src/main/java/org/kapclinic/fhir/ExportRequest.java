@@ -22,8 +22,10 @@ import org.kapclinic.shared.InvalidInputException;
  * {@code _typeFilter}s, of which this server understands
  * {@code Observation?code=&category=} (token lists, a code with or without its system).
  * Filters of one type are alternatives: a resource passes when any of them matches.
+ * {@code program}: a Group export's treatment program (null otherwise).
  */
-record ExportRequest(String level, List<String> types, boolean typesNamed, Instant since, List<String> typeFilters) {
+record ExportRequest(String level, String program, List<String> types, boolean typesNamed, Instant since,
+		List<String> typeFilters) {
 
 	static final String NDJSON = "application/fhir+ndjson";
 
@@ -34,7 +36,7 @@ record ExportRequest(String level, List<String> types, boolean typesNamed, Insta
 	 * Parses and checks the kick-off's parameters against the types this server exports.
 	 * @throws InvalidInputException naming each parameter it cannot honour
 	 */
-	static ExportRequest parse(String level, String outputFormat, String type, Instant since,
+	static ExportRequest parse(String level, String program, String outputFormat, String type, Instant since,
 			Collection<String> typeFilters, Collection<String> exported) {
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 		if (outputFormat != null && !NDJSON_NAMES.contains(outputFormat)) {
@@ -67,12 +69,13 @@ record ExportRequest(String level, List<String> types, boolean typesNamed, Insta
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return new ExportRequest(level, List.copyOf(types), type != null && !type.isBlank(), since, filters);
+		return new ExportRequest(level, program, List.copyOf(types), type != null && !type.isBlank(), since, filters);
 	}
 
 	/** The same export of fewer types. */
 	ExportRequest ofTypes(List<String> fewer) {
-		return new ExportRequest(this.level, List.copyOf(fewer), this.typesNamed, this.since, this.typeFilters);
+		return new ExportRequest(this.level, this.program, List.copyOf(fewer), this.typesNamed, this.since,
+				this.typeFilters);
 	}
 
 	/** Whether the resource passes this export's {@code _typeFilter}s for its type. */

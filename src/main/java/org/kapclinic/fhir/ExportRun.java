@@ -20,6 +20,7 @@ import org.kapclinic.intake.WithdrawnReleases;
 import org.kapclinic.patient.PatientCriteria;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.patient.RegisteredPatient;
+import org.kapclinic.scheduling.CoursePrograms;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,8 @@ class ExportRun {
 
 	private final WithdrawnReleases withdrawn;
 
+	private final CoursePrograms programs;
+
 	private final ExportJobs jobs;
 
 	private final BulkExportSettings settings;
@@ -49,12 +52,13 @@ class ExportRun {
 	private final Clock clock;
 
 	ExportRun(Patients patients, PatientResources patientResources, List<ExportSource> sources,
-			WithdrawnReleases withdrawn, ExportJobs jobs, BulkExportSettings settings, FhirContext context,
-			Clock clock) {
+			WithdrawnReleases withdrawn, CoursePrograms programs, ExportJobs jobs, BulkExportSettings settings,
+			FhirContext context, Clock clock) {
 		this.patients = patients;
 		this.patientResources = patientResources;
 		this.sources = sources;
 		this.withdrawn = withdrawn;
+		this.programs = programs;
 		this.jobs = jobs;
 		this.settings = settings;
 		this.parser = context.newJsonParser().setPrettyPrint(false);
@@ -83,10 +87,11 @@ class ExportRun {
 			for (int offset = 0;; offset += this.settings.patientsPerBatch()) {
 				List<RegisteredPatient> batch = this.patients.search(PatientCriteria.everyone(), offset,
 						this.settings.patientsPerBatch());
-				Set<UUID> left = external ? this.withdrawn.among(batch.stream().map(RegisteredPatient::id).toList())
-						: Set.of();
+				List<UUID> ids = batch.stream().map(RegisteredPatient::id).toList();
+				Set<UUID> left = external ? this.withdrawn.among(ids) : Set.of();
+				Set<UUID> members = inProgram(request.program(), ids);
 				for (RegisteredPatient patient : batch) {
-					if (!left.contains(patient.id())) {
+					if (!left.contains(patient.id()) && (members == null || members.contains(patient.id()))) {
 						write(patient, request, parts);
 					}
 				}
@@ -109,6 +114,20 @@ class ExportRun {
 					now());
 			throw ex;
 		}
+	}
+
+	/** Of these patients, those with a course in the program; null for no program. */
+	private Set<UUID> inProgram(String program, List<UUID> ids) {
+		if (program == null) {
+			return null;
+		}
+		Set<UUID> members = new java.util.HashSet<>();
+		this.programs.courses(ids)
+			.forEach((patient, courses) -> courses.stream()
+				.filter((course) -> course.program().equals(program))
+				.findAny()
+				.ifPresent((course) -> members.add(patient)));
+		return members;
 	}
 
 	private void write(RegisteredPatient registered, ExportRequest request, Parts parts) {

@@ -4,6 +4,6 @@
  * APIs, so every FHIR read runs the chart's access rules and audit. No second database,
  * no JPA server.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "FHIR R4 API",
-		allowedDependencies = { "patient", "measures", "dosing", "intake", "identity", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "FHIR R4 API", allowedDependencies = { "patient",
+		"measures", "dosing", "intake", "scheduling", "identity", "audit", "shared" })
 package org.kapclinic.fhir;

@@ -193,6 +193,27 @@ class FhirExportIT extends IntegrationTest {
 	}
 
 	@Test
+	void aProgramGroupExportsItsPatientsOnly() throws Exception {
+		String inKap = org.kapclinic.dosing.DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId)
+			.fixtures()
+			.inCourse("KAP", 70, "KAP_IN_SESSION")
+			.patientId();
+		String token = tokenFor("dr.quill");
+		Response group = this.api.get("/fhir/Group/kap", token);
+		assertThat(group.status()).as(group.body()).isEqualTo(200);
+		assertThat(FhirValidation
+			.errors(this.context.newJsonParser().parseResource(org.hl7.fhir.r4.model.Group.class, group.body())))
+			.isEmpty();
+		assertThat(this.api.get("/fhir/Group/yoga", token).status()).isEqualTo(404);
+
+		List<Resource> kap = everything(kickOff("/fhir/Group/kap/$export?_type=Patient", token), token);
+		assertThat(kap).anyMatch((r) -> r.getIdElement().getIdPart().equals(inKap));
+		assertThat(kap).noneMatch(this::isMine);
+		assertThat(everything(kickOff("/fhir/Group/esketamine/$export?_type=Patient", token), token))
+			.noneMatch((r) -> r.getIdElement().getIdPart().equals(inKap));
+	}
+
+	@Test
 	void filesExpireAndAreDeletedWhileTheJobStaysOnRecord() throws Exception {
 		String token = tokenFor("dr.quill");
 		String status = kickOff("/fhir/$export?_type=Patient", token).headers()
