@@ -2,9 +2,11 @@
 # FHIR budgets (issue 22) on the data the issue measured HAPI's JPA server on: 10,000 patients, each with
 # 20 PHQ-9 scores and 20 sets of vital signs (bench/fhir-seed.sql); wrk -t2 -c16, 30 s after a 60 s warm-up,
 # as the prescriber dr.quill (sees every patient): Patient/{id}, Patient?name=, and the PHQ-9 trajectory
-# Observation?patient=&code=44261-6&_sort=-date&_count=20. Paths rotate over every patient.
+# Observation?patient=&code=44261-6&_sort=-date&_count=20. Paths rotate over every patient. Then a Bulk Data
+# $export of everything, timed from kick-off to the manifest (resources/s over every NDJSON file's count).
 #
-# Usage: bench/fhir.sh   (needs PostgreSQL on 127.0.0.1:5432, user postgres, and target/kap-clinic-*.jar)
+# Usage: bench/fhir.sh   (BENCH_FHIR_PARTS="read search trajectory export" by default; name fewer to run fewer)
+#        bench/fhir.sh   (needs PostgreSQL on 127.0.0.1:5432, user postgres, and target/kap-clinic-*.jar)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -54,10 +56,39 @@ paths read "select '/fhir/Patient/' || id from patient.patient order by random()
 paths search "select distinct '/fhir/Patient?name=' || left(family_key, 4) from patient.patient"
 paths trajectory "select '/fhir/Observation?patient=' || id || '&code=44261-6&_sort=-date&_count=20' from patient.patient order by random()"
 
-for name in read search trajectory; do
+PARTS=${BENCH_FHIR_PARTS:-read search trajectory export}
+for name in $PARTS; do
+  [ "$name" = export ] && continue
   BENCH_TOKEN=$TOKEN BENCH_PATHS_FILE="$OUT/$name.lua" BENCH_NAME="warmup-$name" BENCH_THREADS=2 \
     wrk -t2 -c16 -d"$WARMUP" --timeout 5s -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" > /dev/null
   BENCH_TOKEN=$TOKEN BENCH_PATHS_FILE="$OUT/$name.lua" BENCH_NAME="fhir-$name" BENCH_THREADS=2 \
     wrk -t2 -c16 -d"$DURATION" --timeout 5s --latency -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" \
     | tee "$OUT/$name.txt" | grep RESULT
 done
+
+if [[ " $PARTS " == *" export "* ]]; then
+  BASE="http://127.0.0.1:$PORT" TOKEN=$TOKEN python3 - <<'PY' | tee "$OUT/export.txt"
+import json, os, time, urllib.request
+base, token = os.environ["BASE"], os.environ["TOKEN"]
+def call(url, method="GET", headers=None):
+    request = urllib.request.Request(url, method=method, headers={"Authorization": "Bearer " + token, **(headers or {})})
+    with urllib.request.urlopen(request) as response:
+        return response.status, dict(response.headers), response.read()
+start = time.monotonic()
+status, headers, _ = call(base + "/fhir/$export", headers={"Prefer": "respond-async", "Accept": "application/fhir+json"})
+poll = headers["Content-Location"]
+while True:
+    status, headers, body = call(poll)
+    if status == 200:
+        break
+    time.sleep(0.5)
+elapsed = time.monotonic() - start
+manifest = json.loads(body)
+total = sum(o["count"] for o in manifest["output"])
+download = time.monotonic()
+size = sum(len(call(o["url"])[2]) for o in manifest["output"])
+fetched = time.monotonic() - download
+print(f"RESULT fhir-export resources={total} files={len(manifest['output'])} seconds={elapsed:.1f} "
+      f"resources_per_s={total / elapsed:.0f} download_mb={size / 1e6:.0f} download_s={fetched:.1f}")
+PY
+fi

@@ -13,14 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param resourcesPerFile the most resources in one NDJSON file (a type with more is
  * split across files, as the specification allows)
  * @param patientsPerBatch how many patients are read and written together
+ * @param threads how many patients are read and encoded at once (default: one per core)
  */
 @ConfigurationProperties("kap.fhir.export")
-record BulkExportSettings(Duration retention, Integer resourcesPerFile, Integer patientsPerBatch) {
+record BulkExportSettings(Duration retention, Integer resourcesPerFile, Integer patientsPerBatch, Integer threads) {
 
 	BulkExportSettings {
 		retention = (retention == null) ? Duration.ofHours(24) : retention;
 		resourcesPerFile = (resourcesPerFile == null) ? 10_000 : resourcesPerFile;
 		patientsPerBatch = (patientsPerBatch == null) ? 200 : patientsPerBatch;
+		threads = (threads == null) ? Runtime.getRuntime().availableProcessors() : threads;
 	}
 
 }

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -21,6 +25,8 @@ import org.kapclinic.patient.PatientCriteria;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.patient.RegisteredPatient;
 import org.kapclinic.scheduling.CoursePrograms;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +53,7 @@ class ExportRun {
 
 	private final BulkExportSettings settings;
 
-	private final IParser parser;
+	private final FhirContext context;
 
 	private final Clock clock;
 
@@ -61,7 +67,7 @@ class ExportRun {
 		this.programs = programs;
 		this.jobs = jobs;
 		this.settings = settings;
-		this.parser = context.newJsonParser().setPrettyPrint(false);
+		this.context = context;
 		this.clock = clock;
 	}
 
@@ -80,6 +86,10 @@ class ExportRun {
 	void run(UUID jobId, ExportRequest request, boolean external) {
 		Parts parts = new Parts(jobId);
 		int done = 0;
+		// Patients are read and encoded on every core, as the requester; the parts are
+		// written in patient order by this thread.
+		ExecutorService pool = new DelegatingSecurityContextExecutorService(
+				Executors.newFixedThreadPool(this.settings.threads()), SecurityContextHolder.getContext());
 		try {
 			if (!this.jobs.advance(jobId, "RUNNING", 0, null, now(), null)) {
 				return;
@@ -90,10 +100,12 @@ class ExportRun {
 				List<UUID> ids = batch.stream().map(RegisteredPatient::id).toList();
 				Set<UUID> left = external ? this.withdrawn.among(ids) : Set.of();
 				Set<UUID> members = inProgram(request.program(), ids);
-				for (RegisteredPatient patient : batch) {
-					if (!left.contains(patient.id()) && (members == null || members.contains(patient.id()))) {
-						write(patient, request, parts);
-					}
+				List<Future<List<Line>>> lines = batch.stream()
+					.filter((p) -> !left.contains(p.id()) && (members == null || members.contains(p.id())))
+					.map((patient) -> pool.submit(() -> lines(patient, request)))
+					.toList();
+				for (Future<List<Line>> patient : lines) {
+					patient.get().forEach(parts::add);
 				}
 				done += batch.size();
 				if (!this.jobs.advance(jobId, "RUNNING", done, null, now(), null)) {
@@ -106,14 +118,32 @@ class ExportRun {
 			parts.flushAll();
 			this.jobs.advance(jobId, "COMPLETE", done, null, now(), now().plus(this.settings.retention()));
 		}
-		catch (RuntimeException ex) {
-			this.jobs.fail(jobId,
-					(ex instanceof org.springframework.dao.DataAccessException)
-							? "The export stopped on a server error (logged); start it again."
-							: "The export stopped: " + ex.getMessage(),
-					now());
-			throw ex;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.jobs.fail(jobId, "The export stopped when its server shut down; start it again.", now());
 		}
+		catch (ExecutionException ex) {
+			throw failed(jobId, ex.getCause());
+		}
+		catch (RuntimeException ex) {
+			throw failed(jobId, ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Records why the job failed (no database detail for the client); returns it to
+	 * throw.
+	 */
+	private RuntimeException failed(UUID jobId, Throwable ex) {
+		this.jobs.fail(jobId,
+				(ex instanceof org.springframework.dao.DataAccessException)
+						? "The export stopped on a server error (logged); start it again."
+						: "The export stopped: " + ex.getMessage(),
+				now());
+		return (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 	}
 
 	/** Of these patients, those with a course in the program; null for no program. */
@@ -130,10 +160,13 @@ class ExportRun {
 		return members;
 	}
 
-	private void write(RegisteredPatient registered, ExportRequest request, Parts parts) {
+	/** The patient's resources of the export, encoded (HAPI's parsers are not shared). */
+	private List<Line> lines(RegisteredPatient registered, ExportRequest request) {
+		IParser parser = this.context.newJsonParser().setPrettyPrint(false);
+		List<Line> lines = new java.util.ArrayList<>();
 		if (request.types().contains("Patient")
 				&& (request.since() == null || registered.updatedAt().isAfter(request.since()))) {
-			parts.add(this.patientResources.toFhir(registered));
+			lines.add(Line.of(parser, this.patientResources.toFhir(registered)));
 		}
 		for (ExportSource source : this.sources) {
 			if (!request.types().contains(source.type())) {
@@ -141,10 +174,20 @@ class ExportRun {
 			}
 			for (DomainResource resource : source.forPatient(registered.id())) {
 				if (changedSince(resource, request.since()) && request.passes(resource)) {
-					parts.add(resource);
+					lines.add(Line.of(parser, resource));
 				}
 			}
 		}
+		return lines;
+	}
+
+	/** One resource as an NDJSON line. */
+	private record Line(String type, String json) {
+
+		static Line of(IParser parser, DomainResource resource) {
+			return new Line(resource.fhirType(), parser.encodeResourceToString(resource));
+		}
+
 	}
 
 	/**
@@ -199,10 +242,10 @@ class ExportRun {
 			this.jobId = jobId;
 		}
 
-		void add(DomainResource resource) {
-			String type = resource.fhirType();
+		void add(Line line) {
+			String type = line.type();
 			StringBuilder buffer = this.buffers.computeIfAbsent(type, (t) -> new StringBuilder());
-			buffer.append(ExportRun.this.parser.encodeResourceToString(resource)).append('\n');
+			buffer.append(line.json()).append('\n');
 			int count = this.counts.merge(type, 1, Integer::sum);
 			if (count >= ExportRun.this.settings.resourcesPerFile()) {
 				flush(type);
