@@ -76,7 +76,15 @@ class PatientResources {
 				.setPostalCode(p.address().postalCode())
 				.setCountry(p.address().country());
 		}
-		for (Guardian guardian : p.guardians()) {
+		addGuardians(patient, p.guardians());
+		return patient;
+	}
+
+	/**
+	 * Each guardian as a contact (relationship {@code GUARD}, the words entered as text).
+	 */
+	private static void addGuardians(Patient patient, java.util.List<Guardian> guardians) {
+		for (Guardian guardian : guardians) {
 			Patient.ContactComponent contact = patient.addContact();
 			CodeableConcept relationship = contact.addRelationship();
 			relationship.addCoding().setSystem(RelatedPersonProvider.ROLE_CODE).setCode("GUARD").setDisplay("guardian");
@@ -93,7 +101,6 @@ class PatientResources {
 				contact.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(guardian.email());
 			}
 		}
-		return patient;
 	}
 
 	private static void addLine(Address address, String line) {

@@ -36,8 +36,11 @@ public class Patients {
 
 	private final PatientRegistry registry;
 
+	private final PatientExchange exchange;
+
 	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock,
-			JdbcClient jdbc, PatientRegistry registry) {
+			JdbcClient jdbc, PatientRegistry registry, PatientExchange exchange) {
+		this.exchange = exchange;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.service = service;
@@ -190,7 +193,7 @@ public class Patients {
 	 * @throws org.kapclinic.shared.NotFoundException if absent or not visible to the user
 	 */
 	public List<PatientContact> contacts(UUID patientId) {
-		return this.service.contacts(patientId);
+		return this.exchange.contacts(patientId);
 	}
 
 	/**
@@ -199,7 +202,7 @@ public class Patients {
 	 * patient's clinical content (audited).
 	 */
 	public List<MeasuredBody> bodyMeasurements(UUID patientId, java.time.Instant from, java.time.Instant before) {
-		return this.service.bodyMeasurements(patientId, from, before);
+		return this.exchange.bodyMeasurements(patientId, from, before);
 	}
 
 	/**
@@ -208,7 +211,7 @@ public class Patients {
 	 * @throws org.kapclinic.shared.NotFoundException if absent, voided or not visible
 	 */
 	public MeasuredBody bodyMeasurement(UUID measurementId) {
-		return this.service.bodyMeasurement(measurementId);
+		return this.exchange.bodyMeasurement(measurementId);
 	}
 
 	/**
