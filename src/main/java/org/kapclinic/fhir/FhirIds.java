@@ -15,6 +15,17 @@ final class FhirIds {
 		return uuid(id.getIdPart(), id);
 	}
 
+	/**
+	 * The patient a search's {@code patient} parameter names ({@code 123} or
+	 * {@code Patient/123}).
+	 */
+	static UUID patient(ca.uhn.fhir.rest.param.ReferenceParam patient) {
+		if (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType())) {
+			throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("patient must reference a Patient");
+		}
+		return uuid(patient.getIdPart(), patient.getValue());
+	}
+
 	static UUID uuid(String idPart, Object shown) {
 		try {
 			return UUID.fromString(idPart);

@@ -25,11 +25,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * release of 2026-06; the ingredient's RxCUI was not found)
  * @param defaultPageSize a search's page size when the client sends no {@code _count}
  * @param maxPageSize the largest page a search returns whatever {@code _count} asks
+ * @param staffSystem the identifier system of the clinic's staff ids
+ * ({@code Practitioner.identifier.system}, the value is the staff account's id); each
+ * clinic should set a URI it controls. The default uses the {@code .example} domain
+ * reserved by RFC 2606.
  */
 @ConfigurationProperties("kap.fhir")
 record FhirSettings(String mrnSystem, String instrumentSystem, String questionnaireBase,
 		java.time.Duration tokenLifetime, String rxnormKetamine, String rxnormEsketamine, Integer defaultPageSize,
-		Integer maxPageSize) {
+		Integer maxPageSize, String staffSystem) {
 
 	FhirSettings {
 		mrnSystem = (mrnSystem == null) ? "https://kapclinic.example/fhir/sid/mrn" : mrnSystem;
@@ -42,6 +46,7 @@ record FhirSettings(String mrnSystem, String instrumentSystem, String questionna
 		rxnormEsketamine = (rxnormEsketamine == null) ? "2201623" : rxnormEsketamine;
 		defaultPageSize = (defaultPageSize == null) ? 20 : defaultPageSize;
 		maxPageSize = (maxPageSize == null) ? 100 : maxPageSize;
+		staffSystem = (staffSystem == null) ? "https://kapclinic.example/fhir/sid/staff" : staffSystem;
 	}
 
 	/** The page size for a requested {@code _count}. */

@@ -32,12 +32,15 @@ import org.kapclinic.dosing.RecordedVitals;
 import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
+import org.kapclinic.patient.MeasuredBody;
+import org.kapclinic.patient.Patients;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Observation?patient=&code=&category=&date=&_sort=&_count=}: instrument totals
- * (category {@code survey}) and vital signs ({@code vital-signs}) of one patient whose
- * clinical records the caller may see.
+ * (category {@code survey}) and vital signs ({@code vital-signs}: a dosing session's, and
+ * the chart's body weight and height) of one patient whose clinical records the caller
+ * may see.
  */
 @Component
 class ObservationProvider implements IResourceProvider {
@@ -56,8 +59,11 @@ class ObservationProvider implements IResourceProvider {
 
 	private final VitalsResources vitalsResources;
 
+	private final Patients patients;
+
 	ObservationProvider(Measures measures, ObservationResources resources, InstrumentCodes codes, FhirSettings settings,
-			FhirDates dates, VitalSigns vitals, VitalsResources vitalsResources) {
+			FhirDates dates, VitalSigns vitals, VitalsResources vitalsResources, Patients patients) {
+		this.patients = patients;
 		this.vitals = vitals;
 		this.vitalsResources = vitalsResources;
 		this.dates = dates;
@@ -77,11 +83,11 @@ class ObservationProvider implements IResourceProvider {
 		String idPart = id.getIdPart();
 		for (VitalsResources.Sign sign : VitalsResources.Sign.values()) {
 			if (idPart != null && idPart.endsWith("-" + sign.suffix)) {
-				UUID vitalsId = FhirIds.uuid(idPart.substring(0, idPart.length() - sign.suffix.length() - 1), id);
-				return this.vitalsResources.toFhir(this.vitals.find(vitalsId), EnumSet.of(sign))
-					.stream()
-					.findFirst()
-					.orElseThrow(() -> new ResourceNotFoundException("No resource " + id));
+				UUID setId = FhirIds.uuid(idPart.substring(0, idPart.length() - sign.suffix.length() - 1), id);
+				List<Observation> found = sign.body
+						? this.vitalsResources.toFhir(this.patients.bodyMeasurement(setId), EnumSet.of(sign))
+						: this.vitalsResources.toFhir(this.vitals.find(setId), EnumSet.of(sign));
+				return found.stream().findFirst().orElseThrow(() -> new ResourceNotFoundException("No resource " + id));
 			}
 		}
 		return this.resources.toFhir(this.measures.measurement(FhirIds.uuid(id)));
@@ -112,9 +118,14 @@ class ObservationProvider implements IResourceProvider {
 					0, window);
 			this.measures.search(query).forEach((m) -> found.add(this.resources.toFhir(m)));
 		}
-		if (!wanted.signs().isEmpty()) {
+		if (VitalsResources.Sign.anyOf(wanted.signs(), false)) {
 			for (RecordedVitals set : this.vitals.search(patientId, lower, before, newestFirst, 0, window)) {
 				found.addAll(this.vitalsResources.toFhir(set, wanted.signs()));
+			}
+		}
+		if (VitalsResources.Sign.anyOf(wanted.signs(), true)) {
+			for (MeasuredBody measured : this.patients.bodyMeasurements(patientId, lower, before)) {
+				found.addAll(this.vitalsResources.toFhir(measured, wanted.signs()));
 			}
 		}
 		Comparator<Observation> byTime = Comparator

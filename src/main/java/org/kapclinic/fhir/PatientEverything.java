@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.kapclinic.dosing.VitalSigns;
+import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
@@ -18,10 +20,12 @@ import org.kapclinic.patient.Patients;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Patient/{id}/$everything}: the patient, then what this server holds about them,
- * newest first (scores with their QuestionnaireResponses, vital signs), one page at a
- * time. Each part is read under its own module's access rule and audited; a role that may
- * not see clinical content gets the refusal those rules give.
+ * {@code Patient/{id}/$everything}: the patient, their care team, guardians and emergency
+ * contact (RelatedPerson) and intake diagnoses (Condition), then what this server holds
+ * about them by date, newest first (scores with their QuestionnaireResponses, vital
+ * signs, weights and heights), one page at a time. Each part is read under its own
+ * module's access rule and audited; a role that may not see clinical content gets the
+ * refusal those rules give.
  */
 @Component
 class PatientEverything {
@@ -40,9 +44,12 @@ class PatientEverything {
 
 	private final VitalsResources vitalsResources;
 
+	private final RecordedDiagnoses diagnoses;
+
 	PatientEverything(Patients patients, PatientResources patientResources, Measures measures,
 			ObservationResources observations, QuestionnaireResponses responses, VitalSigns vitals,
-			VitalsResources vitalsResources) {
+			VitalsResources vitalsResources, RecordedDiagnoses diagnoses) {
+		this.diagnoses = diagnoses;
 		this.patients = patients;
 		this.patientResources = patientResources;
 		this.measures = measures;
@@ -58,6 +65,12 @@ class PatientEverything {
 	List<IBaseResource> page(UUID patientId, int offset, int limit) {
 		List<IBaseResource> page = new ArrayList<>();
 		page.add(this.patientResources.toFhir(this.patients.registration(patientId)));
+		CareTeam team = CareTeamProvider.toFhir(patientId, this.patients.careTeam(patientId));
+		if (team != null) {
+			page.add(team);
+		}
+		this.patients.contacts(patientId).forEach((c) -> page.add(RelatedPersonProvider.toFhir(patientId, c)));
+		this.diagnoses.ofPatient(patientId).forEach((d) -> page.add(ConditionProvider.toFhir(d)));
 		int window = offset + limit;
 		List<DomainResource> dated = new ArrayList<>();
 		for (Measurement m : this.measures
@@ -68,6 +81,8 @@ class PatientEverything {
 		this.vitals.search(patientId, null, null, true, 0, window)
 			.forEach(
 					(set) -> dated.addAll(this.vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
+		this.patients.bodyMeasurements(patientId, null, null)
+			.forEach((m) -> dated.addAll(this.vitalsResources.toFhir(m, EnumSet.allOf(VitalsResources.Sign.class))));
 		dated.sort(Comparator.comparing(PatientEverything::when)
 			.reversed()
 			.thenComparing((DomainResource r) -> r.getIdElement().getIdPart()));

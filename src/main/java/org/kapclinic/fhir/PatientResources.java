@@ -4,16 +4,22 @@ import java.util.Date;
 
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
+import org.kapclinic.patient.Guardian;
 import org.kapclinic.patient.RegisteredPatient;
 import org.kapclinic.patient.SexAtBirth;
 import org.springframework.stereotype.Component;
 
-/** Our registration as a US Core Patient. */
+/**
+ * Our registration as a US Core Patient; a minor's guardians are its contacts
+ * (relationship v3 RoleCode {@code GUARD}, the words entered as text), each also a
+ * RelatedPerson.
+ */
 @Component
 class PatientResources {
 
@@ -70,7 +76,31 @@ class PatientResources {
 				.setPostalCode(p.address().postalCode())
 				.setCountry(p.address().country());
 		}
+		addGuardians(patient, p.guardians());
 		return patient;
+	}
+
+	/**
+	 * Each guardian as a contact (relationship {@code GUARD}, the words entered as text).
+	 */
+	private static void addGuardians(Patient patient, java.util.List<Guardian> guardians) {
+		for (Guardian guardian : guardians) {
+			Patient.ContactComponent contact = patient.addContact();
+			CodeableConcept relationship = contact.addRelationship();
+			relationship.addCoding().setSystem(RelatedPersonProvider.ROLE_CODE).setCode("GUARD").setDisplay("guardian");
+			if (guardian.relationship() != null && !guardian.relationship().isBlank()) {
+				relationship.setText(guardian.relationship().strip());
+			}
+			if (guardian.name() != null && !guardian.name().isBlank()) {
+				contact.getName().setText(guardian.name().strip());
+			}
+			if (guardian.phone() != null && !guardian.phone().isBlank()) {
+				contact.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(guardian.phone());
+			}
+			if (guardian.email() != null && !guardian.email().isBlank()) {
+				contact.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(guardian.email());
+			}
+		}
 	}
 
 	private static void addLine(Address address, String line) {

@@ -1,10 +1,13 @@
 package org.kapclinic.fhir;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -13,6 +16,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapclinic.dosing.RecordedVitals;
 import org.kapclinic.dosing.Vitals;
+import org.kapclinic.patient.MeasuredBody;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  * per sign (the FHIR R4 vital-signs profiles and US Core's; LOINC from clinical.md §5.2):
  * blood pressure panel 85354-9 with systolic 8480-6 and diastolic 8462-4, heart rate
  * 8867-4, respiratory rate 9279-1, SpO2 by pulse oximetry 59408-5 with 2708-6. Each
- * Observation's id is the set's id with the sign's suffix.
+ * Observation's id is the set's id with the sign's suffix. The chart's weight and height
+ * history gives body weight 29463-7 and body height 8302-2 the same way.
  */
 @Component
 class VitalsResources {
@@ -31,15 +36,34 @@ class VitalsResources {
 	enum Sign {
 
 		BP("bp", Set.of("85354-9")), HEART_RATE("hr", Set.of("8867-4")), RESPIRATORY_RATE("rr", Set.of("9279-1")),
-		SPO2("spo2", Set.of("59408-5", "2708-6"));
+		SPO2("spo2", Set.of("59408-5", "2708-6")), WEIGHT("wt", Set.of("29463-7"), true),
+		HEIGHT("ht", Set.of("8302-2"), true);
 
 		final String suffix;
 
 		final Set<String> codes;
 
+		/**
+		 * Whether the chart's weight and height history holds it (not a dosing session).
+		 */
+		final boolean body;
+
 		Sign(String suffix, Set<String> codes) {
+			this(suffix, codes, false);
+		}
+
+		Sign(String suffix, Set<String> codes, boolean body) {
 			this.suffix = suffix;
 			this.codes = codes;
+			this.body = body;
+		}
+
+		/**
+		 * Whether any of the signs comes from the chart's weight and height history
+		 * ({@code body}), or from dosing sessions' vitals (not {@code body}).
+		 */
+		static boolean anyOf(Set<Sign> signs, boolean body) {
+			return signs.stream().anyMatch((sign) -> sign.body == body);
 		}
 
 	}
@@ -53,8 +77,14 @@ class VitalsResources {
 			Sign.RESPIRATORY_RATE,
 			new String[] { "http://hl7.org/fhir/StructureDefinition/resprate",
 					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-respiratory-rate" },
-			Sign.SPO2, new String[] { "http://hl7.org/fhir/StructureDefinition/oxygensat",
-					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-pulse-oximetry" });
+			Sign.SPO2,
+			new String[] { "http://hl7.org/fhir/StructureDefinition/oxygensat",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-pulse-oximetry" },
+			Sign.WEIGHT,
+			new String[] { "http://hl7.org/fhir/StructureDefinition/bodyweight",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-body-weight" },
+			Sign.HEIGHT, new String[] { "http://hl7.org/fhir/StructureDefinition/bodyheight",
+					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-body-height" });
 
 	/** The set's signs that were taken, among those wanted. */
 	List<Observation> toFhir(RecordedVitals recorded, Set<Sign> wanted) {
@@ -90,13 +120,39 @@ class VitalsResources {
 		return observations;
 	}
 
+	/**
+	 * A weight and/or height from the chart's history as body weight 29463-7 (kg) and
+	 * body height 8302-2 (cm) Observations, those wanted that were measured; each id is
+	 * the measurement's id with {@code -wt} or {@code -ht}.
+	 */
+	List<Observation> toFhir(MeasuredBody measured, Set<Sign> wanted) {
+		List<Observation> observations = new ArrayList<>(2);
+		if (wanted.contains(Sign.WEIGHT) && measured.weightKg() != null) {
+			observations.add(base(measured.id(), measured.patientId(), measured.measuredAt(), measured.recordedAt(),
+					Sign.WEIGHT, code("29463-7", "Body weight"))
+				.setValue(quantity(measured.weightKg(), "kg", "kg")));
+		}
+		if (wanted.contains(Sign.HEIGHT) && measured.heightCm() != null) {
+			observations.add(base(measured.id(), measured.patientId(), measured.measuredAt(), measured.recordedAt(),
+					Sign.HEIGHT, code("8302-2", "Body height"))
+				.setValue(quantity(measured.heightCm(), "cm", "cm")));
+		}
+		return observations;
+	}
+
 	private static Observation base(RecordedVitals recorded, Sign sign, CodeableConcept code) {
+		return base(recorded.vitals().id(), recorded.patientId(), recorded.vitals().at(),
+				recorded.vitals().recordedAt(), sign, code);
+	}
+
+	private static Observation base(UUID id, UUID patientId, Instant at, Instant recordedAt, Sign sign,
+			CodeableConcept code) {
 		Observation observation = new Observation();
-		observation.setId(recorded.vitals().id() + "-" + sign.suffix);
+		observation.setId(id + "-" + sign.suffix);
 		for (String profile : PROFILES.get(sign)) {
 			observation.getMeta().addProfile(profile);
 		}
-		observation.getMeta().setLastUpdated(Date.from(recorded.vitals().recordedAt()));
+		observation.getMeta().setLastUpdated(Date.from(recordedAt));
 		observation.setStatus(Observation.ObservationStatus.FINAL);
 		observation.addCategory()
 			.addCoding()
@@ -104,9 +160,9 @@ class VitalsResources {
 			.setCode(VITAL_SIGNS)
 			.setDisplay("Vital Signs");
 		observation.setCode(code);
-		observation.setSubject(new Reference("Patient/" + recorded.patientId()));
-		observation.setEffective(new DateTimeType(Date.from(recorded.vitals().at())));
-		observation.setIssued(Date.from(recorded.vitals().recordedAt()));
+		observation.setSubject(new Reference("Patient/" + patientId));
+		observation.setEffective(new DateTimeType(Date.from(at)));
+		observation.setIssued(Date.from(recordedAt));
 		return observation;
 	}
 
@@ -117,6 +173,10 @@ class VitalsResources {
 	}
 
 	private static Quantity quantity(int value, String ucum, String unit) {
+		return new Quantity().setValue(value).setUnit(unit).setSystem("http://unitsofmeasure.org").setCode(ucum);
+	}
+
+	private static Quantity quantity(BigDecimal value, String ucum, String unit) {
 		return new Quantity().setValue(value).setUnit(unit).setSystem("http://unitsofmeasure.org").setCode(ucum);
 	}
 

@@ -44,6 +44,14 @@ class BodyMeasurements {
 			.list();
 	}
 
+	/** The patient a measurement belongs to, with the measurement (voided ones too). */
+	java.util.Optional<java.util.Map.Entry<UUID, BodyMeasurement>> find(UUID measurementId) {
+		return this.jdbc.sql("select patient_id, " + COLUMNS + " from patient.body_measurement where id = ?")
+			.param(measurementId)
+			.query((rs, n) -> java.util.Map.entry(rs.getObject("patient_id", UUID.class), map(rs)))
+			.optional();
+	}
+
 	LatestBody latest(UUID patientId) {
 		return this.jdbc.sql("""
 				select w.weight_kg, w.measured_at as weight_at, h.height_cm, h.measured_at as height_at

@@ -36,8 +36,11 @@ public class Patients {
 
 	private final PatientRegistry registry;
 
+	private final PatientExchange exchange;
+
 	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock,
-			JdbcClient jdbc, PatientRegistry registry) {
+			JdbcClient jdbc, PatientRegistry registry, PatientExchange exchange) {
+		this.exchange = exchange;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.service = service;
@@ -172,6 +175,43 @@ public class Patients {
 	/** The guardians on file (consent checks who signs for a minor). */
 	public List<Guardian> guardians(UUID patientId) {
 		return this.reads.find(patientId).map(PatientRecord::guardians).orElse(List.of());
+	}
+
+	/**
+	 * The patient's current care team (members with their roles, oldest first), as the
+	 * signed-in user may see it: anyone who may see the patient; audited.
+	 * @throws org.kapclinic.shared.NotFoundException if the patient is not visible to the
+	 * user
+	 */
+	public List<CareTeamMember> careTeam(UUID patientId) {
+		return this.service.careTeam(patientId);
+	}
+
+	/**
+	 * The patient's guardians and emergency contact, as the signed-in user may see them
+	 * (demographics; audited).
+	 * @throws org.kapclinic.shared.NotFoundException if absent or not visible to the user
+	 */
+	public List<PatientContact> contacts(UUID patientId) {
+		return this.exchange.contacts(patientId);
+	}
+
+	/**
+	 * The patient's weights and heights in force measured in {@code [from, before)}
+	 * (either end open when null), newest first, if the signed-in user may see the
+	 * patient's clinical content (audited).
+	 */
+	public List<MeasuredBody> bodyMeasurements(UUID patientId, java.time.Instant from, java.time.Instant before) {
+		return this.exchange.bodyMeasurements(patientId, from, before);
+	}
+
+	/**
+	 * One weight and/or height measurement in force, if the signed-in user may see its
+	 * patient's clinical content (audited).
+	 * @throws org.kapclinic.shared.NotFoundException if absent, voided or not visible
+	 */
+	public MeasuredBody bodyMeasurement(UUID measurementId) {
+		return this.exchange.bodyMeasurement(measurementId);
 	}
 
 	/**

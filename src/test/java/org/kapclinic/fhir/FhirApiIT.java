@@ -207,10 +207,10 @@ class FhirApiIT extends IntegrationTest {
 			.useHttpGet()
 			.execute();
 		assertThat(all.getEntry()).extracting((e) -> e.getResource().fhirType())
-			.as("the patient, then 4 scores each with its QuestionnaireResponse")
-			.startsWith("Patient")
-			.containsOnly("Patient", "Observation", "QuestionnaireResponse")
-			.hasSize(9);
+			.as("the patient, their care team, then 4 scores each with its QuestionnaireResponse")
+			.startsWith("Patient", "CareTeam")
+			.containsOnly("Patient", "CareTeam", "Observation", "QuestionnaireResponse")
+			.hasSize(10);
 		assertThat(FhirValidation.errors(all)).isEmpty();
 		Bundle firstThree = client("therapist.cove").search()
 			.byUrl("http://localhost:" + this.port + "/fhir/Patient/" + this.patientId + "/$everything?_count=3")

@@ -36,7 +36,8 @@ class FhirVitalsIT extends IntegrationTest {
 			.execute();
 		List<Observation> observations = vitals.getEntry().stream().map((e) -> (Observation) e.getResource()).toList();
 		assertThat(observations).extracting((o) -> o.getCode().getCodingFirstRep().getCode())
-			.containsExactlyInAnyOrder("85354-9", "8867-4", "9279-1", "59408-5");
+			.as("the session's signs, and the weight taken before it (body weight 29463-7)")
+			.containsExactlyInAnyOrder("85354-9", "8867-4", "9279-1", "59408-5", "29463-7");
 		assertThat(FhirValidation.errors(vitals)).isEmpty();
 
 		Bundle bp = fhir.search()
