@@ -15,10 +15,15 @@ class FhirServer extends RestfulServer {
 
 	private static final long serialVersionUID = 1L;
 
-	FhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> interceptors,
-			FhirSettings settings) {
+	/**
+	 * @param serverProviders plain providers of server-level interactions (a transaction
+	 * Bundle)
+	 */
+	FhirServer(FhirContext context, List<IResourceProvider> providers, List<Object> serverProviders,
+			List<Object> interceptors, FhirSettings settings) {
 		super(context);
 		setResourceProviders(providers);
+		setPlainProviders(serverProviders);
 		setDefaultResponseEncoding(EncodingEnum.JSON);
 		setDefaultPageSize(settings.defaultPageSize());
 		setMaximumPageSize(settings.maxPageSize());

@@ -20,8 +20,10 @@ class FhirServerConfiguration {
 
 	@Bean
 	ServletRegistrationBean<FhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-			FhirErrors errors, SmartDiscovery discovery, SmartScopes scopes, FhirSettings settings) {
-		FhirServer server = new FhirServer(context, providers, List.of(errors, discovery, scopes), settings);
+			PatientTransactions transactions, FhirErrors errors, SmartDiscovery discovery, SmartScopes scopes,
+			FhirSettings settings) {
+		FhirServer server = new FhirServer(context, providers, List.of(transactions),
+				List.of(errors, discovery, scopes), settings);
 		ServletRegistrationBean<FhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);

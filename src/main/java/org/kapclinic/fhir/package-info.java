@@ -5,5 +5,5 @@
  * no JPA server.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR R4 API",
-		allowedDependencies = { "patient", "measures", "dosing", "identity", "audit", "shared" })
+		allowedDependencies = { "patient", "measures", "dosing", "scheduling", "identity", "audit", "shared" })
 package org.kapclinic.fhir;
