@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -15,13 +16,15 @@ import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointments;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Patient/{id}/$everything}: the patient, then what this server holds about them,
- * newest first (scores with their QuestionnaireResponses, vital signs), one page at a
- * time. Each part is read under its own module's access rule and audited; a role that may
- * not see clinical content gets the refusal those rules give.
+ * newest first (scores with their QuestionnaireResponses, vital signs, appointments by
+ * their start), one page at a time. Each part is read under its own module's access rule
+ * and audited; a role that may not see clinical content gets the refusal those rules
+ * give.
  */
 @Component
 class PatientEverything {
@@ -40,9 +43,15 @@ class PatientEverything {
 
 	private final VitalsResources vitalsResources;
 
+	private final Appointments appointments;
+
+	private final AppointmentResources appointmentResources;
+
 	PatientEverything(Patients patients, PatientResources patientResources, Measures measures,
 			ObservationResources observations, QuestionnaireResponses responses, VitalSigns vitals,
-			VitalsResources vitalsResources) {
+			VitalsResources vitalsResources, Appointments appointments, AppointmentResources appointmentResources) {
+		this.appointments = appointments;
+		this.appointmentResources = appointmentResources;
 		this.patients = patients;
 		this.patientResources = patientResources;
 		this.measures = measures;
@@ -68,6 +77,8 @@ class PatientEverything {
 		this.vitals.search(patientId, null, null, true, 0, window)
 			.forEach(
 					(set) -> dated.addAll(this.vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
+		dated.addAll(this.appointmentResources
+			.toFhir(this.appointments.forPatient(patientId).stream().limit(window).toList()));
 		dated.sort(Comparator.comparing(PatientEverything::when)
 			.reversed()
 			.thenComparing((DomainResource r) -> r.getIdElement().getIdPart()));
@@ -78,6 +89,9 @@ class PatientEverything {
 	private static java.util.Date when(DomainResource resource) {
 		if (resource instanceof Observation o) {
 			return o.getEffectiveDateTimeType().getValue();
+		}
+		if (resource instanceof Appointment a) {
+			return a.getStart();
 		}
 		return ((QuestionnaireResponse) resource).getAuthored();
 	}

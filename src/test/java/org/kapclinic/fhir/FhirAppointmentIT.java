@@ -113,6 +113,26 @@ class FhirAppointmentIT extends IntegrationTest {
 			.execute()).isInstanceOf(ResourceNotFoundException.class);
 	}
 
+	@Test
+	void everythingAndABackendClientWithTheAppointmentScopeSeeThem() throws Exception {
+		Bundle everything = client("therapist.cove").search()
+			.byUrl("http://localhost:" + this.port + "/fhir/Patient/" + this.patientId + "/$everything")
+			.returnBundle(Bundle.class)
+			.execute();
+		assertThat(everything.getEntry()).extracting((e) -> e.getResource().fhirType())
+			.containsExactly("Patient", "Appointment", "Appointment");
+		assertThat(FhirValidation.errors(everything)).isEmpty();
+
+		String patientsOnly = BackendClientTokens.accessToken(this.api, this.port, tokenFor("admin"),
+				List.of("system/Patient.rs"));
+		assertThat(this.api.get("/fhir/Appointment/" + this.followUp, patientsOnly).status()).isEqualTo(403);
+		String appointments = BackendClientTokens.accessToken(this.api, this.port, tokenFor("admin"),
+				List.of("system/Appointment.rs"));
+		Response read = this.api.get("/fhir/Appointment?patient=" + this.patientId, appointments);
+		assertThat(read.status()).as(read.body()).isEqualTo(200);
+		assertThat(read.body()).contains(this.followUp, this.cancelled);
+	}
+
 	private String book(String type, String start, String roomId, List<String> staff, String token) {
 		Map<String, Object> request = new HashMap<>();
 		request.put("patientId", this.patientId);

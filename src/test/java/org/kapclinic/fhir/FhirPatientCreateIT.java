@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
@@ -147,6 +148,41 @@ class FhirPatientCreateIT extends IntegrationTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		assertThat(created.location()).matches(".*/fhir/Patient/[0-9a-f-]{36}/_history/\\d+");
 		assertThat(count(this.family)).isEqualTo(1);
+	}
+
+	@Test
+	void aTherapistsReferralJoinsTheirCareTeamAndADuplicateOutsideItIsNotNamed() {
+		String id = client("therapist.cove").create()
+			.resource(referral(this.family, "1988-09-09"))
+			.execute()
+			.getId()
+			.getIdPart();
+		assertThat(client("therapist.cove").read().resource(Patient.class).withId(id).execute().getIdPart())
+			.isEqualTo(id);
+
+		Patient again = referral(this.family, "1988-09-09");
+		again.getTelecom().clear();
+		assertThatThrownBy(() -> client("therapist.wren").create().resource(again).execute())
+			.isInstanceOfSatisfying(ResourceVersionConflictException.class, (ex) -> {
+				String diagnostics = ((OperationOutcome) ex.getOperationOutcome()).getIssueFirstRep().getDiagnostics();
+				assertThat(diagnostics).contains("a patient outside your care teams").doesNotContain(id);
+			});
+		assertThat(count(this.family)).isEqualTo(1);
+	}
+
+	@Test
+	void theCapabilityStatementListsPatientCreateAndTransactions() {
+		CapabilityStatement statement = this.context.newJsonParser()
+			.parseResource(CapabilityStatement.class, this.api.get("/fhir/metadata", null).body());
+		var rest = statement.getRestFirstRep();
+		assertThat(rest.getInteraction()).extracting((i) -> i.getCode().toCode()).contains("transaction");
+		assertThat(rest.getResource()
+			.stream()
+			.filter((r) -> r.getType().equals("Patient"))
+			.findFirst()
+			.orElseThrow()
+			.getInteraction()).extracting((i) -> i.getCode().toCode()).contains("create", "read", "search-type");
+		assertThat(rest.getResource()).extracting((r) -> r.getType()).contains("Appointment");
 	}
 
 	/** A synthetic referral: obviously fictional name, address and contacts. */

@@ -53,6 +53,29 @@ class FhirPatientTransactionIT extends IntegrationTest {
 	}
 
 	@Test
+	void anEntrysIfNoneExistFindsThePatientAlreadyHere() {
+		String existing = client().create()
+			.resource(referral("A", "1971-01-01"))
+			.execute()
+			.getId()
+			.toUnqualifiedVersionless()
+			.getValue();
+		String mrn = this.api.get("/api/v1/patients/" + existing.substring("Patient/".length()), tokenFor("dr.quill"))
+			.json()
+			.get("mrn")
+			.asString();
+		Bundle bundle = transaction(referral("A", "1971-01-01"), referral("B", "1972-02-02"));
+		bundle.getEntryFirstRep()
+			.getRequest()
+			.setIfNoneExist("identifier=https://kapclinic.example/fhir/sid/mrn|" + mrn);
+		Bundle response = client().transaction().withBundle(bundle).execute();
+		assertThat(response.getEntry().get(0).getResponse().getStatus()).startsWith("200");
+		assertThat(response.getEntry().get(0).getResponse().getLocation()).startsWith(existing + "/_history/");
+		assertThat(response.getEntry().get(1).getResponse().getStatus()).startsWith("201");
+		assertThat(count()).isEqualTo(2);
+	}
+
+	@Test
 	void oneInvalidEntryRollsEveryEntryBack() {
 		Patient invalid = referral("B", "1972-02-02");
 		invalid.getName().clear();
