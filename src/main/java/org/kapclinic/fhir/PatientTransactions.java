@@ -33,6 +33,12 @@ class PatientTransactions {
 
 	static final String PATIENT_CREATES_ONLY = "this server accepts transactions of Patient creates only";
 
+	/**
+	 * Entries in one transaction at most: each is a duplicate check and a registration in
+	 * one database transaction, which holds its locks until the last entry.
+	 */
+	static final int MAX_ENTRIES = 100;
+
 	private final PatientReferrals referrals;
 
 	private final TransactionTemplate transactions;
@@ -46,6 +52,10 @@ class PatientTransactions {
 	public Bundle transaction(@TransactionParam Bundle bundle) {
 		if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
 			throw new InvalidRequestException("Bundle.type must be transaction (" + PATIENT_CREATES_ONLY + ")");
+		}
+		if (bundle.getEntry().size() > MAX_ENTRIES) {
+			throw new InvalidRequestException(
+					"A transaction may hold at most " + MAX_ENTRIES + " entries: send the rest in another");
 		}
 		for (int i = 0; i < bundle.getEntry().size(); i++) {
 			BundleEntryComponent entry = bundle.getEntry().get(i);

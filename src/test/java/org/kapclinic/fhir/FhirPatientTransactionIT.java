@@ -111,6 +111,13 @@ class FhirPatientTransactionIT extends IntegrationTest {
 		assertThatThrownBy(() -> client().transaction().withBundle(bundle).execute())
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining(PatientTransactions.PATIENT_CREATES_ONLY);
+		Patient[] tooMany = new Patient[PatientTransactions.MAX_ENTRIES + 1];
+		for (int i = 0; i < tooMany.length; i++) {
+			tooMany[i] = referral("N" + i, "1960-01-01");
+		}
+		assertThatThrownBy(() -> client().transaction().withBundle(transaction(tooMany)).execute())
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("at most " + PatientTransactions.MAX_ENTRIES);
 		assertThat(count()).isZero();
 	}
 
