@@ -7,7 +7,10 @@ import org.kapclinic.dosing.DrugsGiven;
 import org.kapclinic.dosing.SessionReads;
 import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
+import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.measures.Measures;
+import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,15 +26,45 @@ class ExportSources {
 
 	@Bean
 	ExportSource observationExport(Measures measures, ObservationResources observations, VitalSigns vitals,
-			VitalsResources vitalsResources) {
+			VitalsResources vitalsResources, Patients patients) {
 		return source("Observation", (patientId) -> {
 			List<org.hl7.fhir.r4.model.Observation> all = new java.util.ArrayList<>();
 			measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
 				.forEach((m) -> all.add(observations.toFhir(m)));
 			vitals.search(patientId, null, null, false, 0, ALL)
 				.forEach((set) -> all.addAll(vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
+			patients.bodyMeasurements(patientId, null, null)
+				.forEach((m) -> all.addAll(vitalsResources.toFhir(m, EnumSet.allOf(VitalsResources.Sign.class))));
 			return all;
 		});
+	}
+
+	@Bean
+	ExportSource careTeamExport(Patients patients) {
+		return source("CareTeam", (patientId) -> {
+			org.hl7.fhir.r4.model.CareTeam team = CareTeamProvider.toFhir(patientId, patients.careTeam(patientId));
+			return (team == null) ? List.of() : List.of(team);
+		});
+	}
+
+	@Bean
+	ExportSource relatedPersonExport(Patients patients) {
+		return source("RelatedPerson",
+				(patientId) -> patients.contacts(patientId)
+					.stream()
+					.map((c) -> RelatedPersonProvider.toFhir(patientId, c))
+					.toList());
+	}
+
+	@Bean
+	ExportSource conditionExport(RecordedDiagnoses diagnoses) {
+		return source("Condition",
+				(patientId) -> diagnoses.ofPatient(patientId).stream().map(ConditionProvider::toFhir).toList());
+	}
+
+	@Bean
+	ExportSource appointmentExport(Appointments appointments, AppointmentResources resources) {
+		return source("Appointment", (patientId) -> resources.toFhir(appointments.forPatient(patientId)));
 	}
 
 	@Bean

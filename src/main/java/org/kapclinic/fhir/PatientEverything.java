@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -17,15 +18,16 @@ import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.scheduling.Appointments;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Patient/{id}/$everything}: the patient, their care team, guardians and emergency
  * contact (RelatedPerson) and intake diagnoses (Condition), then what this server holds
  * about them by date, newest first (scores with their QuestionnaireResponses, vital
- * signs, weights and heights), one page at a time. Each part is read under its own
- * module's access rule and audited; a role that may not see clinical content gets the
- * refusal those rules give.
+ * signs, weights and heights, appointments by their start), one page at a time. Each part
+ * is read under its own module's access rule and audited; a role that may not see
+ * clinical content gets the refusal those rules give.
  */
 @Component
 class PatientEverything {
@@ -46,10 +48,17 @@ class PatientEverything {
 
 	private final RecordedDiagnoses diagnoses;
 
+	private final Appointments appointments;
+
+	private final AppointmentResources appointmentResources;
+
 	PatientEverything(Patients patients, PatientResources patientResources, Measures measures,
 			ObservationResources observations, QuestionnaireResponses responses, VitalSigns vitals,
-			VitalsResources vitalsResources, RecordedDiagnoses diagnoses) {
+			VitalsResources vitalsResources, RecordedDiagnoses diagnoses, Appointments appointments,
+			AppointmentResources appointmentResources) {
 		this.diagnoses = diagnoses;
+		this.appointments = appointments;
+		this.appointmentResources = appointmentResources;
 		this.patients = patients;
 		this.patientResources = patientResources;
 		this.measures = measures;
@@ -83,6 +92,8 @@ class PatientEverything {
 					(set) -> dated.addAll(this.vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
 		this.patients.bodyMeasurements(patientId, null, null)
 			.forEach((m) -> dated.addAll(this.vitalsResources.toFhir(m, EnumSet.allOf(VitalsResources.Sign.class))));
+		dated.addAll(this.appointmentResources
+			.toFhir(this.appointments.forPatient(patientId).stream().limit(window).toList()));
 		dated.sort(Comparator.comparing(PatientEverything::when)
 			.reversed()
 			.thenComparing((DomainResource r) -> r.getIdElement().getIdPart()));
@@ -93,6 +104,9 @@ class PatientEverything {
 	private static java.util.Date when(DomainResource resource) {
 		if (resource instanceof Observation o) {
 			return o.getEffectiveDateTimeType().getValue();
+		}
+		if (resource instanceof Appointment a) {
+			return a.getStart();
 		}
 		return ((QuestionnaireResponse) resource).getAuthored();
 	}

@@ -1,15 +1,21 @@
 package org.kapclinic.fhir;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -20,13 +26,14 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.kapclinic.patient.PatientCriteria;
 import org.kapclinic.patient.Patients;
+import org.kapclinic.patient.RegisteredPatient;
 import org.kapclinic.shared.ClinicTime;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Patient/{id}} and {@code Patient?name=&family=&given=&birthdate=&identifier=}:
  * the patients the caller may see, as the chart shows them (a therapist's token finds
- * only their care teams' patients).
+ * only their care teams' patients); {@code POST Patient} registers a referral.
  */
 @Component
 class PatientProvider implements IResourceProvider {
@@ -43,8 +50,11 @@ class PatientProvider implements IResourceProvider {
 
 	private final ClinicTime clinicTime;
 
+	private final PatientReferrals referrals;
+
 	PatientProvider(Patients patients, PatientResources resources, FhirSettings settings, FhirDates dates,
-			ClinicTime clinicTime, PatientEverything everything) {
+			ClinicTime clinicTime, PatientEverything everything, PatientReferrals referrals) {
+		this.referrals = referrals;
 		this.everything = everything;
 		this.dates = dates;
 		this.clinicTime = clinicTime;
@@ -61,6 +71,27 @@ class PatientProvider implements IResourceProvider {
 	@Read
 	public Patient read(@IdParam IdType id) {
 		return this.resources.toFhir(this.patients.registration(FhirIds.uuid(id)));
+	}
+
+	/**
+	 * A referral from another system ({@link PatientReferrals}): 201 with
+	 * {@code Location: Patient/{id}/_history/{version}}; with {@code If-None-Exist}
+	 * naming a patient already here, 200 and that patient (nothing registered); a likely
+	 * duplicate is 409 with an OperationOutcome naming it.
+	 */
+	@Create
+	public MethodOutcome create(@ResourceParam Patient patient, RequestDetails request) {
+		PatientReferrals.Outcome outcome = this.referrals.create(patient,
+				request.getHeader(Constants.HEADER_IF_NONE_EXIST), "", Map.of());
+		RegisteredPatient registered = outcome.patient();
+		MethodOutcome answer = new MethodOutcome(
+				new IdType("Patient", registered.id().toString(), Long.toString(registered.version())),
+				outcome.created())
+			.setResource(this.resources.toFhir(registered));
+		if (!outcome.created()) {
+			answer.setResponseStatusCode(200);
+		}
+		return answer;
 	}
 
 	/**

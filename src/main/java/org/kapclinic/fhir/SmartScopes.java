@@ -30,7 +30,8 @@ class SmartScopes {
 
 	/** The resource types this server holds (a scope may name only these, or *). */
 	static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "QuestionnaireResponse", "Encounter",
-			"MedicationAdministration", "Group", "Practitioner", "CareTeam", "RelatedPerson", "Condition");
+			"MedicationAdministration", "Group", "Practitioner", "CareTeam", "RelatedPerson", "Condition",
+			"Appointment");
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void check(RequestDetails request, RestOperationTypeEnum operation) {
@@ -50,9 +51,11 @@ class SmartScopes {
 			case CREATE -> 'c';
 			case UPDATE -> 'u';
 			case DELETE -> 'd';
+			// The only transactions this server accepts create Patients.
+			case TRANSACTION -> 'c';
 			default -> '?';
 		};
-		String type = request.getResourceName();
+		String type = (operation == RestOperationTypeEnum.TRANSACTION) ? "Patient" : request.getResourceName();
 		if (needed == '?' || type == null || !permits(scopes(authentication.getAuthorities()), type, needed)) {
 			throw new ForbiddenOperationException(
 					"This client's token does not grant system/" + ((type != null) ? type : "*") + "." + needed

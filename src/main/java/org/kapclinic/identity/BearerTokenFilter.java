@@ -63,8 +63,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String token = header.substring(PREFIX.length()).trim();
-		if (this.clients != null && token.indexOf('.') > 0
-				&& request.getRequestURI().startsWith(request.getContextPath() + "/fhir/")) {
+		if (this.clients != null && token.indexOf('.') > 0 && fhir(request)) {
 			authenticateClient(token, request, response, chain);
 			return;
 		}
@@ -103,6 +102,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		StaffPrincipal principal = new StaffPrincipal(member, null, false);
 		proceedAs(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response,
 				chain);
+	}
+
+	/**
+	 * Under the FHIR base: {@code /fhir/...}, or the base itself, where a transaction
+	 * Bundle is posted.
+	 */
+	private static boolean fhir(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.startsWith("/fhir/") || path.equals("/fhir");
 	}
 
 	private static void proceedAs(UsernamePasswordAuthenticationToken authentication, HttpServletRequest request,

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * @param matchedOn what they have in common (codes on the API, {@link #reasons()} in
  * words on the page)
  */
-record DuplicateMatch(UUID id, String mrn, String displayName, LocalDate birthDate,
+public record DuplicateMatch(UUID id, String mrn, String displayName, LocalDate birthDate,
 		List<MatchedOn> matchedOn) implements java.io.Serializable {
 
 	/** What the registration has in common with the existing record. */

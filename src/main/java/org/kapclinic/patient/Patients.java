@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.validation.Validator;
+
 import org.kapclinic.shared.ClinicTime;
+import org.kapclinic.shared.InvalidInputException;
+import org.kapclinic.shared.InvalidInputException.FieldProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,9 +43,12 @@ public class Patients {
 
 	private final PatientExchange exchange;
 
+	private final Validator validator;
+
 	Patients(PatientService service, PatientReads reads, PatientSettings settings, ClinicTime clinicTime, Clock clock,
-			JdbcClient jdbc, PatientRegistry registry, PatientExchange exchange) {
+			JdbcClient jdbc, PatientRegistry registry, PatientExchange exchange, Validator validator) {
 		this.exchange = exchange;
+		this.validator = validator;
 		this.registry = registry;
 		this.jdbc = jdbc;
 		this.service = service;
@@ -57,6 +65,26 @@ public class Patients {
 	 */
 	public PatientView register(PatientDetails details) {
 		return this.service.register(details);
+	}
+
+	/**
+	 * Registers a patient another system sent (a FHIR referral): first the checks the
+	 * JSON API's request body gets (Bean Validation: required names, lengths, phone and
+	 * e-mail formats), then {@link #register}: the same rules, duplicate check, access
+	 * and audit.
+	 * @throws org.kapclinic.shared.InvalidInputException with every field problem
+	 * @throws PossibleDuplicateException if the person may already be registered
+	 */
+	public RegisteredPatient registerReferral(PatientDetails details) {
+		List<FieldProblem> problems = this.validator.validate(details)
+			.stream()
+			.map((v) -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+			.sorted(Comparator.comparing(FieldProblem::field))
+			.toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return RegisteredPatient.of(this.service.register(details));
 	}
 
 	/**

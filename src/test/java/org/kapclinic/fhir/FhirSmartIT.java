@@ -155,9 +155,9 @@ class FhirSmartIT extends IntegrationTest {
 			.status()).isEqualTo(403);
 		RSAKey small = new RSAKeyGenerator(1024, true).keyID("small").generate();
 		Response bad = register(Map.of("name", "x", "jwks", SmartClientFixture.publicKeys(small), "scopes",
-				List.of("patient/Patient.read", "system/Appointment.rs")), tokenFor("admin"));
+				List.of("patient/Patient.read", "system/Basic.rs")), tokenFor("admin"));
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(bad.body()).contains("RS384", "patient/Patient.read", "system/Appointment.rs");
+		assertThat(bad.body()).contains("RS384", "patient/Patient.read", "system/Basic.rs");
 		Response privateKey = register(Map.of("name", "x", "jwks", Map.of("keys", List.of(this.key.toJSONObject())),
 				"scopes", List.of("system/Patient.rs")), tokenFor("admin"));
 		assertThat(privateKey.body()).contains("public keys only");

@@ -66,6 +66,11 @@ final class SmartClientFixture {
 		return new SmartClientFixture(port, key, registered.json().get("clientId").asString());
 	}
 
+	/** An access token carrying {@code scopes}, for a new client registered with them. */
+	static String accessToken(ApiClient api, int port, String adminToken, List<String> scopes) throws Exception {
+		return register(api, port, adminToken, scopes, true).accessToken(String.join(" ", scopes));
+	}
+
 	static Map<String, Object> publicKeys(JWK key) {
 		return new JWKSet(key.toPublicJWK()).toJSONObject(true);
 	}
