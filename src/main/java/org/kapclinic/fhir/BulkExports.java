@@ -13,6 +13,7 @@ import org.kapclinic.identity.CurrentUser;
 import org.kapclinic.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
@@ -132,6 +133,7 @@ class BulkExports implements DisposableBean {
 
 	/** Deletes the files of finished exports past their retention. */
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+	@SchedulerLock(name = "fhir-export-expiry", lockAtMostFor = "10m", lockAtLeastFor = "5s")
 	void expire() {
 		for (UUID id : this.jobs.expired(Instant.now(this.clock))) {
 			this.jobs.end(id, "EXPIRED");
