@@ -7,12 +7,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.ledger.Ledger;
+import org.kapclinic.ledger.LotLabel;
 import org.kapclinic.patient.CareTeamAccess;
 import org.kapclinic.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +39,13 @@ public class DrugsGiven {
 
 	private final AuditTrail audit;
 
-	DrugsGiven(JdbcClient jdbc, CareTeamAccess access, AuditTrail audit) {
+	private final Ledger ledger;
+
+	DrugsGiven(JdbcClient jdbc, CareTeamAccess access, AuditTrail audit, Ledger ledger) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.audit = audit;
+		this.ledger = ledger;
 	}
 
 	/** Given in {@code [from, before)} (either end open when null), newest first. */
@@ -56,7 +64,7 @@ public class DrugsGiven {
 		sql.append(" order by a.at desc, a.id desc limit ? offset ?");
 		params.add(limit);
 		params.add(offset);
-		List<DrugGiven> found = this.jdbc.sql(sql.toString()).params(params).query(DrugsGiven::map).list();
+		List<DrugGiven> found = withLots(this.jdbc.sql(sql.toString()).params(params).query(DrugsGiven::map).list());
 		this.audit.record(AuditEvent.of(AuditAction.READ, "Administration", null)
 			.patient(patientId)
 			.category(DataCategory.CLINICAL)
@@ -66,26 +74,40 @@ public class DrugsGiven {
 
 	/** One administration that gave drug (404 when absent or not visible). */
 	public DrugGiven find(UUID id) {
-		DrugGiven found = this.jdbc.sql(SELECT + " and a.id = ?")
+		Row row = this.jdbc.sql(SELECT + " and a.id = ?")
 			.param(id)
 			.query(DrugsGiven::map)
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Administration", id));
-		this.access.requireClinical(found.patientId());
+		this.access.requireClinical(row.given().patientId());
+		DrugGiven found = withLots(List.of(row)).get(0);
 		this.audit.record(AuditEvent.of(AuditAction.READ, "Administration", id)
 			.patient(found.patientId())
 			.category(DataCategory.CLINICAL));
 		return found;
 	}
 
-	private static DrugGiven map(ResultSet rs, int n) throws SQLException {
+	/** Each administration with the label of its lot. */
+	private List<DrugGiven> withLots(List<Row> rows) {
+		Map<UUID, LotLabel> labels = this.ledger
+			.labels(rows.stream().map(Row::lotId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		return rows.stream().map((r) -> r.given().withLot(labels.get(r.lotId()))).toList();
+	}
+
+	private static Row map(ResultSet rs, int n) throws SQLException {
 		BigDecimal dose = rs.getBigDecimal("dose_mg");
 		BigDecimal rate = rs.getBigDecimal("rate_mg_per_hour");
-		return new DrugGiven(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-				rs.getObject("session_id", UUID.class), "ESKETAMINE".equals(rs.getString("program")),
-				Route.valueOf(rs.getString("route")), rs.getString("kind"),
-				(dose != null) ? dose.stripTrailingZeros() : null, (rate != null) ? rate.stripTrailingZeros() : null,
-				rs.getTimestamp("at").toInstant());
+		return new Row(
+				new DrugGiven(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+						rs.getObject("session_id", UUID.class), "ESKETAMINE".equals(rs.getString("program")),
+						Route.valueOf(rs.getString("route")), rs.getString("kind"),
+						(dose != null) ? dose.stripTrailingZeros() : null,
+						(rate != null) ? rate.stripTrailingZeros() : null, rs.getTimestamp("at").toInstant(), null),
+				rs.getObject("lot_id", UUID.class));
+	}
+
+	/** An administration as read, before its lot's label is looked up. */
+	private record Row(DrugGiven given, UUID lotId) {
 	}
 
 }

@@ -18,10 +18,12 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapclinic.dosing.DrugGiven;
+import org.kapclinic.ledger.LotLabel;
 import org.kapclinic.dosing.DrugsGiven;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Component;
 class MedicationAdministrationProvider implements IResourceProvider {
 
 	static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+	static final String NDC = "http://hl7.org/fhir/sid/ndc";
 
 	private final DrugsGiven drugs;
 
@@ -84,7 +88,13 @@ class MedicationAdministrationProvider implements IResourceProvider {
 			.setSystem(RXNORM)
 			.setCode(given.esketamine() ? this.settings.rxnormEsketamine() : this.settings.rxnormKetamine())
 			.setDisplay(name);
-		administration.setMedication(medication);
+		if (given.lot() == null) {
+			administration.setMedication(medication);
+		}
+		else {
+			administration.setMedication(new Reference("#lot"));
+			administration.addContained(lotMedication(medication, given.lot()));
+		}
 		administration.setSubject(new Reference("Patient/" + given.patientId()));
 		administration.setContext(new Reference("Encounter/" + given.sessionId()));
 		administration.setEffective(new DateTimeType(Date.from(given.at())));
@@ -101,6 +111,20 @@ class MedicationAdministrationProvider implements IResourceProvider {
 				.setCode("mg/h"));
 		}
 		return administration;
+	}
+
+	/**
+	 * R4 keeps the lot on Medication ({@code batch.lotNumber}, {@code expirationDate}),
+	 * not on the administration: the drug given becomes a contained Medication of that
+	 * lot, coded in RxNorm and with the vial's or device's NDC.
+	 */
+	private static Medication lotMedication(CodeableConcept medication, LotLabel lot) {
+		Medication drug = new Medication();
+		drug.setId("lot");
+		drug.setCode(medication.copy());
+		drug.getCode().addCoding().setSystem(NDC).setCode(lot.ndc());
+		drug.getBatch().setLotNumber(lot.lotNumber()).setExpirationDate(java.sql.Date.valueOf(lot.expiry()));
+		return drug;
 	}
 
 	private static Quantity milligrams(java.math.BigDecimal mg) {

@@ -58,6 +58,20 @@ class Entries {
 		return this.jdbc.sql(LOTS + " where l.id = ?").param(lotId).query((rs, n) -> lotBalance(rs)).optional();
 	}
 
+	/** The labels of these lots. */
+	java.util.Map<UUID, LotLabel> labels(java.util.Collection<UUID> lotIds) {
+		java.util.Map<UUID, LotLabel> labels = new java.util.HashMap<>();
+		if (!lotIds.isEmpty()) {
+			this.jdbc.sql("select id, ndc, lot_number, expiry from ledger.lot where id = any(?)")
+				.param(lotIds.toArray(UUID[]::new))
+				.query((rs, n) -> new LotLabel(rs.getObject("id", UUID.class), rs.getString("ndc"),
+						rs.getString("lot_number"), rs.getObject("expiry", java.time.LocalDate.class)))
+				.list()
+				.forEach((label) -> labels.put(label.lotId(), label));
+		}
+		return labels;
+	}
+
 	/** Lots holding stock (or all lots), by product, expiry, lot. */
 	List<LotBalance> lots(boolean includeEmpty) {
 		String where = includeEmpty ? "" : " where coalesce(e.balance_after_mg, 0) > 0";

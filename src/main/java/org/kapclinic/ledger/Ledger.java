@@ -160,6 +160,16 @@ public class Ledger {
 		return lot;
 	}
 
+	/**
+	 * The labels of the lots doses were given from, for the record of those doses: the
+	 * caller has checked that its user may see the patient's doses (no keeper role
+	 * needed; no balance or stock is disclosed).
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, LotLabel> labels(java.util.Collection<UUID> lotIds) {
+		return this.entries.labels(lotIds);
+	}
+
 	/** The lot's entries in order, each with the running balance after it. */
 	@Transactional(readOnly = true)
 	public List<LedgerEntry> entries(UUID lotId) {

@@ -94,9 +94,16 @@ class FhirVitalsIT extends IntegrationTest {
 		org.hl7.fhir.r4.model.MedicationAdministration started = (org.hl7.fhir.r4.model.MedicationAdministration) given
 			.getEntryFirstRep()
 			.getResource();
-		assertThat(started.getMedicationCodeableConcept().getCodingFirstRep().getCode())
+		String lot = this.jdbc.sql("""
+				select l.lot_number from ledger.lot l join dosing.administration a on a.lot_id = l.id
+				where a.session_id = ?::uuid""").param(session).query(String.class).single();
+		assertThat(started.getMedicationReference().getReference()).isEqualTo("#lot");
+		org.hl7.fhir.r4.model.Medication drug = (org.hl7.fhir.r4.model.Medication) started.getContained().get(0);
+		assertThat(drug.getCode().getCodingFirstRep().getCode())
 			.as("ketamine's RxNorm ingredient, kap.fhir.rxnorm-ketamine (clinical.md 5.1)")
 			.isEqualTo("6130");
+		assertThat(drug.getBatch().getLotNumber()).as("the lot the infusion was drawn from").isEqualTo(lot);
+		assertThat(drug.getBatch().hasExpirationDate()).isTrue();
 		assertThat(started.getContext().getReference()).isEqualTo("Encounter/" + session);
 		assertThat(started.getDosage().hasDose() || started.getDosage().hasRate()).isTrue();
 		assertThat(FhirValidation.errors(given)).isEmpty();
