@@ -83,20 +83,41 @@ class FhirCareTeamIT extends IntegrationTest {
 	void aClinicianIsAPractitionerWithAnIdentifierAndNoAccountData() {
 		IGenericClient fhir = client("therapist.wren");
 		String quill = userId("dr.quill").toString();
+		// Other tests rename dr.quill and set its NPI: give it the NPI here, and name a
+		// prescriber of this test's own.
+		String admin = tokenFor("admin");
+		tools.jackson.databind.JsonNode account = this.api.get("/api/v1/users/" + quill, admin).json();
+		assertThat(this.api
+			.put("/api/v1/users/" + quill,
+					Map.of("displayName", account.get("displayName").asString(), "roles", List.of("PRESCRIBER"),
+							"version", account.get("version").asLong(), "npi", "9000000023"),
+					admin)
+			.status()).isEqualTo(200);
+		String surname = "Quillon" + letters();
+		String prescriber = this.api.post("/api/v1/users",
+				Map.of("username", "fhir." + surname.toLowerCase(java.util.Locale.ROOT), "password",
+						"a-long-test-password-2026", "displayName", "Dr. Ursa " + surname + " (test)", "roles",
+						List.of("PRESCRIBER")),
+				admin)
+			.json()
+			.get("id")
+			.asString();
 		Practitioner practitioner = fhir.read().resource(Practitioner.class).withId(quill).execute();
 		assertThat(practitioner.getMeta().getProfile().get(0).getValue()).isEqualTo(PractitionerProvider.PROFILE);
 		assertThat(practitioner.getIdentifier()).extracting((i) -> i.getSystem() + "|" + i.getValue())
 			.containsExactly(STAFF_SYSTEM + "|" + quill, PractitionerProvider.NPI_SYSTEM + "|9000000023");
-		assertThat(practitioner.getNameFirstRep().getText()).isEqualTo("Dr. Quinn Quillfeather (demo)");
-		assertThat(practitioner.getNameFirstRep().getFamily()).isEqualTo("Quillfeather");
-		assertThat(practitioner.getNameFirstRep().getPrefixAsSingleString()).isEqualTo("Dr.");
 		assertThat(practitioner.getActive()).isTrue();
+		Practitioner named = fhir.read().resource(Practitioner.class).withId(prescriber).execute();
+		assertThat(named.getNameFirstRep().getText()).isEqualTo("Dr. Ursa " + surname + " (test)");
+		assertThat(named.getNameFirstRep().getFamily()).isEqualTo(surname);
+		assertThat(named.getNameFirstRep().getPrefixAsSingleString()).isEqualTo("Dr.");
+		assertThat(FhirValidation.errors(named)).isEmpty();
 		String json = this.context.newJsonParser().encodeResourceToString(practitioner);
 		assertThat(json).doesNotContain("dr.quill").doesNotContainIgnoringCase("password");
 		assertThat(FhirValidation.errors(practitioner)).isEmpty();
 
-		Bundle byName = search(fhir, "Practitioner?name=quill");
-		assertThat(ids(byName)).containsExactly(quill);
+		Bundle byName = search(fhir, "Practitioner?name=" + surname);
+		assertThat(ids(byName)).containsExactly(prescriber);
 		assertThat(FhirValidation.errors(byName)).isEmpty();
 		assertThat(ids(search(fhir, "Practitioner?identifier=" + PractitionerProvider.NPI_SYSTEM + "|9000000023")))
 			.containsExactly(quill);
