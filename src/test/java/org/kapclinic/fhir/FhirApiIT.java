@@ -3,11 +3,8 @@ package org.kapclinic.fhir;
 import java.util.List;
 import java.util.Map;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.kapclinic.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,11 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * token): reads and the searches clients send, paging by links, the care-team rule, and
  * every resource checked by the R4 validator.
  */
-class FhirApiIT extends IntegrationTest {
+class FhirApiIT extends FhirIntegrationTest {
 
 	private static final String MRN_SYSTEM = "https://kapclinic.example/fhir/sid/mrn";
-
-	private final FhirContext context = FhirContext.forR4Cached();
 
 	private String family;
 
@@ -72,13 +65,6 @@ class FhirApiIT extends IntegrationTest {
 				this.api.post(path, Map.of("instrument", "GAD-7", "answers", List.of(1, 1, 1, 1, 1, 1, 1)), prescriber)
 					.status())
 			.isEqualTo(201);
-	}
-
-	private IGenericClient client(String username) {
-		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor(username)));
-		return client;
 	}
 
 	@Test

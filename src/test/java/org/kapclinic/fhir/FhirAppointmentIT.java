@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.kapclinic.ApiClient.Response;
-import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * module: status, participants, times and type mapped and valid; no free text; the
  * care-team rule (a therapist not on the patient's team finds nothing).
  */
-class FhirAppointmentIT extends IntegrationTest {
-
-	private final FhirContext context = FhirContext.forR4Cached();
+class FhirAppointmentIT extends FhirIntegrationTest {
 
 	private String patientId;
 
@@ -144,13 +137,6 @@ class FhirAppointmentIT extends IntegrationTest {
 		Response booked = this.api.post("/api/v1/appointments", request, token);
 		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 		return booked.json().get("id").asString();
-	}
-
-	private IGenericClient client(String username) {
-		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor(username)));
-		return client;
 	}
 
 }

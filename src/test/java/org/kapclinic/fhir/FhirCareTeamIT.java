@@ -3,10 +3,7 @@ package org.kapclinic.fhir;
 import java.util.List;
 import java.util.Map;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.kapclinic.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,11 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * diagnoses) and body weight and height Observations. Each is read and searched with
  * HAPI's client, checked by the R4 validator, and held to the chart's care-team rule.
  */
-class FhirCareTeamIT extends IntegrationTest {
+class FhirCareTeamIT extends FhirIntegrationTest {
 
 	private static final String STAFF_SYSTEM = "https://kapclinic.example/fhir/sid/staff";
-
-	private final FhirContext context = FhirContext.forR4Cached();
 
 	private String patientId;
 
@@ -70,13 +63,6 @@ class FhirCareTeamIT extends IntegrationTest {
 		var measured = this.api.post("/api/v1/patients/" + this.patientId + "/body-measurements",
 				Map.of("weightKg", 52.5, "heightCm", 161.0, "measuredAt", "2026-11-02T09:00:00Z"), prescriber);
 		assertThat(measured.status()).as(measured.body()).isEqualTo(201);
-	}
-
-	private IGenericClient client(String username) {
-		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor(username)));
-		return client;
 	}
 
 	@Test

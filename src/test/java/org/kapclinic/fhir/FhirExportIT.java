@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -22,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kapclinic.ApiClient.Response;
-import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,13 +30,11 @@ import static org.awaitility.Awaitility.await;
  * file downloaded and parsed, with _type, _typeFilter and _since, cancellation, and the
  * care-team rule (an export holds only the patients its requester may see).
  */
-class FhirExportIT extends IntegrationTest {
+class FhirExportIT extends FhirIntegrationTest {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final FhirContext context = FhirContext.forR4Cached();
 
 	private String patientId;
 

@@ -3,11 +3,7 @@ package org.kapclinic.fhir;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.kapclinic.ApiClient.Response;
-import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,11 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * named and nothing saved, conditional create answered with the patient already here, bad
  * input refused, and a backend client needing {@code system/Patient.c}.
  */
-class FhirPatientCreateIT extends IntegrationTest {
+class FhirPatientCreateIT extends FhirIntegrationTest {
 
 	private static final String MRN_SYSTEM = "https://kapclinic.example/fhir/sid/mrn";
-
-	private final FhirContext context = FhirContext.forR4Cached();
 
 	private String family;
 
@@ -213,13 +206,6 @@ class FhirPatientCreateIT extends IntegrationTest {
 			.param(family)
 			.query(Long.class)
 			.single();
-	}
-
-	private IGenericClient client(String username) {
-		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor(username)));
-		return client;
 	}
 
 }

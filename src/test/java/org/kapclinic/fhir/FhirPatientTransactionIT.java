@@ -1,9 +1,5 @@
 package org.kapclinic.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.Bundle;
@@ -14,8 +10,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.kapclinic.IntegrationTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * together, or none (an invalid entry, a duplicate of a patient on file or of another
  * entry, each named in the OperationOutcome); other entries refused.
  */
-class FhirPatientTransactionIT extends IntegrationTest {
-
-	private final FhirContext context = FhirContext.forR4Cached();
+class FhirPatientTransactionIT extends FhirIntegrationTest {
 
 	private String family;
 
@@ -39,7 +31,7 @@ class FhirPatientTransactionIT extends IntegrationTest {
 	void threeReferralsAreRegisteredTogether() {
 		Bundle bundle = transaction(referral("A", "1971-01-01"), referral("B", "1972-02-02"),
 				referral("C", "1973-03-03"));
-		Bundle response = client().transaction().withBundle(bundle).execute();
+		Bundle response = client("dr.quill").transaction().withBundle(bundle).execute();
 		assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
 		assertThat(response.getEntry()).hasSize(3)
 			.allSatisfy((e) -> assertThat(e.getResponse().getStatus()).startsWith("201"))
@@ -48,13 +40,13 @@ class FhirPatientTransactionIT extends IntegrationTest {
 		assertThat(FhirValidation.errors(response)).isEmpty();
 		assertThat(count()).isEqualTo(3);
 		String id = response.getEntry().get(1).getResponse().getLocation().split("/")[1];
-		assertThat(client().read().resource(Patient.class).withId(id).execute().getNameFirstRep().getFamily())
+		assertThat(client("dr.quill").read().resource(Patient.class).withId(id).execute().getNameFirstRep().getFamily())
 			.isEqualTo(this.family + "B");
 	}
 
 	@Test
 	void anEntrysIfNoneExistFindsThePatientAlreadyHere() {
-		String existing = client().create()
+		String existing = client("dr.quill").create()
 			.resource(referral("A", "1971-01-01"))
 			.execute()
 			.getId()
@@ -68,7 +60,7 @@ class FhirPatientTransactionIT extends IntegrationTest {
 		bundle.getEntryFirstRep()
 			.getRequest()
 			.setIfNoneExist("identifier=https://kapclinic.example/fhir/sid/mrn|" + mrn);
-		Bundle response = client().transaction().withBundle(bundle).execute();
+		Bundle response = client("dr.quill").transaction().withBundle(bundle).execute();
 		assertThat(response.getEntry().get(0).getResponse().getStatus()).startsWith("200");
 		assertThat(response.getEntry().get(0).getResponse().getLocation()).startsWith(existing + "/_history/");
 		assertThat(response.getEntry().get(1).getResponse().getStatus()).startsWith("201");
@@ -80,7 +72,7 @@ class FhirPatientTransactionIT extends IntegrationTest {
 		Patient invalid = referral("B", "1972-02-02");
 		invalid.getName().clear();
 		Bundle bundle = transaction(referral("A", "1971-01-01"), invalid, referral("C", "1973-03-03"));
-		assertThatThrownBy(() -> client().transaction().withBundle(bundle).execute())
+		assertThatThrownBy(() -> client("dr.quill").transaction().withBundle(bundle).execute())
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("Bundle.entry[1] (urn:uuid:entry-1)");
 		assertThat(count()).isZero();
@@ -90,7 +82,7 @@ class FhirPatientTransactionIT extends IntegrationTest {
 	void aDuplicateWithinTheBundleRollsEveryEntryBack() {
 		Bundle bundle = transaction(referral("A", "1971-01-01"), referral("B", "1972-02-02"),
 				referral("A", "1971-01-01"));
-		assertThatThrownBy(() -> client().transaction().withBundle(bundle).execute())
+		assertThatThrownBy(() -> client("dr.quill").transaction().withBundle(bundle).execute())
 			.isInstanceOfSatisfying(ResourceVersionConflictException.class, (ex) -> {
 				OperationOutcome outcome = (OperationOutcome) ex.getOperationOutcome();
 				assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.DUPLICATE);
@@ -108,14 +100,14 @@ class FhirPatientTransactionIT extends IntegrationTest {
 			.getRequest()
 			.setMethod(Bundle.HTTPVerb.POST)
 			.setUrl("Observation");
-		assertThatThrownBy(() -> client().transaction().withBundle(bundle).execute())
+		assertThatThrownBy(() -> client("dr.quill").transaction().withBundle(bundle).execute())
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining(PatientTransactions.PATIENT_CREATES_ONLY);
 		Patient[] tooMany = new Patient[PatientTransactions.MAX_ENTRIES + 1];
 		for (int i = 0; i < tooMany.length; i++) {
 			tooMany[i] = referral("N" + i, "1960-01-01");
 		}
-		assertThatThrownBy(() -> client().transaction().withBundle(transaction(tooMany)).execute())
+		assertThatThrownBy(() -> client("dr.quill").transaction().withBundle(transaction(tooMany)).execute())
 			.isInstanceOf(InvalidRequestException.class)
 			.hasMessageContaining("at most " + PatientTransactions.MAX_ENTRIES);
 		assertThat(count()).isZero();
@@ -155,13 +147,6 @@ class FhirPatientTransactionIT extends IntegrationTest {
 			.param(this.family + "%")
 			.query(Long.class)
 			.single();
-	}
-
-	private IGenericClient client() {
-		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
-		return client;
 	}
 
 }

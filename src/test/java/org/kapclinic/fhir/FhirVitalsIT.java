@@ -2,15 +2,11 @@ package org.kapclinic.fhir;
 
 import java.util.List;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 
-import org.kapclinic.IntegrationTest;
 import org.kapclinic.dosing.DosingSteps;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Vital signs taken in a dosing session, read as US Core vital-signs Observations
  * (clinical.md §5.2 LOINC codes), validated against the FHIR R4 vital-signs profiles.
  */
-class FhirVitalsIT extends IntegrationTest {
+class FhirVitalsIT extends FhirIntegrationTest {
 
 	@Test
 	void aSessionsVitalSignsAreOneObservationPerSign() {
@@ -28,7 +24,7 @@ class FhirVitalsIT extends IntegrationTest {
 		assertThat(steps.vitals(session, 124, 80, 72, 98, 14, null, tokenFor("nurse.bell")).status()).isEqualTo(201);
 		String patientId = patientOf(session);
 
-		IGenericClient fhir = prescribersClient();
+		IGenericClient fhir = client("dr.quill");
 
 		Bundle vitals = fhir.search()
 			.byUrl("Observation?patient=" + patientId + "&category=vital-signs")
@@ -84,7 +80,7 @@ class FhirVitalsIT extends IntegrationTest {
 		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 70.0);
 		steps.infusionStarted(session);
 		String patientId = patientOf(session);
-		IGenericClient fhir = prescribersClient();
+		IGenericClient fhir = client("dr.quill");
 
 		Bundle given = fhir.search()
 			.byUrl("MedicationAdministration?patient=" + patientId + "&effective-time=ge2020-01-01")
@@ -119,15 +115,6 @@ class FhirVitalsIT extends IntegrationTest {
 			.param(session)
 			.query(String.class)
 			.single();
-	}
-
-	/** HAPI's client as dr.quill (sees every patient). */
-	private IGenericClient prescribersClient() {
-		FhirContext context = FhirContext.forR4Cached();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient fhir = context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		fhir.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor("dr.quill")));
-		return fhir;
 	}
 
 }
