@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * @param esketamine the session's program is esketamine (Spravato), otherwise racemic
  * ketamine
+ * @param recordedBy the staff member who recorded giving it (the nurse at the chair)
  */
 public record DrugGiven(UUID id, UUID patientId, UUID sessionId, boolean esketamine, Route route, String kind,
-		BigDecimal doseMg, BigDecimal rateMgPerHour, Instant at) {
+		BigDecimal doseMg, BigDecimal rateMgPerHour, Instant at, Instant recordedAt, UUID recordedBy) {
 }
