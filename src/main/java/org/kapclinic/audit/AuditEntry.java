@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One stored audit row, as read back. */
-record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles, String action,
+/**
+ * One stored audit row, as read back (public for {@link AuditLog}, the trail's read for
+ * other modules).
+ */
+public record AuditEntry(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles, String action,
 		String resourceType, String resourceId, UUID patientId, String dataCategory, String outcome,
 		String clientAddress, String channel, String detail, List<UUID> patientIds) {
 

@@ -64,7 +64,7 @@ class AuditQueries {
 		return entries;
 	}
 
-	private List<AuditEntry> select(AuditFilter filter, int limit, long offset) {
+	List<AuditEntry> select(AuditFilter filter, int limit, long offset) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
 		if (filter.patientsSearched() && filter.patientIds().isEmpty()) {

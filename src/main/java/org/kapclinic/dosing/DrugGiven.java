@@ -12,14 +12,15 @@ import org.kapclinic.ledger.LotLabel;
  *
  * @param esketamine the session's program is esketamine (Spravato), otherwise racemic
  * ketamine
+ * @param recordedBy the staff member who recorded giving it (the nurse at the chair)
  * @param lot the label of the lot it was drawn from (null when none was recorded)
  */
 public record DrugGiven(UUID id, UUID patientId, UUID sessionId, boolean esketamine, Route route, String kind,
-		BigDecimal doseMg, BigDecimal rateMgPerHour, Instant at, LotLabel lot) {
+		BigDecimal doseMg, BigDecimal rateMgPerHour, Instant at, Instant recordedAt, UUID recordedBy, LotLabel lot) {
 
 	DrugGiven withLot(LotLabel label) {
 		return new DrugGiven(this.id, this.patientId, this.sessionId, this.esketamine, this.route, this.kind,
-				this.doseMg, this.rateMgPerHour, this.at, label);
+				this.doseMg, this.rateMgPerHour, this.at, this.recordedAt, this.recordedBy, label);
 	}
 
 }

@@ -102,7 +102,8 @@ public class DrugsGiven {
 						rs.getObject("session_id", UUID.class), "ESKETAMINE".equals(rs.getString("program")),
 						Route.valueOf(rs.getString("route")), rs.getString("kind"),
 						(dose != null) ? dose.stripTrailingZeros() : null,
-						(rate != null) ? rate.stripTrailingZeros() : null, rs.getTimestamp("at").toInstant(), null),
+						(rate != null) ? rate.stripTrailingZeros() : null, rs.getTimestamp("at").toInstant(),
+						rs.getTimestamp("recorded_at").toInstant(), rs.getObject("recorded_by", UUID.class), null),
 				rs.getObject("lot_id", UUID.class));
 	}
 

@@ -3,9 +3,14 @@ package org.kapclinic.fhir;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -21,6 +26,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.kapclinic.dosing.DosingSession;
+import org.kapclinic.dosing.DrugsGiven;
 import org.kapclinic.dosing.SessionReads;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +46,14 @@ class EncounterProvider implements IResourceProvider {
 
 	private final FhirSettings settings;
 
-	EncounterProvider(SessionReads sessions, FhirDates dates, FhirSettings settings) {
+	private final DrugsGiven drugs;
+
+	private final MedicationAdministrationProvider administrations;
+
+	EncounterProvider(SessionReads sessions, FhirDates dates, FhirSettings settings, DrugsGiven drugs,
+			MedicationAdministrationProvider administrations) {
+		this.drugs = drugs;
+		this.administrations = administrations;
 		this.sessions = sessions;
 		this.dates = dates;
 		this.settings = settings;
@@ -58,13 +71,15 @@ class EncounterProvider implements IResourceProvider {
 
 	@Search
 	public IBundleProvider search(@RequiredParam(name = Encounter.SP_PATIENT) ReferenceParam patient,
-			@OptionalParam(name = Encounter.SP_DATE) DateRangeParam date, @Count Integer count,
-			@Offset Integer offset) {
+			@OptionalParam(name = Encounter.SP_DATE) DateRangeParam date, @Count Integer count, @Offset Integer offset,
+			@IncludeParam(reverse = true,
+					allow = MedicationAdministrationProvider.INCLUDE_CONTEXT) Set<Include> revIncludes) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
 		Instant lower = this.dates.from(date);
 		Instant before = this.dates.before(date);
-		List<DosingSession> matching = this.sessions.forPatient(FhirIds.uuid(patient.getIdPart(), patient.getValue()))
+		UUID patientId = FhirIds.uuid(patient.getIdPart(), patient.getValue());
+		List<DosingSession> matching = this.sessions.forPatient(patientId)
 			.stream()
 			.filter((s) -> lower == null || s.closedAt() == null || !s.closedAt().isBefore(lower))
 			.filter((s) -> before == null || s.checkedInAt().isBefore(before))
@@ -74,7 +89,17 @@ class EncounterProvider implements IResourceProvider {
 			.stream()
 			.map(EncounterProvider::toFhir)
 			.toList();
-		return OffsetPage.of(page, from, size);
+		OffsetPage result = OffsetPage.of(page, from, size);
+		if (!Included.asked(revIncludes, MedicationAdministrationProvider.INCLUDE_CONTEXT)) {
+			return result;
+		}
+		// What was given in the page's sessions: the patient's administrations, once.
+		Set<String> shown = page.stream().limit(size).map(Encounter::getIdPart).collect(Collectors.toSet());
+		return result.withIncluded(this.drugs.search(patientId, null, null, 0, Integer.MAX_VALUE)
+			.stream()
+			.filter((given) -> shown.contains(given.sessionId().toString()))
+			.map(this.administrations::toFhir)
+			.toList());
 	}
 
 	static Encounter toFhir(DosingSession s) {

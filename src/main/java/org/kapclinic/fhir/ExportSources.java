@@ -1,11 +1,9 @@
 package org.kapclinic.fhir;
 
-import java.util.EnumSet;
 import java.util.List;
 
 import org.kapclinic.dosing.DrugsGiven;
 import org.kapclinic.dosing.SessionReads;
-import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.measures.Measures;
@@ -25,18 +23,8 @@ class ExportSources {
 	private static final int ALL = Integer.MAX_VALUE;
 
 	@Bean
-	ExportSource observationExport(Measures measures, ObservationResources observations, VitalSigns vitals,
-			VitalsResources vitalsResources, Patients patients) {
-		return source("Observation", (patientId) -> {
-			List<org.hl7.fhir.r4.model.Observation> all = new java.util.ArrayList<>();
-			measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
-				.forEach((m) -> all.add(observations.toFhir(m)));
-			vitals.search(patientId, null, null, false, 0, ALL)
-				.forEach((set) -> all.addAll(vitalsResources.toFhir(set, EnumSet.allOf(VitalsResources.Sign.class))));
-			patients.bodyMeasurements(patientId, null, null)
-				.forEach((m) -> all.addAll(vitalsResources.toFhir(m, EnumSet.allOf(VitalsResources.Sign.class))));
-			return all;
-		});
+	ExportSource observationExport(PatientObservations observations) {
+		return source("Observation", observations::all);
 	}
 
 	@Bean
@@ -86,6 +74,18 @@ class ExportSources {
 	ExportSource medicationAdministrationExport(DrugsGiven drugs, MedicationAdministrationProvider provider) {
 		return source("MedicationAdministration",
 				(patientId) -> drugs.search(patientId, null, null, 0, ALL).stream().map(provider::toFhir).toList());
+	}
+
+	/** Who recorded each score and each administration of the patient. */
+	@Bean
+	ExportSource provenanceExport(Measures measures, DrugsGiven drugs, ProvenanceResources resources) {
+		return source("Provenance", (patientId) -> {
+			List<org.hl7.fhir.r4.model.Provenance> all = new java.util.ArrayList<>();
+			measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
+				.forEach((m) -> all.add(resources.toFhir(m)));
+			drugs.search(patientId, null, null, 0, ALL).forEach((d) -> all.add(resources.toFhir(d)));
+			return all;
+		});
 	}
 
 	private static ExportSource source(String type,

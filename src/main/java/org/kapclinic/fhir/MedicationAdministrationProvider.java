@@ -1,10 +1,15 @@
 package org.kapclinic.fhir;
 
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -25,6 +30,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.kapclinic.dosing.DrugGiven;
 import org.kapclinic.ledger.LotLabel;
 import org.kapclinic.dosing.DrugsGiven;
+import org.kapclinic.dosing.SessionReads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,9 +52,14 @@ class MedicationAdministrationProvider implements IResourceProvider {
 
 	private final FhirDates dates;
 
+	static final String INCLUDE_CONTEXT = "MedicationAdministration:context";
+
 	private final FhirSettings settings;
 
-	MedicationAdministrationProvider(DrugsGiven drugs, FhirDates dates, FhirSettings settings) {
+	private final SessionReads sessions;
+
+	MedicationAdministrationProvider(DrugsGiven drugs, FhirDates dates, FhirSettings settings, SessionReads sessions) {
+		this.sessions = sessions;
 		this.drugs = drugs;
 		this.dates = dates;
 		this.settings = settings;
@@ -67,15 +78,24 @@ class MedicationAdministrationProvider implements IResourceProvider {
 	@Search
 	public IBundleProvider search(@RequiredParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
 			@OptionalParam(name = MedicationAdministration.SP_EFFECTIVE_TIME) DateRangeParam effective,
-			@Count Integer count, @Offset Integer offset) {
+			@Count Integer count, @Offset Integer offset,
+			@IncludeParam(allow = INCLUDE_CONTEXT) Set<Include> includes) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
 		UUID patientId = FhirIds.uuid(patient.getIdPart(), patient.getValue());
-		return OffsetPage
-			.of(this.drugs.search(patientId, this.dates.from(effective), this.dates.before(effective), from, size + 1)
-				.stream()
-				.map(this::toFhir)
-				.toList(), from, size);
+		List<DrugGiven> found = this.drugs.search(patientId, this.dates.from(effective), this.dates.before(effective),
+				from, size + 1);
+		OffsetPage page = OffsetPage.of(found.stream().map(this::toFhir).toList(), from, size);
+		if (!Included.asked(includes, INCLUDE_CONTEXT)) {
+			return page;
+		}
+		// The dosing sessions (Encounters) the page's administrations were given in.
+		Set<UUID> sessionIds = found.stream().limit(size).map(DrugGiven::sessionId).collect(Collectors.toSet());
+		return page.withIncluded(this.sessions.forPatient(patientId)
+			.stream()
+			.filter((s) -> sessionIds.contains(s.id()))
+			.map(EncounterProvider::toFhir)
+			.toList());
 	}
 
 	MedicationAdministration toFhir(DrugGiven given) {

@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
@@ -30,6 +35,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.kapclinic.dosing.RecordedVitals;
 import org.kapclinic.dosing.VitalSigns;
+import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.MeasuredBody;
@@ -44,6 +50,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ObservationProvider implements IResourceProvider {
+
+	static final String INCLUDE_PATIENT = "Observation:patient";
+
+	static final String INCLUDE_DERIVED_FROM = "Observation:derived-from";
+
+	private final PatientResources patientResources;
+
+	private final QuestionnaireResponses responses;
 
 	private final Measures measures;
 
@@ -62,7 +76,10 @@ class ObservationProvider implements IResourceProvider {
 	private final Patients patients;
 
 	ObservationProvider(Measures measures, ObservationResources resources, InstrumentCodes codes, FhirSettings settings,
-			FhirDates dates, VitalSigns vitals, VitalsResources vitalsResources, Patients patients) {
+			FhirDates dates, VitalSigns vitals, VitalsResources vitalsResources, Patients patients,
+			PatientResources patientResources, QuestionnaireResponses responses) {
+		this.patientResources = patientResources;
+		this.responses = responses;
 		this.patients = patients;
 		this.vitals = vitals;
 		this.vitalsResources = vitalsResources;
@@ -103,7 +120,8 @@ class ObservationProvider implements IResourceProvider {
 			@OptionalParam(name = Observation.SP_CODE) TokenOrListParam code,
 			@OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
 			@OptionalParam(name = Observation.SP_DATE) DateRangeParam date, @Sort SortSpec sort, @Count Integer count,
-			@Offset Integer offset) {
+			@Offset Integer offset,
+			@IncludeParam(allow = { INCLUDE_PATIENT, INCLUDE_DERIVED_FROM }) Set<Include> includes) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
 		int window = from + size + 1;
@@ -113,10 +131,14 @@ class ObservationProvider implements IResourceProvider {
 		Instant lower = this.dates.from(date);
 		Instant before = this.dates.before(date);
 		List<Observation> found = new ArrayList<>();
+		Map<String, Measurement> scored = new HashMap<>();
 		if (wanted.scores()) {
 			MeasurementQuery query = new MeasurementQuery(patientId, wanted.instruments(), lower, before, newestFirst,
 					0, window);
-			this.measures.search(query).forEach((m) -> found.add(this.resources.toFhir(m)));
+			this.measures.search(query).forEach((m) -> {
+				found.add(this.resources.toFhir(m));
+				scored.put(m.id().toString(), m);
+			});
 		}
 		if (VitalsResources.Sign.anyOf(wanted.signs(), false)) {
 			for (RecordedVitals set : this.vitals.search(patientId, lower, before, newestFirst, 0, window)) {
@@ -133,7 +155,28 @@ class ObservationProvider implements IResourceProvider {
 			.thenComparing((Observation o) -> o.getIdPart());
 		found.sort(newestFirst ? byTime.reversed() : byTime);
 		List<Observation> page = found.subList(Math.min(from, found.size()), Math.min(window, found.size()));
-		return OffsetPage.of(page, from, size);
+		return OffsetPage.of(page, from, size)
+			.withIncluded(included(includes, patientId, page.subList(0, Math.min(size, page.size())), scored));
+	}
+
+	/**
+	 * {@code Observation:patient} (the one patient searched, read as {@code Patient/{id}}
+	 * is) and {@code Observation:derived-from} (the QuestionnaireResponse of each score
+	 * on the page, from the same scored administration).
+	 */
+	private List<IBaseResource> included(Set<Include> includes, UUID patientId, List<Observation> page,
+			Map<String, Measurement> scored) {
+		List<IBaseResource> included = new ArrayList<>();
+		if (Included.asked(includes, INCLUDE_PATIENT) && !page.isEmpty()) {
+			included.add(this.patientResources.toFhir(this.patients.registration(patientId)));
+		}
+		if (Included.asked(includes, INCLUDE_DERIVED_FROM)) {
+			page.stream()
+				.map((o) -> scored.get(o.getIdPart()))
+				.filter(java.util.Objects::nonNull)
+				.forEach((m) -> included.add(this.responses.toFhir(m)));
+		}
+		return included;
 	}
 
 	private static UUID patient(ReferenceParam patient) {

@@ -3,6 +3,8 @@ package org.kapclinic.fhir;
 import java.util.Date;
 import java.util.List;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
@@ -41,6 +43,25 @@ final class OffsetPage implements IBundleProvider {
 		boolean more = rows.size() > size;
 		List<IBaseResource> page = List.copyOf(more ? rows.subList(0, size) : rows);
 		return new OffsetPage(page, offset, size, more);
+	}
+
+	/**
+	 * This page with the resources its {@code _include}/{@code _revinclude} asked for
+	 * after the matches (marked by {@link Included#mark}); they do not count towards the
+	 * page size.
+	 */
+	OffsetPage withIncluded(List<? extends IBaseResource> included) {
+		// search.mode match: what the criteria found, told apart from the included
+		// resources (only in a search: an operation's Bundle, such as $everything's, is
+		// no searchset and carries no search.mode, bdl-2).
+		this.resources
+			.forEach((r) -> ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(r, BundleEntrySearchModeEnum.MATCH));
+		if (included.isEmpty()) {
+			return this;
+		}
+		List<IBaseResource> all = new java.util.ArrayList<>(this.resources);
+		all.addAll(Included.mark(new java.util.ArrayList<>(included)));
+		return new OffsetPage(List.copyOf(all), this.offset, this.size, this.more);
 	}
 
 	@Override

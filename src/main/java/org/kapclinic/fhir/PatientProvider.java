@@ -1,11 +1,15 @@
 package org.kapclinic.fhir;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -52,8 +56,12 @@ class PatientProvider implements IResourceProvider {
 
 	private final PatientReferrals referrals;
 
+	private final PatientObservations observations;
+
 	PatientProvider(Patients patients, PatientResources resources, FhirSettings settings, FhirDates dates,
-			ClinicTime clinicTime, PatientEverything everything, PatientReferrals referrals) {
+			ClinicTime clinicTime, PatientEverything everything, PatientReferrals referrals,
+			PatientObservations observations) {
+		this.observations = observations;
 		this.referrals = referrals;
 		this.everything = everything;
 		this.dates = dates;
@@ -111,7 +119,8 @@ class PatientProvider implements IResourceProvider {
 			@OptionalParam(name = Patient.SP_GIVEN) StringParam given,
 			@OptionalParam(name = Patient.SP_BIRTHDATE) DateRangeParam birthDate,
 			@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier, @Count Integer count,
-			@Offset Integer offset) {
+			@Offset Integer offset,
+			@IncludeParam(reverse = true, allow = ObservationProvider.INCLUDE_PATIENT) Set<Include> revIncludes) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
 		if (identifier != null && !ours(identifier)) {
@@ -119,9 +128,26 @@ class PatientProvider implements IResourceProvider {
 		}
 		PatientCriteria criteria = new PatientCriteria(text(name), text(family), text(given), day(birthDate, true),
 				day(birthDate, false), mrn(identifier));
-		return OffsetPage.of(
-				this.patients.search(criteria, from, size + 1).stream().map(this.resources::toFhir).toList(), from,
-				size);
+		List<RegisteredPatient> found = this.patients.search(criteria, from, size + 1);
+		OffsetPage page = OffsetPage.of(found.stream().map(this.resources::toFhir).toList(), from, size);
+		if (!Included.asked(revIncludes, ObservationProvider.INCLUDE_PATIENT)) {
+			return page;
+		}
+		return page.withIncluded(found.stream().limit(size).flatMap((p) -> observations(p.id()).stream()).toList());
+	}
+
+	/**
+	 * A listed patient's Observations for {@code _revinclude=Observation:patient}; none
+	 * when the caller may see the chart but not its clinical records (the desk, billing),
+	 * as a search for them would refuse.
+	 */
+	private List<org.hl7.fhir.r4.model.Observation> observations(java.util.UUID patientId) {
+		try {
+			return this.observations.all(patientId);
+		}
+		catch (org.kapclinic.shared.NotFoundException | org.springframework.security.access.AccessDeniedException ex) {
+			return List.of();
+		}
 	}
 
 	private static String text(StringParam param) {

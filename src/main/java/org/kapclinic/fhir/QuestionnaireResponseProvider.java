@@ -1,12 +1,15 @@
 package org.kapclinic.fhir;
 
 import java.util.List;
+import java.util.Set;
 
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
@@ -37,8 +40,11 @@ class QuestionnaireResponseProvider implements IResourceProvider {
 
 	private final ReceivedAnswers answers;
 
+	private final ObservationResources observations;
+
 	QuestionnaireResponseProvider(Measures measures, QuestionnaireResponses responses, FhirSettings settings,
-			ReceivedAnswers answers) {
+			ReceivedAnswers answers, ObservationResources observations) {
+		this.observations = observations;
 		this.answers = answers;
 		this.measures = measures;
 		this.responses = responses;
@@ -71,12 +77,20 @@ class QuestionnaireResponseProvider implements IResourceProvider {
 
 	@Search
 	public IBundleProvider search(@RequiredParam(name = QuestionnaireResponse.SP_PATIENT) ReferenceParam patient,
-			@Count Integer count, @Offset Integer offset) {
+			@Count Integer count, @Offset Integer offset,
+			@IncludeParam(reverse = true, allow = ObservationProvider.INCLUDE_DERIVED_FROM) Set<Include> revIncludes) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
 		MeasurementQuery query = new MeasurementQuery(FhirIds.uuid(patient.getIdPart(), patient.getValue()), List.of(),
 				null, null, true, from, size + 1);
-		return OffsetPage.of(this.measures.search(query).stream().map(this.responses::toFhir).toList(), from, size);
+		List<Measurement> found = this.measures.search(query);
+		OffsetPage page = OffsetPage.of(found.stream().map(this.responses::toFhir).toList(), from, size);
+		if (!Included.asked(revIncludes, ObservationProvider.INCLUDE_DERIVED_FROM)) {
+			return page;
+		}
+		// Each score's Observation is derived from the response of the same
+		// administration.
+		return page.withIncluded(found.stream().limit(size).map(this.observations::toFhir).toList());
 	}
 
 }

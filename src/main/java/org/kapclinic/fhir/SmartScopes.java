@@ -31,7 +31,15 @@ class SmartScopes {
 	/** The resource types this server holds (a scope may name only these, or *). */
 	static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "QuestionnaireResponse", "Encounter",
 			"MedicationAdministration", "Group", "Practitioner", "CareTeam", "RelatedPerson", "Condition",
-			"Appointment");
+			"Appointment", "AuditEvent", "Provenance");
+
+	/**
+	 * Types a wildcard scope does not open: the audit trail is for administrators (issue
+	 * 22, "AuditEvent (read-only, ADMIN scope)"), so a client needs a scope that names it
+	 * ({@code system/AuditEvent.rs}); {@code system/*.rs} alone reads the clinical
+	 * record, not who looked at it.
+	 */
+	static final Set<String> NAMED_ONLY = Set.of("AuditEvent");
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void check(RequestDetails request, RestOperationTypeEnum operation) {
@@ -73,7 +81,9 @@ class SmartScopes {
 	static boolean permits(Collection<String> scopes, String type, char interaction) {
 		for (String scope : scopes) {
 			Matcher m = SCOPE.matcher(scope);
-			if (!m.matches() || !(m.group(1).equals("*") || m.group(1).equals(type))) {
+			boolean named = m.matches() && m.group(1).equals(type);
+			boolean wildcard = m.matches() && m.group(1).equals("*") && !NAMED_ONLY.contains(type);
+			if (!named && !wildcard) {
 				continue;
 			}
 			String permissions = switch (m.group(2)) {

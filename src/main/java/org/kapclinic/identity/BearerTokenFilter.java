@@ -99,6 +99,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		authorities.add(new SimpleGrantedAuthority(Role.PRESCRIBER.authority()));
 		authorities.add(new SimpleGrantedAuthority(BackendClients.AUTHORITY));
 		c.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority(BackendClients.SCOPE_PREFIX + scope)));
+		// The audit trail is ADMIN's: a client reads it only with a scope that names it
+		// (system/AuditEvent.rs), never through system/*.
+		if (c.scopes().stream().anyMatch((scope) -> scope.startsWith("system/AuditEvent."))) {
+			authorities.add(new SimpleGrantedAuthority(org.kapclinic.audit.AuditLog.READER_AUTHORITY));
+		}
 		StaffPrincipal principal = new StaffPrincipal(member, null, false);
 		proceedAs(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response,
 				chain);

@@ -141,7 +141,7 @@ class MeasurementService {
 						: Scorer.entered(instrument, request.total(), request.risk(), request.itemScores());
 		Measurement measurement = new Measurement(UUID.randomUUID(), patientId, instrument.code(), instrument.version(),
 				answers, score.total(), score.severity(), score.subscales(), score.flags(), score.complete(),
-				administeredAt, now);
+				administeredAt, now, recordedBy);
 		this.jdbc
 			.sql("""
 					insert into measures.measurement (id, patient_id, instrument, instrument_version, answers, total, severity,
@@ -285,7 +285,7 @@ class MeasurementService {
 				(total != null) ? total.stripTrailingZeros() : null, rs.getString("severity"),
 				this.json.readValue(rs.getString("subscales"), SUBSCALES), Arrays.asList((String[]) flags.getArray()),
 				rs.getBoolean("complete"), rs.getTimestamp("administered_at").toInstant(),
-				rs.getTimestamp("recorded_at").toInstant());
+				rs.getTimestamp("recorded_at").toInstant(), rs.getObject("recorded_by", UUID.class));
 	}
 
 }

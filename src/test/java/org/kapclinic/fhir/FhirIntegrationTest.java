@@ -14,9 +14,16 @@ abstract class FhirIntegrationTest extends IntegrationTest {
 
 	/** HAPI's generic client on {@code /fhir} with the staff member's bearer token. */
 	protected IGenericClient client(String username) {
+		return clientWithToken(tokenFor(username));
+	}
+
+	/**
+	 * HAPI's generic client on {@code /fhir} with this bearer token (a backend client's).
+	 */
+	protected IGenericClient clientWithToken(String token) {
 		this.context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		IGenericClient client = this.context.newRestfulGenericClient("http://localhost:" + this.port + "/fhir");
-		client.registerInterceptor(new BearerTokenAuthInterceptor(tokenFor(username)));
+		client.registerInterceptor(new BearerTokenAuthInterceptor(token));
 		return client;
 	}
 

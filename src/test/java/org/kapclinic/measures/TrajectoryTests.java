@@ -41,7 +41,7 @@ class TrajectoryTests {
 	private static Measurement score(int total, String date) {
 		Instant at = Instant.parse(date + "T09:00:00Z");
 		return new Measurement(UUID.randomUUID(), UUID.randomUUID(), "PHQ-9", "1", null, BigDecimal.valueOf(total),
-				null, Map.of(), List.of(), true, at, at);
+				null, Map.of(), List.of(), true, at, at, null);
 	}
 
 }

@@ -1,0 +1,107 @@
+package org.kapclinic.fhir;
+
+import java.util.List;
+import java.util.Map;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+
+import org.kapclinic.dosing.DosingSteps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Provenance: each score names its Observation and QuestionnaireResponse and the
+ * clinician who entered it as author; each MedicationAdministration names who recorded
+ * it; all valid R4, under the care-team rule.
+ */
+class FhirProvenanceIT extends FhirIntegrationTest {
+
+	private Bundle search(IGenericClient client, String url) {
+		return client.search().byUrl(url).returnBundle(Bundle.class).execute();
+	}
+
+	@Test
+	void aScoreNamesItsObservationItsResponseAndItsAuthor() {
+		String prescriber = tokenFor("dr.quill");
+		String patientId = this.api
+			.post("/api/v1/patients", Map.of("givenName", "Prue", "familyName", "Venanceworth" + letters(), "birthDate",
+					"1988-02-20", "sexAtBirth", "FEMALE", "confirmDuplicate", true), prescriber)
+			.json()
+			.get("id")
+			.asString();
+		this.api.put("/api/v1/patients/" + patientId + "/care-team",
+				Map.of("members", List.of(userId("therapist.cove"))), prescriber);
+		String path = "/api/v1/patients/" + patientId + "/measurements";
+		String scoreId = this.api
+			.post(path, Map.of("instrument", "PHQ-9", "answers", List.of(1, 1, 1, 1, 1, 1, 0, 0, 0, 0),
+					"administeredAt", "2026-11-04T10:00:00Z"), prescriber)
+			.json()
+			.get("id")
+			.asString();
+		this.api.post(path, Map.of("instrument", "GAD-7", "answers", List.of(1, 1, 1, 1, 1, 1, 1), "administeredAt",
+				"2026-11-05T10:00:00Z"), prescriber);
+
+		IGenericClient cove = client("therapist.cove");
+		Bundle byTarget = search(cove, "Provenance?target=Observation/" + scoreId);
+		assertThat(byTarget.getEntry()).hasSize(1);
+		Provenance provenance = (Provenance) byTarget.getEntryFirstRep().getResource();
+		assertThat(provenance.getTarget()).extracting(Reference::getReference)
+			.containsExactly("Observation/" + scoreId, "QuestionnaireResponse/" + scoreId);
+		Provenance.ProvenanceAgentComponent author = provenance.getAgentFirstRep();
+		assertThat(author.getType().getCodingFirstRep().getCode()).isEqualTo("author");
+		assertThat(author.getWho().getReference()).isEqualTo("Practitioner/" + userId("dr.quill"));
+		assertThat(provenance.getRecorded()).isNotNull();
+		assertThat(FhirValidation.errors(provenance)).isEmpty();
+		assertThat(search(cove, "Provenance?target=QuestionnaireResponse/" + scoreId).getEntry()).hasSize(1);
+		assertThat(cove.read()
+			.resource(Provenance.class)
+			.withId(provenance.getIdPart())
+			.execute()
+			.getTargetFirstRep()
+			.getReference()).isEqualTo("Observation/" + scoreId);
+
+		Bundle byPatient = search(cove, "Provenance?patient=" + patientId);
+		assertThat(byPatient.getEntry()).hasSize(2);
+		assertThat(FhirValidation.errors(byPatient)).isEmpty();
+
+		IGenericClient wren = client("therapist.wren");
+		assertThatThrownBy(() -> search(wren, "Provenance?patient=" + patientId))
+			.isInstanceOf(ResourceNotFoundException.class);
+		assertThatThrownBy(() -> search(wren, "Provenance?target=Observation/" + scoreId))
+			.isInstanceOf(ResourceNotFoundException.class);
+		assertThatThrownBy(() -> wren.read().resource(Provenance.class).withId(provenance.getIdPart()).execute())
+			.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
+	void anAdministrationNamesWhoRecordedIt() {
+		DosingSteps steps = DosingSteps.forDemoClinic(this.api, this.jdbc, this::tokenFor, this::userId);
+		String session = steps.checkedIn("IV_INFUSION", "IV_KETAMINE", 70.0);
+		steps.infusionStarted(session);
+		Map<String, Object> given = this.jdbc
+			.sql("select id::text as id, recorded_by::text as by from dosing.administration"
+					+ " where session_id = ?::uuid and kind = 'START'")
+			.param(session)
+			.query()
+			.singleRow();
+		IGenericClient prescriber = client("dr.quill");
+		Bundle found = search(prescriber, "Provenance?target=MedicationAdministration/" + given.get("id"));
+		assertThat(found.getEntry()).hasSize(1);
+		Provenance provenance = (Provenance) found.getEntryFirstRep().getResource();
+		assertThat(provenance.getTargetFirstRep().getReference())
+			.isEqualTo("MedicationAdministration/" + given.get("id"));
+		assertThat(provenance.getAgentFirstRep().getWho().getReference()).isEqualTo("Practitioner/" + given.get("by"));
+		assertThat(provenance.getAgentFirstRep().getWho().getDisplay()).isNotBlank();
+		assertThat(FhirValidation.errors(provenance)).isEmpty();
+		assertThatThrownBy(
+				() -> search(client("therapist.wren"), "Provenance?target=MedicationAdministration/" + given.get("id")))
+			.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+}
