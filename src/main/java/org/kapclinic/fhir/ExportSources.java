@@ -8,6 +8,8 @@ import org.kapclinic.dosing.SessionReads;
 import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.intake.RecordedDiagnoses;
+import org.kapclinic.intake.SignedConsents;
+import org.kapclinic.notes.SignedNotes;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointments;
@@ -60,6 +62,18 @@ class ExportSources {
 	ExportSource conditionExport(RecordedDiagnoses diagnoses) {
 		return source("Condition",
 				(patientId) -> diagnoses.ofPatient(patientId).stream().map(ConditionProvider::toFhir).toList());
+	}
+
+	@Bean
+	ExportSource consentExport(SignedConsents consents) {
+		return source("Consent",
+				(patientId) -> consents.ofPatient(patientId).stream().map(ConsentResources::toFhir).toList());
+	}
+
+	@Bean
+	ExportSource documentReferenceExport(SignedNotes notes) {
+		return source("DocumentReference",
+				(patientId) -> notes.ofPatient(patientId).stream().map(DocumentReferences::toFhir).toList());
 	}
 
 	@Bean

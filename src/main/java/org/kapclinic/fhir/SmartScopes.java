@@ -31,7 +31,7 @@ class SmartScopes {
 	/** The resource types this server holds (a scope may name only these, or *). */
 	static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "QuestionnaireResponse", "Encounter",
 			"MedicationAdministration", "Group", "Practitioner", "CareTeam", "RelatedPerson", "Condition",
-			"Appointment");
+			"Appointment", "Consent", "DocumentReference", "Questionnaire");
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void check(RequestDetails request, RestOperationTypeEnum operation) {
