@@ -18,24 +18,23 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
-import org.kapclinic.notes.SignedNotes;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code DocumentReference/{id}} and {@code DocumentReference?patient=&category=&type=}:
- * the patient's signed clinical notes, newest first, read through the notes module under
- * the chart's clinical access rule and audited there. Drafts, voided notes and private
- * process notes are never among them.
+ * the patient's signed clinical notes and disclosure PDFs, newest first, read through the
+ * notes module under the chart's clinical access rule and audited there. Drafts, voided
+ * notes and private process notes are never among them.
  */
 @Component
 class DocumentReferenceProvider implements IResourceProvider {
 
-	private final SignedNotes notes;
+	private final PatientDocuments documents;
 
 	private final FhirSettings settings;
 
-	DocumentReferenceProvider(SignedNotes notes, FhirSettings settings) {
-		this.notes = notes;
+	DocumentReferenceProvider(PatientDocuments documents, FhirSettings settings) {
+		this.documents = documents;
 		this.settings = settings;
 	}
 
@@ -46,7 +45,7 @@ class DocumentReferenceProvider implements IResourceProvider {
 
 	@Read
 	public DocumentReference read(@IdParam IdType id) {
-		return DocumentReferences.toFhir(this.notes.read(FhirIds.uuid(id)));
+		return this.documents.read(FhirIds.uuid(id));
 	}
 
 	@Search
@@ -56,9 +55,8 @@ class DocumentReferenceProvider implements IResourceProvider {
 			@Offset Integer offset) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
-		List<DocumentReference> matching = this.notes.ofPatient(FhirIds.patient(patient))
+		List<DocumentReference> matching = this.documents.forPatient(FhirIds.patient(patient))
 			.stream()
-			.map(DocumentReferences::toFhir)
 			.filter((d) -> has(category, d.getCategoryFirstRep().getCodingFirstRep()))
 			.filter((d) -> has(type, d.getType().getCodingFirstRep()))
 			.toList();

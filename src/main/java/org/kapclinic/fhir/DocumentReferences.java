@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
+import org.kapclinic.intake.ReleasesOfInformation;
+import org.kapclinic.notes.DisclosedDocuments.DisclosedDocument;
 import org.kapclinic.notes.SignedNotes.SignedNote;
 
 /**
@@ -21,7 +23,10 @@ import org.kapclinic.notes.SignedNotes.SignedNote;
  * Status {@code current}; docStatus {@code final} once locked ({@code amended} when
  * signed addenda follow), {@code preliminary} while a supervisor's co-signature is
  * awaited. The notes module renders no PDF of a note, so no {@code application/pdf}
- * content is offered.
+ * content is offered for one. A disclosure sent to an outside provider is a
+ * DocumentReference too: the exact PDF sent ({@code application/pdf}), LOINC 34109-9 Note
+ * as its type (no LOINC document type names a disclosure summary), the staff member who
+ * sent it as author.
  */
 final class DocumentReferences {
 
@@ -70,6 +75,43 @@ final class DocumentReferences {
 		if (note.dosingSessionId() != null) {
 			document.getContext().addEncounter(new Reference("Encounter/" + note.dosingSessionId()));
 		}
+		return document;
+	}
+
+	static DocumentReference toFhir(DisclosedDocument disclosure) {
+		DocumentReference document = new DocumentReference();
+		document.setId(disclosure.id().toString());
+		document.getMeta().addProfile(PROFILE);
+		document.setStatus(DocumentReferenceStatus.CURRENT);
+		document.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
+		CodeableConcept type = new CodeableConcept();
+		type.addCoding().setSystem(InstrumentCodes.LOINC).setCode("34109-9").setDisplay("Note");
+		document.setType(type.setText("Disclosure to an outside provider"));
+		document.addCategory()
+			.addCoding()
+			.setSystem(CATEGORY_SYSTEM)
+			.setCode("clinical-note")
+			.setDisplay("Clinical Note");
+		document.setSubject(new Reference("Patient/" + disclosure.patientId()));
+		document.setDateElement(new InstantType(Date.from(disclosure.disclosedAt())));
+		document.addAuthor(
+				new Reference("Practitioner/" + disclosure.disclosedBy()).setDisplay(disclosure.disclosedByName()));
+		document.setDescription("Sent to " + disclosure.providerName() + ": "
+				+ String.join(", ",
+						disclosure.content()
+							.stream()
+							.map((c) -> ReleasesOfInformation.CONTENT_LABELS.getOrDefault(c, c))
+							.toList()));
+		DocumentReference.DocumentReferenceContentComponent content = document.addContent();
+		content.getAttachment()
+			.setContentType("application/pdf")
+			.setData(disclosure.pdf())
+			.setTitle("Disclosure to " + disclosure.providerName())
+			.setCreationElement(new DateTimeType(Date.from(disclosure.disclosedAt())));
+		content.getFormat()
+			.setSystem(FORMAT_SYSTEM)
+			.setCode("urn:ihe:iti:xds:2017:mimeTypeSufficient")
+			.setDisplay("mimeType Sufficient");
 		return document;
 	}
 

@@ -9,7 +9,6 @@ import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.intake.SignedConsents;
-import org.kapclinic.notes.SignedNotes;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointments;
@@ -71,9 +70,8 @@ class ExportSources {
 	}
 
 	@Bean
-	ExportSource documentReferenceExport(SignedNotes notes) {
-		return source("DocumentReference",
-				(patientId) -> notes.ofPatient(patientId).stream().map(DocumentReferences::toFhir).toList());
+	ExportSource documentReferenceExport(PatientDocuments documents) {
+		return source("DocumentReference", documents::forPatient);
 	}
 
 	@Bean

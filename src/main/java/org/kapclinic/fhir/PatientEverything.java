@@ -19,7 +19,6 @@ import org.kapclinic.intake.SignedConsents;
 import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
-import org.kapclinic.notes.SignedNotes;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointments;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * contact (RelatedPerson), intake diagnoses (Condition) and signed consents (Consent,
  * oldest first), then what this server holds about them by date, newest first (scores
  * with their QuestionnaireResponses, vital signs, weights and heights, appointments by
- * their start, signed notes as DocumentReferences by their signature), one page at a
+ * their start, signed notes and disclosure PDFs as DocumentReferences), one page at a
  * time. Each part is read under its own module's access rule and audited; a role that may
  * not see clinical content gets the refusal those rules give.
  */
@@ -58,14 +57,14 @@ class PatientEverything {
 
 	private final SignedConsents consents;
 
-	private final SignedNotes notes;
+	private final PatientDocuments documents;
 
 	PatientEverything(Patients patients, PatientResources patientResources, Measures measures,
 			ObservationResources observations, QuestionnaireResponses responses, VitalSigns vitals,
 			VitalsResources vitalsResources, RecordedDiagnoses diagnoses, Appointments appointments,
-			AppointmentResources appointmentResources, SignedConsents consents, SignedNotes notes) {
+			AppointmentResources appointmentResources, SignedConsents consents, PatientDocuments documents) {
 		this.consents = consents;
-		this.notes = notes;
+		this.documents = documents;
 		this.diagnoses = diagnoses;
 		this.appointments = appointments;
 		this.appointmentResources = appointmentResources;
@@ -105,7 +104,7 @@ class PatientEverything {
 			.forEach((m) -> dated.addAll(this.vitalsResources.toFhir(m, EnumSet.allOf(VitalsResources.Sign.class))));
 		dated.addAll(this.appointmentResources
 			.toFhir(this.appointments.forPatient(patientId).stream().limit(window).toList()));
-		this.notes.ofPatient(patientId).stream().limit(window).forEach((n) -> dated.add(DocumentReferences.toFhir(n)));
+		dated.addAll(this.documents.forPatient(patientId).stream().limit(window).toList());
 		dated.sort(Comparator.comparing(PatientEverything::when)
 			.reversed()
 			.thenComparing((DomainResource r) -> r.getIdElement().getIdPart()));

@@ -1,6 +1,12 @@
 package org.kapclinic.fhir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +18,7 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +28,7 @@ import org.kapclinic.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Signed consent documents as FHIR Consents: the program consent and a release of
@@ -203,6 +211,51 @@ class FhirConsentIT extends IntegrationTest {
 		assertThat(everything.getEntry()).extracting((e) -> e.getResource().fhirType())
 			.containsExactly("Patient", "CareTeam", "Consent", "Consent");
 		assertThat(FhirValidation.errors(everything)).isEmpty();
+	}
+
+	@Test
+	void aBulkExportWritesTheConsents() throws Exception {
+		String token = tokenFor("dr.quill");
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> kickOff = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/fhir/$export?_type=Consent"))
+				.header("Authorization", "Bearer " + token)
+				.header("Accept", "application/fhir+json")
+				.header("Prefer", "respond-async")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
+		URI status = URI.create(kickOff.headers().firstValue("Content-Location").orElseThrow());
+		List<HttpResponse<String>> last = new ArrayList<>(List.of(kickOff));
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			last.set(0,
+					http.send(HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).GET().build(),
+							HttpResponse.BodyHandlers.ofString()));
+			return last.get(0).statusCode() != 202;
+		});
+		assertThat(last.get(0).statusCode()).as(last.get(0).body()).isEqualTo(200);
+		List<Resource> mine = new ArrayList<>();
+		for (JsonNode output : tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(last.get(0).body())
+			.get("output")) {
+			String ndjson = http
+				.send(HttpRequest.newBuilder(URI.create(output.get("url").asString()))
+					.header("Authorization", "Bearer " + token)
+					.header("Accept", "application/fhir+ndjson")
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			ndjson.lines()
+				.map((line) -> (Resource) this.context.newJsonParser().parseResource(line))
+				.filter((r) -> ((Consent) r).getPatient().getReference().equals("Patient/" + this.patientId))
+				.forEach(mine::add);
+		}
+		assertThat(mine).extracting((r) -> r.getIdElement().getIdPart())
+			.containsExactlyInAnyOrder(this.treatment, this.release);
+		for (Resource r : mine) {
+			assertThat(FhirValidation.errors(r)).isEmpty();
+		}
 	}
 
 }

@@ -155,6 +155,51 @@ class FhirDocumentIT extends IntegrationTest {
 	}
 
 	@Test
+	void aDisclosureIsTheExactPdfSent() {
+		String cove = tokenFor("therapist.cove");
+		Response provider = this.api.post("/api/v1/outside-providers", Map.of("name", "Dr. Pat Pretend " + letters(),
+				"credentials", "MD", "practice", "Imaginary Psychiatry", "secureContact", "pat@direct.example.test"),
+				cove);
+		assertThat(provider.status()).as(provider.body()).isEqualTo(201);
+		String providerId = provider.json().get("id").asString();
+		int version = 0;
+		for (var d : this.api.get("/api/v1/consent-documents", cove).json()) {
+			if (d.get("code").asString().equals("RELEASE_OF_INFORMATION")) {
+				version = d.get("version").asInt();
+			}
+		}
+		Map<String, String> details = new HashMap<>();
+		details.put("recipientName", "Dr. Pat Pretend");
+		details.put("scope", "outcomes");
+		details.put("expiresOn", java.time.LocalDate.now().plusMonths(6).toString());
+		details.put("providerId", providerId);
+		details.put("content", "OUTCOMES");
+		Response release = this.api.post("/api/v1/patients/" + this.patientId + "/consents",
+				Map.of("document", "RELEASE_OF_INFORMATION", "version", version, "signerName", "Dora Documently",
+						"signerRole", "PATIENT", "details", details),
+				cove);
+		assertThat(release.status()).as(release.body()).isEqualTo(201);
+		Response disclosed = this.api.post("/api/v1/patients/" + this.patientId + "/disclosures",
+				Map.of("providerId", providerId, "content", List.of("OUTCOMES")), cove);
+		assertThat(disclosed.status()).as(disclosed.body()).isEqualTo(201);
+		String disclosureId = disclosed.json().get("id").asString();
+
+		IGenericClient fhir = client("therapist.cove");
+		DocumentReference pdf = fhir.read().resource(DocumentReference.class).withId(disclosureId).execute();
+		assertThat(pdf.getContentFirstRep().getAttachment().getContentType()).isEqualTo("application/pdf");
+		assertThat(new String(pdf.getContentFirstRep().getAttachment().getData(), 0, 5, StandardCharsets.US_ASCII))
+			.isEqualTo("%PDF-");
+		assertThat(pdf.getDescription()).contains("Dr. Pat Pretend", "Outcome scores");
+		assertThat(pdf.getType().getCodingFirstRep().getCode()).isEqualTo("34109-9");
+		assertThat(FhirValidation.errors(pdf)).isEmpty();
+		assertThat(ids(search(fhir, "DocumentReference?patient=" + this.patientId)))
+			.containsExactlyInAnyOrder(this.signed, disclosureId);
+		assertThatThrownBy(
+				() -> client("therapist.wren").read().resource(DocumentReference.class).withId(disclosureId).execute())
+			.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
 	void aTherapistOffTheTeamFindsNothing() {
 		IGenericClient outsider = client("therapist.wren");
 		assertThatThrownBy(() -> outsider.read().resource(DocumentReference.class).withId(this.signed).execute())
