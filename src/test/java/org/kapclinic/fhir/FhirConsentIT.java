@@ -112,7 +112,10 @@ class FhirConsentIT extends IntegrationTest {
 		assertThat(ids(found)).containsExactly(this.treatment, this.release);
 		assertThat(FhirValidation.errors(found)).isEmpty();
 
+		long readsBefore = auditCount(java.util.UUID.fromString(this.patientId), "READ");
 		Consent treatment = fhir.read().resource(Consent.class).withId(this.treatment).execute();
+		assertThat(auditCount(java.util.UUID.fromString(this.patientId), "READ")).as("audited")
+			.isGreaterThan(readsBefore);
 		assertThat(treatment.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
 		assertThat(treatment.getScope().getCodingFirstRep().getCode()).isEqualTo("treatment");
 		assertThat(treatment.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("59284-0");

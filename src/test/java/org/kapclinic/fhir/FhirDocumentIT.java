@@ -98,7 +98,10 @@ class FhirDocumentIT extends IntegrationTest {
 	@Test
 	void aSignedNoteIsADocumentReferenceWithItsText() {
 		IGenericClient fhir = client("therapist.cove");
+		long readsBefore = auditCount(java.util.UUID.fromString(this.patientId), "READ");
 		DocumentReference document = fhir.read().resource(DocumentReference.class).withId(this.signed).execute();
+		assertThat(auditCount(java.util.UUID.fromString(this.patientId), "READ")).as("audited")
+			.isGreaterThan(readsBefore);
 		assertThat(document.getMeta().getProfile().get(0).getValue()).isEqualTo(DocumentReferences.PROFILE);
 		assertThat(document.getStatus().toCode()).isEqualTo("current");
 		assertThat(document.getDocStatus().toCode()).isIn("final", "preliminary");
