@@ -6,6 +6,7 @@ import org.kapclinic.dosing.DrugsGiven;
 import org.kapclinic.dosing.SessionReads;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.intake.RecordedDiagnoses;
+import org.kapclinic.intake.SignedConsents;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointments;
@@ -48,6 +49,17 @@ class ExportSources {
 	ExportSource conditionExport(RecordedDiagnoses diagnoses) {
 		return source("Condition",
 				(patientId) -> diagnoses.ofPatient(patientId).stream().map(ConditionProvider::toFhir).toList());
+	}
+
+	@Bean
+	ExportSource consentExport(SignedConsents consents) {
+		return source("Consent",
+				(patientId) -> consents.ofPatient(patientId).stream().map(ConsentResources::toFhir).toList());
+	}
+
+	@Bean
+	ExportSource documentReferenceExport(PatientDocuments documents) {
+		return source("DocumentReference", documents::forPatient);
 	}
 
 	@Bean

@@ -37,6 +37,11 @@ class InstrumentCodes {
 		}
 	}
 
+	/** Every instrument of the library, in its order. */
+	List<InstrumentCoding> all() {
+		return List.copyOf(this.byInstrument.values());
+	}
+
 	Optional<InstrumentCoding> coding(String instrument) {
 		return Optional.ofNullable(this.byInstrument.get(instrument));
 	}

@@ -9,11 +9,13 @@ import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.intake.RecordedDiagnoses;
+import org.kapclinic.intake.SignedConsents;
 import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
@@ -23,11 +25,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Patient/{id}/$everything}: the patient, their care team, guardians and emergency
- * contact (RelatedPerson) and intake diagnoses (Condition), then what this server holds
- * about them by date, newest first (scores with their QuestionnaireResponses, vital
- * signs, weights and heights, appointments by their start), one page at a time. Each part
- * is read under its own module's access rule and audited; a role that may not see
- * clinical content gets the refusal those rules give.
+ * contact (RelatedPerson), intake diagnoses (Condition) and signed consents (Consent,
+ * oldest first), then what this server holds about them by date, newest first (scores
+ * with their QuestionnaireResponses, vital signs, weights and heights, appointments by
+ * their start, signed notes and disclosure PDFs as DocumentReferences), one page at a
+ * time. Each part is read under its own module's access rule and audited; a role that may
+ * not see clinical content gets the refusal those rules give.
  */
 @Component
 class PatientEverything {
@@ -52,10 +55,16 @@ class PatientEverything {
 
 	private final AppointmentResources appointmentResources;
 
+	private final SignedConsents consents;
+
+	private final PatientDocuments documents;
+
 	PatientEverything(Patients patients, PatientResources patientResources, Measures measures,
 			ObservationResources observations, QuestionnaireResponses responses, VitalSigns vitals,
 			VitalsResources vitalsResources, RecordedDiagnoses diagnoses, Appointments appointments,
-			AppointmentResources appointmentResources) {
+			AppointmentResources appointmentResources, SignedConsents consents, PatientDocuments documents) {
+		this.consents = consents;
+		this.documents = documents;
 		this.diagnoses = diagnoses;
 		this.appointments = appointments;
 		this.appointmentResources = appointmentResources;
@@ -80,6 +89,7 @@ class PatientEverything {
 		}
 		this.patients.contacts(patientId).forEach((c) -> page.add(RelatedPersonProvider.toFhir(patientId, c)));
 		this.diagnoses.ofPatient(patientId).forEach((d) -> page.add(ConditionProvider.toFhir(d)));
+		this.consents.ofPatient(patientId).forEach((c) -> page.add(ConsentResources.toFhir(c)));
 		int window = offset + limit;
 		List<DomainResource> dated = new ArrayList<>();
 		for (Measurement m : this.measures
@@ -94,6 +104,7 @@ class PatientEverything {
 			.forEach((m) -> dated.addAll(this.vitalsResources.toFhir(m, EnumSet.allOf(VitalsResources.Sign.class))));
 		dated.addAll(this.appointmentResources
 			.toFhir(this.appointments.forPatient(patientId).stream().limit(window).toList()));
+		dated.addAll(this.documents.forPatient(patientId).stream().limit(window).toList());
 		dated.sort(Comparator.comparing(PatientEverything::when)
 			.reversed()
 			.thenComparing((DomainResource r) -> r.getIdElement().getIdPart()));
@@ -107,6 +118,9 @@ class PatientEverything {
 		}
 		if (resource instanceof Appointment a) {
 			return a.getStart();
+		}
+		if (resource instanceof DocumentReference d) {
+			return d.getDate();
 		}
 		return ((QuestionnaireResponse) resource).getAuthored();
 	}

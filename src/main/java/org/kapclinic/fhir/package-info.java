@@ -5,5 +5,5 @@
  * no JPA server.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "FHIR R4 API", allowedDependencies = { "patient",
-		"measures", "dosing", "ledger", "intake", "scheduling", "identity", "audit", "shared" })
+		"measures", "dosing", "ledger", "intake", "scheduling", "notes", "identity", "audit", "shared" })
 package org.kapclinic.fhir;

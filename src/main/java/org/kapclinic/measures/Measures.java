@@ -54,7 +54,8 @@ public class Measures {
 			.stream()
 			.map((i) -> new InstrumentCoding(i.code(), i.name(), i.version(),
 					(i.loinc() != null) ? i.loinc().panel() : null, (i.loinc() != null) ? i.loinc().total() : null,
-					i.items().stream().map(Instrument.Item::id).toList()))
+					i.items().stream().map(Instrument.Item::id).toList(), i.licence(),
+					i.mode().form() ? i.items().stream().map(Instrument.Item::text).toList() : null))
 			.toList();
 	}
 
