@@ -185,13 +185,7 @@ class FhirApiIT extends FhirIntegrationTest {
 
 	@Test
 	void everythingIsThePatientThenTheirRecordNewestFirst() {
-		Bundle all = client("therapist.cove").operation()
-			.onInstance("Patient/" + this.patientId)
-			.named("$everything")
-			.withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
-			.returnResourceType(Bundle.class)
-			.useHttpGet()
-			.execute();
+		Bundle all = everything("therapist.cove", this.patientId);
 		assertThat(all.getEntry()).extracting((e) -> e.getResource().fhirType())
 			.as("the patient, their care team, then 4 scores each with its QuestionnaireResponse")
 			.startsWith("Patient", "CareTeam")

@@ -36,14 +36,7 @@ class FhirAppointmentIT extends FhirIntegrationTest {
 	@BeforeEach
 	void twoAppointmentsOnTherapistCovesTeam() {
 		String prescriber = tokenFor("dr.quill");
-		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Ama", "familyName", "Appointly" + letters(), "birthDate",
-					"1982-08-08", "confirmDuplicate", true), prescriber)
-			.json()
-			.get("id")
-			.asString();
-		this.api.put("/api/v1/patients/" + this.patientId + "/care-team",
-				Map.of("members", List.of(userId("therapist.cove"))), prescriber);
+		this.patientId = patientOnCovesTeam("Ama", "Appointly", "1982-08-08", null);
 		Response room = this.api.post("/api/v1/rooms",
 				Map.of("name", "room-" + UUID.randomUUID(), "kind", "ROOM", "capabilities", List.of()),
 				tokenFor("admin"));

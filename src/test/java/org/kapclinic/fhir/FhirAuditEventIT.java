@@ -26,13 +26,7 @@ class FhirAuditEventIT extends FhirIntegrationTest {
 
 	@BeforeEach
 	void aPatientDrQuillLookedAt() {
-		String prescriber = tokenFor("dr.quill");
-		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Audra", "familyName", "Trailwell" + letters(), "birthDate",
-					"1979-05-02", "sexAtBirth", "FEMALE", "confirmDuplicate", true), prescriber)
-			.json()
-			.get("id")
-			.asString();
+		this.patientId = registeredPatient("Audra", "Trailwell", "1979-05-02", "FEMALE");
 		client("dr.quill").read().resource(Patient.class).withId(this.patientId).execute();
 	}
 

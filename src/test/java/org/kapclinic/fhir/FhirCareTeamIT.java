@@ -246,13 +246,7 @@ class FhirCareTeamIT extends FhirIntegrationTest {
 
 	@Test
 	void everythingHoldsTheTeamContactsAndDiagnoses() {
-		Bundle all = client("therapist.cove").operation()
-			.onInstance("Patient/" + this.patientId)
-			.named("$everything")
-			.withNoParameters(org.hl7.fhir.r4.model.Parameters.class)
-			.returnResourceType(Bundle.class)
-			.useHttpGet()
-			.execute();
+		Bundle all = everything("therapist.cove", this.patientId);
 		assertThat(all.getEntry()).extracting((e) -> e.getResource().fhirType())
 			.containsExactly("Patient", "CareTeam", "RelatedPerson", "RelatedPerson", "Condition", "Condition",
 					"Observation", "Observation");

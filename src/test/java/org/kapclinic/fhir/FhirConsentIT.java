@@ -46,17 +46,7 @@ class FhirConsentIT extends FhirIntegrationTest {
 	/** An adult on therapist.cove's team who signed the KAP consent and a release. */
 	@BeforeEach
 	void adultWhoSignedTreatmentAndRelease() {
-		String prescriber = tokenFor("dr.quill");
-		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Cora", "familyName", "Consently" + letters(), "birthDate",
-					"1984-04-04", "sexAtBirth", "FEMALE", "confirmDuplicate", true), prescriber)
-			.json()
-			.get("id")
-			.asString();
-		assertThat(this.api
-			.put("/api/v1/patients/" + this.patientId + "/care-team",
-					Map.of("members", List.of(userId("therapist.cove").toString())), prescriber)
-			.status()).isEqualTo(200);
+		this.patientId = patientOnCovesTeam("Cora", "Consently", "1984-04-04", "FEMALE");
 		this.treatment = sign(this.patientId, "KAP_TREATMENT", "Cora Consently", "PATIENT", Map.of());
 		Map<String, String> details = new HashMap<>();
 		details.put("recipientName", "Dr. Fictional Outside Psychiatrist");

@@ -39,17 +39,7 @@ class FhirDocumentIT extends FhirIntegrationTest {
 	 */
 	@BeforeEach
 	void patientWithSignedPrivateAndDraftNotes() {
-		String prescriber = tokenFor("dr.quill");
-		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Dora", "familyName", "Documently" + letters(), "birthDate",
-					"1979-07-07", "sexAtBirth", "FEMALE", "confirmDuplicate", true), prescriber)
-			.json()
-			.get("id")
-			.asString();
-		assertThat(this.api
-			.put("/api/v1/patients/" + this.patientId + "/care-team",
-					Map.of("members", List.of(userId("therapist.cove").toString())), prescriber)
-			.status()).isEqualTo(200);
+		this.patientId = patientOnCovesTeam("Dora", "Documently", "1979-07-07", "FEMALE");
 		this.signed = note("PROGRESS_SOAP",
 				Map.of("subjective", "Fictional patient reports calmer mornings", "assessment", "Improving"), false,
 				true);

@@ -44,14 +44,7 @@ class FhirExportIT extends FhirIntegrationTest {
 	@BeforeEach
 	void patientWithScoresOnTherapistCovesTeam() {
 		String prescriber = tokenFor("dr.quill");
-		this.patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Ezra", "familyName", "Exportly" + letters(), "birthDate",
-					"1990-05-06", "sexAtBirth", "MALE", "confirmDuplicate", true), prescriber)
-			.json()
-			.get("id")
-			.asString();
-		this.api.put("/api/v1/patients/" + this.patientId + "/care-team",
-				Map.of("members", List.of(userId("therapist.cove"))), prescriber);
+		this.patientId = patientOnCovesTeam("Ezra", "Exportly", "1990-05-06", "MALE");
 		String path = "/api/v1/patients/" + this.patientId + "/measurements";
 		assertThat(this.api
 			.post(path, Map.of("instrument", "PHQ-9", "answers", List.of(2, 2, 2, 1, 1, 1, 0, 0, 0, 0),

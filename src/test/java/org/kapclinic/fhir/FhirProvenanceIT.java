@@ -29,14 +29,7 @@ class FhirProvenanceIT extends FhirIntegrationTest {
 	@Test
 	void aScoreNamesItsObservationItsResponseAndItsAuthor() {
 		String prescriber = tokenFor("dr.quill");
-		String patientId = this.api
-			.post("/api/v1/patients", Map.of("givenName", "Prue", "familyName", "Venanceworth" + letters(), "birthDate",
-					"1988-02-20", "sexAtBirth", "FEMALE", "confirmDuplicate", true), prescriber)
-			.json()
-			.get("id")
-			.asString();
-		this.api.put("/api/v1/patients/" + patientId + "/care-team",
-				Map.of("members", List.of(userId("therapist.cove"))), prescriber);
+		String patientId = patientOnCovesTeam("Prue", "Venanceworth", "1988-02-20", "FEMALE");
 		String path = "/api/v1/patients/" + patientId + "/measurements";
 		String scoreId = this.api
 			.post(path, Map.of("instrument", "PHQ-9", "answers", List.of(1, 1, 1, 1, 1, 1, 0, 0, 0, 0),
