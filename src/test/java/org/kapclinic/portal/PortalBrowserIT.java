@@ -107,6 +107,9 @@ class PortalBrowserIT extends IntegrationTest {
 			assertThat(phone.text(By.id("preparation-progress"))).contains("4 of 4 still to read");
 			assertThat(phone.text(By.id("after-the-session"))).contains("do not drive", "Source:");
 			phone.click(By.cssSelector("#after-the-session button"));
+			// The click posts and loads the page again: wait for it, do not read the old
+			// one.
+			phone.waitForText("3 of 4 still to read");
 			assertThat(phone.text(By.id("preparation-progress"))).contains("3 of 4 still to read");
 			AccessibilityBrowserIT.check(phone, "/portal/preparation", violations);
 			phone.open("/portal");
