@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,6 +32,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * is committed: nothing is disclosed without a durable audit row, and concurrent reads
  * share commits. Appending takes no lock; {@link AuditChainSealer} chains the rows
  * afterwards.
+ *
+ * <p>
+ * A job whose reads leave the clinic only after it has finished (a FHIR bulk export) runs
+ * them {@link #deferred deferred}: their rows are kept, not written one commit each, and
+ * the job appends them itself before it releases anything.
  */
 @Service
 public class AuditTrail {
@@ -38,6 +45,8 @@ public class AuditTrail {
 			insert into audit.entry (occurred_at, actor_id, actor_name, actor_roles, action, resource_type,
 			    resource_id, patient_id, data_category, outcome, client_address, channel, detail, patient_ids)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final ThreadLocal<List<Prepared>> DEFERRED = new ThreadLocal<>();
 
 	private final JdbcTemplate jdbc;
 
@@ -57,6 +66,11 @@ public class AuditTrail {
 	 */
 	public void record(AuditEvent event) {
 		Object[] row = row(event);
+		List<Prepared> kept = DEFERRED.get();
+		if (kept != null) {
+			kept.add(new Prepared(row));
+			return;
+		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()
 				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 			this.jdbc.update(INSERT_POSITIONAL, row);
@@ -64,6 +78,32 @@ public class AuditTrail {
 		else {
 			this.batches.appendAndWait(row);
 		}
+	}
+
+	/**
+	 * Runs the work on this thread keeping the entries it records instead of writing
+	 * them: the caller must {@link #append(List) append} them before anything the work
+	 * read leaves the clinic.
+	 */
+	public <T> Deferred<T> deferred(Supplier<T> work) {
+		List<Prepared> outer = DEFERRED.get();
+		List<Prepared> kept = new ArrayList<>();
+		DEFERRED.set(kept);
+		try {
+			return new Deferred<>(work.get(), kept);
+		}
+		finally {
+			if (outer == null) {
+				DEFERRED.remove();
+			}
+			else {
+				DEFERRED.set(outer);
+			}
+		}
+	}
+
+	/** What deferred work returned, with the audit entries it recorded. */
+	public record Deferred<T>(T result, List<Prepared> audit) {
 	}
 
 	/**

@@ -58,6 +58,7 @@ class FhirExportIT extends FhirIntegrationTest {
 	@Test
 	void aFullExportRoundTripHoldsThePatientAndTheirRecordValidated() throws Exception {
 		String token = tokenFor("dr.quill");
+		long auditedBefore = auditedReadsOfMine();
 		HttpResponse<String> kickOff = kickOff("/fhir/$export?_type=Patient,Observation,QuestionnaireResponse", token);
 		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
 		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
@@ -82,6 +83,9 @@ class FhirExportIT extends FhirIntegrationTest {
 		for (Resource resource : mine) {
 			assertThat(FhirValidation.errors(resource)).as(resource.fhirType()).isEmpty();
 		}
+		assertThat(auditedReadsOfMine() - auditedBefore)
+			.as("the export's reads of the patient's scores and responses are audited, dr.quill the actor")
+			.isGreaterThanOrEqualTo(2);
 		assertThat(download(manifest.get("output").get(0).get("url").asString(), tokenFor("therapist.cove")))
 			.as("another user may not download it")
 			.isNull();
@@ -227,6 +231,15 @@ class FhirExportIT extends FhirIntegrationTest {
 			.param(jobId)
 			.query(String.class)
 			.single()).isEqualTo("EXPIRED");
+	}
+
+	private long auditedReadsOfMine() {
+		return this.jdbc.sql("""
+				select count(*) from audit.entry where (patient_id = ?::uuid or ?::uuid = any(patient_ids))
+				and actor_name = 'dr.quill' and action = 'READ'""")
+			.params(this.patientId, this.patientId)
+			.query(Long.class)
+			.single();
 	}
 
 	private boolean isMine(Resource resource) {
