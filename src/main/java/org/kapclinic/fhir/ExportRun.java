@@ -62,14 +62,18 @@ class ExportRun {
 
 	private final AuditTrail audit;
 
+	private final ExportReads reads;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	ExportRun(Patients patients, PatientResources patientResources, List<ExportSource> sources,
 			WithdrawnReleases withdrawn, CoursePrograms programs, ExportJobs jobs, BulkExportSettings settings,
-			FhirContext context, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+			FhirContext context, AuditTrail audit, ExportReads reads, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.audit = audit;
+		this.reads = reads;
 		this.transactions = new TransactionTemplate(transactions);
 		this.patients = patients;
 		this.patientResources = patientResources;
@@ -182,6 +186,7 @@ class ExportRun {
 	/** The patient's resources of the export, encoded (HAPI's parsers are not shared). */
 	private List<Line> lines(RegisteredPatient registered, ExportRequest request) {
 		IParser parser = this.context.newJsonParser().setPrettyPrint(false);
+		ExportReads.OfPatient reads = this.reads.of(registered.id());
 		List<Line> lines = new java.util.ArrayList<>();
 		if (request.types().contains("Patient")
 				&& (request.since() == null || registered.updatedAt().isAfter(request.since()))) {
@@ -191,7 +196,7 @@ class ExportRun {
 			if (!request.types().contains(source.type())) {
 				continue;
 			}
-			for (DomainResource resource : source.forPatient(registered.id())) {
+			for (DomainResource resource : source.forPatient(reads)) {
 				if (changedSince(resource, request.since()) && request.passes(resource)) {
 					lines.add(Line.of(parser, resource));
 				}

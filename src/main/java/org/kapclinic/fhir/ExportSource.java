@@ -1,7 +1,6 @@
 package org.kapclinic.fhir;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.hl7.fhir.r4.model.DomainResource;
 
@@ -15,6 +14,7 @@ interface ExportSource {
 	/** The FHIR resource type, e.g. {@code Observation}. */
 	String type();
 
-	List<? extends DomainResource> forPatient(UUID patientId);
+	/** The patient's resources of this type, from the patient's shared reads. */
+	List<? extends DomainResource> forPatient(ExportReads.OfPatient patient);
 
 }

@@ -2,12 +2,9 @@ package org.kapclinic.fhir;
 
 import java.util.List;
 
-import org.kapclinic.dosing.DrugsGiven;
 import org.kapclinic.dosing.SessionReads;
-import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.intake.SignedConsents;
-import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointments;
 import org.springframework.context.annotation.Bean;
@@ -20,17 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ExportSources {
 
-	/** Every record of a patient: no search paging in an export. */
-	private static final int ALL = Integer.MAX_VALUE;
-
 	@Bean
 	ExportSource observationExport(PatientObservations observations) {
-		return source("Observation", observations::all);
+		return source("Observation", (patient) -> observations.all(patient.patientId(), patient.measurements()));
 	}
 
 	@Bean
 	ExportSource careTeamExport(Patients patients) {
-		return source("CareTeam", (patientId) -> {
+		return byId("CareTeam", (patientId) -> {
 			org.hl7.fhir.r4.model.CareTeam team = CareTeamProvider.toFhir(patientId, patients.careTeam(patientId));
 			return (team == null) ? List.of() : List.of(team);
 		});
@@ -38,7 +32,7 @@ class ExportSources {
 
 	@Bean
 	ExportSource relatedPersonExport(Patients patients) {
-		return source("RelatedPerson",
+		return byId("RelatedPerson",
 				(patientId) -> patients.contacts(patientId)
 					.stream()
 					.map((c) -> RelatedPersonProvider.toFhir(patientId, c))
@@ -47,61 +41,63 @@ class ExportSources {
 
 	@Bean
 	ExportSource conditionExport(RecordedDiagnoses diagnoses) {
-		return source("Condition",
+		return byId("Condition",
 				(patientId) -> diagnoses.ofPatient(patientId).stream().map(ConditionProvider::toFhir).toList());
 	}
 
 	@Bean
 	ExportSource consentExport(SignedConsents consents) {
-		return source("Consent",
+		return byId("Consent",
 				(patientId) -> consents.ofPatient(patientId).stream().map(ConsentResources::toFhir).toList());
 	}
 
 	@Bean
 	ExportSource documentReferenceExport(PatientDocuments documents) {
-		return source("DocumentReference", documents::forPatient);
+		return byId("DocumentReference", documents::forPatient);
 	}
 
 	@Bean
 	ExportSource appointmentExport(Appointments appointments, AppointmentResources resources) {
-		return source("Appointment", (patientId) -> resources.toFhir(appointments.forPatient(patientId)));
+		return byId("Appointment", (patientId) -> resources.toFhir(appointments.forPatient(patientId)));
 	}
 
 	@Bean
-	ExportSource questionnaireResponseExport(Measures measures, QuestionnaireResponses responses) {
+	ExportSource questionnaireResponseExport(QuestionnaireResponses responses) {
 		return source("QuestionnaireResponse",
-				(patientId) -> measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
-					.stream()
-					.map(responses::toFhir)
-					.toList());
+				(patient) -> patient.measurements().stream().map(responses::toFhir).toList());
 	}
 
 	@Bean
 	ExportSource encounterExport(SessionReads sessions) {
-		return source("Encounter",
+		return byId("Encounter",
 				(patientId) -> sessions.forPatient(patientId).stream().map(EncounterProvider::toFhir).toList());
 	}
 
 	@Bean
-	ExportSource medicationAdministrationExport(DrugsGiven drugs, MedicationAdministrationProvider provider) {
+	ExportSource medicationAdministrationExport(MedicationAdministrationProvider provider) {
 		return source("MedicationAdministration",
-				(patientId) -> drugs.search(patientId, null, null, 0, ALL).stream().map(provider::toFhir).toList());
+				(patient) -> patient.drugsGiven().stream().map(provider::toFhir).toList());
 	}
 
 	/** Who recorded each score and each administration of the patient. */
 	@Bean
-	ExportSource provenanceExport(Measures measures, DrugsGiven drugs, ProvenanceResources resources) {
-		return source("Provenance", (patientId) -> {
+	ExportSource provenanceExport(ProvenanceResources resources) {
+		return source("Provenance", (patient) -> {
 			List<org.hl7.fhir.r4.model.Provenance> all = new java.util.ArrayList<>();
-			measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
-				.forEach((m) -> all.add(resources.toFhir(m)));
-			drugs.search(patientId, null, null, 0, ALL).forEach((d) -> all.add(resources.toFhir(d)));
+			patient.measurements().forEach((m) -> all.add(resources.toFhir(m)));
+			patient.drugsGiven().forEach((d) -> all.add(resources.toFhir(d)));
 			return all;
 		});
 	}
 
-	private static ExportSource source(String type,
+	/** A source of one patient's own reads. */
+	private static ExportSource byId(String type,
 			java.util.function.Function<java.util.UUID, List<? extends org.hl7.fhir.r4.model.DomainResource>> read) {
+		return source(type, (patient) -> read.apply(patient.patientId()));
+	}
+
+	private static ExportSource source(String type,
+			java.util.function.Function<ExportReads.OfPatient, List<? extends org.hl7.fhir.r4.model.DomainResource>> read) {
 		return new ExportSource() {
 			@Override
 			public String type() {
@@ -109,8 +105,8 @@ class ExportSources {
 			}
 
 			@Override
-			public List<? extends org.hl7.fhir.r4.model.DomainResource> forPatient(java.util.UUID patientId) {
-				return read.apply(patientId);
+			public List<? extends org.hl7.fhir.r4.model.DomainResource> forPatient(ExportReads.OfPatient patient) {
+				return read.apply(patient);
 			}
 		};
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Observation;
 import org.kapclinic.dosing.VitalSigns;
+import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
@@ -44,10 +45,15 @@ class PatientObservations {
 	}
 
 	List<Observation> all(UUID patientId) {
+		return all(patientId,
+				this.measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL)));
+	}
+
+	/** The same, with the patient's scores already read. */
+	List<Observation> all(UUID patientId, List<Measurement> measurements) {
 		List<Observation> all = new ArrayList<>();
 		EnumSet<VitalsResources.Sign> signs = EnumSet.allOf(VitalsResources.Sign.class);
-		this.measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL))
-			.forEach((m) -> all.add(this.observations.toFhir(m)));
+		measurements.forEach((m) -> all.add(this.observations.toFhir(m)));
 		this.vitals.search(patientId, null, null, false, 0, ALL)
 			.forEach((set) -> all.addAll(this.vitalsResources.toFhir(set, signs)));
 		this.patients.bodyMeasurements(patientId, null, null)
