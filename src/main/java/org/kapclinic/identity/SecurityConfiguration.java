@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -78,6 +79,12 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings noSecurityObservations() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** The default firewall's rules, checked without its regular expressions. */
+	@Bean
+	WebSecurityCustomizer headerCheckingFirewall() {
+		return (web) -> web.httpFirewall(HeaderCheckingFirewall.create());
 	}
 
 	@Bean
