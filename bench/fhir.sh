@@ -32,7 +32,9 @@ if ! "${PSQL[@]}" -lqt | cut -d'|' -f1 | grep -qw "$DB"; then
   "${PSQL[@]}" -c "create database $DB"
 fi
 : > "$LOG"
-java -jar "$JAR" --server.port="$PORT" \
+# BENCH_JAVA_OPTS: e.g. -XX:StartFlightRecording=filename=target/fhir.jfr to profile a run.
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=kap_app \
   --spring.datasource.password=bench-only --kap.datasource.migration-password= \
   --kap.datasource.migration-username=postgres \

@@ -31,6 +31,18 @@ class RequestIds extends OncePerRequestFilter implements Ordered {
 
 	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
+	/**
+	 * A random (version 4) UUID from a thread's own generator: an id names a request in
+	 * the log and need not be unguessable, so it does not wait on the shared secure
+	 * random source every request.
+	 */
+	static String newId() {
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
@@ -40,7 +52,7 @@ class RequestIds extends OncePerRequestFilter implements Ordered {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String sent = request.getHeader(HEADER);
-		String id = (sent != null && ACCEPTED.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+		String id = (sent != null && ACCEPTED.matcher(sent).matches()) ? sent : newId();
 		response.setHeader(HEADER, id);
 		MDC.put(MDC_KEY, id);
 		try {

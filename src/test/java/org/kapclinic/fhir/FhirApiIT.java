@@ -260,6 +260,26 @@ class FhirApiIT extends FhirIntegrationTest {
 			.isInstanceOf(ResourceNotFoundException.class);
 	}
 
+	/**
+	 * The body leaves in one piece with its length, not as an HTTP chunk per JSON value
+	 * (HAPI's writer flushes after each; {@code fhir.UnflushedResponse}).
+	 */
+	@Test
+	void aResourceIsSentWholeNotValueByValue() throws Exception {
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/fhir/Patient/" + this.patientId))
+				.header("Accept", "application/fhir+json")
+				.header("Authorization", "Bearer " + tokenFor("dr.quill"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+		assertThat(response.headers().firstValueAsLong("Content-Length"))
+			.hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		assertThat(this.context.newJsonParser().parseResource(Patient.class, response.body()).getIdPart())
+			.isEqualTo(this.patientId);
+	}
+
 	@Test
 	void xmlWithAnExternalEntityIsRefusedUnread() throws Exception {
 		String xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
