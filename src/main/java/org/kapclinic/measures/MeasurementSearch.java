@@ -25,15 +25,12 @@ class MeasurementSearch {
 
 	private final JdbcClient jdbc;
 
-	private final MeasurementService measurements;
-
 	private final CareTeamAccess access;
 
 	private final AuditTrail audit;
 
-	MeasurementSearch(JdbcClient jdbc, MeasurementService measurements, CareTeamAccess access, AuditTrail audit) {
+	MeasurementSearch(JdbcClient jdbc, CareTeamAccess access, AuditTrail audit) {
 		this.jdbc = jdbc;
-		this.measurements = measurements;
 		this.access = access;
 		this.audit = audit;
 	}
@@ -68,7 +65,7 @@ class MeasurementSearch {
 		params.add(query.offset());
 		List<Measurement> found = this.jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> this.measurements.map(rs))
+			.query((rs, n) -> MeasurementRows.map(rs))
 			.list();
 		this.audit.record(AuditEvent.of(AuditAction.READ, MeasurementService.RESOURCE, null)
 			.patient(query.patientId())
@@ -80,7 +77,7 @@ class MeasurementSearch {
 	Measurement find(UUID id) {
 		Optional<Measurement> found = this.jdbc.sql("select * from measures.measurement where id = ? and complete")
 			.param(id)
-			.query((rs, n) -> this.measurements.map(rs))
+			.query((rs, n) -> MeasurementRows.map(rs))
 			.optional();
 		Measurement measurement = found.orElseThrow(() -> new NotFoundException(MeasurementService.RESOURCE, id));
 		this.access.requireClinical(measurement.patientId());

@@ -1,19 +1,13 @@
 package org.kapclinic.measures;
 
-import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kapclinic.audit.AuditAction;
@@ -47,12 +41,6 @@ class MeasurementService {
 
 	/** Answers may be timed slightly ahead of the server clock (device clocks drift). */
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
-	private static final TypeReference<List<Integer>> ANSWERS = new TypeReference<>() {
-	};
-
-	private static final TypeReference<Map<String, Integer>> SUBSCALES = new TypeReference<>() {
-	};
 
 	private final JdbcClient jdbc;
 
@@ -202,7 +190,7 @@ class MeasurementService {
 				order by administered_at desc limit ?""").params(patientId, limit) : this.jdbc.sql("""
 				select * from measures.measurement where patient_id = ? and instrument = ?
 				order by administered_at desc limit ?""").params(patientId, instrument, limit))
-			.query((rs, n) -> map(rs))
+			.query((rs, n) -> MeasurementRows.map(rs))
 			.list();
 		this.audit.record(AuditEvent.of(AuditAction.READ, RESOURCE, null)
 			.patient(patientId)
@@ -230,7 +218,10 @@ class MeasurementService {
 	List<Measurement> complete(UUID patientId, String instrument) {
 		return this.jdbc.sql("""
 				select * from measures.measurement where patient_id = ? and instrument = ? and complete
-				order by administered_at""").params(patientId, instrument).query((rs, n) -> map(rs)).list();
+				order by administered_at""")
+			.params(patientId, instrument)
+			.query((rs, n) -> MeasurementRows.map(rs))
+			.list();
 	}
 
 	/**
@@ -273,19 +264,6 @@ class MeasurementService {
 
 	private static Boolean female(SexAtBirth sex) {
 		return (sex == SexAtBirth.FEMALE) ? Boolean.TRUE : (sex == SexAtBirth.MALE) ? Boolean.FALSE : null;
-	}
-
-	Measurement map(ResultSet rs) throws SQLException {
-		String answers = rs.getString("answers");
-		Array flags = rs.getArray("flags");
-		BigDecimal total = rs.getBigDecimal("total");
-		return new Measurement(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-				rs.getString("instrument"), rs.getString("instrument_version"),
-				(answers != null) ? this.json.readValue(answers, ANSWERS) : null,
-				(total != null) ? total.stripTrailingZeros() : null, rs.getString("severity"),
-				this.json.readValue(rs.getString("subscales"), SUBSCALES), Arrays.asList((String[]) flags.getArray()),
-				rs.getBoolean("complete"), rs.getTimestamp("administered_at").toInstant(),
-				rs.getTimestamp("recorded_at").toInstant(), rs.getObject("recorded_by", UUID.class));
 	}
 
 }
