@@ -22,11 +22,11 @@ import org.kapclinic.notes.SignedNotes.SignedNote;
  * {@code text/plain} attachment (base64) with IHE's "mime type sufficient" format code.
  * Status {@code current}; docStatus {@code final} once locked ({@code amended} when
  * signed addenda follow), {@code preliminary} while a supervisor's co-signature is
- * awaited. The notes module renders no PDF of a note, so no {@code application/pdf}
- * content is offered for one. A disclosure sent to an outside provider is a
- * DocumentReference too: the exact PDF sent ({@code application/pdf}), LOINC 34109-9 Note
- * as its type (no LOINC document type names a disclosure summary), the staff member who
- * sent it as author.
+ * awaited. A second content is the note as PDF ({@code application/pdf}), by reference to
+ * {@code Binary/{id}} ({@link BinaryProvider}): rendered when a client fetches it, not
+ * with every search. A disclosure sent to an outside provider is a DocumentReference too:
+ * the exact PDF sent ({@code application/pdf}), LOINC 34109-9 Note as its type (no LOINC
+ * document type names a disclosure summary), the staff member who sent it as author.
  */
 final class DocumentReferences {
 
@@ -71,6 +71,14 @@ final class DocumentReferences {
 			.setSystem(FORMAT_SYSTEM)
 			.setCode("urn:ihe:iti:xds:2017:mimeTypeSufficient")
 			.setDisplay("mimeType Sufficient");
+		DocumentReference.DocumentReferenceContentComponent pdf = document.addContent();
+		pdf.getAttachment()
+			.setContentType("application/pdf")
+			.setLanguage("en")
+			.setUrl(BinaryProvider.URL_PREFIX + note.id())
+			.setTitle(note.typeLabel() + " " + note.noteDate() + " (PDF)")
+			.setCreationElement(new DateTimeType(Date.from(note.signedAt())));
+		pdf.setFormat(content.getFormat().copy());
 		document.getContext().getPeriod().setStartElement(new DateTimeType(note.noteDate().toString()));
 		if (note.dosingSessionId() != null) {
 			document.getContext().addEncounter(new Reference("Encounter/" + note.dosingSessionId()));

@@ -31,7 +31,7 @@ class SmartScopes {
 	/** The resource types this server holds (a scope may name only these, or *). */
 	static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "QuestionnaireResponse", "Encounter",
 			"MedicationAdministration", "Group", "Practitioner", "CareTeam", "RelatedPerson", "Condition",
-			"Appointment", "AuditEvent", "Provenance", "Consent", "DocumentReference", "Questionnaire");
+			"Appointment", "AuditEvent", "Provenance", "Consent", "DocumentReference", "Questionnaire", "Binary");
 
 	/**
 	 * Types a wildcard scope does not open: the audit trail is for administrators (issue

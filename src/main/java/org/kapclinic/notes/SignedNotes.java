@@ -3,13 +3,16 @@ package org.kapclinic.notes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
 import org.kapclinic.audit.AuditEvent;
 import org.kapclinic.audit.AuditTrail;
 import org.kapclinic.audit.DataCategory;
+import org.kapclinic.patient.Patients;
 import org.kapclinic.shared.NotFoundException;
+import org.kapclinic.shared.PdfDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +38,14 @@ public class SignedNotes {
 
 	private final AuditTrail audit;
 
-	SignedNotes(JdbcClient jdbc, NoteRows rows, NoteAccess access, NoteTemplates templates, AuditTrail audit) {
+	private final PdfDocuments pdf;
+
+	private final Patients patients;
+
+	SignedNotes(JdbcClient jdbc, NoteRows rows, NoteAccess access, NoteTemplates templates, AuditTrail audit,
+			PdfDocuments pdf, Patients patients) {
+		this.pdf = pdf;
+		this.patients = patients;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.access = access;
@@ -94,6 +104,19 @@ public class SignedNotes {
 			.category(DataCategory.CLINICAL)
 			.detail("signed note as a document"));
 		return document(this.rows.view(row, false));
+	}
+
+	/**
+	 * One signed note as a PDF: its document text (the same as {@link SignedNote#text()})
+	 * under a heading naming the patient, with the content hash fixed at signing. Read,
+	 * checked and audited as {@link #read} is.
+	 */
+	public byte[] pdf(UUID noteId) {
+		SignedNote note = read(noteId);
+		String patient = this.patients.summary(note.patientId())
+			.map((p) -> p.displayName() + " · " + p.mrn() + " · born " + p.birthDate())
+			.orElse("");
+		return this.pdf.render("notes/note-pdf", Map.of("note", note, "patient", patient));
 	}
 
 	private SignedNote document(Note note) {

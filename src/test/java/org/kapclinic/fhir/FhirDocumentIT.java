@@ -104,6 +104,55 @@ class FhirDocumentIT extends FhirIntegrationTest {
 			.isEmpty();
 	}
 
+	/**
+	 * The note as PDF: the DocumentReference's second content points to
+	 * {@code Binary/{id}}, which answers the PDF itself to a client asking for one and a
+	 * valid Binary resource to a FHIR client; never for a private note or an outsider.
+	 */
+	@Test
+	void aSignedNoteIsAlsoAPdfBehindItsBinary() throws Exception {
+		DocumentReference document = client("therapist.cove").read()
+			.resource(DocumentReference.class)
+			.withId(this.signed)
+			.execute();
+		var pdfContent = document.getContent().get(1).getAttachment();
+		assertThat(pdfContent.getContentType()).isEqualTo("application/pdf");
+		assertThat(pdfContent.getUrl()).isEqualTo("Binary/" + this.signed);
+
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/fhir/" + pdfContent.getUrl()))
+				.header("Accept", "application/pdf")
+				.header("Authorization", "Bearer " + tokenFor("dr.quill"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/pdf"));
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(text).contains("Progress note (SOAP)", "Documently", "Subjective:",
+					"Fictional patient reports calmer mornings", "Content hash");
+		}
+
+		org.hl7.fhir.r4.model.Binary binary = client("dr.quill").read()
+			.resource(org.hl7.fhir.r4.model.Binary.class)
+			.withId(this.signed)
+			.execute();
+		assertThat(binary.getContentType()).isEqualTo("application/pdf");
+		assertThat(binary.getSecurityContext().getReference()).isEqualTo("DocumentReference/" + this.signed);
+		assertThat(FhirValidation.errors(binary)).isEmpty();
+
+		IGenericClient author = client("therapist.cove");
+		assertThatThrownBy(
+				() -> author.read().resource(org.hl7.fhir.r4.model.Binary.class).withId(this.privateNote).execute())
+			.as("a private process note has no PDF here either")
+			.isInstanceOf(ResourceNotFoundException.class);
+		assertThatThrownBy(() -> client("therapist.wren").read()
+			.resource(org.hl7.fhir.r4.model.Binary.class)
+			.withId(this.signed)
+			.execute()).isInstanceOf(ResourceNotFoundException.class);
+	}
+
 	@Test
 	void privateProcessNotesAndDraftsNeverAppearNotEvenToTheirAuthor() {
 		IGenericClient author = client("therapist.cove");
