@@ -37,7 +37,13 @@ class FhirServer extends RestfulServer {
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		super.service(request, new UnflushedResponse(response));
+		UnflushedResponse unflushed = new UnflushedResponse(response);
+		try {
+			super.service(request, unflushed);
+		}
+		finally {
+			unflushed.finish();
+		}
 	}
 
 	/**

@@ -13,16 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class FhirServerConfiguration {
 
 	/**
-	 * Building a FHIR context scans every R4 model class: once per application. Our
-	 * resources name their contained resources themselves ({@code #lot}), so the parser
-	 * need not search every resource it writes for references to contain (a tenth of a
-	 * search's CPU).
+	 * Building a FHIR context scans the R4 model classes: once per application
+	 * ({@link ServerFhirContext} for what it leaves out).
 	 */
 	@Bean
 	FhirContext fhirContext() {
-		FhirContext context = FhirContext.forR4Cached();
-		context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
-		return context;
+		return new ServerFhirContext();
 	}
 
 	@Bean
