@@ -46,6 +46,18 @@ class HeaderCheckingFirewallTests {
 		}
 	}
 
+	/**
+	 * As by default: the application, not the firewall, answers a control character in a
+	 * parameter's value (a 400 naming the field, RequestLimitsIT).
+	 */
+	@Test
+	void leavesParameterValuesToTheApplication() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/patients");
+		request.addParameter("q", "ab\u0000c");
+		var firewalled = HeaderCheckingFirewall.create().getFirewalledRequest(request);
+		assertThat(firewalled.getParameter("q")).isEqualTo("ab\u0000c");
+	}
+
 	@Test
 	void refusesAControlCharacterInAHeader() {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/fhir/Patient");
