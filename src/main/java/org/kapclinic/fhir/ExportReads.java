@@ -5,16 +5,21 @@ import java.util.UUID;
 
 import org.kapclinic.dosing.DrugGiven;
 import org.kapclinic.dosing.DrugsGiven;
+import org.kapclinic.dosing.RecordedVitals;
+import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
+import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.Appointments;
 import org.springframework.stereotype.Component;
 
 /**
  * The reads several export sources share, made once per patient: the scores (Observation,
- * QuestionnaireResponse and Provenance are all made of them) and the drugs given
- * (MedicationAdministration and Provenance). Each is still a module read with its access
- * rule and audit, one instead of three.
+ * QuestionnaireResponse and Provenance are all made of them), the drugs given
+ * (MedicationAdministration and Provenance), the session vital signs (Observation and
+ * Provenance) and the appointments (Appointment and Provenance). Each is still a module
+ * read with its access rule and audit, one instead of three.
  */
 @Component
 class ExportReads {
@@ -26,9 +31,15 @@ class ExportReads {
 
 	private final DrugsGiven drugs;
 
-	ExportReads(Measures measures, DrugsGiven drugs) {
+	private final VitalSigns vitals;
+
+	private final Appointments appointments;
+
+	ExportReads(Measures measures, DrugsGiven drugs, VitalSigns vitals, Appointments appointments) {
 		this.measures = measures;
 		this.drugs = drugs;
+		this.vitals = vitals;
+		this.appointments = appointments;
 	}
 
 	/** One patient's shared reads, each made when a source first asks for it. */
@@ -43,6 +54,10 @@ class ExportReads {
 		private List<Measurement> measurements;
 
 		private List<DrugGiven> given;
+
+		private List<RecordedVitals> vitalSigns;
+
+		private List<Appointment> booked;
 
 		private OfPatient(UUID patientId) {
 			this.patientId = patientId;
@@ -65,6 +80,20 @@ class ExportReads {
 				this.given = ExportReads.this.drugs.search(this.patientId, null, null, 0, ALL);
 			}
 			return this.given;
+		}
+
+		List<RecordedVitals> vitals() {
+			if (this.vitalSigns == null) {
+				this.vitalSigns = ExportReads.this.vitals.search(this.patientId, null, null, false, 0, ALL);
+			}
+			return this.vitalSigns;
+		}
+
+		List<Appointment> appointments() {
+			if (this.booked == null) {
+				this.booked = ExportReads.this.appointments.forPatient(this.patientId);
+			}
+			return this.booked;
 		}
 
 	}

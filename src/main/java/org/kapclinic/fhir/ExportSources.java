@@ -6,7 +6,6 @@ import org.kapclinic.dosing.SessionReads;
 import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.intake.SignedConsents;
 import org.kapclinic.patient.Patients;
-import org.kapclinic.scheduling.Appointments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +18,8 @@ class ExportSources {
 
 	@Bean
 	ExportSource observationExport(PatientObservations observations) {
-		return source("Observation", (patient) -> observations.all(patient.patientId(), patient.measurements()));
+		return source("Observation",
+				(patient) -> observations.all(patient.patientId(), patient.measurements(), patient.vitals()));
 	}
 
 	@Bean
@@ -57,8 +57,8 @@ class ExportSources {
 	}
 
 	@Bean
-	ExportSource appointmentExport(Appointments appointments, AppointmentResources resources) {
-		return byId("Appointment", (patientId) -> resources.toFhir(appointments.forPatient(patientId)));
+	ExportSource appointmentExport(AppointmentResources resources) {
+		return source("Appointment", (patient) -> resources.toFhir(patient.appointments()));
 	}
 
 	@Bean
@@ -79,13 +79,18 @@ class ExportSources {
 				(patient) -> patient.drugsGiven().stream().map(provider::toFhir).toList());
 	}
 
-	/** Who recorded each score and each administration of the patient. */
+	/**
+	 * Who recorded each score, administration and set of session vital signs of the
+	 * patient, and who booked each appointment.
+	 */
 	@Bean
 	ExportSource provenanceExport(ProvenanceResources resources) {
 		return source("Provenance", (patient) -> {
 			List<org.hl7.fhir.r4.model.Provenance> all = new java.util.ArrayList<>();
 			patient.measurements().forEach((m) -> all.add(resources.toFhir(m)));
 			patient.drugsGiven().forEach((d) -> all.add(resources.toFhir(d)));
+			patient.vitals().forEach((v) -> all.add(resources.toFhir(v)));
+			patient.appointments().forEach((a) -> all.add(resources.toFhir(a)));
 			return all;
 		});
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Observation;
+import org.kapclinic.dosing.RecordedVitals;
 import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.Measurement;
 import org.kapclinic.measures.MeasurementQuery;
@@ -46,16 +47,16 @@ class PatientObservations {
 
 	List<Observation> all(UUID patientId) {
 		return all(patientId,
-				this.measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL)));
+				this.measures.search(new MeasurementQuery(patientId, List.of(), null, null, false, 0, ALL)),
+				this.vitals.search(patientId, null, null, false, 0, ALL));
 	}
 
 	/** The same, with the patient's scores already read. */
-	List<Observation> all(UUID patientId, List<Measurement> measurements) {
+	List<Observation> all(UUID patientId, List<Measurement> measurements, List<RecordedVitals> sessionVitals) {
 		List<Observation> all = new ArrayList<>();
 		EnumSet<VitalsResources.Sign> signs = EnumSet.allOf(VitalsResources.Sign.class);
 		measurements.forEach((m) -> all.add(this.observations.toFhir(m)));
-		this.vitals.search(patientId, null, null, false, 0, ALL)
-			.forEach((set) -> all.addAll(this.vitalsResources.toFhir(set, signs)));
+		sessionVitals.forEach((set) -> all.addAll(this.vitalsResources.toFhir(set, signs)));
 		this.patients.bodyMeasurements(patientId, null, null)
 			.forEach((m) -> all.addAll(this.vitalsResources.toFhir(m, signs)));
 		return all;

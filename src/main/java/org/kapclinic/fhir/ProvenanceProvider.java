@@ -20,8 +20,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Provenance;
 import org.kapclinic.dosing.DrugsGiven;
+import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
+import org.kapclinic.scheduling.Appointments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +38,20 @@ class ProvenanceProvider implements IResourceProvider {
 
 	private final DrugsGiven drugs;
 
+	private final VitalSigns vitals;
+
+	private final Appointments appointments;
+
 	private final ProvenanceResources resources;
 
 	private final FhirSettings settings;
 
-	ProvenanceProvider(Measures measures, DrugsGiven drugs, ProvenanceResources resources, FhirSettings settings) {
+	ProvenanceProvider(Measures measures, DrugsGiven drugs, VitalSigns vitals, Appointments appointments,
+			ProvenanceResources resources, FhirSettings settings) {
 		this.measures = measures;
 		this.drugs = drugs;
+		this.vitals = vitals;
+		this.appointments = appointments;
 		this.resources = resources;
 		this.settings = settings;
 	}
@@ -62,6 +71,14 @@ class ProvenanceProvider implements IResourceProvider {
 		if (idPart.startsWith(ProvenanceResources.ADMINISTRATION)) {
 			UUID given = FhirIds.uuid(idPart.substring(ProvenanceResources.ADMINISTRATION.length()), id);
 			return this.resources.toFhir(this.drugs.find(given));
+		}
+		if (idPart.startsWith(ProvenanceResources.VITALS)) {
+			UUID set = FhirIds.uuid(idPart.substring(ProvenanceResources.VITALS.length()), id);
+			return this.resources.toFhir(this.vitals.find(set));
+		}
+		if (idPart.startsWith(ProvenanceResources.APPOINTMENT)) {
+			UUID appointment = FhirIds.uuid(idPart.substring(ProvenanceResources.APPOINTMENT.length()), id);
+			return this.resources.toFhir(this.appointments.read(appointment));
 		}
 		throw new ResourceNotFoundException("No resource " + id.getValue());
 	}
@@ -84,6 +101,8 @@ class ProvenanceProvider implements IResourceProvider {
 		this.measures.search(new MeasurementQuery(patientId, List.of(), null, null, true, 0, window))
 			.forEach((m) -> found.add(this.resources.toFhir(m)));
 		this.drugs.search(patientId, null, null, 0, window).forEach((d) -> found.add(this.resources.toFhir(d)));
+		this.vitals.search(patientId, null, null, true, 0, window).forEach((v) -> found.add(this.resources.toFhir(v)));
+		this.appointments.forPatient(patientId).forEach((a) -> found.add(this.resources.toFhir(a)));
 		found.sort(Comparator.comparing((Provenance p) -> p.getOccurredDateTimeType().getValue())
 			.thenComparing(Provenance::getIdPart)
 			.reversed());
@@ -91,12 +110,21 @@ class ProvenanceProvider implements IResourceProvider {
 	}
 
 	/**
-	 * The provenance of one target: a score's Observation or QuestionnaireResponse, or a
-	 * MedicationAdministration; nothing for other types or ids (vital signs, for one,
-	 * carry no provenance here).
+	 * The provenance of one target: a score's Observation or QuestionnaireResponse, a
+	 * session's vital-sign Observation, a MedicationAdministration or an Appointment;
+	 * nothing for other types or ids (body weight and height, for one, carry none here).
 	 */
 	private List<Provenance> ofTarget(ReferenceParam target) {
 		String type = target.getResourceType();
+		UUID vitalsSet = "Observation".equals(type) ? VitalsResources.sessionSetOf(target.getIdPart()) : null;
+		if (vitalsSet != null) {
+			// Only a sign that was taken is a target (a set without SpO2 has no -spo2).
+			Provenance ofSet = this.resources.toFhir(this.vitals.find(vitalsSet));
+			boolean taken = ofSet.getTarget()
+				.stream()
+				.anyMatch((t) -> t.getReference().equals("Observation/" + target.getIdPart()));
+			return taken ? List.of(ofSet) : List.of();
+		}
 		UUID id;
 		try {
 			id = UUID.fromString(target.getIdPart());
@@ -109,6 +137,9 @@ class ProvenanceProvider implements IResourceProvider {
 		}
 		if ("MedicationAdministration".equals(type)) {
 			return List.of(this.resources.toFhir(this.drugs.find(id)));
+		}
+		if ("Appointment".equals(type)) {
+			return List.of(this.resources.toFhir(this.appointments.read(id)));
 		}
 		if (type == null) {
 			throw new InvalidRequestException("target names its type (target=Observation/{id})");

@@ -86,6 +86,40 @@ class VitalsResources {
 			Sign.HEIGHT, new String[] { "http://hl7.org/fhir/StructureDefinition/bodyheight",
 					"http://hl7.org/fhir/us/core/StructureDefinition/us-core-body-height" });
 
+	/** The ids of the Observations a set of session vital signs is served as. */
+	static List<String> observationIds(RecordedVitals recorded) {
+		Vitals v = recorded.vitals();
+		List<String> ids = new ArrayList<>(4);
+		ids.add(v.id() + "-" + Sign.BP.suffix);
+		ids.add(v.id() + "-" + Sign.HEART_RATE.suffix);
+		if (v.respiratoryRate() != null) {
+			ids.add(v.id() + "-" + Sign.RESPIRATORY_RATE.suffix);
+		}
+		if (v.spo2() != null) {
+			ids.add(v.id() + "-" + Sign.SPO2.suffix);
+		}
+		return ids;
+	}
+
+	/**
+	 * The set of session vital signs an Observation id names ({@code {set}-bp} and so
+	 * on), or null for any other id (a score's, a body measurement's, a malformed one).
+	 */
+	static UUID sessionSetOf(String observationId) {
+		for (Sign sign : Sign.values()) {
+			String suffix = "-" + sign.suffix;
+			if (!sign.body && observationId != null && observationId.endsWith(suffix)) {
+				try {
+					return UUID.fromString(observationId.substring(0, observationId.length() - suffix.length()));
+				}
+				catch (IllegalArgumentException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** The set's signs that were taken, among those wanted. */
 	List<Observation> toFhir(RecordedVitals recorded, Set<Sign> wanted) {
 		List<Observation> observations = new ArrayList<>(4);

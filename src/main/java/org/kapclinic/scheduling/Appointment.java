@@ -7,10 +7,13 @@ import java.util.UUID;
 /**
  * A booked (or cancelled, rescheduled, no-show, completed) appointment. History is kept:
  * a reschedule is a new appointment pointing back at the old one.
+ *
+ * @param bookedAt when it was put on the calendar
+ * @param bookedBy the staff member who booked it (null for imported records)
  */
 public record Appointment(UUID id, UUID patientId, String type, String program, Instant start, Instant end, UUID roomId,
 		List<UUID> staffIds, UUID courseId, UUID seriesId, String telehealthLink, String status, String statusReason,
-		UUID rescheduledFrom, UUID groupId, int version, Instant arrivedAt) {
+		UUID rescheduledFrom, UUID groupId, int version, Instant arrivedAt, Instant bookedAt, UUID bookedBy) {
 
 	/** The type in words ("Dosing session"). */
 	public String typeLabel() {

@@ -287,7 +287,8 @@ class AppointmentRows {
 				rs.getString("telehealth_link"), rs.getString("status"), rs.getString("status_reason"),
 				rs.getObject("rescheduled_from", UUID.class), rs.getObject("group_id", UUID.class),
 				rs.getInt("version"),
-				(rs.getTimestamp("arrived_at") != null) ? rs.getTimestamp("arrived_at").toInstant() : null);
+				(rs.getTimestamp("arrived_at") != null) ? rs.getTimestamp("arrived_at").toInstant() : null,
+				rs.getTimestamp("created_at").toInstant(), rs.getObject("created_by", UUID.class));
 	}
 
 }
