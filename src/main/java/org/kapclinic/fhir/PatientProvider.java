@@ -28,6 +28,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.kapclinic.patient.ExternalIdentifier;
 import org.kapclinic.patient.PatientCriteria;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.patient.RegisteredPatient;
@@ -123,11 +124,8 @@ class PatientProvider implements IResourceProvider {
 			@IncludeParam(reverse = true, allow = ObservationProvider.INCLUDE_PATIENT) Set<Include> revIncludes) {
 		int size = this.settings.pageSize(count);
 		int from = (offset == null) ? 0 : Math.max(0, offset);
-		if (identifier != null && !ours(identifier)) {
-			return OffsetPage.of(java.util.List.of(), from, size);
-		}
 		PatientCriteria criteria = new PatientCriteria(text(name), text(family), text(given), day(birthDate, true),
-				day(birthDate, false), mrn(identifier));
+				day(birthDate, false), ours(identifier) ? identifier.getValue() : null, theirs(identifier));
 		List<RegisteredPatient> found = this.patients.search(criteria, from, size + 1);
 		OffsetPage page = OffsetPage.of(found.stream().map(this.resources::toFhir).toList(), from, size);
 		if (!Included.asked(revIncludes, ObservationProvider.INCLUDE_PATIENT)) {
@@ -173,14 +171,19 @@ class PatientProvider implements IResourceProvider {
 		return lower ? day : day.minusDays(1);
 	}
 
-	/** Our MRNs only: another system's identifier matches no one here. */
+	/** Our MRN: our system, or a value without one. */
 	private boolean ours(TokenParam identifier) {
+		if (identifier == null) {
+			return false;
+		}
 		String system = identifier.getSystem();
 		return system == null || system.isEmpty() || system.equals(this.settings.mrnSystem());
 	}
 
-	private static String mrn(TokenParam identifier) {
-		return (identifier == null) ? null : identifier.getValue();
+	/** Another system's identifier, kept from a referral. */
+	private ExternalIdentifier theirs(TokenParam identifier) {
+		return (identifier == null || ours(identifier)) ? null
+				: new ExternalIdentifier(identifier.getSystem(), identifier.getValue());
 	}
 
 }

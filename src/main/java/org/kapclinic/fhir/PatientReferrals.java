@@ -10,6 +10,7 @@ import java.util.UUID;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import org.hl7.fhir.r4.model.Patient;
+import org.kapclinic.patient.ExternalIdentifier;
 import org.kapclinic.patient.PatientCriteria;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.patient.PossibleDuplicateException;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
  * Patients other systems send (referrals), registered through the patient module's own
  * path: the JSON API's validation and rules, its duplicate check, access rule and audit.
  * Conditional create (FHIR R4 §3.1.0.8, {@code If-None-Exist}) is answered for
- * {@code identifier}: our MRN finds the patient it names (if the caller may see them);
- * another system's identifier finds no one, since we do not keep them, so the
- * registration goes on to the duplicate check.
+ * {@code identifier}: our MRN, or another system's identifier kept from an earlier
+ * referral, finds the patient it names (if the caller may see them); otherwise the
+ * registration goes on to the duplicate check, and keeps the identifiers the resource
+ * carries.
  */
 @Component
 class PatientReferrals {
@@ -53,7 +55,8 @@ class PatientReferrals {
 			}
 		}
 		try {
-			return new Outcome(this.patients.registerReferral(ReceivedPatients.details(resource)), true);
+			return new Outcome(this.patients.registerReferral(ReceivedPatients.details(resource),
+					ReceivedPatients.identifiers(resource, this.settings.mrnSystem())), true);
 		}
 		catch (PossibleDuplicateException ex) {
 			throw DuplicatePatients.conflict(ex, where, earlierEntries);
@@ -78,11 +81,10 @@ class PatientReferrals {
 		if (value == null || value.isBlank()) {
 			throw new InvalidRequestException(where + "If-None-Exist: the identifier has no value");
 		}
-		if (system != null && !system.isEmpty() && !system.equals(this.settings.mrnSystem())) {
-			return Optional.empty();
-		}
-		List<RegisteredPatient> found = this.patients.search(new PatientCriteria(null, null, null, null, null, value),
-				0, 2);
+		boolean ours = system == null || system.isEmpty() || system.equals(this.settings.mrnSystem());
+		PatientCriteria criteria = ours ? new PatientCriteria(null, null, null, null, null, value)
+				: new PatientCriteria(null, null, null, null, null, null, new ExternalIdentifier(system, value));
+		List<RegisteredPatient> found = this.patients.search(criteria, 0, 2);
 		if (found.size() > 1) {
 			throw new PreconditionFailedException(where + "If-None-Exist matches more than one patient");
 		}

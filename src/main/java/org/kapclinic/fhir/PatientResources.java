@@ -50,6 +50,8 @@ class PatientResources {
 			.setSystem("http://terminology.hl7.org/CodeSystem/v2-0203")
 			.setCode("MR")
 			.setDisplay("Medical record number");
+		// Other systems' identifiers, kept from referrals: their system says whose.
+		p.identifiers().forEach((i) -> patient.addIdentifier().setSystem(i.system()).setValue(i.value()));
 		patient.setActive(true);
 		patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.familyName()).addGiven(p.givenName());
 		if (p.preferredName() != null && !p.preferredName().isBlank()) {

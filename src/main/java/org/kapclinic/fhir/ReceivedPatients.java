@@ -9,9 +9,11 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.kapclinic.patient.Address;
+import org.kapclinic.patient.ExternalIdentifier;
 import org.kapclinic.patient.Guardian;
 import org.kapclinic.patient.PatientDetails;
 import org.kapclinic.patient.SexAtBirth;
@@ -25,8 +27,8 @@ import org.kapclinic.shared.InvalidInputException.FieldProblem;
  * administrative gender female or male; FHIR R4 §8.1 gender "is not the same as
  * biological sex", so other and unknown record nothing), the first phone and e-mail, the
  * first home (else any) address, and contacts whose relationship is a guardian (US Core
- * Patient; v3 RoleCode GUARD) as guardians. Identifiers from the sending system are not
- * kept: the registration has nowhere to hold them, and our MRN is assigned here.
+ * Patient; v3 RoleCode GUARD) as guardians. The sending system's identifiers are kept
+ * ({@link #identifiers}); our MRN is assigned here.
  */
 final class ReceivedPatients {
 
@@ -49,6 +51,21 @@ final class ReceivedPatients {
 				null, telecom(patient.getTelecom(), ContactPoint.ContactPointSystem.PHONE),
 				telecom(patient.getTelecom(), ContactPoint.ContactPointSystem.EMAIL), address(patient), null, null,
 				null, guardians(patient), null, false);
+	}
+
+	/**
+	 * The identifiers to keep: those with a system and a value, except ours (an MRN of
+	 * this clinic is assigned here, not received) and those marked {@code old} (no longer
+	 * in use by their system).
+	 */
+	static List<ExternalIdentifier> identifiers(Patient patient, String mrnSystem) {
+		return patient.getIdentifier()
+			.stream()
+			.filter((i) -> i.hasSystem() && i.hasValue() && !mrnSystem.equals(i.getSystem()))
+			.filter((i) -> i.getUse() != Identifier.IdentifierUse.OLD)
+			.map((i) -> new ExternalIdentifier(i.getSystem(), i.getValue()))
+			.distinct()
+			.toList();
 	}
 
 	private static HumanName officialName(Patient patient) {

@@ -17,7 +17,8 @@ public record DuplicateMatch(UUID id, String mrn, String displayName, LocalDate 
 	/** What the registration has in common with the existing record. */
 	public enum MatchedOn {
 
-		NAME_AND_BIRTH_DATE("same family name and date of birth"), EMAIL("same e-mail"), PHONE("same phone");
+		NAME_AND_BIRTH_DATE("same family name and date of birth"), EMAIL("same e-mail"), PHONE("same phone"),
+		IDENTIFIER("same identifier from the sending system");
 
 		private final String label;
 

@@ -28,7 +28,11 @@ class PatientCriteriaSearch {
 			array(select g.name from patient.guardian g where g.patient_id = p.id order by g.position) as g_names,
 			array(select g.relationship from patient.guardian g where g.patient_id = p.id order by g.position) as g_relations,
 			array(select g.phone from patient.guardian g where g.patient_id = p.id order by g.position) as g_phones,
-			array(select g.email from patient.guardian g where g.patient_id = p.id order by g.position) as g_emails""";
+			array(select g.email from patient.guardian g where g.patient_id = p.id order by g.position) as g_emails,
+			array(select e.system from patient.external_identifier e where e.patient_id = p.id
+			      order by e.system, e.value) as x_systems,
+			array(select e.value from patient.external_identifier e where e.patient_id = p.id
+			      order by e.system, e.value) as x_values""";
 
 	private final JdbcClient jdbc;
 
@@ -57,11 +61,20 @@ class PatientCriteriaSearch {
 			keys = String.join(" union ", branches);
 		}
 		else {
-			String driving = (criteria.mrn() != null) ? "p.mrn = ?"
-					: (family != null) ? PatientSearch.prefixRange("family_key", family, params)
-							: (given != null) ? PatientSearch.prefixRange("given_key", given, params) : "true";
+			String driving;
 			if (criteria.mrn() != null) {
+				driving = "p.mrn = ?";
 				params.add(criteria.mrn());
+			}
+			else if (criteria.identifier() != null) {
+				// (system, value) is the key: one patient at most.
+				driving = "p.id = (select patient_id from patient.external_identifier where system = ? and value = ?)";
+				params.add(criteria.identifier().system());
+				params.add(criteria.identifier().value());
+			}
+			else {
+				driving = (family != null) ? PatientSearch.prefixRange("family_key", family, params)
+						: (given != null) ? PatientSearch.prefixRange("given_key", given, params) : "true";
 			}
 			keys = "select " + KEYS + " from patient.patient p where " + driving
 					+ filters(criteria, family, given, careTeamOf, params) + ORDER + " limit ?";
@@ -95,6 +108,12 @@ class PatientCriteriaSearch {
 			where.append(" and p.birth_date <= ?");
 			params.add(criteria.bornTo());
 		}
+		if (criteria.identifier() != null) {
+			where.append(" and exists (select 1 from patient.external_identifier e")
+				.append(" where e.patient_id = p.id and e.system = ? and e.value = ?)");
+			params.add(criteria.identifier().system());
+			params.add(criteria.identifier().value());
+		}
 		if (careTeamOf != null) {
 			where.append(" and exists (select 1 from patient.care_team_member c")
 				.append(" where c.patient_id = p.id and c.user_id = ? and c.removed_at is null)");
@@ -109,7 +128,17 @@ class PatientCriteriaSearch {
 				rs.getString("given_name"), rs.getString("family_name"), rs.getString("preferred_name"),
 				rs.getObject("birth_date", LocalDate.class), (sex != null) ? SexAtBirth.valueOf(sex) : null,
 				rs.getString("gender_identity"), rs.getString("phone"), rs.getString("email"), PatientReads.address(rs),
-				guardians(rs), rs.getTimestamp("updated_at").toInstant());
+				guardians(rs), rs.getTimestamp("updated_at").toInstant(), identifiers(rs));
+	}
+
+	private static List<ExternalIdentifier> identifiers(ResultSet rs) throws SQLException {
+		Object[] systems = (Object[]) rs.getArray("x_systems").getArray();
+		Object[] values = (Object[]) rs.getArray("x_values").getArray();
+		List<ExternalIdentifier> identifiers = new ArrayList<>(systems.length);
+		for (int i = 0; i < systems.length; i++) {
+			identifiers.add(new ExternalIdentifier((String) systems[i], (String) values[i]));
+		}
+		return identifiers;
 	}
 
 	private static List<Guardian> guardians(ResultSet rs) throws SQLException {

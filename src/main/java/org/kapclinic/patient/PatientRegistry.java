@@ -12,8 +12,8 @@ import org.kapclinic.identity.StaffMember;
 import org.springframework.stereotype.Component;
 
 /**
- * Registrations for other systems (FHIR): read and structured search under the same
- * visibility rule and audit as the chart.
+ * Registrations for other systems (FHIR): read, structured search and referrals under the
+ * same visibility rule, duplicate check and audit as the chart.
  */
 @Component
 class PatientRegistry {
@@ -26,15 +26,33 @@ class PatientRegistry {
 
 	private final AuditTrail audit;
 
-	PatientRegistry(PatientService service, PatientCriteriaSearch search, CurrentUser currentUser, AuditTrail audit) {
+	private final ExternalIdentifiers identifiers;
+
+	PatientRegistry(PatientService service, PatientCriteriaSearch search, CurrentUser currentUser, AuditTrail audit,
+			ExternalIdentifiers identifiers) {
 		this.service = service;
+		this.identifiers = identifiers;
 		this.search = search;
 		this.currentUser = currentUser;
 		this.audit = audit;
 	}
 
 	RegisteredPatient read(UUID id) {
-		return RegisteredPatient.of(this.service.read(id));
+		return RegisteredPatient.of(this.service.read(id), this.identifiers.of(id));
+	}
+
+	/**
+	 * Registers a referral and keeps its identifiers; one another patient holds makes it
+	 * a duplicate of that patient, checked before the registration's own duplicate check.
+	 * The caller's transaction makes the two one.
+	 */
+	RegisteredPatient registerReferral(PatientDetails details, List<ExternalIdentifier> identifiers) {
+		StaffMember user = this.currentUser.require();
+		java.util.Set<ExternalIdentifier> distinct = new java.util.LinkedHashSet<>(identifiers);
+		this.identifiers.requireUnheld(distinct, user);
+		PatientView registered = this.service.register(details);
+		this.identifiers.keep(registered.id(), distinct, user);
+		return RegisteredPatient.of(registered, this.identifiers.of(registered.id()));
 	}
 
 	List<RegisteredPatient> search(PatientCriteria criteria, int offset, int limit) {

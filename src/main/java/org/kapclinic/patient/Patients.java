@@ -19,6 +19,7 @@ import org.kapclinic.shared.InvalidInputException.FieldProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The patient module's API for other modules. Calls run the same access rules and audit
@@ -68,23 +69,27 @@ public class Patients {
 	}
 
 	/**
-	 * Registers a patient another system sent (a FHIR referral): first the checks the
-	 * JSON API's request body gets (Bean Validation: required names, lengths, phone and
-	 * e-mail formats), then {@link #register}: the same rules, duplicate check, access
-	 * and audit.
+	 * Registers a patient another system sent (a FHIR referral) with the identifiers that
+	 * system gave them: first the checks the JSON API's request body gets (Bean
+	 * Validation: required names, lengths, phone and e-mail formats) and the identifiers'
+	 * form, then {@link #register}: the same rules, duplicate check, access and audit; an
+	 * identifier another patient holds makes the referral a duplicate of them. All or
+	 * nothing.
 	 * @throws org.kapclinic.shared.InvalidInputException with every field problem
 	 * @throws PossibleDuplicateException if the person may already be registered
 	 */
-	public RegisteredPatient registerReferral(PatientDetails details) {
-		List<FieldProblem> problems = this.validator.validate(details)
+	@Transactional
+	public RegisteredPatient registerReferral(PatientDetails details, List<ExternalIdentifier> identifiers) {
+		List<FieldProblem> problems = new java.util.ArrayList<>(this.validator.validate(details)
 			.stream()
 			.map((v) -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-			.sorted(Comparator.comparing(FieldProblem::field))
-			.toList();
+			.toList());
+		problems.addAll(ExternalIdentifiers.problems(identifiers));
 		if (!problems.isEmpty()) {
+			problems.sort(Comparator.comparing(FieldProblem::field));
 			throw new InvalidInputException(problems);
 		}
-		return RegisteredPatient.of(this.service.register(details));
+		return this.registry.registerReferral(details, identifiers);
 	}
 
 	/**

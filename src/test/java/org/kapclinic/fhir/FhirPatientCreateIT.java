@@ -43,7 +43,7 @@ class FhirPatientCreateIT extends FhirIntegrationTest {
 	@Test
 	void aReferralIsRegisteredReadBackAndValid() {
 		Patient sent = referral(this.family, "1979-06-14");
-		sent.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.3.999.1").setValue("EXT-0001");
+		sent.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.3.999.1").setValue("EXT-" + this.family);
 		MethodOutcome outcome = client("desk.dale").create().resource(sent).execute();
 		assertThat(outcome.getCreated()).isTrue();
 		assertThat(outcome.getId().getResourceType()).isEqualTo("Patient");
@@ -57,6 +57,8 @@ class FhirPatientCreateIT extends FhirIntegrationTest {
 		assertThat(read.getExtensionByUrl(PatientResources.BIRTH_SEX).getValue().primitiveValue()).isEqualTo("F");
 		assertThat(read.getAddressFirstRep().getCity()).isEqualTo("Testville");
 		assertThat(read.getIdentifierFirstRep().getSystem()).isEqualTo(MRN_SYSTEM);
+		assertThat(read.getIdentifier().get(1).getSystem()).isEqualTo("urn:oid:2.16.840.1.113883.3.999.1");
+		assertThat(read.getIdentifier().get(1).getValue()).isEqualTo("EXT-" + this.family);
 
 		JsonNode chart = this.api.get("/api/v1/patients/" + outcome.getId().getIdPart(), tokenFor("dr.quill")).json();
 		assertThat(chart.get("email").asString()).isEqualTo(email(this.family));
