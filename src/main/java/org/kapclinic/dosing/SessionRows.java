@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +35,16 @@ class SessionRows {
 
 	private final JsonMapper json;
 
+	/**
+	 * Made once: resolving CHECKLIST's generic type on each row costs more than parsing
+	 * it.
+	 */
+	private final ObjectReader checklistReader;
+
 	SessionRows(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.checklistReader = json.readerFor(CHECKLIST);
 	}
 
 	Optional<DosingSession> find(UUID id) {
@@ -228,7 +236,7 @@ class SessionRows {
 				rs.getString("protocol_code"), rs.getInt("protocol_version"), rs.getString("program"),
 				Route.valueOf(rs.getString("route")), SessionState.valueOf(rs.getString("state")),
 				rs.getBigDecimal("weight_kg"), instant(rs, "weight_measured_at"),
-				this.json.readValue(rs.getString("checklist"), CHECKLIST), rs.getBoolean("checklist_complete"),
+				this.checklistReader.readValue(rs.getString("checklist")), rs.getBoolean("checklist_complete"),
 				strings(rs.getArray("concomitant")), rs.getBoolean("held"), rs.getString("hold_reason"),
 				rs.getString("hold_override_reason"), instant(rs, "first_dose_at"), instant(rs, "last_dose_at"),
 				instant(rs, "ready_at"), instant(rs, "closed_at"), rs.getString("close_reason"),

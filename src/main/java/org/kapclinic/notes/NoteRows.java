@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kapclinic.identity.StaffMember;
@@ -41,6 +42,11 @@ class NoteRows {
 
 	private final JsonMapper json;
 
+	/**
+	 * Made once: resolving BODY's generic type on each row costs more than parsing it.
+	 */
+	private final ObjectReader bodyReader;
+
 	private final UserDirectory directory;
 
 	private final SessionTimeline timeline;
@@ -51,6 +57,7 @@ class NoteRows {
 			ClinicTime clinicTime) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.bodyReader = json.readerFor(BODY);
 		this.directory = directory;
 		this.timeline = timeline;
 		this.clinicTime = clinicTime;
@@ -159,7 +166,7 @@ class NoteRows {
 	Row map(ResultSet rs) throws SQLException {
 		return new Row(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				NoteType.valueOf(rs.getString("type")), rs.getInt("template_version"),
-				this.json.readValue(rs.getString("body"), BODY), rs.getObject("note_date", LocalDate.class),
+				this.bodyReader.readValue(rs.getString("body")), rs.getObject("note_date", LocalDate.class),
 				rs.getBoolean("private_process"), rs.getObject("author_id", UUID.class), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getInt("version"), rs.getString("status"), instant(rs, "signed_at"),
 				rs.getString("content_hash"), rs.getObject("cosigner_id", UUID.class), instant(rs, "cosigned_at"),
