@@ -18,11 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Other systems' identifiers of our patients (V120): checked and kept with a referral,
- * read with the registration. One system's identifier names one person, so a referral
- * carrying an identifier another patient already holds is refused as a duplicate of that
- * patient, shown as the duplicate check shows any match (without identity to a user
- * outside that patient's care teams).
+ * Other systems' identifiers of our patients (V120): checked and kept with a referral
+ * (the chart's reads, {@link PatientReads} and {@link PatientCriteriaSearch}, carry
+ * them). One system's identifier names one person, so a referral carrying an identifier
+ * another patient already holds is refused as a duplicate of that patient, shown as the
+ * duplicate check shows any match (without identity to a user outside that patient's care
+ * teams).
  */
 @Component
 class ExternalIdentifiers {
@@ -45,15 +46,6 @@ class ExternalIdentifiers {
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
-	}
-
-	/** The patient's identifiers, by system and value. */
-	List<ExternalIdentifier> of(UUID patientId) {
-		return this.jdbc
-			.sql("select system, value from patient.external_identifier where patient_id = ? order by system, value")
-			.param(patientId)
-			.query((rs, n) -> new ExternalIdentifier(rs.getString("system"), rs.getString("value")))
-			.list();
 	}
 
 	/**

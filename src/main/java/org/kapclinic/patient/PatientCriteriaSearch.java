@@ -30,9 +30,9 @@ class PatientCriteriaSearch {
 			array(select g.phone from patient.guardian g where g.patient_id = p.id order by g.position) as g_phones,
 			array(select g.email from patient.guardian g where g.patient_id = p.id order by g.position) as g_emails,
 			array(select e.system from patient.external_identifier e where e.patient_id = p.id
-			      order by e.system, e.value) as x_systems,
+			      order by e.system collate "C", e.value collate "C") as x_systems,
 			array(select e.value from patient.external_identifier e where e.patient_id = p.id
-			      order by e.system, e.value) as x_values""";
+			      order by e.system collate "C", e.value collate "C") as x_values""";
 
 	private final JdbcClient jdbc;
 
@@ -131,7 +131,10 @@ class PatientCriteriaSearch {
 				guardians(rs), rs.getTimestamp("updated_at").toInstant(), identifiers(rs));
 	}
 
-	private static List<ExternalIdentifier> identifiers(ResultSet rs) throws SQLException {
+	/**
+	 * Other systems' identifiers from the {@code x_systems} and {@code x_values} columns.
+	 */
+	static List<ExternalIdentifier> identifiers(ResultSet rs) throws SQLException {
 		Object[] systems = (Object[]) rs.getArray("x_systems").getArray();
 		Object[] values = (Object[]) rs.getArray("x_values").getArray();
 		List<ExternalIdentifier> identifiers = new ArrayList<>(systems.length);

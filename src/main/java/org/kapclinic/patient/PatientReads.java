@@ -28,6 +28,10 @@ class PatientReads {
 			             where c.patient_id = p.id and c.removed_at is null order by c.added_at, c.user_id) as team_ids,
 			       array(select c.added_at from patient.care_team_member c
 			             where c.patient_id = p.id and c.removed_at is null order by c.added_at, c.user_id) as team_added,
+			       array(select e.system from patient.external_identifier e where e.patient_id = p.id
+			             order by e.system collate "C", e.value collate "C") as x_systems,
+			       array(select e.value from patient.external_identifier e where e.patient_id = p.id
+			             order by e.system collate "C", e.value collate "C") as x_values,
 			       w.weight_kg, w.measured_at as weight_at, h.height_cm, h.measured_at as height_at
 			from patient.patient p
 			left join patient.guardian g on g.patient_id = p.id
@@ -68,9 +72,10 @@ class PatientReads {
 				rs.getString("pronouns"), rs.getObject("birth_date", LocalDate.class),
 				(sex != null) ? SexAtBirth.valueOf(sex) : null, rs.getString("gender_identity"), rs.getString("phone"),
 				rs.getString("email"), address(rs), emergency(rs), provider(rs, "primary_care_"),
-				provider(rs, "outside_therapist_"), guardians, team(rs), new LatestBody(rs.getBigDecimal("weight_kg"),
-						instant(rs, "weight_at"), rs.getBigDecimal("height_cm"), instant(rs, "height_at")),
-				instant(rs, "created_at"), instant(rs, "updated_at"));
+				provider(rs, "outside_therapist_"), guardians, team(rs),
+				new LatestBody(rs.getBigDecimal("weight_kg"), instant(rs, "weight_at"), rs.getBigDecimal("height_cm"),
+						instant(rs, "height_at")),
+				instant(rs, "created_at"), instant(rs, "updated_at"), PatientCriteriaSearch.identifiers(rs));
 	}
 
 	static Address address(ResultSet rs) throws SQLException {

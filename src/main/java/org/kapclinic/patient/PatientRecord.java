@@ -14,7 +14,7 @@ record PatientRecord(UUID id, String mrn, long version, String givenName, String
 		String pronouns, LocalDate birthDate, SexAtBirth sexAtBirth, String genderIdentity, String phone, String email,
 		Address address, EmergencyContact emergencyContact, ProviderContact primaryCare,
 		ProviderContact outsideTherapist, List<Guardian> guardians, List<TeamSeat> careTeam, LatestBody latestBody,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, List<ExternalIdentifier> identifiers) {
 
 	List<UUID> careTeamIds() {
 		return this.careTeam.stream().map(TeamSeat::userId).toList();

@@ -38,7 +38,7 @@ class PatientRegistry {
 	}
 
 	RegisteredPatient read(UUID id) {
-		return RegisteredPatient.of(this.service.read(id), this.identifiers.of(id));
+		return RegisteredPatient.of(this.service.read(id));
 	}
 
 	/**
@@ -52,7 +52,10 @@ class PatientRegistry {
 		this.identifiers.requireUnheld(distinct, user);
 		PatientView registered = this.service.register(details);
 		this.identifiers.keep(registered.id(), distinct, user);
-		return RegisteredPatient.of(registered, this.identifiers.of(registered.id()));
+		// As a read would order them, without reading the patient again.
+		return RegisteredPatient.of(registered, distinct.stream()
+			.sorted(java.util.Comparator.comparing(ExternalIdentifier::system).thenComparing(ExternalIdentifier::value))
+			.toList());
 	}
 
 	List<RegisteredPatient> search(PatientCriteria criteria, int offset, int limit) {

@@ -250,7 +250,7 @@ class PatientService {
 				PatientRules.isMinor(p.birthDate(), today, this.settings.ageOfMajority()), p.sexAtBirth(),
 				p.genderIdentity(), p.phone(), p.email(), p.address(), p.emergencyContact(), p.primaryCare(),
 				p.outsideTherapist(), p.guardians(), this.careTeams.named(p.careTeam()), clinical,
-				clinical ? p.latestBody() : null, p.createdAt(), p.updatedAt());
+				clinical ? p.latestBody() : null, p.createdAt(), p.updatedAt(), p.identifiers());
 	}
 
 	private Patient load(UUID id) {

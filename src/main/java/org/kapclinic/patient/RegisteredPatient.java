@@ -15,6 +15,10 @@ public record RegisteredPatient(UUID id, String mrn, long version, String givenN
 		String email, Address address, List<Guardian> guardians, Instant updatedAt,
 		List<ExternalIdentifier> identifiers) {
 
+	static RegisteredPatient of(PatientView view) {
+		return of(view, view.identifiers());
+	}
+
 	static RegisteredPatient of(PatientView view, List<ExternalIdentifier> identifiers) {
 		return new RegisteredPatient(view.id(), view.mrn(), view.version(), view.givenName(), view.familyName(),
 				view.preferredName(), view.birthDate(), view.sexAtBirth(), view.genderIdentity(), view.phone(),

@@ -51,6 +51,11 @@ class FhirPatientIdentifierIT extends FhirIntegrationTest {
 			.contains(org.assertj.core.groups.Tuple.tuple(EHR, this.ehrMrn))
 			.doesNotContain(org.assertj.core.groups.Tuple.tuple(EHR, this.ehrMrn + "-old"));
 		assertThat(FhirValidation.errors(read)).isEmpty();
+		// The chart's JSON API shows them too.
+		tools.jackson.databind.JsonNode chart = this.api.get("/api/v1/patients/" + id, tokenFor("dr.quill")).json();
+		assertThat(chart.get("identifiers").get(0).get("system").asString()).isEqualTo(EHR);
+		assertThat(chart.get("identifiers").get(0).get("value").asString()).isEqualTo(this.ehrMrn);
+		assertThat(chart.get("identifiers")).hasSize(1);
 
 		Bundle found = client("dr.quill").search()
 			.byUrl("Patient?identifier=" + EHR + "|" + this.ehrMrn)
