@@ -8,14 +8,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.ApiContractTest;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.NotFoundException;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,10 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * discharge, 422 with the reasons for a dose above a ceiling, 404 for an unknown
  * session), the fields a client reads, and that an unreadable body reaches no service.
  */
-@WebMvcTest(controllers = DosingApi.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*", "org\\.kapclinic\\.patient\\..*",
-				"org\\.kapclinic\\.intake\\..*", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
-@AutoConfigureMockMvc(addFilters = false)
+@ApiContractTest(DosingApi.class)
 class DosingApiContractTests {
 
 	private static final UUID SESSION = UUID.fromString("0190f0e0-0000-7000-8000-00000000d001");

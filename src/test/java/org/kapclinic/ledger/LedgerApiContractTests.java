@@ -8,14 +8,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.ApiContractTest;
 import org.kapclinic.ledger.LedgerEntry.EntryKind;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,10 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Location header, the JSON fields, the defaults of optional fields, and that each kind
  * of refusal becomes its RFC 9457 problem.
  */
-@WebMvcTest(controllers = LedgerApi.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*", "org\\.kapclinic\\.patient\\..*",
-				"org\\.kapclinic\\.intake\\..*", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
-@AutoConfigureMockMvc(addFilters = false)
+@ApiContractTest(LedgerApi.class)
 class LedgerApiContractTests {
 
 	private static final String BASE = "/api/v1/controlled-substances";

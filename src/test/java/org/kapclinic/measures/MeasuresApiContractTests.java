@@ -9,12 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.ApiContractTest;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,10 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * required, at most 100 answers, a list limit of 1–1000, a summary names its instrument)
  * are 400s naming the field, before any scoring; reviewing a closed flag is a 422.
  */
-@WebMvcTest(controllers = MeasuresApi.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*", "org\\.kapclinic\\.patient\\..*",
-				"org\\.kapclinic\\.intake\\..*", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
-@AutoConfigureMockMvc(addFilters = false)
+@ApiContractTest(MeasuresApi.class)
 class MeasuresApiContractTests {
 
 	private static final UUID PATIENT = UUID.fromString("0190f0e0-0000-7000-8000-00000000b001");

@@ -8,13 +8,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.ApiContractTest;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,10 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * without), a stale one is 409 with the current version and a signed note's is a 409
  * conflict; a void needs its reason; a journal link is never cached; search limits.
  */
-@WebMvcTest(controllers = NotesApi.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*", "org\\.kapclinic\\.patient\\..*",
-				"org\\.kapclinic\\.intake\\..*", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
-@AutoConfigureMockMvc(addFilters = false)
+@ApiContractTest(NotesApi.class)
 class NotesApiContractTests {
 
 	private static final UUID PATIENT = UUID.fromString("0190f0e0-0000-7000-8000-00000000e001");

@@ -6,12 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.ApiContractTest;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,12 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * client shows; a stale version is a 409 with the current one; a weight out of range or a
  * void without a reason is 400; paging limits are enforced.
  */
-@WebMvcTest(controllers = PatientApi.class,
-		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*",
-						"org\\.kapclinic\\.patient\\.ChartTabBar", "org\\.kapclinic\\.intake\\..*",
-						"org\\.kapclinic\\.web\\.RequestSizeLimit" }))
-@AutoConfigureMockMvc(addFilters = false)
+@ApiContractTest(PatientApi.class)
 class PatientApiContractTests {
 
 	private static final UUID PATIENT = UUID.fromString("0190f0e0-0000-7000-8000-00000000c001");

@@ -6,13 +6,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.kapclinic.ApiContractTest;
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,10 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * availability search refuses (unknown type, role or equipment, a limit out of range) are
  * 400s with the field named, before any lookup.
  */
-@WebMvcTest(controllers = SchedulingApi.class, excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*", "org\\.kapclinic\\.patient\\..*",
-				"org\\.kapclinic\\.intake\\..*", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
-@AutoConfigureMockMvc(addFilters = false)
+@ApiContractTest(SchedulingApi.class)
 class SchedulingApiContractTests {
 
 	private static final UUID PATIENT = UUID.fromString("0190f0e0-0000-7000-8000-00000000a001");
