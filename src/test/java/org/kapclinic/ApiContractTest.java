@@ -17,17 +17,16 @@ import org.springframework.core.annotation.AliasFor;
  * {@code *ApiContractTests}): MockMvc without the security filters, since the integration
  * tests walk the same endpoints with roles; without the web-layer components that need
  * other modules' beans (identity's session and token filters, the tasks badge, the
- * chart's tab bar, intake's pages) or the request size filter; with the API's exception
- * handler, so a refusal is the problem a client sees. The controller's own collaborators
- * are {@code @MockitoBean}s of the test.
+ * chart's tab bar) or the request size filter; with the API's exception handler, so a
+ * refusal is the problem a client sees. The controller's own collaborators are
+ * {@code @MockitoBean}s of the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*",
-				"org\\.kapclinic\\.patient\\.ChartTabBar", "org\\.kapclinic\\.intake\\..*",
-				"org\\.kapclinic\\.web\\.RequestSizeLimit" }))
+				"org\\.kapclinic\\.patient\\.ChartTabBar", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
 @AutoConfigureMockMvc(addFilters = false)
 public @interface ApiContractTest {
 
