@@ -20,6 +20,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Provenance;
 import org.kapclinic.dosing.DrugsGiven;
+import org.kapclinic.dosing.RecordedVitals;
 import org.kapclinic.dosing.VitalSigns;
 import org.kapclinic.measures.MeasurementQuery;
 import org.kapclinic.measures.Measures;
@@ -119,11 +120,9 @@ class ProvenanceProvider implements IResourceProvider {
 		UUID vitalsSet = "Observation".equals(type) ? VitalsResources.sessionSetOf(target.getIdPart()) : null;
 		if (vitalsSet != null) {
 			// Only a sign that was taken is a target (a set without SpO2 has no -spo2).
-			Provenance ofSet = this.resources.toFhir(this.vitals.find(vitalsSet));
-			boolean taken = ofSet.getTarget()
-				.stream()
-				.anyMatch((t) -> t.getReference().equals("Observation/" + target.getIdPart()));
-			return taken ? List.of(ofSet) : List.of();
+			RecordedVitals set = this.vitals.find(vitalsSet);
+			return VitalsResources.observationIds(set).contains(target.getIdPart())
+					? List.of(this.resources.toFhir(set)) : List.of();
 		}
 		UUID id;
 		try {
