@@ -64,7 +64,6 @@ final class ReceivedPatients {
 			.filter((i) -> i.hasSystem() && i.hasValue() && !mrnSystem.equals(i.getSystem()))
 			.filter((i) -> i.getUse() != Identifier.IdentifierUse.OLD)
 			.map((i) -> new ExternalIdentifier(i.getSystem(), i.getValue()))
-			.distinct()
 			.toList();
 	}
 

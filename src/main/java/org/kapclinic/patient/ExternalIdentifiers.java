@@ -78,9 +78,14 @@ class ExternalIdentifiers {
 	 */
 	void requireUnheld(java.util.Collection<ExternalIdentifier> identifiers, StaffMember user) {
 		List<DuplicateMatch> shown = new ArrayList<>();
+		// A holder of several of the identifiers is one match, shown and audited once.
+		java.util.Set<UUID> holders = new java.util.HashSet<>();
 		for (ExternalIdentifier identifier : identifiers) {
 			this.jdbc.sql(HOLDERS).params(identifier.system(), identifier.value()).query((rs, n) -> {
 				UUID id = rs.getObject("id", UUID.class);
+				if (!holders.add(id)) {
+					return null;
+				}
 				DuplicateMatch match = new DuplicateMatch(id, rs.getString("mrn"), rs.getString("name"),
 						rs.getObject("birth_date", java.time.LocalDate.class), List.of(MatchedOn.IDENTIFIER));
 				boolean visible = this.access.canSee(user, id);
@@ -91,7 +96,7 @@ class ExternalIdentifiers {
 							+ (visible ? "" : " without identity (outside the user's care teams)")
 							+ "; nothing registered"));
 				return visible ? match : match.withoutIdentity();
-			}).optional().ifPresent(shown::add);
+			}).list().stream().filter(java.util.Objects::nonNull).forEach(shown::add);
 		}
 		if (!shown.isEmpty()) {
 			throw new PossibleDuplicateException(shown);

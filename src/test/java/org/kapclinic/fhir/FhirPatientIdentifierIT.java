@@ -26,6 +26,9 @@ class FhirPatientIdentifierIT extends FhirIntegrationTest {
 	/** A fictional referring EHR's MRN namespace (an OID under the HL7 example arc). */
 	private static final String EHR = "urn:oid:2.16.840.1.113883.3.999.7";
 
+	/** The same EHR's enterprise-wide identifier (a second namespace). */
+	private static final String EHR_ENTERPRISE = "urn:oid:2.16.840.1.113883.3.999.8";
+
 	private String family;
 
 	private String ehrMrn;
@@ -55,7 +58,7 @@ class FhirPatientIdentifierIT extends FhirIntegrationTest {
 		tools.jackson.databind.JsonNode chart = this.api.get("/api/v1/patients/" + id, tokenFor("dr.quill")).json();
 		assertThat(chart.get("identifiers").get(0).get("system").asString()).isEqualTo(EHR);
 		assertThat(chart.get("identifiers").get(0).get("value").asString()).isEqualTo(this.ehrMrn);
-		assertThat(chart.get("identifiers")).hasSize(1);
+		assertThat(chart.get("identifiers")).hasSize(2);
 
 		Bundle found = client("dr.quill").search()
 			.byUrl("Patient?identifier=" + EHR + "|" + this.ehrMrn)
@@ -90,6 +93,9 @@ class FhirPatientIdentifierIT extends FhirIntegrationTest {
 		assertThatThrownBy(() -> client("dr.quill").create().resource(other).execute())
 			.isInstanceOfSatisfying(ResourceVersionConflictException.class, (ex) -> {
 				OperationOutcome outcome = (OperationOutcome) ex.getOperationOutcome();
+				// Both of its identifiers are held by the same patient: one match, not
+				// two.
+				assertThat(outcome.getIssue()).hasSize(1);
 				assertThat(outcome.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.DUPLICATE);
 				assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Patient/" + holder,
 						"same identifier from the sending system");
@@ -121,6 +127,7 @@ class FhirPatientIdentifierIT extends FhirIntegrationTest {
 	private Patient referral(String family, String birthDate) {
 		Patient patient = FhirPatientCreateIT.referral(family, birthDate);
 		patient.addIdentifier().setSystem(EHR).setValue(this.ehrMrn);
+		patient.addIdentifier().setSystem(EHR_ENTERPRISE).setValue("E" + this.ehrMrn);
 		// No longer in use at the sender: not kept, not matched.
 		patient.addIdentifier().setUse(Identifier.IdentifierUse.OLD).setSystem(EHR).setValue(this.ehrMrn + "-old");
 		return patient;
