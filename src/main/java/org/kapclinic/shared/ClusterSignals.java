@@ -164,7 +164,9 @@ public class ClusterSignals implements SmartLifecycle {
 	 * makes its own.
 	 */
 	private Connection connect() throws SQLException {
-		if (this.dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+		HikariDataSource hikari = this.dataSource.isWrapperFor(HikariDataSource.class)
+				? this.dataSource.unwrap(HikariDataSource.class) : null;
+		if (hikari != null && hikari.getJdbcUrl() != null) {
 			Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
 					hikari.getPassword());
 			if (hikari.getConnectionInitSql() != null) {

@@ -88,7 +88,7 @@ public final class GroupCommit<T> implements AutoCloseable {
 		this.batchWriter = batchWriter;
 		this.transactions = new TransactionTemplate(transactions);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.writer = new Thread(this::run, name);
+		this.writer = new WriterThread(this::run, name);
 		this.writer.setDaemon(true);
 		this.writer.start();
 	}
@@ -196,6 +196,22 @@ public final class GroupCommit<T> implements AutoCloseable {
 	public void close() throws InterruptedException {
 		this.running = false;
 		this.writer.join(this.wait.toMillis());
+	}
+
+	/**
+	 * Whether this is a writer's thread: it takes a database connection without queueing
+	 * behind the callers waiting for it ({@link WriterReservingDataSource}).
+	 */
+	static boolean onWriterThread() {
+		return Thread.currentThread() instanceof WriterThread;
+	}
+
+	private static final class WriterThread extends Thread {
+
+		WriterThread(Runnable run, String name) {
+			super(run, name);
+		}
+
 	}
 
 	/**

@@ -2,8 +2,12 @@ package org.kapclinic.operations;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.kapclinic.IntegrationTest;
@@ -28,7 +32,17 @@ class ProductionGuardsIT extends IntegrationTest {
 	private static final String ROLE_PASSWORD = "guard-probe-2026";
 
 	@Autowired
+	DataSource application;
+
+	/**
+	 * The pool behind the application's DataSource (which keeps connections for writers).
+	 */
 	HikariDataSource dataSource;
+
+	@BeforeEach
+	void unwrapPool() throws SQLException {
+		this.dataSource = this.application.unwrap(HikariDataSource.class);
+	}
 
 	@Test
 	void theGuardsSeeWhatTheServerSays() throws Exception {
