@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code spring.datasource.hikari.maximum-pool-size} (default 20) serves everything else
  */
 @ConfigurationProperties("kap.datasource.writers")
-public record WriterConnectionSettings(Integer reservedConnections) {
+record WriterConnectionSettings(Integer reservedConnections) {
 
-	public WriterConnectionSettings {
+	WriterConnectionSettings {
 		if (reservedConnections == null) {
 			reservedConnections = 3;
 		}
