@@ -1,12 +1,18 @@
 package org.kapclinic.fund;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.kapclinic.fund.FundApplicationRequests.ApplicationRequest;
 import org.kapclinic.fund.FundApplicationRequests.DecisionRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,17 +68,16 @@ class FundApi {
 
 	@GetMapping("/api/v1/fund/donations/{id}/receipt")
 	@Operation(summary = "A donation's receipt as PDF")
-	org.springframework.http.ResponseEntity<byte[]> receipt(
-			@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+	ResponseEntity<byte[]> receipt(@PathVariable UUID id) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(this.receipts.pdf(id));
 	}
 
 	@GetMapping("/api/v1/fund/awards")
 	@Operation(summary = "A patient's awards with money left, for paying their invoices (billing staff)")
-	List<FundAwards.Available> awards(@RequestParam(required = false) java.util.UUID patientId) {
+	List<FundAwards.Available> awards(@RequestParam(required = false) UUID patientId) {
 		return this.awards.available(patientId);
 	}
 
@@ -86,11 +91,8 @@ class FundApi {
 	@Operation(
 			summary = "The donor impact report for ?from=&to= (dates; this year to today by default): received and awarded money, donations and "
 					+ "awards, and donors and patients helped, people counted below kap.reports.min-cell suppressed")
-	FundImpact.Impact impact(
-			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
-			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+	FundImpact.Impact impact(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
 		return this.impact.of(from, to);
 	}
 
