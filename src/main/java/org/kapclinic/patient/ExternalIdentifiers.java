@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kapclinic.audit.AuditAction;
@@ -76,10 +80,10 @@ class ExternalIdentifiers {
 	 * Refuses identifiers another patient holds, as a possible duplicate of that patient
 	 * (each shown match audited, as the registration's duplicate check does).
 	 */
-	void requireUnheld(java.util.Collection<ExternalIdentifier> identifiers, StaffMember user) {
+	void requireUnheld(Collection<ExternalIdentifier> identifiers, StaffMember user) {
 		List<DuplicateMatch> shown = new ArrayList<>();
 		// A holder of several of the identifiers is one match, shown and audited once.
-		java.util.Set<UUID> holders = new java.util.HashSet<>();
+		Set<UUID> holders = new HashSet<>();
 		for (ExternalIdentifier identifier : identifiers) {
 			this.jdbc.sql(HOLDERS).params(identifier.system(), identifier.value()).query((rs, n) -> {
 				UUID id = rs.getObject("id", UUID.class);
@@ -96,7 +100,7 @@ class ExternalIdentifiers {
 							+ (visible ? "" : " without identity (outside the user's care teams)")
 							+ "; nothing registered"));
 				return visible ? match : match.withoutIdentity();
-			}).list().stream().filter(java.util.Objects::nonNull).forEach(shown::add);
+			}).list().stream().filter(Objects::nonNull).forEach(shown::add);
 		}
 		if (!shown.isEmpty()) {
 			throw new PossibleDuplicateException(shown);
@@ -107,7 +111,7 @@ class ExternalIdentifiers {
 	 * Keeps the identifiers for a patient registered in the same transaction; one taken
 	 * meanwhile by a concurrent referral is refused like {@link #requireUnheld}.
 	 */
-	void keep(UUID patientId, java.util.Collection<ExternalIdentifier> identifiers, StaffMember user) {
+	void keep(UUID patientId, Collection<ExternalIdentifier> identifiers, StaffMember user) {
 		Timestamp now = Timestamp.from(Instant.now(this.clock));
 		for (ExternalIdentifier identifier : identifiers) {
 			int added = this.jdbc.sql("""

@@ -3,6 +3,7 @@ package org.kapclinic.patient;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.validation.Validator;
 
@@ -80,7 +83,7 @@ public class Patients {
 	 */
 	@Transactional
 	public RegisteredPatient registerReferral(PatientDetails details, List<ExternalIdentifier> identifiers) {
-		List<FieldProblem> problems = new java.util.ArrayList<>(this.validator.validate(details)
+		List<FieldProblem> problems = new ArrayList<>(this.validator.validate(details)
 			.stream()
 			.map((v) -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
 			.toList());
@@ -142,11 +145,11 @@ public class Patients {
 			if (this.address == null) {
 				return "";
 			}
-			return java.util.stream.Stream
+			return Stream
 				.of(this.address.line1(), this.address.line2(), this.address.city(), this.address.region(),
 						this.address.postalCode())
 				.filter((part) -> part != null && !part.isBlank())
-				.collect(java.util.stream.Collectors.joining(", "));
+				.collect(Collectors.joining(", "));
 		}
 
 	}
@@ -175,7 +178,7 @@ public class Patients {
 	 * Birth date, sex and region of many patients at once, for aggregate reports (no
 	 * access check, no audit: the report checks its role and audits itself).
 	 */
-	public java.util.List<Demographics> demographics(Collection<UUID> patientIds) {
+	public List<Demographics> demographics(Collection<UUID> patientIds) {
 		return this.jdbc.sql("""
 				select id, birth_date, sex_at_birth, address_region from patient.patient where id = any(?)""")
 			.param(patientIds.toArray(UUID[]::new))
