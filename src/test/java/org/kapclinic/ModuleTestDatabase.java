@@ -1,0 +1,71 @@
+package org.kapclinic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The database of an {@code @ApplicationModuleTest}
+ * ({@code @ContextConfiguration(initializers = ModuleTestDatabase.class)}): one embedded
+ * PostgreSQL for the test JVM, shared by every module test's context, so only the first
+ * pays for starting it and for the migrations (Flyway as the owner; the module works as
+ * {@code kap_app}, as the application does, V82). Tests tell their rows apart by random
+ * ids. A datasource URL makes the application's own {@code EmbeddedDatabaseConfiguration}
+ * step aside.
+ */
+public class ModuleTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static EmbeddedPostgres postgres;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		String url = postgres().getJdbcUrl("postgres", "postgres");
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("module-test-database",
+					Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
+							"spring.datasource.hikari.connection-init-sql", "set role kap_app",
+							"spring.datasource.hikari.maximum-pool-size", "8", "spring.flyway.url", url,
+							"spring.flyway.user", "postgres")));
+	}
+
+	/**
+	 * The owner's connection, for a test to set up rows of other modules' tables (the
+	 * patient a task is about) without those modules.
+	 */
+	public static JdbcClient owner() {
+		return JdbcClient.create(ownerDataSource());
+	}
+
+	private static DataSource ownerDataSource() {
+		return postgres().getPostgresDatabase();
+	}
+
+	private static synchronized EmbeddedPostgres postgres() {
+		if (postgres == null) {
+			try {
+				// Throw-away data: no fsync, as the integration tests' embedded
+				// databases.
+				postgres = EmbeddedPostgres.builder()
+					.setServerConfig("timezone", "UTC")
+					.setServerConfig("fsync", "off")
+					.setServerConfig("synchronous_commit", "off")
+					.start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return postgres;
+	}
+
+}
