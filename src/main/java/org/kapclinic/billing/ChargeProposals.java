@@ -15,6 +15,7 @@ import org.kapclinic.dosing.SessionDischarged;
 import org.kapclinic.intake.RecordedDiagnoses;
 import org.kapclinic.scheduling.Appointment;
 import org.kapclinic.scheduling.AppointmentClosed;
+import org.kapclinic.scheduling.AppointmentStatus;
 import org.kapclinic.scheduling.AppointmentType;
 import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.shared.ClinicTime;
@@ -70,14 +71,15 @@ class ChargeProposals {
 
 	@ApplicationModuleListener
 	void appointmentClosed(AppointmentClosed event) {
-		if (!"COMPLETED".equals(event.status()) || AppointmentType.DOSING.name().equals(event.type())) {
+		if (event.status() != AppointmentStatus.COMPLETED || event.type() == AppointmentType.DOSING) {
 			return;
 		}
 		Appointment appointment = this.appointments.find(event.appointmentId());
 		UUID clinician = appointment.staffIds().isEmpty() ? null : appointment.staffIds().get(0);
-		propose(new Service(event.patientId(), "APPOINTMENT", event.appointmentId(), "APPOINTMENT:" + event.type(),
-				this.clinicTime.date(appointment.start()), null, 0, appointment.durationMinutes(), clinician,
-				AppointmentType.labelOf(event.type()) + ", " + appointment.durationMinutes() + " min", null));
+		propose(new Service(event.patientId(), "APPOINTMENT", event.appointmentId(),
+				"APPOINTMENT:" + event.type().name(), this.clinicTime.date(appointment.start()), null, 0,
+				appointment.durationMinutes(), clinician,
+				event.type().label() + ", " + appointment.durationMinutes() + " min", null));
 	}
 
 	/** What was billed, with the facts the units came from. */

@@ -2,6 +2,8 @@ package org.kapclinic.reports;
 
 import org.kapclinic.dosing.DoseGiven;
 import org.kapclinic.measures.ScoreRecorded;
+import org.kapclinic.scheduling.AppointmentClosed;
+import org.kapclinic.scheduling.AppointmentStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +34,9 @@ class OutcomeUpdates {
 
 	/** An integration session attended counts toward the course's dose-response. */
 	@ApplicationModuleListener
-	void on(org.kapclinic.scheduling.AppointmentClosed closed) {
-		if ("COMPLETED".equals(closed.status()) && closed.courseId() != null
-				&& ("INTEGRATION".equals(closed.type()) || "GROUP_INTEGRATION".equals(closed.type()))) {
+	void on(AppointmentClosed closed) {
+		if (closed.status() == AppointmentStatus.COMPLETED && closed.courseId() != null
+				&& closed.type().integration()) {
 			this.model.refresh(closed.patientId());
 		}
 	}

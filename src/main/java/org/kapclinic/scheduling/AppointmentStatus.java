@@ -4,7 +4,7 @@ package org.kapclinic.scheduling;
  * Where an appointment stands (API codes, with the words staff read). Only a booked
  * appointment holds its chair, staff and patient; the others are history.
  */
-enum AppointmentStatus {
+public enum AppointmentStatus {
 
 	BOOKED("Booked"), COMPLETED("Completed"), NO_SHOW("No-show"), CANCELLED("Cancelled"), RESCHEDULED("Rescheduled");
 

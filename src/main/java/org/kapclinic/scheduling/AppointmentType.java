@@ -19,6 +19,11 @@ public enum AppointmentType {
 		return this.label;
 	}
 
+	/** An integration session, one to one or in a group (counts toward dose-response). */
+	public boolean integration() {
+		return this == INTEGRATION || this == GROUP_INTEGRATION;
+	}
+
 	public boolean allowsTelehealth() {
 		return this != DOSING;
 	}

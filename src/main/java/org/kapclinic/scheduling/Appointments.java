@@ -280,7 +280,7 @@ public class Appointments {
 			.category(DataCategory.DEMOGRAPHICS)
 			.detail(status.name() + ((reason != null) ? ": " + reason : "")));
 		this.events.publishEvent(new AppointmentClosed(appointment.patientId(), id, appointment.courseId(),
-				appointment.type(), status.name()));
+				AppointmentType.valueOf(appointment.type()), status));
 		return load(id).orElseThrow();
 	}
 
