@@ -25,7 +25,7 @@ import org.springframework.core.annotation.AliasFor;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\..*",
+		pattern = { "org\\.kapclinic\\.identity\\..*", "org\\.kapclinic\\.tasks\\.UrgentTaskBadge",
 				"org\\.kapclinic\\.patient\\.ChartTabBar", "org\\.kapclinic\\.web\\.RequestSizeLimit" }))
 @AutoConfigureMockMvc(addFilters = false)
 public @interface ApiContractTest {
