@@ -3,6 +3,7 @@ package org.kapclinic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -44,6 +45,26 @@ public class ModuleTestDatabase implements ApplicationContextInitializer<Configu
 	 */
 	public static JdbcClient owner() {
 		return JdbcClient.create(ownerDataSource());
+	}
+
+	/**
+	 * A synthetic patient (obviously fictional) in the patient module's table, for rows
+	 * of other modules that refer to one; returns its id.
+	 */
+	public static UUID newPatient() {
+		UUID id = UUID.randomUUID();
+		owner().sql("""
+				insert into patient.patient (id, mrn, given_name, family_name, birth_date, family_key, given_key,
+				    created_at, updated_at, version)
+				values (?, ?, 'Tessa', 'Testcase', date '1990-01-01', 'testcase', 'tessa', now(), now(), 0)""")
+			.params(id, mrn(id))
+			.update();
+		return id;
+	}
+
+	/** The MRN {@link #newPatient} gave. */
+	public static String mrn(UUID patientId) {
+		return "T" + patientId.toString().substring(0, 8);
 	}
 
 	private static DataSource ownerDataSource() {

@@ -106,7 +106,7 @@ class CalendarFeeds {
 			Patients.PatientName name = names.get(appointment.patientId());
 			String where = (appointment.telehealthLink() != null) ? "Telehealth" : rooms.get(appointment.roomId());
 			events.add(new CalendarFiles.Event(appointment,
-					appointment.type() + " · " + ((name != null) ? name.mrn() : "?"), where, null));
+					appointment.typeLabel() + " · " + ((name != null) ? name.mrn() : "?"), where, null));
 		}
 		// One row for the fetch naming every patient whose appointment left the clinic's
 		// systems (ONC 170.315(d)(2)).

@@ -82,13 +82,7 @@ class TasksModuleTests {
 
 	@BeforeEach
 	void aPatientAndTheStaff() {
-		this.patientId = UUID.randomUUID();
-		this.owner.sql("""
-				insert into patient.patient (id, mrn, given_name, family_name, birth_date, family_key, given_key,
-				    created_at, updated_at, version)
-				values (?, ?, 'Tessa', 'Testcase', date '1990-01-01', 'testcase', 'tessa', now(), now(), 0)""")
-			.params(this.patientId, "T" + this.patientId.toString().substring(0, 8))
-			.update();
+		this.patientId = ModuleTestDatabase.newPatient();
 		given(this.directory.findAllCurrent(anyCollection()))
 			.willAnswer((call) -> Map.of(PRESCRIBER, staff(PRESCRIBER, Role.PRESCRIBER), THERAPIST,
 					staff(THERAPIST, Role.THERAPIST), NURSE, staff(NURSE, Role.NURSE)));
