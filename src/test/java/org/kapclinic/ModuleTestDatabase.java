@@ -62,6 +62,20 @@ public class ModuleTestDatabase implements ApplicationContextInitializer<Configu
 		return id;
 	}
 
+	/**
+	 * True once every listener of the events naming {@code id} has run: the event
+	 * publication registry deletes a publication when its listener completes
+	 * ({@code spring.modulith.events.completion-mode=delete}). For a test that expects an
+	 * asynchronous listener to change nothing.
+	 */
+	public static boolean eventsHandled(UUID id) {
+		return owner()
+			.sql("select not exists (select 1 from operations.event_publication where serialized_event like ?)")
+			.param("%" + id + "%")
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The MRN {@link #newPatient} gave. */
 	public static String mrn(UUID patientId) {
 		return "T" + patientId.toString().substring(0, 8);

@@ -112,7 +112,7 @@ class BillingModuleTests {
 			.andVerify((lines) -> assertThat(lines).containsExactlyInAnyOrder("96365 x1 F33.2 PROPOSED",
 					"96366 x1 F33.2 PROPOSED", "J3490 x1 F33.2 PROPOSED"));
 		scenario.publish(discharged)
-			.andWaitForStateChange(() -> handled(discharged.sessionId()))
+			.andWaitForStateChange(() -> ModuleTestDatabase.eventsHandled(discharged.sessionId()))
 			.andVerify((done) -> assertThat(charges(discharged.sessionId())).hasSize(3));
 	}
 
@@ -121,7 +121,7 @@ class BillingModuleTests {
 		SessionDischarged discharged = infusion(Instant.now().minus(3650, ChronoUnit.DAYS), 100);
 
 		scenario.publish(discharged)
-			.andWaitForStateChange(() -> handled(discharged.sessionId()))
+			.andWaitForStateChange(() -> ModuleTestDatabase.eventsHandled(discharged.sessionId()))
 			.andVerify((done) -> assertThat(charges(discharged.sessionId())).isEmpty());
 	}
 
@@ -135,18 +135,6 @@ class BillingModuleTests {
 		return this.owner.sql("""
 				select code || ' x' || units || ' ' || array_to_string(diagnoses, ',') || ' ' || status
 				from billing.charge where source_id = ?""").param(sessionId).query(String.class).list();
-	}
-
-	/**
-	 * True once the listener has run: the event publication registry deletes a
-	 * publication when its listener completes ({@code completion-mode=delete}).
-	 */
-	private boolean handled(UUID sessionId) {
-		return this.owner
-			.sql("select not exists (select 1 from operations.event_publication where serialized_event like ?)")
-			.param("%" + sessionId + "%")
-			.query(Boolean.class)
-			.single();
 	}
 
 	private static FeeLine line(String system, String code, long price, UnitsRule rule) {
