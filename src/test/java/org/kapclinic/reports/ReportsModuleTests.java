@@ -116,19 +116,21 @@ class ReportsModuleTests {
 	}
 
 	@Test
-	void aDoseForAPatientWithoutADosedCourseWritesNothing(Scenario scenario) {
+	void aDoseGivenDerivesTheCoursesOwnRowBeforeAnyScore(Scenario scenario) {
 		UUID patientId = UUID.randomUUID();
 		UUID courseId = UUID.randomUUID();
-		given(this.dosing.dosedCourses(patientId)).willReturn(List.of());
+		given(this.patients.summary(patientId)).willReturn(Optional.of(new PatientSummary(patientId, "T0000002",
+				"Tessa Testcase", LocalDate.of(1985, 5, 5), 41, false, SexAtBirth.MALE)));
+		given(this.dosing.dosedCourses(patientId)).willReturn(List.of(new DosedCourse(courseId, "KAP", Route.IM,
+				FIRST_DOSE, FIRST_DOSE, 1, new BigDecimal("0.750"), 0, 0, Map.of(), 0)));
+		given(this.diagnoses.primary(patientId)).willReturn(Optional.of("F43.10"));
+		given(this.attendance.integrationSessions(patientId)).willReturn(Map.of());
+		given(this.measures.completeScores(patientId)).willReturn(List.of());
 
-		scenario.publish(new DoseGiven(patientId, courseId, UUID.randomUUID(), Instant.now()))
-			.andWaitForStateChange(() -> ModuleTestDatabase.eventsHandled(patientId))
-			.andVerify((done) -> assertThat(
-					this.owner.sql("select count(*) from reports.course_outcome where patient_id = ?")
-						.param(patientId)
-						.query(Integer.class)
-						.single())
-				.isZero());
+		scenario.publish(new DoseGiven(patientId, courseId, UUID.randomUUID(), FIRST_DOSE))
+			.andWaitForStateChange(() -> row(courseId, "*"))
+			.andVerify((row) -> assertThat(row).isEqualTo("IM F43.10 MALE sessions=1"));
+		assertThat(row(courseId, "PHQ9")).as("no instrument row without a score").isNull();
 	}
 
 	private String row(UUID courseId, String instrument) {
