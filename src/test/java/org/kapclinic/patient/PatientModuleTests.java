@@ -1,11 +1,13 @@
 package org.kapclinic.patient;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.BDDMockito.given;
 
@@ -77,11 +80,11 @@ class PatientModuleTests {
 		Map<UUID, StaffMember> all = Map.of(PRESCRIBER.id(), PRESCRIBER, NURSE.id(), NURSE, THERAPIST.id(), THERAPIST,
 				OTHER_NURSE.id(), OTHER_NURSE);
 		given(this.directory.findAllCurrent(anyCollection())).willAnswer((call) -> {
-			java.util.Collection<UUID> ids = call.getArgument(0);
+			Collection<UUID> ids = call.getArgument(0);
 			return all.entrySet()
 				.stream()
 				.filter((e) -> ids.contains(e.getKey()))
-				.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		});
 	}
 
@@ -104,8 +107,8 @@ class PatientModuleTests {
 
 		assertThat(events.ofType(CareTeamChanged.class).matching((changed) -> changed.patientId().equals(patientId)))
 			.extracting(CareTeamChanged::removed, CareTeamChanged::added)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(List.of(), List.of(NURSE.id())),
-					org.assertj.core.groups.Tuple.tuple(List.of(NURSE.id()), List.of(THERAPIST.id())));
+			.containsExactly(tuple(List.of(), List.of(NURSE.id())),
+					tuple(List.of(NURSE.id()), List.of(THERAPIST.id())));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.kapclinic.scheduling;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -116,8 +117,7 @@ class SchedulingModuleTests {
 					insert into scheduling.appointment (id, patient_id, type, start_at, end_at, telehealth_link, status,
 					    created_at)
 					values (?, ?, ?, ?, ?, 'https://telehealth.example.test/room', 'BOOKED', now())""")
-			.params(id, patientId, type, java.sql.Timestamp.from(start),
-					java.sql.Timestamp.from(start.plus(1, ChronoUnit.HOURS)))
+			.params(id, patientId, type, Timestamp.from(start), Timestamp.from(start.plus(1, ChronoUnit.HOURS)))
 			.update();
 		ModuleTestDatabase.owner()
 			.sql("insert into scheduling.appointment_staff (appointment_id, user_id) values (?, ?)")

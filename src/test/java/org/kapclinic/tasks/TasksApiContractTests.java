@@ -17,6 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -81,7 +82,7 @@ class TasksApiContractTests {
 		complete("""
 				{"note":"done"}""").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.reasons[0]").value("CLOSED_BY_SOURCE"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("documented assessment")));
+			.andExpect(jsonPath("$.detail").value(containsString("documented assessment")));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.kapclinic.tasks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -178,8 +179,7 @@ class TasksModuleTests {
 	}
 
 	private static StaffMember staff(UUID id, Role role) {
-		return new StaffMember(id, "test." + role.name().toLowerCase(java.util.Locale.ROOT), "Test " + role,
-				Set.of(role), true);
+		return new StaffMember(id, "test." + role.name().toLowerCase(Locale.ROOT), "Test " + role, Set.of(role), true);
 	}
 
 }
