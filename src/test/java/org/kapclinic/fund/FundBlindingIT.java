@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Blinded by design (issue 20): after a patient is awarded help from the fund, no
  * clinician's API answer about them carries fund data, and every fund path refuses
- * clinicians (prescriber, nurse, therapist).
+ * clinicians (prescriber, nurse, therapist). The text markers are not hexadecimal: a
+ * consent's SHA-256 or an id once contained the earlier marker "9c1d" by chance.
  */
 class FundBlindingIT extends IntegrationTest {
 
@@ -29,12 +30,12 @@ class FundBlindingIT extends IntegrationTest {
 						"currency", "USD", "restriction", "UNRESTRICTED", "receivedOn", "2026-11-01", "method", "CASH"),
 				tokenFor("billing.bright"));
 		Response applied = this.api.post("/api/v1/fund/applications", Map.of("patientId", patient, "householdSize", 1,
-				"annualIncomeMinor", 1_000_000, "needStatement", "Distinctive need statement 7f3a"),
+				"annualIncomeMinor", 1_000_000, "needStatement", "Distinctive need statement qzwx"),
 				tokenFor("fund.finch"));
 		Response awarded = this.api.post(
 				"/api/v1/fund/applications/" + applied.json().get("id").asString() + "/decision",
 				Map.of("decision", "AWARDED", "amountMinor", 12_345, "restriction", "UNRESTRICTED", "reason",
-						"Distinctive reason 9c1d"),
+						"Distinctive reason vkjq"),
 				tokenFor("fund.finch"));
 		assertThat(awarded.status()).as(awarded.body()).isEqualTo(200);
 
@@ -48,7 +49,7 @@ class FundBlindingIT extends IntegrationTest {
 				answered += (answer.status() == 200) ? 1 : 0;
 				assertThat(answer.body()).as(clinician + " " + path)
 					.doesNotContainIgnoringCase("fund")
-					.doesNotContain("12345", "123.45", "7f3a", "9c1d", "AWARDED");
+					.doesNotContain("12345", "123.45", "qzwx", "vkjq", "AWARDED");
 			}
 			if (clinician.equals("dr.quill")) {
 				assertThat(answered).as("the prescriber reads the patient's record").isGreaterThan(15);
