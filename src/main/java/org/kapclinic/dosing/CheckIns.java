@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import org.kapclinic.patient.LatestBody;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.AppointmentType;
 import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.scheduling.RemsEnrollments;
 import org.kapclinic.shared.ClinicTime;
@@ -188,11 +190,12 @@ class CheckIns {
 		if (!appointment.patientId().equals(patientId)) {
 			throw InvalidInputException.of("appointmentId", "the appointment is for another patient");
 		}
-		if (!"DOSING".equals(appointment.type())) {
-			reasons.add("APPOINTMENT_TYPE: the appointment is " + appointment.type() + ", not DOSING");
+		if (appointment.type() != AppointmentType.DOSING) {
+			reasons.add("APPOINTMENT_TYPE: the appointment is a " + appointment.typeLabel().toLowerCase(Locale.ROOT)
+					+ ", not a dosing session");
 		}
 		if (!appointment.booked()) {
-			reasons.add("APPOINTMENT_STATUS: the appointment is " + appointment.status());
+			reasons.add("APPOINTMENT_STATUS: the appointment is " + appointment.statusLabel().toLowerCase(Locale.ROOT));
 		}
 		if (appointment.program() != null && !appointment.program().equals(protocol.program())) {
 			reasons.add("APPOINTMENT_PROGRAM: the appointment is for " + appointment.program() + ", the protocol for "

@@ -49,14 +49,7 @@ class DosingLabels {
 	 * observation.
 	 */
 	public String timeline(String kind) {
-		return switch (kind) {
-			case "STATE" -> "Status";
-			case "ORDER" -> "Order";
-			case "ADMINISTRATION" -> "Dose";
-			case "VITALS" -> "Vitals";
-			case "ALERT" -> "Alert";
-			default -> ObservationKind.labelOf(kind);
-		};
+		return TimelineEntry.labelOf(kind);
 	}
 
 	/** The kind of vitals check that is due next (see {@link VitalsSchedule}). */

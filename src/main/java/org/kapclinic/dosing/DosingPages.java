@@ -9,6 +9,7 @@ import org.kapclinic.identity.UserDirectory;
 import org.kapclinic.patient.PatientSummary;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.AppointmentType;
 import org.kapclinic.scheduling.Appointments;
 import org.kapclinic.scheduling.ClinicResources;
 import org.kapclinic.shared.ClinicTime;
@@ -115,7 +116,7 @@ class DosingPages {
 		PatientSummary patient = this.patients.summary(id).orElseThrow(() -> new NotFoundException("Patient", id));
 		List<Appointment> open = this.appointments.forPatient(id)
 			.stream()
-			.filter((a) -> "DOSING".equals(a.type()) && a.booked())
+			.filter((a) -> a.type() == AppointmentType.DOSING && a.booked())
 			.filter((a) -> list.stream().noneMatch((s) -> s.appointmentId().equals(a.id())))
 			.toList();
 		model.addAttribute("patient", patient);

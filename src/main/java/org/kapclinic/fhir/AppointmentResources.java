@@ -40,7 +40,7 @@ class AppointmentResources {
 		appointment.setId(a.id().toString());
 		appointment.getMeta().setVersionId(Integer.toString(a.version()));
 		appointment.setStatus(status(a));
-		if ("RESCHEDULED".equals(a.status())) {
+		if (a.status() == org.kapclinic.scheduling.AppointmentStatus.RESCHEDULED) {
 			appointment.getCancelationReason().setText("Rescheduled");
 		}
 		appointment.getAppointmentType().setText(a.typeLabel());
@@ -70,10 +70,10 @@ class AppointmentResources {
 	 */
 	private static AppointmentStatus status(Appointment a) {
 		return switch (a.status()) {
-			case "BOOKED" -> (a.arrivedAt() != null) ? AppointmentStatus.ARRIVED : AppointmentStatus.BOOKED;
-			case "COMPLETED" -> AppointmentStatus.FULFILLED;
-			case "NO_SHOW" -> AppointmentStatus.NOSHOW;
-			default -> AppointmentStatus.CANCELLED;
+			case BOOKED -> (a.arrivedAt() != null) ? AppointmentStatus.ARRIVED : AppointmentStatus.BOOKED;
+			case COMPLETED -> AppointmentStatus.FULFILLED;
+			case NO_SHOW -> AppointmentStatus.NOSHOW;
+			case CANCELLED, RESCHEDULED -> AppointmentStatus.CANCELLED;
 		};
 	}
 

@@ -26,7 +26,7 @@ class NotesConfiguration {
 			try {
 				return sessions.timeline(patientId, dosingSessionId)
 					.stream()
-					.map((e) -> new SessionTimeline.Entry(e.at(), e.kind(), e.text()))
+					.map((e) -> new SessionTimeline.Entry(e.at(), e.kind(), e.kindLabel(), e.text()))
 					.toList();
 			}
 			catch (NotFoundException ex) {

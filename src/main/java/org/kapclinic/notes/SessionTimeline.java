@@ -17,8 +17,13 @@ interface SessionTimeline {
 	 */
 	List<Entry> entries(UUID patientId, UUID dosingSessionId);
 
-	/** One line of the in-session timeline. */
-	record Entry(Instant at, String kind, String text) {
+	/**
+	 * One line of the in-session timeline.
+	 *
+	 * @param kind the dosing module's code (VITALS, ADMINISTRATION, …)
+	 * @param label the kind in words, what the note shows
+	 */
+	record Entry(Instant at, String kind, String label, String text) {
 	}
 
 }

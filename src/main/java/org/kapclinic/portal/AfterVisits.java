@@ -32,7 +32,7 @@ class AfterVisits {
 	static final Duration ON_HOME = Duration.ofHours(24);
 
 	/** One session's instructions as the patient reads them. */
-	record AfterVisit(String program, String when, Instant dischargedAt, List<String> instructions) {
+	record AfterVisit(String programLabel, String when, Instant dischargedAt, List<String> instructions) {
 	}
 
 	private final JdbcClient jdbc;

@@ -12,6 +12,7 @@ import org.kapclinic.audit.DataCategory;
 import org.kapclinic.measures.Measures;
 import org.kapclinic.patient.Patients;
 import org.kapclinic.scheduling.Appointment;
+import org.kapclinic.scheduling.AppointmentType;
 import org.kapclinic.scheduling.OwnAppointments;
 import org.kapclinic.shared.ClinicTime;
 import org.kapclinic.shared.CrisisResources;
@@ -146,7 +147,7 @@ class PortalPages {
 
 	private Upcoming upcoming(Appointment a) {
 		return new Upcoming(a.typeLabel(), WHEN.format(a.start().atZone(this.clinicTime.timeZone())),
-				"DOSING".equals(a.type()));
+				a.type() == AppointmentType.DOSING);
 	}
 
 }

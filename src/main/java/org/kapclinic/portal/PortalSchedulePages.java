@@ -38,7 +38,7 @@ class PortalSchedulePages {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
 
 	/** An appointment as the patient reads it. */
-	record Row(UUID id, String what, String when, String status, boolean changeable) {
+	record Row(UUID id, String what, String when, String statusLabel, boolean changeable) {
 	}
 
 	private final OwnAppointments appointments;

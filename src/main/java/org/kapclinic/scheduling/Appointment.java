@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.kapclinic.intake.Program;
+
 /**
  * A booked (or cancelled, rescheduled, no-show, completed) appointment. History is kept:
  * a reschedule is a new appointment pointing back at the old one.
@@ -11,33 +13,34 @@ import java.util.UUID;
  * @param bookedAt when it was put on the calendar
  * @param bookedBy the staff member who booked it (null for imported records)
  */
-public record Appointment(UUID id, UUID patientId, String type, String program, Instant start, Instant end, UUID roomId,
-		List<UUID> staffIds, UUID courseId, UUID seriesId, String telehealthLink, String status, String statusReason,
-		UUID rescheduledFrom, UUID groupId, int version, Instant arrivedAt, Instant bookedAt, UUID bookedBy) {
+public record Appointment(UUID id, UUID patientId, AppointmentType type, String program, Instant start, Instant end,
+		UUID roomId, List<UUID> staffIds, UUID courseId, UUID seriesId, String telehealthLink, AppointmentStatus status,
+		String statusReason, UUID rescheduledFrom, UUID groupId, int version, Instant arrivedAt, Instant bookedAt,
+		UUID bookedBy) {
 
 	/** The type in words ("Dosing session"). */
 	public String typeLabel() {
-		return AppointmentType.labelOf(this.type);
+		return this.type.label();
 	}
 
-	/** The status as a value (the record keeps the API's code). */
-	public AppointmentStatus state() {
-		return AppointmentStatus.of(this.status);
+	/** The program in words ("IV ketamine infusion"). */
+	public String programLabel() {
+		return Program.labelOf(this.program);
 	}
 
 	/** The status in words. */
 	public String statusLabel() {
-		return state().label();
+		return this.status.label();
 	}
 
 	/** Still on the calendar, holding its chair, staff and patient. */
 	public boolean booked() {
-		return state() == AppointmentStatus.BOOKED;
+		return this.status == AppointmentStatus.BOOKED;
 	}
 
 	/** Cancelled or moved: not shown on the calendar. */
 	public boolean withdrawn() {
-		return state().withdrawn();
+		return this.status.withdrawn();
 	}
 
 	public long durationMinutes() {

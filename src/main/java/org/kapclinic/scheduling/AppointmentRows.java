@@ -281,10 +281,11 @@ class AppointmentRows {
 		java.sql.Array staff = rs.getArray("staff");
 		List<UUID> staffIds = (staff != null) ? Arrays.asList((UUID[]) staff.getArray()) : List.of();
 		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-				rs.getString("type"), rs.getString("program"), rs.getTimestamp("start_at").toInstant(),
-				rs.getTimestamp("end_at").toInstant(), rs.getObject("room_id", UUID.class), staffIds,
-				rs.getObject("course_id", UUID.class), rs.getObject("series_id", UUID.class),
-				rs.getString("telehealth_link"), rs.getString("status"), rs.getString("status_reason"),
+				AppointmentType.valueOf(rs.getString("type")), rs.getString("program"),
+				rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant(),
+				rs.getObject("room_id", UUID.class), staffIds, rs.getObject("course_id", UUID.class),
+				rs.getObject("series_id", UUID.class), rs.getString("telehealth_link"),
+				AppointmentStatus.of(rs.getString("status")), rs.getString("status_reason"),
 				rs.getObject("rescheduled_from", UUID.class), rs.getObject("group_id", UUID.class),
 				rs.getInt("version"),
 				(rs.getTimestamp("arrived_at") != null) ? rs.getTimestamp("arrived_at").toInstant() : null,

@@ -104,7 +104,7 @@ public class Appointments {
 			throw new RuleViolationException("A group member is moved by cancelling and joining another circle.",
 					List.of("GROUP_MEMBER"));
 		}
-		AppointmentRequest request = new AppointmentRequest(old.patientId(), old.type(), start,
+		AppointmentRequest request = new AppointmentRequest(old.patientId(), old.type().name(), start,
 				(durationMinutes != null) ? durationMinutes : (int) old.durationMinutes(),
 				(roomId != null) ? roomId : old.roomId(), (staffIds != null) ? staffIds : old.staffIds(),
 				old.courseId(), old.program(), old.telehealthLink(), null, null, null);
@@ -279,8 +279,8 @@ public class Appointments {
 			.patient(appointment.patientId())
 			.category(DataCategory.DEMOGRAPHICS)
 			.detail(status.name() + ((reason != null) ? ": " + reason : "")));
-		this.events.publishEvent(new AppointmentClosed(appointment.patientId(), id, appointment.courseId(),
-				AppointmentType.valueOf(appointment.type()), status));
+		this.events.publishEvent(
+				new AppointmentClosed(appointment.patientId(), id, appointment.courseId(), appointment.type(), status));
 		return load(id).orElseThrow();
 	}
 

@@ -20,10 +20,19 @@ class CourseLabels {
 
 	/** "Maintenance / booster · Ketamine-assisted psychotherapy". */
 	public String title(Course course) {
-		String name = this.templates.version(course.templateCode(), course.templateVersion())
+		return name(course) + " · " + program(course);
+	}
+
+	/** The course template's own name ("Maintenance / booster"). */
+	public String name(Course course) {
+		return this.templates.version(course.templateCode(), course.templateVersion())
 			.map(CourseTemplate::name)
 			.orElse(course.templateCode().replace('_', ' ').toLowerCase(Locale.ROOT));
-		return name + " · " + Program.labelOf(course.program());
+	}
+
+	/** The program in words ("IV ketamine infusion"). */
+	public String program(Course course) {
+		return Program.labelOf(course.program());
 	}
 
 	public String status(Course course) {

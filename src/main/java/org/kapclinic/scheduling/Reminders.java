@@ -119,7 +119,7 @@ class Reminders {
 		String when = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm").format(appointment.start().atZone(zone));
 		String where = (appointment.telehealthLink() != null) ? "Online: " + appointment.telehealthLink()
 				: (appointment.roomId() != null) ? this.resources.room(appointment.roomId()).name() : "the clinic";
-		boolean dosing = AppointmentType.DOSING.name().equals(appointment.type());
+		boolean dosing = appointment.type() == AppointmentType.DOSING;
 		String summary = "Your appointment at KAP Clinic";
 		StringBuilder text = new StringBuilder().append("You have an appointment on ")
 			.append(when)

@@ -50,7 +50,7 @@ final class ScheduleGrid {
 
 		/** A dosing session: checked in on the dosing tab. */
 		public boolean dosing() {
-			return AppointmentType.DOSING.name().equals(this.appointment.type());
+			return this.appointment.type() == AppointmentType.DOSING;
 		}
 
 	}

@@ -77,7 +77,7 @@ class ScheduleGridPages {
 					: (a.telehealthLink() != null) ? "Telehealth" : "");
 			a.staffIds().forEach((id) -> place.append(" · ").append(staff.getOrDefault(id, "?")));
 			ScheduleGrid.Card card = new ScheduleGrid.Card(a, time.format(a.start()) + "–" + time.format(a.end()),
-					a.typeLabel(), "appt-" + a.type().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+					a.typeLabel(), "appt-" + a.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
 					names.getOrDefault(a.patientId(), "?"), place.toString(),
 					a.start().atZone(zone).toLocalDate().equals(today), ScheduleGrid.started(a, now));
 			cards.add(card);

@@ -50,7 +50,10 @@ class DosingPagesIT extends IntegrationTest {
 			.ready("IV_INFUSION", 72.4);
 		BrowserSession nurse = BrowserSession.signIn(this.port, "nurse.bell", PASSWORD);
 		String chart = "/patients/" + ready.patientId() + "/dosing";
-		assertThat(nurse.get(chart).body()).contains("check-in", "IV_KETAMINE");
+		assertThat(nurse.get(chart).body()).contains("check-in", "IV_KETAMINE")
+			.as("the appointment in words")
+			.contains(" · Dosing session · IV ketamine infusion</option>")
+			.doesNotContain(" · IV_INFUSION<");
 		HttpResponse<String> checkedIn = nurse.post(chart, chart,
 				Map.of("protocol", "IV_KETAMINE", "appointmentId", ready.appointmentId()));
 		assertThat(checkedIn.statusCode()).isEqualTo(302);

@@ -214,7 +214,13 @@ class DosingSessionIT extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/notes/" + note.json().get("id").asString(), this.therapist)
 			.json()
 			.get("timeline")
-			.toString()).as("the therapist note pulls the session timeline").contains("36.2 mg", "BP 184/104");
+			.toString()).as("the therapist note pulls the session timeline")
+			.contains("36.2 mg", "BP 184/104", "\"kind\":\"VITALS\",\"label\":\"Vitals\"");
+		assertThat(org.kapclinic.BrowserSession.signIn(this.port, "therapist.cove", PASSWORD)
+			.get("/notes/" + note.json().get("id").asString())
+			.body()).as("the note's timeline in words, not codes")
+			.contains("Dose: ", "Vitals: ")
+			.doesNotContain("ADMINISTRATION:", "VITALS:");
 		String other = this.fixtures.patient("Othernote" + UUID.randomUUID().toString().substring(0, 5), "1980-01-01");
 		Response foreign = this.api.post("/api/v1/patients/" + other + "/notes", Map.of("type", "DOSING_SESSION",
 				"body", Map.of("sessionSummary", "wrong chart"), "dosingSessionId", session), this.therapist);

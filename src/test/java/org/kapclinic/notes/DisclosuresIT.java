@@ -120,7 +120,11 @@ class DisclosuresIT extends IntegrationTest {
 	}
 
 	@Test
-	void aReleaseNamingTheProviderCoversWithoutTheirId() {
+	void aReleaseNamingTheProviderCoversWithoutTheirId() throws Exception {
+		Response course = this.api.post("/api/v1/patients/" + this.patient + "/courses", Map.of("templateCode",
+				"KAP_IN_SESSION", "therapistId", userId("therapist.cove").toString(), "goals", "Steadier mornings"),
+				tokenFor("dr.quill"));
+		assertThat(course.status()).as(course.body()).isEqualTo(201);
 		String name = this.api.get("/api/v1/outside-providers", this.cove)
 			.json()
 			.valueStream()
@@ -132,6 +136,13 @@ class DisclosuresIT extends IntegrationTest {
 		release(Map.of("recipientName", name, "content", "COURSE_STATUS,DOSES"), LocalDate.now().plusDays(30));
 		Response shared = disclose(Map.of("providerId", this.provider, "content", List.of("COURSE_STATUS", "DOSES")));
 		assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+
+		try (PDDocument document = Loader.loadPDF(download(shared.json().get("pdf").asString(), this.cove))) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(text).as("the outside provider reads the course in words")
+				.contains("Ketamine-assisted psychotherapy, therapist in session", "Planned", "Steadier mornings")
+				.doesNotContain("KAP_IN_SESSION", "PLANNED");
+		}
 	}
 
 	@Test

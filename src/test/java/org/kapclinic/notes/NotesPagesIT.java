@@ -106,8 +106,8 @@ class NotesPagesIT extends IntegrationTest {
 		assertThat(entries.json().get(0).get("text").asString()).isEqualTo("To meet my fear with " + SCRIPT);
 		String prep = this.fixtures.draft(this.patient, "PREPARATION", Map.of(), this.cove).json().get("id").asString();
 		String page = BrowserSession.signIn(this.port, "therapist.cove", PASSWORD).get("/notes/" + prep).body();
-		assertThat(page).contains("id=\"journal-beside\"", "To meet my fear with &lt;script&gt;")
-			.doesNotContain(SCRIPT);
+		assertThat(page).contains("id=\"journal-beside\"", "To meet my fear with &lt;script&gt;", "Intention · ")
+			.doesNotContain(SCRIPT, "INTENTION");
 	}
 
 }

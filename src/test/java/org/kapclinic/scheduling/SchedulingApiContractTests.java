@@ -186,9 +186,9 @@ class SchedulingApiContractTests {
 	}
 
 	private static Appointment appointment(UUID id, UUID series) {
-		return new Appointment(id, PATIENT, "FOLLOW_UP", null, START, START.plusSeconds(3000), ROOM, List.of(), null,
-				series, null, "BOOKED", null, null, null, 0, null, Instant.parse("2031-02-01T09:00:00Z"),
-				UUID.fromString("0190f0e0-0000-7000-8000-00000000a008"));
+		return new Appointment(id, PATIENT, AppointmentType.FOLLOW_UP, null, START, START.plusSeconds(3000), ROOM,
+				List.of(), null, series, null, AppointmentStatus.BOOKED, null, null, null, 0, null,
+				Instant.parse("2031-02-01T09:00:00Z"), UUID.fromString("0190f0e0-0000-7000-8000-00000000a008"));
 	}
 
 }

@@ -23,6 +23,17 @@ class TemplateVocabularyTests {
 	private static final Pattern CODE_COMPARISON = Pattern
 		.compile("(==|!=)\\s*'[A-Z][A-Z0-9_]{2,}'|'[A-Z][A-Z0-9_]{2,}'\\s*(==|!=)|\\.name\\(\\)\\s*(==|!=)\\s*'");
 
+	/**
+	 * A code-bearing accessor ({@code c.status()}, {@code a.program()}, {@code e.kind()})
+	 * written by {@code th:text} on its own, not asked for a label or passed to a label
+	 * function.
+	 */
+	private static final Pattern CODE_WRITTEN = Pattern
+		.compile("th:u?text=\"[^\"]*?(?<![(\\w])(\\w+\\.(?:status|program|kind|type)\\(\\))(?![.\\w])");
+
+	/** The error page's HTTP status (404) is a number people read. */
+	private static final String HTTP_STATUS = "problem.status()";
+
 	@Test
 	void noTemplateComparesACode() throws IOException {
 		List<String> offenders = new ArrayList<>();
@@ -41,11 +52,42 @@ class TemplateVocabularyTests {
 		assertThat(offenders).as("ask the enum or record instead (e.g. status.submitted(), label())").isEmpty();
 	}
 
+	/**
+	 * A state, program or kind written straight into a page shows its code ("ACTIVE",
+	 * "IV_INFUSION", "VITALS": a disclosure PDF and the therapist note did); pages write
+	 * its label. Records that carry words name them so ({@code statusLabel},
+	 * {@code programLabel}).
+	 */
+	@Test
+	void noTemplateWritesACodeOut() throws IOException {
+		List<String> offenders = new ArrayList<>();
+		Path root = Path.of("src/main/resources/templates");
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).sorted().toList()) {
+				List<String> lines = Files.readAllLines(file);
+				for (int i = 0; i < lines.size(); i++) {
+					Matcher matcher = CODE_WRITTEN.matcher(lines.get(i));
+					while (matcher.find()) {
+						if (!HTTP_STATUS.equals(matcher.group(1))) {
+							offenders.add(root.relativize(file) + ":" + (i + 1) + " " + matcher.group(1));
+						}
+					}
+				}
+			}
+		}
+		assertThat(offenders).as("write its label (statusLabel(), @courseLabels.status(c), kindLabel())").isEmpty();
+	}
+
 	@Test
 	void thePatternFindsACodeComparison() {
 		assertThat(CODE_COMPARISON.matcher("th:if=\"${t.priority().name() == 'URGENT'}\"").find()).isTrue();
 		assertThat(CODE_COMPARISON.matcher("th:if=\"${'DUE' == d.state()}\"").find()).isTrue();
 		assertThat(CODE_COMPARISON.matcher("th:if=\"${a == 'yes'}\"").find()).isFalse();
+		assertThat(CODE_WRITTEN.matcher("<td th:text=\"${c.status() + ' x'}\">").find()).isTrue();
+		assertThat(CODE_WRITTEN.matcher("<td th:text=\"${'At ' + e.kind()}\">").find()).isTrue();
+		assertThat(CODE_WRITTEN.matcher("<td th:text=\"${c.state().label()}\">").find()).isFalse();
+		assertThat(CODE_WRITTEN.matcher("<td th:text=\"${c.status().label()}\">").find()).isFalse();
+		assertThat(CODE_WRITTEN.matcher("<td th:text=\"${T(X).labelOf(s.type())}\">").find()).isFalse();
 	}
 
 }
