@@ -139,7 +139,7 @@ class AppointmentChecks {
 		}
 		if (!course.bookable()) {
 			problems.add(new FieldProblem("courseId",
-					"the course is " + course.state().label().toLowerCase(java.util.Locale.ROOT)));
+					"the course is " + course.status().label().toLowerCase(java.util.Locale.ROOT)));
 		}
 		return course;
 	}

@@ -10,16 +10,12 @@ import java.util.UUID;
  * @param plan the sessions planned, adjusted over time (each change kept with its reason)
  */
 public record Course(UUID id, UUID patientId, String templateCode, String templateVersion, String program,
-		UUID prescriberId, UUID therapistId, String outsideTherapist, String goals, String status, String statusReason,
-		List<PlannedStep> plan, Instant createdAt, int version) {
+		UUID prescriberId, UUID therapistId, String outsideTherapist, String goals, CourseStatus status,
+		String statusReason, List<PlannedStep> plan, Instant createdAt, int version) {
 
-	/** The status as a value (the record keeps the API's code). */
-	public CourseStatus state() {
-		return CourseStatus.valueOf(this.status);
-	}
-
+	/** Sessions may still be booked on it. */
 	public boolean bookable() {
-		return state().bookable();
+		return this.status.bookable();
 	}
 
 	public record PlannedStep(String type, int count, int durationMinutes, List<String> roles, List<String> needs,

@@ -36,7 +36,7 @@ class CourseLabels {
 	}
 
 	public String status(Course course) {
-		return course.state().label();
+		return course.status().label();
 	}
 
 }

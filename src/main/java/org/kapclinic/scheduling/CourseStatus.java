@@ -8,7 +8,7 @@ import java.util.Optional;
  * completed or discontinued (API codes, with the words staff read). Pausing or
  * discontinuing needs a reason.
  */
-enum CourseStatus {
+public enum CourseStatus {
 
 	PLANNED("Planned"), ACTIVE("Active"), PAUSED("Paused"), COMPLETED("Completed"), DISCONTINUED("Discontinued");
 

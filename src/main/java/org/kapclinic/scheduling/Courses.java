@@ -160,22 +160,23 @@ public class Courses {
 		CourseStatus next = CourseStatus.parse(status)
 			.orElseThrow(() -> InvalidInputException.of("status",
 					"one of " + java.util.Arrays.toString(CourseStatus.values())));
-		if (!course.state().canBecome(next)) {
-			throw new RuleViolationException("A " + course.status() + " course cannot become " + status + ".",
+		if (!course.status().canBecome(next)) {
+			throw new RuleViolationException(
+					"A " + words(course.status()) + " course cannot become " + words(next) + ".",
 					List.of("TRANSITION_NOT_ALLOWED"));
 		}
 		if (next.needsReason() && (reason == null || reason.isBlank())) {
-			throw InvalidInputException.of("reason", "say why the course is " + status.toLowerCase());
+			throw InvalidInputException.of("reason", "say why the course is " + words(next));
 		}
 		this.jdbc.sql("""
 				update scheduling.course set status = ?, status_reason = ? where id = ?""")
-			.params(status, blankToNull(reason), courseId)
+			.params(next.name(), blankToNull(reason), courseId)
 			.update();
-		change(courseId, user, course.status() + " -> " + status, reason);
+		change(courseId, user, course.status() + " -> " + next, reason);
 		this.audit.record(AuditEvent.of(AuditAction.UPDATE, RESOURCE, courseId)
 			.patient(course.patientId())
 			.category(DataCategory.CLINICAL)
-			.detail(course.status() + " -> " + status));
+			.detail(course.status() + " -> " + next));
 		this.events.publishEvent(new CourseChanged(course.patientId(), courseId));
 		return load(courseId);
 	}
@@ -200,8 +201,9 @@ public class Courses {
 		if (add == 0 || Math.abs(add) > 52) {
 			throw InvalidInputException.of("add", "a number of sessions, not 0, at most 52");
 		}
-		if (!course.bookable() && course.state() != CourseStatus.PAUSED) {
-			throw new RuleViolationException("A " + course.status() + " course's plan is closed.", List.of("CLOSED"));
+		if (!course.bookable() && course.status() != CourseStatus.PAUSED) {
+			throw new RuleViolationException("A " + words(course.status()) + " course's plan is closed.",
+					List.of("CLOSED"));
 		}
 		List<Course.PlannedStep> plan = new ArrayList<>(course.plan());
 		int index = -1;
@@ -275,6 +277,11 @@ public class Courses {
 			.update();
 	}
 
+	/** "planned", as a refusal reads it. */
+	private static String words(CourseStatus status) {
+		return status.label().toLowerCase(java.util.Locale.ROOT);
+	}
+
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.trim();
 	}
@@ -283,7 +290,7 @@ public class Courses {
 		return new Course(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("template_code"), rs.getString("template_version"), rs.getString("program"),
 				rs.getObject("prescriber_id", UUID.class), rs.getObject("therapist_id", UUID.class),
-				rs.getString("outside_therapist"), rs.getString("goals"), rs.getString("status"),
+				rs.getString("outside_therapist"), rs.getString("goals"), CourseStatus.valueOf(rs.getString("status")),
 				rs.getString("status_reason"), this.json.readValue(rs.getString("plan"), PLAN),
 				rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
 	}

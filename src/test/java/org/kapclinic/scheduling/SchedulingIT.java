@@ -285,11 +285,11 @@ class SchedulingIT extends IntegrationTest {
 		assertThat(started.json().get("status").asString()).isEqualTo("PLANNED");
 		assertThat(started.json().get("plan").toString()).contains("\"type\":\"DOSING\",\"count\":6");
 
-		assertThat(
-				this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "COMPLETED"), this.prescriber)
-					.status())
-			.as("planned cannot complete")
-			.isEqualTo(422);
+		Response early = this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "COMPLETED"),
+				this.prescriber);
+		assertThat(early.status()).as("planned cannot complete").isEqualTo(422);
+		assertThat(early.body()).as("the refusal in words")
+			.contains("A planned course cannot become completed.", "TRANSITION_NOT_ALLOWED");
 		Response active = this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "ACTIVE"),
 				this.prescriber);
 		assertThat(active.status()).isEqualTo(200);
@@ -300,6 +300,8 @@ class SchedulingIT extends IntegrationTest {
 		assertThat(booster.json().get("plan").toString()).contains("\"type\":\"DOSING\",\"count\":7");
 		assertThat(this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "PAUSED"), this.prescriber)
 			.status()).as("pausing needs a reason").isEqualTo(400);
+		assertThat(this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "PAUSED"), this.prescriber)
+			.body()).contains("say why the course is paused");
 
 		Response prep = this.api.post("/api/v1/appointments", courseBooking(patient, course), this.prescriber);
 		assertThat(prep.status()).as(prep.body()).isEqualTo(201);
