@@ -44,7 +44,7 @@ import static org.mockito.Mockito.verify;
  * module turns into a mail to the clinic's contact in the count's transaction (21 CFR
  * 1301.76(b): a loss is reported within one business day). Identity, audit and the outbox
  * are mocks; the paths through the API and the pages are {@code LedgerIT} and
- * {@code LedgerBrowserIT}.
+ * {@code LedgerPagesIT}.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @ContextConfiguration(initializers = ModuleTestDatabase.class)
