@@ -20,16 +20,16 @@ import java.util.UUID;
  */
 public record Note(UUID id, UUID patientId, NoteType type, int templateVersion, Map<String, String> body,
 		LocalDate noteDate, Instant writtenAt, boolean lateEntry, boolean privateProcessNote, UUID authorId,
-		String authorName, String status, int version, Instant updatedAt, Instant signedAt, String contentHash,
+		String authorName, NoteStatus status, int version, Instant updatedAt, Instant signedAt, String contentHash,
 		UUID cosignerId, Instant cosignedAt, Instant voidedAt, UUID voidedBy, String voidReason, UUID dosingSessionId,
 		UUID groupId, List<Addendum> addenda, List<SessionTimeline.Entry> timeline) {
 
 	public boolean draft() {
-		return "DRAFT".equals(this.status);
+		return this.status == NoteStatus.DRAFT;
 	}
 
 	public boolean awaitingCosignature() {
-		return "SIGNED".equals(this.status);
+		return this.status == NoteStatus.SIGNED;
 	}
 
 	public boolean voided() {
@@ -43,12 +43,7 @@ public record Note(UUID id, UUID patientId, NoteType type, int templateVersion, 
 
 	/** The status in words. */
 	public String statusLabel() {
-		return switch (this.status) {
-			case "DRAFT" -> "Draft";
-			case "SIGNED" -> "Signed";
-			case "LOCKED" -> "Signed and locked";
-			default -> this.status;
-		};
+		return this.status.label();
 	}
 
 }

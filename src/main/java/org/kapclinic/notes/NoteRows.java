@@ -168,10 +168,11 @@ class NoteRows {
 				NoteType.valueOf(rs.getString("type")), rs.getInt("template_version"),
 				this.bodyReader.readValue(rs.getString("body")), rs.getObject("note_date", LocalDate.class),
 				rs.getBoolean("private_process"), rs.getObject("author_id", UUID.class), instant(rs, "created_at"),
-				instant(rs, "updated_at"), rs.getInt("version"), rs.getString("status"), instant(rs, "signed_at"),
-				rs.getString("content_hash"), rs.getObject("cosigner_id", UUID.class), instant(rs, "cosigned_at"),
-				instant(rs, "voided_at"), rs.getObject("voided_by", UUID.class), rs.getString("void_reason"),
-				rs.getObject("dosing_session_id", UUID.class), rs.getObject("group_id", UUID.class));
+				instant(rs, "updated_at"), rs.getInt("version"), NoteStatus.valueOf(rs.getString("status")),
+				instant(rs, "signed_at"), rs.getString("content_hash"), rs.getObject("cosigner_id", UUID.class),
+				instant(rs, "cosigned_at"), instant(rs, "voided_at"), rs.getObject("voided_by", UUID.class),
+				rs.getString("void_reason"), rs.getObject("dosing_session_id", UUID.class),
+				rs.getObject("group_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -182,7 +183,7 @@ class NoteRows {
 	/** One stored note row. */
 	record Row(UUID id, UUID patientId, NoteType type, int templateVersion, Map<String, String> body,
 			LocalDate noteDate, boolean privateProcess, UUID authorId, Instant createdAt, Instant updatedAt,
-			int version, String status, Instant signedAt, String contentHash, UUID cosignerId, Instant cosignedAt,
+			int version, NoteStatus status, Instant signedAt, String contentHash, UUID cosignerId, Instant cosignedAt,
 			Instant voidedAt, UUID voidedBy, String voidReason, UUID dosingSessionId, UUID groupId) {
 
 		/** 409 unless the note is a draft that is not voided. */
@@ -190,7 +191,7 @@ class NoteRows {
 			if (this.voidedAt != null) {
 				throw new ConflictException("This note is voided.", NoteAccess.RESOURCE, this.id);
 			}
-			if (!"DRAFT".equals(this.status)) {
+			if (this.status != NoteStatus.DRAFT) {
 				throw new ConflictException("This note is signed; add an addendum instead.", NoteAccess.RESOURCE,
 						this.id);
 			}

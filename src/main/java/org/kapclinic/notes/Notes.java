@@ -167,8 +167,8 @@ public class Notes {
 		int updated = this.jdbc.sql("""
 				update notes.note set status = ?, signed_at = ?, content_hash = ?, cosigner_id = ?, updated_at = ?
 				where id = ? and status = 'DRAFT' and voided_at is null""")
-			.params(supervisor.isPresent() ? "SIGNED" : "LOCKED", Timestamp.from(now), hash, supervisor.orElse(null),
-					Timestamp.from(now), noteId)
+			.params((supervisor.isPresent() ? NoteStatus.SIGNED : NoteStatus.LOCKED).name(), Timestamp.from(now), hash,
+					supervisor.orElse(null), Timestamp.from(now), noteId)
 			.update();
 		if (updated == 0) {
 			throw new ConflictException("The note was signed or voided meanwhile.", NoteAccess.RESOURCE, noteId);
@@ -182,7 +182,7 @@ public class Notes {
 	public Note cosign(UUID noteId) {
 		NoteRows.Row row = this.rows.require(noteId);
 		StaffMember user = readable(row);
-		if (!"SIGNED".equals(row.status()) || row.voidedAt() != null) {
+		if (row.status() != NoteStatus.SIGNED || row.voidedAt() != null) {
 			throw new ConflictException("This note does not await a co-signature.", NoteAccess.RESOURCE, noteId);
 		}
 		if (!user.id().equals(row.cosignerId())) {
@@ -205,7 +205,7 @@ public class Notes {
 			throw this.access.refuse(noteId, row.patientId(), row.privateProcess(), AuditAction.CREATE,
 					"only clinicians add addenda");
 		}
-		if ("DRAFT".equals(row.status())) {
+		if (row.status() == NoteStatus.DRAFT) {
 			throw new ConflictException("A draft is edited, not amended; sign it first.", NoteAccess.RESOURCE, noteId);
 		}
 		if (row.voidedAt() != null) {

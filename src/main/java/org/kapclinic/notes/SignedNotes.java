@@ -96,7 +96,7 @@ public class SignedNotes {
 		if (row.privateProcess()) {
 			throw this.access.hidden(noteId, row.patientId(), true);
 		}
-		if (row.voidedAt() != null || "DRAFT".equals(row.status())) {
+		if (row.voidedAt() != null || row.status() == NoteStatus.DRAFT) {
 			throw new NotFoundException(NoteAccess.RESOURCE, noteId);
 		}
 		this.audit.record(AuditEvent.of(AuditAction.READ, NoteAccess.RESOURCE, noteId)
@@ -140,7 +140,7 @@ public class SignedNotes {
 				.append('\n');
 		}
 		return new SignedNote(note.id(), note.patientId(), note.type().name(), note.type().label(), note.noteDate(),
-				note.authorId(), note.authorName(), note.signedAt(), "LOCKED".equals(note.status()),
+				note.authorId(), note.authorName(), note.signedAt(), note.status() == NoteStatus.LOCKED,
 				!note.addenda().isEmpty(), note.contentHash(), note.dosingSessionId(), text.toString());
 	}
 

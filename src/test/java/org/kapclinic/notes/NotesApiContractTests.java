@@ -60,7 +60,7 @@ class NotesApiContractTests {
 
 	@Test
 	void aDraftAnswers201WithItsAddressAndIsNotPrivateUnlessAsked() throws Exception {
-		given(this.notes.create(eq(PATIENT), any())).willReturn(note("DRAFT"));
+		given(this.notes.create(eq(PATIENT), any())).willReturn(note(NoteStatus.DRAFT));
 		this.mvc
 			.perform(post("/api/v1/patients/" + PATIENT + "/notes").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"type\":\"INTEGRATION\",\"body\":{\"themes\":\"felt held\"},\"noteDate\":\"2026-12-02\"}"))
@@ -144,7 +144,7 @@ class NotesApiContractTests {
 				new NoteQuery(NoteType.PREPARATION, "breath", LocalDate.of(2026, 11, 1), null, null, 200));
 	}
 
-	private static Note note(String status) {
+	private static Note note(NoteStatus status) {
 		return new Note(NOTE, PATIENT, NoteType.INTEGRATION, 1, Map.of("themes", "felt held"),
 				LocalDate.of(2026, 12, 2), Instant.parse("2026-12-02T16:00:00Z"), false, false,
 				UUID.fromString("0190f0e0-0000-7000-8000-00000000e004"), "Therapist Cove (synthetic)", status, 0,
