@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 public record FundApplication(UUID id, UUID patientId, String patientName, String mrn, int householdSize,
 		long annualIncomeMinor, String annualIncome, String currency, String needStatement, int guidelineYear,
-		String guidelineRegion, long guidelineMinor, int povertyPercent, String status, String statusLabel,
+		String guidelineRegion, long guidelineMinor, int povertyPercent, ApplicationStatus status, String statusLabel,
 		Instant submittedAt, Long awardMinor, String award, String awardRestriction, Integer awardSessions,
 		String decisionReason) {
 }

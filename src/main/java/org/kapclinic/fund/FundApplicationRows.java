@@ -14,7 +14,7 @@ final class FundApplicationRows {
 	}
 
 	static FundApplication of(ResultSet rs, String currency) throws SQLException {
-		String status = rs.getString("status");
+		ApplicationStatus status = ApplicationStatus.valueOf(rs.getString("status"));
 		long awardMinor = rs.getLong("award_minor");
 		Long award = rs.wasNull() ? null : awardMinor;
 		String restriction = rs.getString("award_restriction");
@@ -22,8 +22,8 @@ final class FundApplicationRows {
 				rs.getInt("household_size"), rs.getLong("annual_income_minor"),
 				Money.format(rs.getLong("annual_income_minor"), currency), currency, rs.getString("need_statement"),
 				rs.getInt("guideline_year"), rs.getString("guideline_region"), rs.getLong("guideline_minor"),
-				rs.getInt("poverty_percent"), status, label(status), rs.getTimestamp("submitted_at").toInstant(), award,
-				(award != null) ? Money.format(award, currency) : null,
+				rs.getInt("poverty_percent"), status, status.label(), rs.getTimestamp("submitted_at").toInstant(),
+				award, (award != null) ? Money.format(award, currency) : null,
 				(restriction != null) ? new Restriction(restriction).label() : null,
 				(Integer) rs.getObject("award_sessions"), rs.getString("decision_reason"));
 	}
@@ -37,22 +37,15 @@ final class FundApplicationRows {
 	}
 
 	/** The application as it stands once decided (without reading it again). */
-	static FundApplication decided(FundApplication a, String status, AwardWriter.Award award, String reason) {
+	static FundApplication decided(FundApplication a, ApplicationStatus status, AwardWriter.Award award,
+			String reason) {
 		Long awardMinor = (award != null) ? award.amountMinor() : null;
 		return new FundApplication(a.id(), a.patientId(), a.patientName(), a.mrn(), a.householdSize(),
 				a.annualIncomeMinor(), a.annualIncome(), a.currency(), a.needStatement(), a.guidelineYear(),
-				a.guidelineRegion(), a.guidelineMinor(), a.povertyPercent(), status, label(status), a.submittedAt(),
+				a.guidelineRegion(), a.guidelineMinor(), a.povertyPercent(), status, status.label(), a.submittedAt(),
 				awardMinor, (awardMinor != null) ? Money.format(awardMinor, a.currency()) : null,
 				(award != null) ? award.restriction().label() : null, (award != null) ? award.sessions() : null,
 				reason);
-	}
-
-	private static String label(String status) {
-		return switch (status) {
-			case "AWARDED" -> "Awarded";
-			case "DECLINED" -> "Declined";
-			default -> "Waiting for the committee";
-		};
 	}
 
 }

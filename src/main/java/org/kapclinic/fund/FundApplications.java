@@ -123,7 +123,7 @@ public class FundApplications {
 		Restriction restriction = FundDecisionChecks.validate(request, award,
 				!ofSessions ? List.of() : this.programs.courses(List.of(application.patientId()))
 					.getOrDefault(application.patientId(), List.of()));
-		if (!"PENDING".equals(application.status())) {
+		if (application.status() != ApplicationStatus.PENDING) {
 			throw new ConflictException("This application was already decided.", RESOURCE, applicationId);
 		}
 		if (award && !restriction.equals(Restriction.UNRESTRICTED) && !restriction
@@ -146,7 +146,8 @@ public class FundApplications {
 													+ ((request.sessions() != null) ? " for " + request.sessions()
 															+ " sessions of course " + request.courseId() : "")
 											: "")))));
-		return FundApplicationRows.decided(application, request.decision(), spend, request.reason().strip());
+		return FundApplicationRows.decided(application, ApplicationStatus.valueOf(request.decision()), spend,
+				request.reason().strip());
 	}
 
 	/** Applications by status (null: all), oldest first. */

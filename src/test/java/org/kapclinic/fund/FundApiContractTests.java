@@ -138,7 +138,7 @@ class FundApiContractTests {
 
 	@Test
 	void anApplicationAnswers201WithItsPovertyPercent() throws Exception {
-		given(this.applications.apply(any())).willReturn(application("PENDING", "Pending"));
+		given(this.applications.apply(any())).willReturn(application(ApplicationStatus.PENDING, "Pending"));
 		this.mvc
 			.perform(post("/api/v1/fund/applications").contentType(MediaType.APPLICATION_JSON)
 				.content("""
@@ -203,7 +203,7 @@ class FundApiContractTests {
 					.content(body));
 	}
 
-	private static FundApplication application(String status, String label) {
+	private static FundApplication application(ApplicationStatus status, String label) {
 		return new FundApplication(APPLICATION, PATIENT, "Lark Fundwell (fictional)", "KAP-100777", 3, 3_000_000,
 				"$30,000.00", "USD", "Lost work", 2026, "48 contiguous states", 2_665_000, 113, status, label,
 				Instant.parse("2026-12-03T15:00:00Z"), null, null, null, null, null);
