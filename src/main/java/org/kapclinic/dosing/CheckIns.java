@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -198,12 +199,16 @@ class CheckIns {
 			reasons.add("APPOINTMENT_STATUS: the appointment is " + appointment.statusLabel().toLowerCase(Locale.ROOT));
 		}
 		if (appointment.program() != null && !appointment.program().equals(protocol.program())) {
-			reasons.add("APPOINTMENT_PROGRAM: the appointment is for " + appointment.program() + ", the protocol for "
-					+ protocol.program());
+			reasons.add("APPOINTMENT_PROGRAM: the appointment is for " + appointment.programLabel()
+					+ ", the protocol for " + Program.labelOf(protocol.program()));
 		}
 		if (now.isBefore(appointment.start().minus(this.settings.checkInEarly())) || now.isAfter(appointment.end())) {
-			reasons.add("APPOINTMENT_TIME: check-in opens " + this.settings.checkInEarly().toMinutes()
-					+ " min before the appointment (" + appointment.start() + ") and closes at its end");
+			reasons
+				.add("APPOINTMENT_TIME: check-in opens " + this.settings.checkInEarly().toMinutes()
+						+ " min before the appointment ("
+						+ DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+							.format(appointment.start().atZone(this.clinicTime.timeZone()))
+						+ ") and closes at its end");
 		}
 		return appointment;
 	}

@@ -85,6 +85,11 @@ class DosingSessionIT extends IntegrationTest {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("NOT_READY: INTAKE", "NOT_READY: CONSENT", "REMS_ENROLLMENT",
 				"APPOINTMENT_TYPE", "WEIGHT_MISSING");
+		assertThat(refused.body()).as("the reasons in words, as the nurse's page shows them")
+			.contains("the appointment is a preparation, not a dosing session");
+		assertThat(checkIn(patient, "IV_KETAMINE", preparation, this.nurse).body()).contains(
+				"APPOINTMENT_PROGRAM: the appointment is for Esketamine nasal spray (REMS), the protocol for IV ketamine"
+						+ " infusion");
 		this.fixtures.weight(patient, 80, Instant.now().minus(Duration.ofDays(40)));
 		assertThat(checkIn(patient, "ESKETAMINE_REMS", preparation, this.nurse).body()).contains("WEIGHT_STALE");
 		assertThat(this.jdbc.sql("select count(*) from dosing.session where patient_id = ?::uuid")
