@@ -131,8 +131,8 @@ class ScreeningService {
 		List<String> contradictions = DecisionRules.contradictions(screening.findingsFor(program), outcome,
 				mitigations);
 		if (!contradictions.isEmpty()) {
-			throw new RuleViolationException("The decision contradicts the screening findings for " + program + ".",
-					contradictions);
+			throw new RuleViolationException(
+					"The decision contradicts the screening findings for " + program.label() + ".", contradictions);
 		}
 		Instant now = Instant.now(this.clock);
 		Decision decision = new Decision(UUID.randomUUID(), screeningId, screening.patientId(), program, outcome,

@@ -215,14 +215,14 @@ public class Courses {
 		}
 		if (index < 0) {
 			if (add < 0) {
-				throw InvalidInputException.of("add", "no " + type + " sessions are planned");
+				throw InvalidInputException.of("add", "no " + sessionsOf(type) + " are planned");
 			}
 			plan.add(new Course.PlannedStep(type, add, 60, List.of(), List.of(), null));
 		}
 		else {
 			Course.PlannedStep step = plan.get(index);
 			if (step.count() + add < 0) {
-				throw InvalidInputException.of("add", "only " + step.count() + " " + type + " sessions are planned");
+				throw InvalidInputException.of("add", "only " + step.count() + " " + sessionsOf(type) + " are planned");
 			}
 			plan.set(index, new Course.PlannedStep(step.type(), step.count() + add, step.durationMinutes(),
 					step.roles(), step.needs(), step.phase()));
@@ -275,6 +275,12 @@ public class Courses {
 				insert into scheduling.course_change (course_id, at, by_user, change, reason) values (?, ?, ?, ?, ?)""")
 			.params(courseId, Timestamp.from(Instant.now(this.clock)), user.id(), change, blankToNull(reason))
 			.update();
+	}
+
+	/** A type's sessions in words: "dosing sessions", "preparation sessions". */
+	private static String sessionsOf(String type) {
+		String label = AppointmentType.labelOf(type).toLowerCase(java.util.Locale.ROOT);
+		return label.endsWith("session") ? label + "s" : label + " sessions";
 	}
 
 	/** "planned", as a refusal reads it. */

@@ -298,6 +298,11 @@ class SchedulingIT extends IntegrationTest {
 		Response booster = this.api.post("/api/v1/courses/" + course + "/plan",
 				Map.of("type", "DOSING", "add", 1, "reason", "partial response: one booster"), this.prescriber);
 		assertThat(booster.json().get("plan").toString()).contains("\"type\":\"DOSING\",\"count\":7");
+		assertThat(this.api.post("/api/v1/courses/" + course + "/plan",
+				Map.of("type", "DOSING", "add", -8, "reason", "fewer", "version",
+						booster.json().get("version").asInt()),
+				this.prescriber)
+			.body()).as("in words").contains("only 7 dosing sessions are planned");
 		assertThat(this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "PAUSED"), this.prescriber)
 			.status()).as("pausing needs a reason").isEqualTo(400);
 		assertThat(this.api.post("/api/v1/courses/" + course + "/status", Map.of("status", "PAUSED"), this.prescriber)
