@@ -28,6 +28,12 @@ public enum AppointmentType {
 		return this != DOSING;
 	}
 
+	/** A type's sessions in words: "dosing sessions", "preparation sessions". */
+	public static String sessionsOf(String code) {
+		String label = labelOf(code).toLowerCase(java.util.Locale.ROOT);
+		return label.endsWith("session") ? label + "s" : label + " sessions";
+	}
+
 	/** The label of a stored type; an unknown one in words. */
 	public static String labelOf(String code) {
 		try {

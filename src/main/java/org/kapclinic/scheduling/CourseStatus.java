@@ -22,6 +22,11 @@ public enum CourseStatus {
 		return this.label;
 	}
 
+	/** The label inside a sentence: "A planned course cannot become completed." */
+	public String inWords() {
+		return this.label.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	/** Whether a course in this state may move to {@code next}. */
 	public boolean canBecome(CourseStatus next) {
 		return switch (this) {

@@ -162,11 +162,11 @@ public class Courses {
 					"one of " + java.util.Arrays.toString(CourseStatus.values())));
 		if (!course.status().canBecome(next)) {
 			throw new RuleViolationException(
-					"A " + words(course.status()) + " course cannot become " + words(next) + ".",
+					"A " + course.status().inWords() + " course cannot become " + next.inWords() + ".",
 					List.of("TRANSITION_NOT_ALLOWED"));
 		}
 		if (next.needsReason() && (reason == null || reason.isBlank())) {
-			throw InvalidInputException.of("reason", "say why the course is " + words(next));
+			throw InvalidInputException.of("reason", "say why the course is " + next.inWords());
 		}
 		this.jdbc.sql("""
 				update scheduling.course set status = ?, status_reason = ? where id = ?""")
@@ -202,7 +202,7 @@ public class Courses {
 			throw InvalidInputException.of("add", "a number of sessions, not 0, at most 52");
 		}
 		if (!course.bookable() && course.status() != CourseStatus.PAUSED) {
-			throw new RuleViolationException("A " + words(course.status()) + " course's plan is closed.",
+			throw new RuleViolationException("A " + course.status().inWords() + " course's plan is closed.",
 					List.of("CLOSED"));
 		}
 		List<Course.PlannedStep> plan = new ArrayList<>(course.plan());
@@ -215,14 +215,15 @@ public class Courses {
 		}
 		if (index < 0) {
 			if (add < 0) {
-				throw InvalidInputException.of("add", "no " + sessionsOf(type) + " are planned");
+				throw InvalidInputException.of("add", "no " + AppointmentType.sessionsOf(type) + " are planned");
 			}
 			plan.add(new Course.PlannedStep(type, add, 60, List.of(), List.of(), null));
 		}
 		else {
 			Course.PlannedStep step = plan.get(index);
 			if (step.count() + add < 0) {
-				throw InvalidInputException.of("add", "only " + step.count() + " " + sessionsOf(type) + " are planned");
+				throw InvalidInputException.of("add",
+						"only " + step.count() + " " + AppointmentType.sessionsOf(type) + " are planned");
 			}
 			plan.set(index, new Course.PlannedStep(step.type(), step.count() + add, step.durationMinutes(),
 					step.roles(), step.needs(), step.phase()));
@@ -275,17 +276,6 @@ public class Courses {
 				insert into scheduling.course_change (course_id, at, by_user, change, reason) values (?, ?, ?, ?, ?)""")
 			.params(courseId, Timestamp.from(Instant.now(this.clock)), user.id(), change, blankToNull(reason))
 			.update();
-	}
-
-	/** A type's sessions in words: "dosing sessions", "preparation sessions". */
-	private static String sessionsOf(String type) {
-		String label = AppointmentType.labelOf(type).toLowerCase(java.util.Locale.ROOT);
-		return label.endsWith("session") ? label + "s" : label + " sessions";
-	}
-
-	/** "planned", as a refusal reads it. */
-	private static String words(CourseStatus status) {
-		return status.label().toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static String blankToNull(String text) {
