@@ -192,7 +192,7 @@ class CheckIns {
 			throw InvalidInputException.of("appointmentId", "the appointment is for another patient");
 		}
 		if (appointment.type() != AppointmentType.DOSING) {
-			reasons.add("APPOINTMENT_TYPE: the appointment is a " + appointment.typeLabel().toLowerCase(Locale.ROOT)
+			reasons.add("APPOINTMENT_TYPE: the appointment is for " + appointment.typeLabel().toLowerCase(Locale.ROOT)
 					+ ", not a dosing session");
 		}
 		if (!appointment.booked()) {

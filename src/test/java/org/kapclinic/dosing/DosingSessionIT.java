@@ -86,7 +86,7 @@ class DosingSessionIT extends IntegrationTest {
 		assertThat(refused.body()).contains("NOT_READY: INTAKE", "NOT_READY: CONSENT", "REMS_ENROLLMENT",
 				"APPOINTMENT_TYPE", "WEIGHT_MISSING");
 		assertThat(refused.body()).as("the reasons in words, as the nurse's page shows them")
-			.contains("the appointment is a preparation, not a dosing session");
+			.contains("the appointment is for preparation, not a dosing session");
 		assertThat(checkIn(patient, "IV_KETAMINE", preparation, this.nurse).body()).contains(
 				"APPOINTMENT_PROGRAM: the appointment is for Esketamine nasal spray (REMS), the protocol for IV ketamine"
 						+ " infusion");
