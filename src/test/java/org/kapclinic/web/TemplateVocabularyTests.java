@@ -36,20 +36,9 @@ class TemplateVocabularyTests {
 
 	@Test
 	void noTemplateComparesACode() throws IOException {
-		List<String> offenders = new ArrayList<>();
-		Path root = Path.of("src/main/resources/templates");
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).sorted().toList()) {
-				List<String> lines = Files.readAllLines(file);
-				for (int i = 0; i < lines.size(); i++) {
-					Matcher matcher = CODE_COMPARISON.matcher(lines.get(i));
-					if (matcher.find()) {
-						offenders.add(root.relativize(file) + ":" + (i + 1) + " " + matcher.group());
-					}
-				}
-			}
-		}
-		assertThat(offenders).as("ask the enum or record instead (e.g. status.submitted(), label())").isEmpty();
+		assertThat(offenders(CODE_COMPARISON, 0))
+			.as("ask the enum or record instead (e.g. status.submitted(), label())")
+			.isEmpty();
 	}
 
 	/**
@@ -60,22 +49,29 @@ class TemplateVocabularyTests {
 	 */
 	@Test
 	void noTemplateWritesACodeOut() throws IOException {
+		assertThat(offenders(CODE_WRITTEN, 1))
+			.as("write its label (statusLabel(), @courseLabels.status(c), kindLabel())")
+			.isEmpty();
+	}
+
+	/** Every match of the pattern's group in the templates, as "file:line match". */
+	private static List<String> offenders(Pattern pattern, int group) throws IOException {
 		List<String> offenders = new ArrayList<>();
 		Path root = Path.of("src/main/resources/templates");
 		try (Stream<Path> files = Files.walk(root)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).sorted().toList()) {
 				List<String> lines = Files.readAllLines(file);
 				for (int i = 0; i < lines.size(); i++) {
-					Matcher matcher = CODE_WRITTEN.matcher(lines.get(i));
+					Matcher matcher = pattern.matcher(lines.get(i));
 					while (matcher.find()) {
-						if (!HTTP_STATUS.equals(matcher.group(1))) {
-							offenders.add(root.relativize(file) + ":" + (i + 1) + " " + matcher.group(1));
+						if (!HTTP_STATUS.equals(matcher.group(group))) {
+							offenders.add(root.relativize(file) + ":" + (i + 1) + " " + matcher.group(group));
 						}
 					}
 				}
 			}
 		}
-		assertThat(offenders).as("write its label (statusLabel(), @courseLabels.status(c), kindLabel())").isEmpty();
+		return offenders;
 	}
 
 	@Test
