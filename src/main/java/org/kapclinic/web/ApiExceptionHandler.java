@@ -18,6 +18,7 @@ import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -107,6 +108,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
 		return problem(HttpStatus.CONFLICT, "Version conflict",
 				"The record was changed at the same moment. Read it again and reapply your change.");
+	}
+
+	/**
+	 * A deadlock victim or a lock wait that timed out: the transaction was rolled back
+	 * whole, so sending the same request again is safe — a 503 that says so, not a 500.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> lockLost(PessimisticLockingFailureException ex) {
+		log.warn("A transaction lost a lock and was rolled back: {}", ex.getMostSpecificCause().getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not saved",
+					"Another change to the same records was being saved at the same moment; nothing was saved. Send it again."));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

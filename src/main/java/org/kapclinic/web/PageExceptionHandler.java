@@ -13,6 +13,7 @@ import org.kapclinic.shared.TooManyRequestsException;
 import org.kapclinic.shared.VersionConflictException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -92,6 +93,17 @@ class PageExceptionHandler {
 	@ExceptionHandler(TemporarilyUnavailableException.class)
 	ModelAndView busy(TemporarilyUnavailableException ex) {
 		return new ProblemPage(503, "Not saved: please try again", ex.getMessage(), null).view();
+	}
+
+	/**
+	 * A deadlock victim or a lock wait that timed out: rolled back whole, safe to resend.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ModelAndView lockLost(PessimisticLockingFailureException ex) {
+		return new ProblemPage(503, "Not saved: please try again",
+				"Another change to the same records was being saved at the same moment; nothing was saved. Send the form again.",
+				null)
+			.view();
 	}
 
 }

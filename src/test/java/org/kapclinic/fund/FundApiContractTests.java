@@ -188,6 +188,16 @@ class FundApiContractTests {
 	}
 
 	@Test
+	void aDecisionThatLostADeadlockIs503WithRetryAfterNot500() throws Exception {
+		given(this.applications.decide(eq(APPLICATION), any()))
+			.willThrow(new org.springframework.dao.CannotAcquireLockException("deadlock detected"));
+		decide("""
+				{"decision":"DECLINED","reason":"Outside the criteria"}""").andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nothing was saved")));
+	}
+
+	@Test
 	void aDecidedApplicationDecidedAgainIs409() throws Exception {
 		given(this.applications.decide(eq(APPLICATION), any()))
 			.willThrow(new ConflictException("This application was already decided.", "FundApplication", APPLICATION));

@@ -60,6 +60,7 @@ class SchedulingIT extends IntegrationTest {
 			}
 		}
 		pool.shutdown();
+		assertThat(statuses).as("every loser hears 409, none 500 or 503").containsOnly(201, 409);
 		assertThat(statuses).filteredOn((s) -> s == 201).hasSize(1);
 		assertThat(statuses).filteredOn((s) -> s == 409).hasSize(49);
 		assertThat(conflictBody).contains("\"resourceType\":\"Room\"", chair);
