@@ -18,8 +18,6 @@ import java.util.UUID;
 
 import org.kapclinic.shared.ConflictException;
 import org.kapclinic.shared.InvalidInputException;
-import org.postgresql.util.PSQLException;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -149,14 +147,14 @@ class AppointmentRows {
 					(a.room() != null) ? a.room().id() : null, a.courseId(), a.seriesId(), a.telehealthLink(),
 					a.rescheduledFrom(), Timestamp.from(Instant.now(this.clock)), a.createdBy(), a.groupId())
 			.update();
-		hold("Patient", a.patientId(), () -> this.jdbc
+		DoubleBooking.hold("Patient", a.patientId(), () -> this.jdbc
 			.sql("""
 					insert into scheduling.patient_booking (appointment_id, patient_id, during) values (?, ?, tstzrange(?, ?))""")
 			.params(id, a.patientId(), from, to)
 			.update(), "The patient has another appointment at that time.");
 		if (a.room() != null && !a.joinsCircle()) {
 			Room held = a.room();
-			hold("Room", held.id(), () -> this.jdbc
+			DoubleBooking.hold("Room", held.id(), () -> this.jdbc
 				.sql("""
 						insert into scheduling.room_booking (appointment_id, room_id, during) values (?, ?, tstzrange(?, ?))""")
 				.params(id, held.id(), from, to)
@@ -167,7 +165,7 @@ class AppointmentRows {
 				.params(id, staffId)
 				.update();
 			int seat = freeSeat(staffId, from, to);
-			hold("Staff", staffId, () -> this.jdbc.sql("""
+			DoubleBooking.hold("Staff", staffId, () -> this.jdbc.sql("""
 					insert into scheduling.staff_booking (appointment_id, user_id, seat, during)
 					values (?, ?, ?, tstzrange(?, ?))""").params(id, staffId, seat, from, to).update(),
 					"A staff member is fully booked at that time.");
@@ -246,25 +244,6 @@ class AppointmentRows {
 			}
 		}
 		return 1;
-	}
-
-	/**
-	 * Inserts a hold; a double booking is a 409. Two transactions inserting the same slot
-	 * at once each wait for the other's exclusion check, and PostgreSQL's deadlock
-	 * detector ends one of them (40P01) while the other goes on: the victim lost the
-	 * slot, so it is the same 409 (seen once in 50 simultaneous bookings of one chair).
-	 */
-	static void hold(String resourceType, UUID resourceId, Runnable insert, String message) {
-		try {
-			insert.run();
-		}
-		catch (DataAccessException ex) {
-			if (ex.getMostSpecificCause() instanceof PSQLException psql
-					&& ("23P01".equals(psql.getSQLState()) || "40P01".equals(psql.getSQLState()))) {
-				throw new ConflictException(message, resourceType, resourceId);
-			}
-			throw ex;
-		}
 	}
 
 	/**

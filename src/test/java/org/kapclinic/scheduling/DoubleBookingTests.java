@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * exclusion check) both mean someone else has the slot: a 409 naming the resource. Before
  * this, the deadlock victim among 50 simultaneous bookings of one chair answered 500.
  */
-class DoubleBookingHoldTests {
+class DoubleBookingTests {
 
 	private static final UUID ROOM = UUID.fromString("0190f0e0-0000-7000-8000-00000000a001");
 
 	@Test
 	void anExclusionViolationIsA409NamingTheRoom() {
-		assertThatThrownBy(() -> AppointmentRows.hold("Room", ROOM, () -> {
+		assertThatThrownBy(() -> DoubleBooking.hold("Room", ROOM, () -> {
 			throw new DataIntegrityViolationException("exclusion", sqlState("23P01"));
 		}, "The room is booked then.")).isInstanceOfSatisfying(ConflictException.class, (conflict) -> {
 			assertThat(conflict.resourceType()).isEqualTo("Room");
@@ -35,14 +35,14 @@ class DoubleBookingHoldTests {
 
 	@Test
 	void theDeadlockOfTwoSimultaneousBookingsIsTheSame409() {
-		assertThatThrownBy(() -> AppointmentRows.hold("Room", ROOM, () -> {
+		assertThatThrownBy(() -> DoubleBooking.hold("Room", ROOM, () -> {
 			throw new CannotAcquireLockException("deadlock", sqlState("40P01"));
 		}, "The room is booked then.")).isInstanceOf(ConflictException.class).hasMessage("The room is booked then.");
 	}
 
 	@Test
 	void anyOtherDatabaseFailureIsNotDisguisedAsAConflict() {
-		assertThatThrownBy(() -> AppointmentRows.hold("Room", ROOM, () -> {
+		assertThatThrownBy(() -> DoubleBooking.hold("Room", ROOM, () -> {
 			throw new DataIntegrityViolationException("not null", sqlState("23502"));
 		}, "The room is booked then.")).isInstanceOf(DataIntegrityViolationException.class);
 	}
