@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -34,8 +35,7 @@ public class ModuleTestDatabase implements ApplicationContextInitializer<Configu
 		// that
 		// module's context resolves them: the database every module test shares takes V40
 		// when the intake module first boots (out of order), and the other modules'
-		// contexts,
-		// which do not resolve it, accept it as applied.
+		// contexts, which do not resolve it, accept it as applied.
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("module-test-database",
@@ -97,17 +97,33 @@ public class ModuleTestDatabase implements ApplicationContextInitializer<Configu
 			try {
 				// Throw-away data: no fsync, as the integration tests' embedded
 				// databases.
-				postgres = EmbeddedPostgres.builder()
+				// Stopped after Spring has closed the module contexts, not by the
+				// library's own JVM hook beside them: a context closing after the
+				// database had gone waited out its pool's 30 s for the event registry's
+				// last look, and surefire killed the JVM (30 s of every ./mvnw verify).
+				EmbeddedPostgres started = EmbeddedPostgres.builder()
 					.setServerConfig("timezone", "UTC")
 					.setServerConfig("fsync", "off")
 					.setServerConfig("synchronous_commit", "off")
+					.setRegisterShutdownHook(false)
 					.start();
+				SpringApplication.getShutdownHandlers().add(() -> close(started));
+				postgres = started;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return postgres;
+	}
+
+	private static void close(EmbeddedPostgres started) {
+		try {
+			started.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
