@@ -31,29 +31,28 @@ import org.springframework.test.context.DynamicPropertySource;
  * tell your mails apart by recipient.
  */
 // The test profile: on a PostgreSQL server the suite signs in as the superuser and sets
-// role kap_app, which
-// the production guards (operations/ProductionGuards) would refuse.
+// role kap_app, which the production guards (operations/ProductionGuards) would refuse.
 @ActiveProfiles("test")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kap.demo.enabled=true", "kap.demo.patients=60", "kap.audit.seal-interval=100ms",
 				"kap.embedded.durable=false", "kap.mail.poll-interval=200ms", "kap.measures.schedule.poll-interval=1h",
 				"kap.clinic.crisis.clinic-phone=555-0100",
 				"kap.ledger.discrepancy-contact=pharmacist-in-charge@kapclinic.invalid",
-				// The tests stand in for a reverse proxy on this machine
-				// (ApiClient.postFrom).
+				// The tests stand in for a reverse proxy here (ApiClient.postFrom).
 				"kap.security.trusted-proxies=127\\.0\\.0\\.1",
-				// Demo staff sign in with a password; MfaIT sets up second factors for
-				// its own users.
+				// Demo staff sign in with a password; MfaIT sets up second factors
+				// for its own users.
 				"kap.security.mfa-required-roles=",
-				// The whole suite signs in from this one machine; FreshInstallIT tests
-				// the
-				// per-address throttle.
+				// The suite signs in thousands of times: at BCrypt's production cost
+				// (10, ~75 ms of CPU each) that was minutes of every run.
+				"kap.security.password-hash-cost=4",
+				// The whole suite signs in from this one machine; FreshInstallIT
+				// tests the per-address throttle.
 				"kap.security.max-failed-attempts-per-address=100000",
 				// Plain HTTP, as the demo clinic (FreshInstallIT checks the __Host-
 				// cookie).
 				"server.servlet.session.cookie.name=SESSION", "server.servlet.session.cookie.secure=false",
-				// Short, so StepUpPagesIT sees a page ask again without waiting 5
-				// minutes.
+				// Short: StepUpPagesIT sees a page ask again without waiting 5 min.
 				"kap.security.step-up-validity=2s",
 				// The console stays plain for a person reading a failure; the JSON log
 				// file for LogPhiScan is set for the whole test JVM (pom.xml, failsafe).

@@ -40,12 +40,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stepUpValidity how recent a second factor must be for the operations that ask
  * for one again: user administration, publishing rule sets and protocols, controlled
  * substance waste and counts, de-identified exports, break-glass (5 min)
+ * @param passwordHashCost the BCrypt work factor of passwords hashed from now on, as log2
+ * of its rounds (10, 4–31; OWASP's Password Storage Cheat Sheet asks for 10 or more).
+ * Each step doubles the CPU of a sign-in (10: ~70 ms on one core here). Stored hashes
+ * keep the cost they were made with and still verify.
  */
 @ConfigurationProperties("kap.security")
 record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Duration tokenLifetime,
 		Integer minPasswordLength, Duration tokenCacheTtl, Duration sessionMaxLifetime, Duration sessionIdleTimeout,
 		String trustedProxies, Set<Role> mfaRequiredRoles, Duration stepUpValidity, Integer maxFailedAttemptsPerAccount,
-		Integer maxFailedAttemptsPerAddress) {
+		Integer maxFailedAttemptsPerAddress, Integer passwordHashCost) {
 
 	IdentitySettings {
 		maxFailedAttempts = (maxFailedAttempts == null) ? 5 : maxFailedAttempts;
@@ -59,6 +63,11 @@ record IdentitySettings(Integer maxFailedAttempts, Duration failureWindow, Durat
 		stepUpValidity = (stepUpValidity == null) ? Duration.ofMinutes(5) : stepUpValidity;
 		maxFailedAttemptsPerAccount = (maxFailedAttemptsPerAccount == null) ? 20 : maxFailedAttemptsPerAccount;
 		maxFailedAttemptsPerAddress = (maxFailedAttemptsPerAddress == null) ? 20 : maxFailedAttemptsPerAddress;
+		passwordHashCost = (passwordHashCost == null) ? 10 : passwordHashCost;
+		if (passwordHashCost < 4 || passwordHashCost > 31) {
+			throw new IllegalArgumentException(
+					"kap.security.password-hash-cost must be 4–31 (BCrypt's log rounds), not " + passwordHashCost);
+		}
 	}
 
 	/** Whether someone with these roles must sign in with a second factor. */

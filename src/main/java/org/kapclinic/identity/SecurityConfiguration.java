@@ -1,5 +1,7 @@
 package org.kapclinic.identity;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +23,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -87,9 +90,14 @@ class SecurityConfiguration {
 		return (web) -> web.httpFirewall(HeaderCheckingFirewall.create());
 	}
 
+	/**
+	 * BCrypt at {@code kap.security.password-hash-cost}, with the {@code {bcrypt}} prefix
+	 * every stored hash has (the factory's default encoder until now).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(IdentitySettings settings) {
+		return new DelegatingPasswordEncoder("bcrypt",
+				Map.of("bcrypt", new BCryptPasswordEncoder(settings.passwordHashCost())));
 	}
 
 	@Bean

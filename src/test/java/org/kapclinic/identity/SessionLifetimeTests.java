@@ -24,7 +24,7 @@ class SessionLifetimeTests {
 	private static final Instant SIGNED_IN = Instant.parse("2026-12-04T08:00:00Z");
 
 	private final IdentitySettings settings = new IdentitySettings(null, null, null, null, null, null, null, null, null,
-			null, null, null);
+			null, null, null, null);
 
 	@Test
 	void aSessionIdleFifteenMinutesExactlyLivesAndOneMillisecondMoreEnds() throws Exception {

@@ -25,7 +25,7 @@ class StepUpTests {
 	private static final Instant NOW = Instant.parse("2026-12-04T13:00:00Z");
 
 	private final StepUp stepUp = new StepUp(null, null, null,
-			new IdentitySettings(null, null, null, null, null, null, null, null, null, null, null, null),
+			new IdentitySettings(null, null, null, null, null, null, null, null, null, null, null, null, null),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
