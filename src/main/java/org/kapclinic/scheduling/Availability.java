@@ -76,10 +76,10 @@ class Availability {
 		}
 		List<Role> wanted = (roles != null && !roles.isEmpty()) ? roles
 				: (type == AppointmentType.DOSING) ? List.of(Role.NURSE) : List.of();
-		String kind = (type == AppointmentType.DOSING) ? "CHAIR" : null;
+		RoomKind kind = (type == AppointmentType.DOSING) ? RoomKind.CHAIR : null;
 		List<Room> rooms = this.resources.rooms()
 			.stream()
-			.filter((room) -> kind == null || kind.equals(room.kind()))
+			.filter((room) -> kind == null || room.kind() == kind)
 			.filter((room) -> room.has(needs))
 			.toList();
 		// Each requirement is filled by one of its candidates: one per role, or each

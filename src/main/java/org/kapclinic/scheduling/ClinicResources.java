@@ -62,8 +62,9 @@ public class ClinicResources {
 		if (name == null || name.isBlank() || name.length() > 80) {
 			problems.add(new FieldProblem("name", "1–80 characters"));
 		}
-		if (!"CHAIR".equals(kind) && !"ROOM".equals(kind)) {
-			problems.add(new FieldProblem("kind", "must be CHAIR or ROOM"));
+		java.util.Optional<RoomKind> roomKind = (kind == null) ? java.util.Optional.empty() : RoomKind.parse(kind);
+		if (roomKind.isEmpty()) {
+			problems.add(new FieldProblem("kind", "must be " + RoomKind.choices()));
 		}
 		List<String> caps = new ArrayList<>();
 		for (String text : (capabilities != null) ? capabilities : List.<String>of()) {
@@ -87,7 +88,8 @@ public class ClinicResources {
 		try {
 			this.jdbc.sql("""
 					insert into scheduling.room (id, name, kind, capabilities, created_at) values (?, ?, ?, ?, ?)""")
-				.params(id, name.trim(), kind, caps.toArray(String[]::new), Timestamp.from(Instant.now(this.clock)))
+				.params(id, name.trim(), roomKind.get().name(), caps.toArray(String[]::new),
+						Timestamp.from(Instant.now(this.clock)))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -95,7 +97,7 @@ public class ClinicResources {
 		}
 		this.audit.record(AuditEvent.of(AuditAction.CREATE, "Room", id)
 			.category(DataCategory.ADMINISTRATION)
-			.detail(kind + " " + name.trim() + " " + caps));
+			.detail(roomKind.get().name() + " " + name.trim() + " " + caps));
 		return room(id);
 	}
 
@@ -217,7 +219,7 @@ public class ClinicResources {
 	}
 
 	static Room map(ResultSet rs) throws SQLException {
-		return new Room(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
+		return new Room(rs.getObject("id", UUID.class), rs.getString("name"), RoomKind.valueOf(rs.getString("kind")),
 				List.of((String[]) rs.getArray("capabilities").getArray()), rs.getBoolean("active"),
 				List.of((String[]) rs.getArray("unrecognised_capabilities").getArray()));
 	}

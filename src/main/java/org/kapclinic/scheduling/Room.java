@@ -11,7 +11,7 @@ import java.util.UUID;
  * that names none of it, kept for an administrator to resolve (never counted as
  * equipment)
  */
-public record Room(UUID id, String name, String kind, List<String> capabilities, boolean active,
+public record Room(UUID id, String name, RoomKind kind, List<String> capabilities, boolean active,
 		List<String> unrecognisedCapabilities) {
 
 	/**
@@ -35,12 +35,12 @@ public record Room(UUID id, String name, String kind, List<String> capabilities,
 
 	/** A treatment chair (dosing happens there) rather than a room. */
 	public boolean chair() {
-		return "CHAIR".equals(this.kind);
+		return this.kind == RoomKind.CHAIR;
 	}
 
 	/** The kind in words. */
 	public String kindLabel() {
-		return chair() ? "Treatment chair" : "Room";
+		return this.kind.label();
 	}
 
 }

@@ -39,6 +39,25 @@ class RoomCapabilitiesIT extends IntegrationTest {
 	}
 
 	@Test
+	void aKindIsChairOrRoomInAnyCaseAndAnythingElseIsRefusedNamingBoth() {
+		String admin = tokenFor("admin");
+		Response chair = this.api.post("/api/v1/rooms",
+				Map.of("name", "Kind chair " + UUID.randomUUID(), "kind", " chair ", "capabilities", List.of()), admin);
+		assertThat(chair.status()).as(chair.body()).isEqualTo(201);
+		assertThat(chair.json().get("kind").asString()).isEqualTo("CHAIR");
+
+		String sofa = "Sofa " + UUID.randomUUID();
+		Response refused = this.api.post("/api/v1/rooms",
+				Map.of("name", sofa, "kind", "SOFA", "capabilities", List.of()), admin);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("\"kind\"", "must be CHAIR or ROOM");
+		assertThat(this.jdbc.sql("select count(*) from scheduling.room where name = ?")
+			.param(sofa)
+			.query(Long.class)
+			.single()).as("nothing half-saved").isZero();
+	}
+
+	@Test
 	void theMigrationMapsStoredFreeTextTheSameWay() {
 		assertThat(code(" iv  PUMP ")).isEqualTo("IV_PUMP");
 		assertThat(code("IV_PUMP")).isEqualTo("IV_PUMP");
