@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,7 +63,7 @@ public class ClinicResources {
 		if (name == null || name.isBlank() || name.length() > 80) {
 			problems.add(new FieldProblem("name", "1–80 characters"));
 		}
-		java.util.Optional<RoomKind> roomKind = (kind == null) ? java.util.Optional.empty() : RoomKind.parse(kind);
+		Optional<RoomKind> roomKind = RoomKind.parse(kind);
 		if (roomKind.isEmpty()) {
 			problems.add(new FieldProblem("kind", "must be " + RoomKind.choices()));
 		}
@@ -71,7 +72,7 @@ public class ClinicResources {
 			if (text == null || text.isBlank()) {
 				continue;
 			}
-			java.util.Optional<RoomCapability> capability = RoomCapability.parse(text);
+			Optional<RoomCapability> capability = RoomCapability.parse(text);
 			if (capability.isEmpty()) {
 				problems
 					.add(new FieldProblem("capabilities", "\"" + ((text.length() > 60) ? text.substring(0, 60) : text)

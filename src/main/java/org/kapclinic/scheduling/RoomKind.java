@@ -20,8 +20,14 @@ public enum RoomKind {
 		return this.label;
 	}
 
-	/** The kind a request names by its code, in any case; empty for anything else. */
+	/**
+	 * The kind a request names by its code, in any case; empty for anything else or
+	 * nothing.
+	 */
 	static Optional<RoomKind> parse(String code) {
+		if (code == null) {
+			return Optional.empty();
+		}
 		return Arrays.stream(values()).filter((kind) -> kind.name().equalsIgnoreCase(code.strip())).findFirst();
 	}
 
