@@ -47,6 +47,24 @@ class TestTiersTests {
 		}
 	}
 
+	/**
+	 * A test that starts Chromium is a browser walk: named {@code *BrowserIT}, it runs in
+	 * {@code -Pfull} (CI, on the server) and not in the README's command (ADR 11). Three
+	 * walks inside API test classes had put ~20 s of Chromium back into the fast tier.
+	 */
+	@Test
+	void everyTestThatStartsChromiumIsNamedAsABrowserWalk() throws IOException {
+		List<String> misnamed;
+		try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+			misnamed = files.filter((f) -> f.toString().endsWith("IT.java"))
+				.filter((f) -> !f.toString().endsWith("BrowserIT.java"))
+				.filter((f) -> read(f).contains("Chromium.start("))
+				.map((f) -> f.getFileName().toString())
+				.toList();
+		}
+		assertThat(misnamed).as("start Chromium only in a *BrowserIT (ADR 11)").isEmpty();
+	}
+
 	private static String read(Path file) {
 		try {
 			return Files.readString(file);

@@ -61,9 +61,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * The portal module on its own (issue 15 item 8): what it does with the events of the
  * modules below it. A consent withdrawn in the portal opens the care team's task
  * ({@code PortalGuardianBrowserIT} walks it), a discharged session gives the patient
- * their after-visit instructions ({@code PortalAfterVisitIT}), and a closed last course
- * ends portal access where the clinic turns that on ({@code CareEndedIT}; turned on
- * here). Each listener runs in the publisher's transaction, so the tests publish and
+ * their after-visit instructions ({@code PortalAfterVisitBrowserIT}), and a closed last
+ * course ends portal access where the clinic turns that on ({@code CareEndedIT}; turned
+ * on here). Each listener runs in the publisher's transaction, so the tests publish and
  * look, without waiting. The other modules are mocks; the tables are the module's own on
  * a real PostgreSQL.
  */

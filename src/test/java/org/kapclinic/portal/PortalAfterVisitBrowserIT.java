@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after-visit page keeps them (walked on a 390 px phone). No driving until the next day:
  * SPRAVATO prescribing information 5.8.
  */
-class PortalAfterVisitIT extends IntegrationTest {
+class PortalAfterVisitBrowserIT extends IntegrationTest {
 
 	@Autowired
 	private Passwords passwords;
