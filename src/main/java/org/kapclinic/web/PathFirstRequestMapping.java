@@ -1,8 +1,9 @@
 package org.kapclinic.web;
 
 import java.lang.reflect.Method;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,11 +25,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * method, params, headers, consumes and produces (CORS pre-flight included) before its
  * path, each check a call through four request wrappers. A profile of the vitals write
  * under load put 47 % of the application's CPU there. Nearly every mapping is rejected by
- * the literal start of its path pattern or by its HTTP method, so those are compared
- * first, as plain strings read once per request: only a mapping that could match gets
- * Spring's full check, unchanged. The answers for requests that match nothing (404, 405,
- * 415) come from Spring's own partial-match pass, which this does not touch. The same
- * finding upstream: spring-framework#22598, #24901.
+ * the literal start of its path pattern or by its HTTP method, so the mappings are
+ * indexed by those ({@link MappingIndex}) and a request is checked only against the few
+ * that could match it, with Spring's full check, unchanged. (Filtering each of the ~450
+ * mappings in turn, as a first version did, still cost 39 % of the vitals write's CPU
+ * once there were that many: walking them was the cost.) The answers for requests that
+ * match nothing (404, 405, 415) come from Spring's own partial-match pass, which this
+ * does not touch. The same finding upstream: spring-framework#22598, #24901.
  */
 @Configuration(proxyBeanMethods = false)
 class PathFirstRequestMapping {
@@ -46,97 +49,91 @@ class PathFirstRequestMapping {
 	static class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
 		/**
-		 * The request being looked up, while it is; null when it cannot be pre-filtered.
+		 * The mappings by the literal start of their paths; null before they are all
+		 * registered and after one is added or removed at run time (then Spring looks
+		 * alone).
 		 */
-		private static final ThreadLocal<Lookup> LOOKUP = new ThreadLocal<>();
-
-		/**
-		 * Each mapping's prefixes and methods, by identity. Replaced, never changed, when
-		 * a mapping is registered (at start-up), so lookups read it without a lock.
-		 */
-		private volatile Map<RequestMappingInfo, Candidate> candidates = new IdentityHashMap<>();
+		private volatile MappingIndex index;
 
 		@Override
-		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
-			super.registerHandlerMethod(handler, method, mapping);
-			synchronized (this) {
-				Map<RequestMappingInfo, Candidate> next = new IdentityHashMap<>(this.candidates);
-				next.put(mapping, Candidate.of(mapping));
-				this.candidates = next;
-			}
+		protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+			super.handlerMethodsInitialized(handlerMethods);
+			this.index = MappingIndex.of(handlerMethods, this::getDirectPaths);
 		}
 
+		@Override
+		public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+			this.index = null;
+			super.registerMapping(mapping, handler, method);
+		}
+
+		@Override
+		public void unregisterMapping(RequestMappingInfo mapping) {
+			this.index = null;
+			super.unregisterMapping(mapping);
+		}
+
+		/**
+		 * Spring's lookup (exact paths first, then every mapping; the most specific match
+		 * wins) over the index's candidates only. A request the candidates do not answer,
+		 * or answer ambiguously, is looked up by Spring alone, whose no-match pass gives
+		 * the 404, 405 and 415 and whose ambiguity error names both handlers.
+		 */
 		@Override
 		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-			Lookup previous = LOOKUP.get();
-			LOOKUP.set(Lookup.of(lookupPath, request.getMethod()));
-			try {
+			MappingIndex index = this.index;
+			String method = request.getMethod();
+			if (index == null || !indexable(lookupPath, method)) {
 				return super.lookupHandlerMethod(lookupPath, request);
 			}
-			finally {
-				LOOKUP.set(previous);
+			List<Match> matches = matches(index.direct(lookupPath, method), request);
+			if (matches.isEmpty()) {
+				matches = matches(index.candidates(lookupPath, method), request);
 			}
-		}
-
-		@Override
-		protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-			Lookup lookup = LOOKUP.get();
-			if (lookup != null) {
-				Candidate candidate = this.candidates.get(info);
-				if (candidate != null && !candidate.couldMatch(lookup)) {
-					return null;
+			if (matches.isEmpty()) {
+				return super.lookupHandlerMethod(lookupPath, request);
+			}
+			Match best = matches.get(0);
+			if (matches.size() > 1) {
+				Comparator<RequestMappingInfo> comparator = getMappingComparator(request);
+				matches.sort((a, b) -> comparator.compare(a.info(), b.info()));
+				best = matches.get(0);
+				if (comparator.compare(best.info(), matches.get(1).info()) == 0) {
+					return super.lookupHandlerMethod(lookupPath, request);
 				}
 			}
-			return super.getMatchingMapping(info, request);
+			request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+			handleMatch(best.info(), lookupPath, request);
+			return best.handler();
+		}
+
+		/** Spring's own lookup over every mapping, for tests to compare with. */
+		HandlerMethod lookupAsSpringDoes(String lookupPath, HttpServletRequest request) throws Exception {
+			return super.lookupHandlerMethod(lookupPath, request);
+		}
+
+		private List<Match> matches(List<MappingIndex.Entry> candidates, HttpServletRequest request) {
+			List<Match> matches = new ArrayList<>(2);
+			for (MappingIndex.Entry candidate : candidates) {
+				RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
+				if (match != null) {
+					matches.add(new Match(match, candidate.handler()));
+				}
+			}
+			return matches;
 		}
 
 		/**
-		 * The path and method to pre-filter on, or null for a request Spring must judge
-		 * alone: patterns match decoded segments without path parameters (a path holding
-		 * '%' or ';'), and a pre-flight OPTIONS request is matched on its
-		 * Access-Control-Request-Method header.
+		 * Whether the index may answer: patterns match decoded segments without path
+		 * parameters (a path holding '%' or ';' is Spring's alone), and a pre-flight
+		 * OPTIONS request is matched on its Access-Control-Request-Method header.
 		 */
-		record Lookup(String path, String method) {
-
-			static Lookup of(String path, String method) {
-				if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || method == null || "OPTIONS".equals(method)) {
-					return null;
-				}
-				return new Lookup(path, method);
-			}
-
+		static boolean indexable(String path, String method) {
+			return path.indexOf('%') < 0 && path.indexOf(';') < 0 && method != null && !"OPTIONS".equals(method);
 		}
 
-		/** What a mapping could match: path prefixes and methods (empty: any). */
-		record Candidate(String[] prefixes, Set<String> methods) {
-
-			static Candidate of(RequestMappingInfo info) {
-				Set<String> methods = new HashSet<>();
-				info.getMethodsCondition().getMethods().forEach((m) -> methods.add(m.name()));
-				return new Candidate(PathFirstHandlerMapping.prefixes(info), Set.copyOf(methods));
-			}
-
-			boolean couldMatch(Lookup lookup) {
-				if (!this.methods.isEmpty() && !this.methods.contains(lookup.method())
-				// HEAD is answered by GET mappings.
-						&& !("HEAD".equals(lookup.method()) && this.methods.contains("GET"))) {
-					return false;
-				}
-				return PathFirstHandlerMapping.couldMatch(lookup.path(), this.prefixes);
-			}
-
-		}
-
-		private static boolean couldMatch(String path, String[] prefixes) {
-			if (prefixes.length == 0) {
-				return true;
-			}
-			for (String prefix : prefixes) {
-				if (path.startsWith(prefix)) {
-					return true;
-				}
-			}
-			return false;
+		/** A mapping that matched (its matching conditions) and its handler. */
+		private record Match(RequestMappingInfo info, HandlerMethod handler) {
 		}
 
 		/**
@@ -144,7 +141,10 @@ class PathFirstRequestMapping {
 		 * first wildcard: {@code /api/v1/dosing-sessions/{id}/vitals} gives
 		 * {@code /api/v1/dosing-sessions}. Cutting at a segment keeps every path the
 		 * pattern can match ({@code /files/{*rest}} matches {@code /files}); a prefix
-		 * that lets through a path the pattern refuses only costs the full check.
+		 * that lets through a path the pattern refuses only costs the full check. A
+		 * pattern without wildcards matches only its own path ({@code /patients}, or
+		 * {@code /patients/} with a trailing separator, whose start it is): it is its own
+		 * prefix. None when a pattern starts with a variable ({@code /{page}}).
 		 */
 		static String[] prefixes(RequestMappingInfo info) {
 			Set<String> patterns = info.getPatternValues();
@@ -155,6 +155,10 @@ class PathFirstRequestMapping {
 			int i = 0;
 			for (String pattern : patterns) {
 				int wildcard = firstWildcard(pattern);
+				if (wildcard == pattern.length() && pattern.startsWith("/")) {
+					result[i++] = pattern;
+					continue;
+				}
 				String literal = pattern.substring(0, wildcard);
 				int segment = literal.lastIndexOf('/');
 				if (segment <= 0) {

@@ -33,17 +33,20 @@ class PathFirstRequestMappingTests {
 	}
 
 	@Test
-	void aPlainPathKeepsItsParentAndWildcardsCountAsVariables() {
-		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/ping"))).containsExactly("/api/v1");
+	void aPlainPathIsItsOwnPrefixAndWildcardsCountAsVariables() {
+		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/ping"))).containsExactly("/api/v1/ping");
+		assertThat(PathFirstHandlerMapping.prefixes(info("/patients"))).containsExactly("/patients");
 		assertThat(PathFirstHandlerMapping.prefixes(info("/webjars/**"))).containsExactly("/webjars");
 		assertThat(PathFirstHandlerMapping.prefixes(info("/api/v1/a?c"))).containsExactly("/api/v1");
 	}
 
 	@Test
-	void aTopLevelPatternOrNoPatternIsNotPrefiltered() {
-		assertThat(PathFirstHandlerMapping.prefixes(info("/"))).isEmpty();
+	void aTopLevelVariableIsNotPrefiltered() {
+		assertThat(PathFirstHandlerMapping.prefixes(info("/"))).containsExactly("/");
 		assertThat(PathFirstHandlerMapping.prefixes(info("/{page}"))).isEmpty();
-		assertThat(PathFirstHandlerMapping.prefixes(info("/patients", "/api/v1/patients/{id}"))).isEmpty();
+		assertThat(PathFirstHandlerMapping.prefixes(info("/patients", "/api/v1/patients/{id}")))
+			.containsExactlyInAnyOrder("/patients", "/api/v1/patients");
+		assertThat(PathFirstHandlerMapping.prefixes(info("/{page}", "/api/v1/patients/{id}"))).isEmpty();
 	}
 
 }

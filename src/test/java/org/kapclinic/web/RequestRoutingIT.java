@@ -1,11 +1,24 @@
 package org.kapclinic.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.kapclinic.ApiClient.Response;
 import org.kapclinic.IntegrationTest;
+import org.kapclinic.web.PathFirstRequestMapping.PathFirstHandlerMapping;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +27,68 @@ import static org.assertj.core.api.Assertions.assertThat;
  * still reach their handlers, and near misses still get Spring's 404, 405 and 415.
  */
 class RequestRoutingIT extends IntegrationTest {
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	/**
+	 * Every mapping of the application, asked for with each of its methods (and HEAD for
+	 * GET) on a path made from its pattern, and with a method it does not take: the
+	 * indexed lookup answers exactly as Spring's own (the same handler, or the same
+	 * refusal).
+	 */
+	@Test
+	void everyMappingIsLookedUpAsSpringLooksItUp() throws Exception {
+		PathFirstHandlerMapping ours = (PathFirstHandlerMapping) this.mappings;
+		List<String> differences = new ArrayList<>();
+		int asked = 0;
+		for (RequestMappingInfo info : ours.getHandlerMethods().keySet()) {
+			Set<String> methods = new LinkedHashSet<>();
+			info.getMethodsCondition().getMethods().forEach((m) -> methods.add(m.name()));
+			if (methods.isEmpty() || methods.contains("GET")) {
+				methods.add("GET");
+				methods.add("HEAD");
+			}
+			methods.add("PATCH");
+			for (String pattern : info.getPatternValues()) {
+				String path = concrete(pattern);
+				for (String method : methods) {
+					String indexed = answer(ours, method, path, false);
+					String spring = answer(ours, method, path, true);
+					if (!indexed.equals(spring)) {
+						differences.add(method + " " + path + ": " + indexed + " instead of " + spring);
+					}
+					asked++;
+				}
+			}
+		}
+		assertThat(differences).isEmpty();
+		assertThat(asked).as("requests asked").isGreaterThan(800);
+	}
+
+	/** The pattern with each variable filled in as a client would. */
+	private static String concrete(String pattern) {
+		return pattern.replaceAll("\\{\\*[^}]+}", "rest/of/it")
+			.replaceAll("\\{[^}]+}", "0190f2a4-0000-7000-8000-000000000001")
+			.replace("**", "a/b")
+			.replace("*", "x")
+			.replace("?", "x");
+	}
+
+	private static String answer(PathFirstHandlerMapping mapping, String method, String path, boolean springAlone) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+		request.setContentType("application/json");
+		ServletRequestPathUtils.parseAndCache(request);
+		try {
+			HandlerMethod found = springAlone ? mapping.lookupAsSpringDoes(path, request)
+					: mapping.lookupHandlerMethod(path, request);
+			return (found != null) ? found.getMethod().toGenericString() : "nothing";
+		}
+		catch (Exception ex) {
+			return ex.getClass().getSimpleName();
+		}
+	}
 
 	@Test
 	void patternedPathsReachTheirHandlersAndNearMissesAreAnsweredAsBefore() {
