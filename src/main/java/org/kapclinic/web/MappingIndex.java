@@ -40,7 +40,7 @@ final class MappingIndex {
 		Map<String, List<Entry>> byPrefix = new HashMap<>();
 		Map<String, List<Entry>> byDirectPath = new HashMap<>();
 		handlers.forEach((info, handler) -> {
-			String[] prefixes = PathFirstRequestMapping.PathFirstHandlerMapping.prefixes(info);
+			String[] prefixes = prefixes(info);
 			Entry entry = Entry.of(info, handler, prefixes.length > 1);
 			if (prefixes.length == 0) {
 				anywhere.add(entry);
@@ -79,6 +79,49 @@ final class MappingIndex {
 		return found;
 	}
 
+	/**
+	 * Each pattern's literal start, cut back to the last whole segment before its first
+	 * wildcard: {@code /api/v1/dosing-sessions/{id}/vitals} gives
+	 * {@code /api/v1/dosing-sessions}. Cutting at a segment keeps every path the pattern
+	 * can match ({@code /files/{*rest}} matches {@code /files}); a prefix that lets
+	 * through a path the pattern refuses only costs the full check. A pattern without
+	 * wildcards matches only its own path ({@code /patients}, or {@code /patients/} with
+	 * a trailing separator, whose start it is): it is its own prefix. None when a pattern
+	 * starts with a variable ({@code /{page}}).
+	 */
+	static String[] prefixes(RequestMappingInfo info) {
+		Set<String> patterns = info.getPatternValues();
+		if (patterns.isEmpty()) {
+			return new String[0];
+		}
+		String[] result = new String[patterns.size()];
+		int i = 0;
+		for (String pattern : patterns) {
+			int wildcard = firstWildcard(pattern);
+			if (wildcard == pattern.length() && pattern.startsWith("/")) {
+				result[i++] = pattern;
+				continue;
+			}
+			String literal = pattern.substring(0, wildcard);
+			int segment = literal.lastIndexOf('/');
+			if (segment <= 0) {
+				return new String[0];
+			}
+			result[i++] = literal.substring(0, segment);
+		}
+		return result;
+	}
+
+	private static int firstWildcard(String pattern) {
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			if (c == '{' || c == '*' || c == '?') {
+				return i;
+			}
+		}
+		return pattern.length();
+	}
+
 	private static void add(List<Entry> entries, String method, List<Entry> found) {
 		if (entries == null) {
 			return;
@@ -107,18 +150,6 @@ final class MappingIndex {
 			// HEAD is answered by GET mappings.
 			return this.methods.isEmpty() || this.methods.contains(method)
 					|| ("HEAD".equals(method) && this.methods.contains("GET"));
-		}
-
-		// By identity: two mappings can be equal (the same paths on two handlers, which
-		// Spring then reports as ambiguous).
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this);
 		}
 
 	}

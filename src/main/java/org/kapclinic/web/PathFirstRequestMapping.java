@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -107,6 +106,11 @@ class PathFirstRequestMapping {
 			return best.handler();
 		}
 
+		/** Whether lookups go through the index (false: Spring looks alone). */
+		boolean indexed() {
+			return this.index != null;
+		}
+
 		/** Spring's own lookup over every mapping, for tests to compare with. */
 		HandlerMethod lookupAsSpringDoes(String lookupPath, HttpServletRequest request) throws Exception {
 			return super.lookupHandlerMethod(lookupPath, request);
@@ -134,49 +138,6 @@ class PathFirstRequestMapping {
 
 		/** A mapping that matched (its matching conditions) and its handler. */
 		private record Match(RequestMappingInfo info, HandlerMethod handler) {
-		}
-
-		/**
-		 * Each pattern's literal start, cut back to the last whole segment before its
-		 * first wildcard: {@code /api/v1/dosing-sessions/{id}/vitals} gives
-		 * {@code /api/v1/dosing-sessions}. Cutting at a segment keeps every path the
-		 * pattern can match ({@code /files/{*rest}} matches {@code /files}); a prefix
-		 * that lets through a path the pattern refuses only costs the full check. A
-		 * pattern without wildcards matches only its own path ({@code /patients}, or
-		 * {@code /patients/} with a trailing separator, whose start it is): it is its own
-		 * prefix. None when a pattern starts with a variable ({@code /{page}}).
-		 */
-		static String[] prefixes(RequestMappingInfo info) {
-			Set<String> patterns = info.getPatternValues();
-			if (patterns.isEmpty()) {
-				return new String[0];
-			}
-			String[] result = new String[patterns.size()];
-			int i = 0;
-			for (String pattern : patterns) {
-				int wildcard = firstWildcard(pattern);
-				if (wildcard == pattern.length() && pattern.startsWith("/")) {
-					result[i++] = pattern;
-					continue;
-				}
-				String literal = pattern.substring(0, wildcard);
-				int segment = literal.lastIndexOf('/');
-				if (segment <= 0) {
-					return new String[0];
-				}
-				result[i++] = literal.substring(0, segment);
-			}
-			return result;
-		}
-
-		private static int firstWildcard(String pattern) {
-			for (int i = 0; i < pattern.length(); i++) {
-				char c = pattern.charAt(i);
-				if (c == '{' || c == '*' || c == '?') {
-					return i;
-				}
-			}
-			return pattern.length();
 		}
 
 	}
